@@ -1,0 +1,26 @@
+"""Shared fixtures.
+
+Real IKI documents live in ../shared/dokumen/ beside the checkout; tests that read them skip
+when that folder is absent so that a clone elsewhere still passes.
+"""
+
+from pathlib import Path
+
+import pytest
+
+SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+DOKUMEN_DIR = SHARED_DIR / "dokumen"
+ARTIFACT_DIR = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture
+def dokumen_dir() -> Path:
+    if not DOKUMEN_DIR.is_dir():
+        pytest.skip("../shared/dokumen/ tidak ada di mesin ini")
+    return DOKUMEN_DIR
+
+
+@pytest.fixture
+def artifact_dir() -> Path:
+    ARTIFACT_DIR.mkdir(exist_ok=True)
+    return ARTIFACT_DIR
