@@ -1,0 +1,60 @@
+"""Append-only audit trail: who changed what, when, old → new, and why."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied("Jejak audit tidak boleh diubah.")
+
+    def delete(self):
+        raise PermissionDenied("Jejak audit tidak boleh dihapus.")
+
+
+class Jejak(models.Model):
+    waktu = models.DateTimeField(auto_now_add=True, db_index=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    aksi = models.CharField(max_length=40)
+    objek_jenis = models.CharField("jenis objek", max_length=80)
+    objek_id = models.CharField("ID objek", max_length=40, blank=True)
+    ringkasan = models.CharField(max_length=300)
+    perubahan = models.JSONField(default=dict, blank=True, help_text="{field: [lama, baru]}")
+    alasan = models.TextField(blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "jejak audit"
+        verbose_name_plural = "jejak audit"
+        ordering = ["-waktu", "-id"]
+        indexes = [models.Index(fields=["objek_jenis", "objek_id"])]
+
+    def __str__(self):
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi}: {self.ringkasan}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("Jejak audit tidak boleh diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Jejak audit tidak boleh dihapus.")
+
+
+def catat(pengguna, aksi: str, objek, ringkasan: str = "", perubahan: dict | None = None, alasan: str = "") -> Jejak:
+    """Record one audited action; call it inside the same transaction as the change."""
+    if pengguna is not None and not getattr(pengguna, "is_authenticated", False):
+        pengguna = None
+    return Jejak.objects.create(
+        pengguna=pengguna,
+        aksi=aksi,
+        objek_jenis=objek._meta.label if objek is not None else "",
+        objek_id=str(objek.pk) if objek is not None and objek.pk is not None else "",
+        ringkasan=(ringkasan or str(objek))[:300],
+        perubahan=perubahan or {},
+        alasan=alasan,
+    )

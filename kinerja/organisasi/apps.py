@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisasiConfig(AppConfig):
+    name = "kinerja.organisasi"
+    verbose_name = "Organisasi"
