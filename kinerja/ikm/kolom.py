@@ -54,7 +54,7 @@ KOLOM_PROFIL: tuple[KolomProfil, ...] = (
     KolomProfil(
         "jenis_layanan",
         "Jenis Layanan",
-        alias=("jenis layanan", "jenis pelayanan", "layanan", "pelayanan", "jenis layanan yang diterima"),
+        alias=("jenis layanan", "jenis pelayanan", "layanan", "pelayanan", "layanan yang diterima"),
         kata_kunci=(("jenis", "layanan"), ("jenis", "pelayanan")),
     ),
 )
