@@ -50,7 +50,7 @@ _USIA_PENGANGKATAN_MIN = 15
 _USIA_PENGANGKATAN_MAKS = 65
 
 # "NIP.", "NIP:", "NI PPPK" in front of the number, as documents print it.
-_AWALAN_NIP = re.compile(r"^\s*(?:nip|ni(?:\s*pppk)?)\s*[.:]?\s*", re.IGNORECASE)
+_AWALAN_NIP = re.compile(r"^\s*(?:nip|ni(?:\s*pppk)?)[\s.:]*", re.IGNORECASE)
 _PEMISAH_NIP = re.compile(r"[\s.\-]+")  # "19860627 201412 1 001", "19860627.201412.1.001"
 
 

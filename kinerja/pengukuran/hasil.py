@@ -23,6 +23,11 @@ class Hasil:
         if (self.nilai is None) == (self.alasan is None):
             raise ValueError("Hasil harus berisi nilai atau alasan, tidak keduanya")
 
+    @property
+    def ada(self) -> bool:
+        """Whether there is a value (as ``kinerja.rumus.Hasil.ada``)."""
+        return self.nilai is not None
+
     @classmethod
     def tidak_dapat_dihitung(cls, sebab: str) -> Hasil:
         """No value: ``Hasil.tidak_dapat_dihitung("target nol").alasan == "tidak dapat dihitung: target nol"``."""

@@ -168,6 +168,7 @@ def test_hasil_holds_exactly_one_of_value_or_reason():
     with pytest.raises(ValueError):
         Hasil(D(1), "x")
     assert Hasil.tidak_dapat_dihitung("penyebut nol").alasan == "tidak dapat dihitung: penyebut nol"
+    assert Hasil(D(0)).ada and not Hasil.tidak_dapat_dihitung("target nol").ada
 
 
 # --------------------------------------------------------------------------------------------
