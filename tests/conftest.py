@@ -24,3 +24,14 @@ def dokumen_dir() -> Path:
 def artifact_dir() -> Path:
     ARTIFACT_DIR.mkdir(exist_ok=True)
     return ARTIFACT_DIR
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings, tmp_path_factory):
+    """Tests render pages without running collectstatic first."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = tmp_path_factory.getbasetemp() / "static"
+    settings.STATIC_ROOT.mkdir(exist_ok=True)

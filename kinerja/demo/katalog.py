@@ -316,6 +316,9 @@ INDIKATOR = [
     _per_desa("spj_dana_desa", "kasi_pmd", S_PMD, "Persentase SPJ dana desa yang disampaikan tepat waktu",
               "spj_dana_desa_tepat", "Jumlah dokumen SPJ desa yang selesai tepat waktu", sumber="Seksi PMD",
               induk=("tata_kelola_desa",)),
+    _per_desa("rkpdes", "kasi_pmd", S_PMD, "Persentase desa yang menetapkan RKPDes tepat waktu",
+              "rkpdes_tepat_waktu", "Jumlah desa yang menetapkan RKPDes tepat waktu", sumber="Seksi PMD",
+              induk=("tata_kelola_desa",)),
     _rasio("bumdes", "kasi_pmd", S_PMD, "Persentase BUMDes yang aktif",
            ("bumdes_aktif", "Jumlah BUMDes yang aktif"), ("bumdes_terdaftar", "Jumlah BUMDes yang terdaftar"),
            sumber="Seksi PMD", target=(70,), total=(5, 20), penyebut_agregasi="terakhir", lo=40, hi=90),
@@ -384,7 +387,10 @@ INDIKATOR = [
             satuan="berkas", lo=100, hi=350, induk=("ktp_kk",)),
     _rasio("antar_surat", "caraka", S_UMUM, "Persentase surat yang diantar tepat waktu",
            ("surat_diantar_tepat", "Jumlah surat yang diantar tepat waktu"), ("surat_diantar", "Jumlah surat yang diantar"),
-           sumber="Buku ekspedisi", total=(30, 120), induk=("distribusi_surat",)),
+           sumber="Buku ekspedisi", total=(30, 120), induk=("surat_tepat",)),
+    _jumlah("antar_naskah_desa", "caraka", S_UMUM, "Jumlah naskah dinas yang diantar ke desa", "naskah_ke_desa",
+            "Jumlah naskah dinas yang diantar ke desa", sumber="Buku ekspedisi", target=(120,), satuan="naskah",
+            lo=15, hi=45, induk=("surat_tepat",)),
 ]
 
 KONSTANTA = [

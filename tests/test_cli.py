@@ -1,0 +1,43 @@
+"""The `kinerja` command: help on every subcommand, demo without serving, clear argument errors."""
+
+import subprocess
+import sys
+
+import pytest
+
+from kinerja.cli import build_parser, main
+
+SUBCOMMANDS = ["demo", "serve", "migrate", "manage"]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "kinerja.cli", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for name in SUBCOMMANDS:
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_every_subcommand_has_help(name):
+    result = run(name, "--help")
+    assert result.returncode == 0 and "usage: kinerja " + name in result.stdout
+
+
+def test_bad_argument_is_a_clear_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(["demo", "--kecamatan", "nol"])
+    assert exc.value.code == 2
+    assert "bukan bilangan bulat" in capsys.readouterr().err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_without_serving_loads_once_and_prints_logins(capsys):
+    assert main(["demo", "--no-serve", "--kecamatan", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "kinerja-demo-2026" in out and "admin.pemda" in out and "camat.banyuates" in out
+    assert main(["demo", "--no-serve"]) == 0
+    assert "sudah ada" in capsys.readouterr().out
