@@ -125,7 +125,7 @@ def _baca_xlsx(isi: bytes, aturan: Regulasi) -> tuple[list[Baris], str]:
         terpilih, skor_terbaik = urutan[0], 0
         for lembar in urutan:
             lembar.reset_dimensions()  # some writers store wrong dimensions; read what is there
-            cocok = _skor_judul(_baris_lembar(lembar), aturan)
+            cocok = _skor_judul(_baris_terisi(_baris_lembar(lembar)), aturan)
             if cocok and cocok[1] > skor_terbaik:
                 terpilih, skor_terbaik = lembar, cocok[1]
         return list(_baris_lembar(terpilih)), terpilih.title
@@ -142,9 +142,10 @@ def _baris_lembar(lembar: ReadOnlyWorksheet) -> Iterator[Baris]:
 def _baca_csv(isi: bytes, aturan: Regulasi) -> list[Baris]:
     teks = _dekode(isi)
     baris_pertama, _, sisa = teks.partition("\n")
-    if baris_pertama.strip().lower().startswith("sep=") and len(baris_pertama.strip()) == 5:
+    petunjuk = baris_pertama.rstrip("\r")
+    if petunjuk.lower().startswith("sep=") and len(petunjuk) == 5:
         # Excel's hint line "sep=;" is not shown as a row when Excel opens the file.
-        pemisah_pilihan: Sequence[str] = (baris_pertama.strip()[4],)
+        pemisah_pilihan: Sequence[str] = (petunjuk[4],)
         teks = sisa
     else:
         pemisah_pilihan = _PEMISAH_CSV
@@ -184,7 +185,7 @@ def _dekode(isi: bytes) -> str:
 
 
 def _olah_baris(baris: list[Baris], aturan: Regulasi, lembar: str | None) -> HasilBaca:
-    baris = [(nomor, sel) for nomor, sel in baris if any(_terisi(v) for v in sel)]
+    baris = list(_baris_terisi(baris))
     if not baris:
         raise IKMError("Berkas kosong")
     judul_ditemukan = _skor_judul(baris, aturan)
@@ -250,25 +251,40 @@ def _olah_baris(baris: list[Baris], aturan: Regulasi, lembar: str | None) -> Has
 
 
 def _periksa_kolom_unsur(pemetaan: PemetaanKolom, judul: Sequence[object], aturan: Regulasi) -> None:
-    """Raise when the header does not give exactly one column for every unsur."""
-    hilang = pemetaan.kode_hilang(aturan)
-    if not hilang and not pemetaan.ganda:
-        return
+    """Raise when the header does not give exactly one column for every unsur of the regulation.
+
+    Also raise when the header fits the other regulation better: a 2004 file with columns U1–U14
+    has all of U1–U9 and would otherwise be read as a 2017 survey without complaint.
+    """
+    lengkap = _lengkap(pemetaan, aturan)
     for lain in REGULASI.values():
         pemetaan_lain = petakan_kolom(judul, lain)
-        if lain is not aturan and not pemetaan_lain.kode_hilang(lain) and not pemetaan_lain.ganda:
+        lebih_cocok = not lengkap or len(pemetaan_lain.unsur) > len(pemetaan.unsur)
+        if lain is not aturan and _lengkap(pemetaan_lain, lain) and lebih_cocok:
             raise IKMError(
                 f"Kolom berkas ini cocok dengan {len(lain.unsur)} unsur {lain.nama}, bukan "
                 f"{len(aturan.unsur)} unsur {aturan.nama}; pilih regulasi {lain.kode}."
             )
+    if lengkap:
+        return
+    hilang = pemetaan.kode_hilang(aturan)
     masalah = list(pemetaan.ganda)
     if hilang:
         masalah.append("Kolom unsur tidak ditemukan: " + ", ".join(aturan.cari_unsur(k).label for k in hilang))
     raise IKMError("; ".join(masalah))
 
 
+def _lengkap(pemetaan: PemetaanKolom, aturan: Regulasi) -> bool:
+    return not pemetaan.ganda and not pemetaan.kode_hilang(aturan)
+
+
 def _sel(sel: Sequence[object], indeks: int) -> object:
     return sel[indeks] if indeks < len(sel) else None  # CSV and XLSX rows may be ragged
+
+
+def _baris_terisi(baris: Iterable[Baris]) -> Iterator[Baris]:
+    """Rows with at least one filled cell (row numbers are kept, so messages still match the sheet)."""
+    return ((nomor, sel) for nomor, sel in baris if any(_terisi(v) for v in sel))
 
 
 def _terisi(nilai: object) -> bool:

@@ -1,6 +1,8 @@
 """hitung_ikm and friends: worked cases computed by hand, edge cases and properties."""
 
 import random
+import subprocess
+import sys
 from decimal import Decimal
 from fractions import Fraction
 
@@ -214,7 +216,9 @@ def test_responden_tanpa_jawaban_sama_sekali_tidak_dihitung():
     hasil = hitung_ikm([dict.fromkeys(KODE_2017, 4), dict.fromkeys(KODE_2017), {"jenis_layanan": "KTP"}])
     assert hasil.jumlah_responden == 1
     assert hasil.nilai == 100
-    assert hasil.peringatan == ["2 baris tidak menjawab satu unsur pun dan tidak dihitung sebagai responden (baris 2, 3)."]
+    assert hasil.peringatan == [
+        "2 baris tidak menjawab satu unsur pun dan tidak dihitung sebagai responden (baris 2, 3)."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -430,3 +434,8 @@ def test_urutan_kunci_dalam_baris_tidak_mengubah_hasil():
         acak.shuffle(kunci)
         teracak.append({k: baris[k] for k in kunci})
     assert hitung_ikm(teracak) == hitung_ikm(SURVEI_2017)
+
+
+def test_paket_tidak_mengimpor_django():
+    kode = "import sys, kinerja.ikm; sys.exit('django' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", kode], check=False).returncode == 0
