@@ -5,8 +5,13 @@ subcommand needs it, so `kinerja --help` answers at once.
 """
 
 import argparse
+import importlib
 import os
+import pkgutil
 import sys
+from pathlib import Path
+
+import kinerja
 
 
 def _django():
@@ -128,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Teruskan argumen ke perintah manajemen Django.")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_manage)
+
+    # Each app adds its own subcommands in kinerja/<app>/perintah.py: daftarkan(sub, setup_django).
+    # Those modules import Django models only inside their handlers, so --help stays fast.
+    paket = Path(kinerja.__file__).parent
+    for modul in sorted(m.name for m in pkgutil.iter_modules([str(paket)]) if m.ispkg):
+        if (paket / modul / "perintah.py").exists():
+            importlib.import_module(f"kinerja.{modul}.perintah").daftarkan(sub, _django)
     return parser
 
 

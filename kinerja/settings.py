@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "kinerja.akun",
     "kinerja.iki",
     "kinerja.realisasi",
+    "kinerja.survei",
+    "kinerja.laporan",
+    "kinerja.web",
 ]
 
 MIDDLEWARE = [

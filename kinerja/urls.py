@@ -1,6 +1,5 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "Kinerja — Indikator Kinerja Individu"
 admin.site.site_title = "Kinerja"
@@ -8,5 +7,7 @@ admin.site.index_title = "Administrasi"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("laporan/", include("kinerja.laporan.urls")),
+    path("survei/", include("kinerja.survei.urls")),
+    path("", include("kinerja.web.urls")),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SurveiConfig(AppConfig):
+    name = "kinerja.survei"
+    verbose_name = "Survei kepuasan masyarakat"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "kinerja.web"
+    verbose_name = "Aplikasi web"
