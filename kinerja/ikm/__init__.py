@@ -7,14 +7,20 @@ Regulations: PermenPAN-RB 14/2017 (9 unsur, in force) and KepMenPAN 25/2004 (14 
     IKM (1–4)          = Σ NRR tertimbang
     IKM unit pelayanan = IKM × 25  (25–100 with exact weights)
 
-Decisions (see the functions for details):
+Decisions (details in the functions' docstrings):
 
-* Arithmetic is exact (fractions); values are returned as Decimal, never rounded for display —
-  ``HasilIKM.nilai_dibulatkan`` gives the two-decimal figure reports print.
-* The mutu letter is decided on the unrounded value (:func:`tentukan_mutu`).
-* An unsur nobody answered is left out and its weight spread over the others, with a warning
-  in ``HasilIKM.peringatan``; a respondent who answered nothing is not counted.
-* Legacy weights are not rounded further; only the weight itself is (0.111, 0.071).
+* Arithmetic is exact (fractions); values are returned as Decimal (28 significant digits) and are
+  never rounded for display — ``HasilIKM.nilai_dibulatkan`` gives the two-decimal figure reports print.
+* The mutu letter is decided on the unrounded value (:func:`tentukan_mutu`): 88.305 prints as
+  88.31 but is "B". The conversion table lists two-decimal intervals with gaps (…76.60 | 76.61…);
+  comparing the exact value with the lower bounds closes the gaps without inventing a rounding step.
+* An unsur nobody answered is left out and the weight 1/n is spread over the answered unsur
+  (a warning in ``HasilIKM.peringatan``): counting it as 0 would punish a gap in the data.
+  A respondent who answered no unsur at all is not counted (warning too).
+* Legacy weights ("lama") are 1/n rounded to three decimals (0.111, 0.071); only the weight is
+  rounded, NRR and NRR tertimbang keep full precision.
+* :func:`hitung_ikm` stops at the first bad answer (row and unsur in the message);
+  :func:`baca_responden` collects every bad cell so that a preview can list them.
 """
 
 from kinerja.ikm.berkas import BATAS_KESALAHAN, HasilBaca, baca_responden

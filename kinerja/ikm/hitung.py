@@ -134,9 +134,9 @@ def tentukan_mutu(nilai: Decimal | Fraction | int | str, regulasi: str = "2017")
     """Mutu letter and kinerja label for an IKM on the 25–100 scale.
 
     The comparison is made on the value as given, not on its two-decimal rounding: 88.305 is "B"
-    under 2017 although a report prints it as 88.31. The regulation's table is written in two
+    under 2017 although a report prints it as 88.31. The conversion table is written in two
     decimals with gaps (…76.60 | 76.61…); comparing ``>=`` against the lower bounds closes the gaps
-    without choosing a rounding the regulation does not state.
+    without inventing a rounding step.
     """
     aturan = ambil_regulasi(regulasi)
     tepat = Fraction(nilai)
