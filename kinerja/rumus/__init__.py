@@ -16,6 +16,10 @@ Pure Python (no Django), never Python's ``eval``. What :func:`parse` accepts:
 Anything else raises :class:`RumusError` with an Indonesian message and a 0-based ``posisi``.
 :class:`Rumus` is immutable and hashable; ``str()`` gives the canonical text (fewest brackets,
 numbers normalised: ``0.50`` is written ``0.5``), ``variables`` the frozenset of codes used.
+
+:func:`evaluate` and :func:`evaluate_many` compute exactly with ``Decimal`` (see
+:mod:`kinerja.rumus.hitung` for the accepted value types); :func:`render`, :func:`render_latex`
+and :func:`render_html` show a formula with the variables' labels.
 """
 
 from kinerja.rumus.errors import RumusError
@@ -27,8 +31,16 @@ from kinerja.rumus.hitung import (
     evaluate_many_hasil,
     substitute,
 )
-from kinerja.rumus.parser import MAKS_PANJANG, parse, validate
-from kinerja.rumus.pohon import MAKS_KEDALAMAN, Angka, Negasi, Operasi, Rumus, Variabel
+from kinerja.rumus.parser import parse, validate
+from kinerja.rumus.pohon import (
+    MAKS_KEDALAMAN,
+    MAKS_PANJANG,
+    Angka,
+    Negasi,
+    Operasi,
+    Rumus,
+    Variabel,
+)
 from kinerja.rumus.tampilan import render, render_html, render_latex
 
 __all__ = [

@@ -155,7 +155,9 @@ def _jumlah_baris(columns: Mapping[str, Sequence[object]]) -> int:
     return next(iter(panjang.values()), 0)
 
 
-def evaluate_many(rumus: Rumus | str, columns: Mapping[str, Sequence[object]]) -> list[Decimal | None]:
+def evaluate_many(
+    rumus: Rumus | str, columns: Mapping[str, Sequence[object]]
+) -> list[Decimal | None]:
     """``evaluate(rumus, row).nilai`` for every row of equal-length columns, computed column-wise.
 
     A variable without a column is missing in every row. Columns of unequal length raise

@@ -14,6 +14,8 @@ from typing import NamedTuple
 from kinerja.rumus.errors import RumusError
 from kinerja.rumus.pohon import (
     MAKS_KEDALAMAN,
+    MAKS_PANJANG,
+    KUAT_OPERATOR,
     Angka,
     Negasi,
     Operasi,
@@ -23,13 +25,9 @@ from kinerja.rumus.pohon import (
     kali_seratus_persen,
 )
 
-MAKS_PANJANG = 2000
-"""Longest accepted formula text, in characters."""
-
 # Typographic signs from documents are read as their ASCII operator. The letter "x" is *not* a
 # multiplication sign: it is a valid variable code.
 _OPERATOR = {"+": "+", "-": "-", "\u2212": "-", "*": "*", "\u00d7": "*", "/": "/", "\u00f7": "/"}
-_KUAT = {"+": 1, "-": 1, "*": 2, "/": 2}
 _DIGIT = "0123456789"
 
 
@@ -84,7 +82,9 @@ def _baca_angka(teks: str, awal: int) -> _Token:
     if angka == ".":
         raise RumusError(f"Titik '.' tanpa angka pada posisi {awal}", awal)
     if akhir < len(teks) and teks[akhir] == ".":
-        raise RumusError(f"Angka '{angka}.' memakai lebih dari satu titik pada posisi {akhir}", akhir)
+        raise RumusError(
+            f"Angka '{angka}.' memakai lebih dari satu titik pada posisi {akhir}", akhir
+        )
     if akhir < len(teks) and _huruf_nama(teks[akhir]):
         raise RumusError(
             f"Angka '{angka}' langsung diikuti '{teks[akhir]}' pada posisi {akhir}: tulis operator "
@@ -142,9 +142,9 @@ class _Parser:
 
     def ekspresi(self, kuat_minimum: int, tingkat: int) -> Simpul:
         kiri = self.operand(tingkat)
-        while (token := self.sekarang).jenis == "op" and _KUAT[token.nilai] >= kuat_minimum:
+        while (token := self.sekarang).jenis == "op" and KUAT_OPERATOR[token.nilai] >= kuat_minimum:
             self.i += 1
-            kanan = self.ekspresi(_KUAT[token.nilai] + 1, tingkat)
+            kanan = self.ekspresi(KUAT_OPERATOR[token.nilai] + 1, tingkat)
             kiri = self.periksa(Operasi(token.nilai, kiri, kanan), token)
         return kiri
 
@@ -160,7 +160,8 @@ class _Parser:
         if token.jenis == "nama":
             if self.sekarang.jenis == "(":
                 raise RumusError(
-                    f"Pemanggilan fungsi '{token.teks}(...)' tidak diizinkan pada posisi {token.posisi}",
+                    f"Pemanggilan fungsi '{token.teks}(...)' tidak diizinkan "
+                    f"pada posisi {token.posisi}",
                     token.posisi,
                 )
             return Variabel(token.nilai)
@@ -185,7 +186,8 @@ class _Parser:
     @staticmethod
     def terlalu_dalam(token: _Token) -> RumusError:
         return RumusError(
-            f"Rumus terlalu bertingkat (lebih dari {MAKS_KEDALAMAN} tingkat) pada posisi {token.posisi}",
+            f"Rumus terlalu bertingkat (lebih dari {MAKS_KEDALAMAN} tingkat) "
+            f"pada posisi {token.posisi}",
             token.posisi,
         )
 
@@ -196,7 +198,8 @@ class _Parser:
             return _persen_salah(token)
         if token.jenis == "op":
             return RumusError(
-                f"Operator '{token.teks}' tidak didahului nilai pada posisi {token.posisi}", token.posisi
+                f"Operator '{token.teks}' tidak didahului nilai pada posisi {token.posisi}",
+                token.posisi,
             )
         if sebelum is None:
             if token.jenis == "akhir":

@@ -9,9 +9,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
-from typing import Union
 
 from kinerja.rumus.errors import RumusError
+
+MAKS_PANJANG = 2000
+"""Longest accepted formula text, in characters."""
 
 MAKS_KEDALAMAN = 100
 """Deepest allowed tree, and deepest nesting of brackets and signs while parsing.
@@ -21,7 +23,10 @@ when called from deep in a web request, and is far beyond any real indicator for
 """
 
 POLA_NAMA = re.compile(r"[a-z][a-z0-9_]*")
-OPERATOR_BINER = ("+", "-", "*", "/")
+# Binding strength, for parsing and for deciding where brackets are needed when writing a tree out.
+KUAT_OPERATOR = {"+": 1, "-": 1, "*": 2, "/": 2}
+KUAT_NEGASI = 3
+KUAT_ATOM = 4
 _SATUAN = Decimal(1)
 
 
@@ -33,17 +38,20 @@ class Angka:
     kedalaman: int = field(default=1, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.nilai, Decimal) or not self.nilai.is_finite() or self.nilai.is_signed():
-            raise ValueError(f"Angka harus Decimal berhingga dan tidak negatif, bukan {self.nilai!r}")
+        nilai = self.nilai
+        if not isinstance(nilai, Decimal) or not nilai.is_finite() or nilai.is_signed():
+            raise ValueError(f"Angka harus Decimal berhingga dan tidak negatif: {nilai!r}")
         # Trailing fractional zeros are dropped so that equal numbers ("0.50", ".5") have one
         # canonical text ("0.5"), but whole numbers keep exponent 0: 100 stays 100, not 1E+2,
-        # which would leak into results (2.5 * 1E+2 is 2.5E+2). The context is wide enough that
-        # neither step rounds.
-        _, digit, eksponen = self.nilai.as_tuple()
-        lebar = Context(prec=len(digit) + max(eksponen, 0), Emax=MAX_EMAX, Emin=MIN_EMIN)
-        nilai = self.nilai.normalize(lebar)
-        if nilai.as_tuple().exponent > 0:
-            nilai = self.nilai.quantize(_SATUAN, context=lebar)
+        # which would leak into results (2.5 * 1E+2 is 2.5E+2). The contexts are wide enough
+        # that neither step rounds.
+        lebar = Context(prec=len(nilai.as_tuple().digits), Emax=MAX_EMAX, Emin=MIN_EMIN)
+        nilai = nilai.normalize(lebar)
+        _, digit, eksponen = nilai.as_tuple()
+        if max(nilai.adjusted() + 1, 1) + max(-eksponen, 0) > MAKS_PANJANG:  # digits written
+            raise RumusError(f"Angka terlalu panjang untuk ditulis dalam rumus: {nilai}")
+        if eksponen > 0:
+            nilai = nilai.quantize(_SATUAN, context=Context(prec=len(digit) + eksponen))
         object.__setattr__(self, "nilai", nilai)
 
 
@@ -80,23 +88,17 @@ class Operasi:
     kedalaman: int = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.operator not in OPERATOR_BINER:
+        if self.operator not in KUAT_OPERATOR:
             raise ValueError(f"Operator tidak dikenal: {self.operator!r}")
         object.__setattr__(self, "kedalaman", max(self.kiri.kedalaman, self.kanan.kedalaman) + 1)
 
 
-Simpul = Union[Angka, Variabel, Negasi, Operasi]
-
-# Binding strength, used to decide where brackets are needed when writing a tree out.
-_KUAT_OPERATOR = {"+": 1, "-": 1, "*": 2, "/": 2}
-KUAT_NEGASI = 3
-KUAT_ATOM = 4
-
+Simpul = Angka | Variabel | Negasi | Operasi
 
 def kekuatan(simpul: Simpul) -> int:
     """How tightly ``simpul`` binds when written out (higher: needs brackets less often)."""
     if isinstance(simpul, Operasi):
-        return _KUAT_OPERATOR[simpul.operator]
+        return KUAT_OPERATOR[simpul.operator]
     return KUAT_NEGASI if isinstance(simpul, Negasi) else KUAT_ATOM
 
 
@@ -123,7 +125,7 @@ def tulis(simpul: Simpul, *, nama: Callable[[str], str] = str, kali: str = "*") 
         return nama(simpul.nama)
     if isinstance(simpul, Negasi):
         return "-" + dalam_kurung(simpul.isi, kekuatan(simpul.isi) < KUAT_NEGASI)
-    kuat = _KUAT_OPERATOR[simpul.operator]
+    kuat = KUAT_OPERATOR[simpul.operator]
     kiri = dalam_kurung(simpul.kiri, kekuatan(simpul.kiri) < kuat)
     kanan = dalam_kurung(simpul.kanan, kekuatan(simpul.kanan) <= kuat)
     tanda = kali if simpul.operator == "*" else simpul.operator
