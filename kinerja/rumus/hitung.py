@@ -38,15 +38,27 @@ _Terkompilasi = Callable[[Mapping[str, Kolom], int], Kolom]
 
 @dataclass(frozen=True, slots=True)
 class Hasil:
-    """The value of a formula, or ``None`` with the Indonesian reason it cannot be computed."""
+    """A value, or no value with the Indonesian reason it cannot be computed; exactly one is set.
+
+    Shared by everything that computes (formulas here, capaian in kinerja.pengukuran).
+    """
 
     nilai: Decimal | None
     alasan: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.nilai is None) == (self.alasan is None):
+            raise ValueError("Hasil harus berisi nilai atau alasan, tidak keduanya")
 
     @property
     def ada(self) -> bool:
         """Whether there is a value."""
         return self.nilai is not None
+
+    @classmethod
+    def tidak_dapat_dihitung(cls, sebab: str) -> "Hasil":
+        """No value: ``Hasil.tidak_dapat_dihitung("target nol").alasan == "tidak dapat dihitung: target nol"``."""
+        return cls(None, f"tidak dapat dihitung: {sebab}")
 
 
 def _konteks() -> Context:
@@ -134,16 +146,16 @@ def evaluate(rumus: Rumus | str, values: Mapping[str, object]) -> Hasil:
     nama_urut = sorted(rumus.variables)
     kosong = [nama for nama in nama_urut if _belum_diisi(values.get(nama))]
     if kosong:
-        return Hasil(None, f"tidak dapat dihitung: nilai {', '.join(kosong)} belum diisi")
+        return Hasil.tidak_dapat_dihitung(f"nilai {', '.join(kosong)} belum diisi")
     kolom = {nama: [ke_decimal(values[nama])] for nama in nama_urut}
     bukan_angka = [nama for nama in nama_urut if kolom[nama][0] is None]
     if bukan_angka:
-        return Hasil(None, f"tidak dapat dihitung: nilai {', '.join(bukan_angka)} bukan angka")
+        return Hasil.tidak_dapat_dihitung(f"nilai {', '.join(bukan_angka)} bukan angka")
     mentah = _hitung(rumus, kolom, 1)[0]
     if mentah is None:
-        return Hasil(None, "tidak dapat dihitung: penyebut nol")
+        return Hasil.tidak_dapat_dihitung("penyebut nol")
     if not mentah.is_finite():
-        return Hasil(None, "tidak dapat dihitung: hasil di luar jangkauan")
+        return Hasil.tidak_dapat_dihitung("hasil di luar jangkauan")
     return Hasil(_rapikan(mentah))
 
 
