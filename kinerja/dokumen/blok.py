@@ -1,0 +1,39 @@
+"""The intermediate representation every input format is turned into.
+
+Text, DOCX and PDF readers all produce a flat list of :class:`Blok` in document order: a
+paragraph (one line of text) or a table row (its cells). The structure reader works on that
+list only, so one set of rules serves every format.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Jenis(Enum):
+    PARAGRAF = "paragraf"
+    BARIS_TABEL = "baris_tabel"
+    # A rule between table rows that is known to end a row (grid tables, real Word rows):
+    # the next row starts a new logical row even if it looks like a continuation.
+    BATAS = "batas"
+
+
+@dataclass(frozen=True, slots=True)
+class Blok:
+    """One paragraph or table row; ``baris`` is the 1-based line (or block) number for messages."""
+
+    baris: int
+    jenis: Jenis
+    teks: str = ""
+    sel: tuple[str, ...] = ()
+
+    @classmethod
+    def paragraf(cls, baris: int, teks: str) -> "Blok":
+        return cls(baris, Jenis.PARAGRAF, teks=teks)
+
+    @classmethod
+    def baris_tabel(cls, baris: int, sel: tuple[str, ...] | list[str]) -> "Blok":
+        return cls(baris, Jenis.BARIS_TABEL, sel=tuple(sel))
+
+    @classmethod
+    def batas(cls, baris: int) -> "Blok":
+        return cls(baris, Jenis.BATAS)

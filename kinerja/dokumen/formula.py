@@ -1,0 +1,533 @@
+"""Understanding the formula text of an indicator into an expression over variables.
+
+Documents write formulas as ``A / B x 100%``, ``A : B x 100%``, ``\\frac{A}{B} \\times 100\\%``,
+as a numerator line over a denominator line, as ``<u>A</u> x 100 % B`` (the underline is the
+fraction bar), as numerator and denominator run together on one line (``Jumlah A Jumlah B
+x 100 %``), with ``Σ``, with constants (``7 desa``), in prose (``A dibagi B dikalikan seratus
+persen``), as a count (``Jumlah laporan aset``), a difference (``A – B``) or a composite
+(``(A + B + C) / (jumlah desa × 3)``). :func:`pahami` returns the expression in the language of
+:mod:`kinerja.rumus` (``a / b * 100``) with the variables it reads, or ``ekspresi=None`` and
+the reason when the text cannot be understood.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from kinerja.dokumen.kode import kode_dari_teks, kode_unik
+from kinerja.dokumen.markup import (
+    GARIS_PECAHAN,
+    bersihkan,
+    html_ke_teks,
+    latex_ke_teks,
+    markdown_ke_teks,
+    rapikan_spasi,
+)
+
+# --- what the text says --------------------------------------------------------------------
+
+_KALI_SERATUS = re.compile(
+    r"(?:[-_–—]+\s*)?"
+    r"(?:(?<![^\W\d_])[xX](?![^\W\d_])|[×*∗·∙]|\bdi\s?kali(?:kan)?(?:\s+dengan)?|\bkali)"
+    r"\s*\(?\s*(?:100|seratus)(?![\d.,]?\d)\s*\)?\s*(?:%|persen\b|prosen\b|percent\b)?",
+    re.IGNORECASE,
+)
+_PERSEN_SISA = re.compile(r"\(\s*%\s*\)|%|\bpersen\b", re.IGNORECASE)
+_CATATAN = re.compile(r"(?:^|(?<=[\s(]))(?:catatan|keterangan|ket\s*\.|note)\s*[:.\-]?\s*", re.IGNORECASE)
+_KATA_OPERATOR = (
+    (re.compile(r"\bdi\s?bagi(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
+    (re.compile(r"\bdibandingkan\s+dengan\b", re.IGNORECASE), " ÷ "),
+    (re.compile(r"\bdi\s?kurangi(?:\s+dengan)?\b", re.IGNORECASE), " − "),
+    (re.compile(r"\bditambah(?:kan)?(?:\s+dengan)?\b", re.IGNORECASE), " + "),
+    (re.compile(r"\bdi\s?kali(?:kan)?(?:\s+dengan)?\b", re.IGNORECASE), " × "),
+)
+# LaTeX ``\times`` whose ``\t`` a converter turned into whitespace.
+_TIMES_RUSAK = re.compile(r"(?<![A-Za-z])imes(?![A-Za-z])")
+_TANDA_IKM = re.compile(r"persepsi|tertimbang|\bnrr\b|unsur\s+pelayanan|\bunsur\b.*\bterisi", re.IGNORECASE)
+_NAMA_IKM = re.compile(r"\b(?:ikm|skm|ikp)\b|indeks\s+kepuasan|survei\s+kepuasan|survey\s+kepuasan", re.IGNORECASE)
+_NAMA_PERSEN = re.compile(r"^\W*(?:persentase|prosentase|presentase|persentasi|prosentasi|prosentase)\b", re.IGNORECASE)
+
+# Words that begin a variable; they tell operators from dashes and slashes inside names, and
+# mark where a numerator run together with its denominator ends.
+_KATA_KEPALA = frozenset({"jumlah", "jml", "total", "target", "realisasi", "nilai", "banyaknya",
+                          "rata", "rata-rata", "σ", "∑"})
+_KATA_PEMISAH = frozenset({"jumlah", "jml", "total", "banyaknya", "σ", "∑"})
+_PENGUBAH_KEPALA = frozenset({"target", "total", "realisasi"})
+# Short words that are alternatives, not a division: "Desa / Kel", "SPP / SPM".
+_PASANGAN_GARIS_MIRING = frozenset({"kel", "kel.", "kelurahan", "desa", "kota", "kab", "kab."})
+
+# Left where "x 100 %" stood with text after it on the same line.
+_BEKAS_100 = "\ue000"
+_KANDIDAT_OPERATOR = re.compile(r"[()+×*∗·∙÷⁄/:\-–—−]|(?<!\S)[xX](?!\S)")
+_ANGKA = re.compile(r"\d+(?:[.,]\d+)*")
+_KONSTANTA = re.compile(r"^(\d+(?:[.,]\d+)*)\s+([^\d\s].{0,40})$")
+
+
+@dataclass(frozen=True)
+class _Operan:
+    teks: str
+
+
+@dataclass(frozen=True)
+class _Angka:
+    nilai: str
+
+
+@dataclass(frozen=True)
+class _Operasi:
+    op: str
+    kiri: "_Simpul"
+    kanan: "_Simpul"
+
+
+_Simpul = _Operan | _Angka | _Operasi
+
+
+class _TidakDipahami(Exception):
+    """Internal: the reason a formula could not be understood (Indonesian, for the warning)."""
+
+
+@dataclass
+class HasilRumus:
+    """What :func:`pahami` found.
+
+    ``jenis`` is ``kosong``, ``rasio``, ``hitungan`` (a single count), ``selisih``, ``komposit``,
+    ``ikm`` or ``tidak_dipahami``; ``masalah`` says why ``ekspresi`` is None.
+    """
+
+    teks: str
+    ekspresi: str | None
+    variabel: list[dict] = field(default_factory=list)
+    jenis: str = "kosong"
+    persen: bool = False
+    dikali_100_ditambahkan: bool = False
+    catatan: str | None = None
+    masalah: str | None = None
+
+    @property
+    def lengkap(self) -> bool:
+        return self.ekspresi is not None
+
+    def sebagai_dict(self) -> dict:
+        return {"teks": self.teks, "ekspresi": self.ekspresi, "variabel": self.variabel}
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> HasilRumus:
+    """Understand ``teks`` (raw cell text, markup allowed) of the indicator ``nama_indikator``.
+
+    ``catatan`` is a note found elsewhere for the indicator ("240 hari kerja efektif"): its
+    numbers give fixed values to the variables they name.
+    """
+    tampil = bersihkan(teks, satu_baris=False)
+    s = _normalisasi(teks)
+    catatan_rumus = None
+    if m := _CATATAN.search(s):
+        catatan_rumus = bersihkan(s[m.end():]) or None
+        s = s[:m.start()]
+        if m := _CATATAN.search(tampil):
+            tampil = tampil[:m.start()].strip()
+    catatan_semua = " ".join(c for c in (catatan_rumus, catatan) if c) or None
+    hasil = HasilRumus(teks=tampil, ekspresi=None, catatan=catatan_rumus)
+
+    if _TANDA_IKM.search(s) or (_NAMA_IKM.search(nama_indikator) and not _ada_isi(s)):
+        hasil.ekspresi, hasil.jenis = "nilai_ikm", "ikm"
+        hasil.variabel = [{"kode": "nilai_ikm", "uraian": "Nilai IKM"}]
+        return hasil
+    if not _ada_isi(s):
+        hasil.masalah = "rumus kosong"
+        return hasil
+
+    s, persen = _ambil_kali_seratus(s)
+    for pola, ganti in _KATA_OPERATOR:
+        s = pola.sub(ganti, s)
+    try:
+        pohon = _pohon(s)
+    except _TidakDipahami as e:
+        hasil.jenis, hasil.masalah, hasil.persen = "tidak_dipahami", str(e), persen
+        return hasil
+    if isinstance(pohon, _Operan) and persen:
+        hasil.jenis, hasil.masalah, hasil.persen = "tidak_dipahami", "penyebut tidak ditemukan", persen
+        return hasil
+
+    jenis = _jenis(pohon)
+    if not persen and jenis == "rasio" and _NAMA_PERSEN.match(nama_indikator):
+        persen = hasil.dikali_100_ditambahkan = True
+    if persen:
+        pohon = _Operasi("*", pohon, _Angka("100"))
+    variabel, kode_operan = _variabel(pohon, catatan_semua)
+    hasil.ekspresi = _tulis(pohon, kode_operan)
+    hasil.variabel, hasil.jenis, hasil.persen = variabel, jenis, persen
+    return hasil
+
+
+def adalah_nama_persen(nama: str) -> bool:
+    return bool(_NAMA_PERSEN.match(nama))
+
+
+# --- text normalisation --------------------------------------------------------------------
+
+
+def _normalisasi(teks: str) -> str:
+    s = html_ke_teks(teks, GARIS_PECAHAN)
+    s = latex_ke_teks(s, untuk_rumus=True)
+    s = markdown_ke_teks(s)
+    s = _TIMES_RUSAK.sub(" × ", s)
+    s = s.replace("∑", "Σ").replace("✕", "×").replace("✖", "×")
+    s = re.sub(r"\\([_*%&#$.\-])", r"\1", s)
+    return rapikan_spasi(s)
+
+
+def _ada_isi(s: str) -> bool:
+    return bool(re.search(r"[^\W_]", s))
+
+
+def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
+    """``s`` without ``x 100 %`` (and its spelled-out forms) and whether there was one.
+
+    Where text follows it on its line, :data:`_BEKAS_100` marks the place: in
+    ``A x 100 % 20 desa`` it is the fraction bar.
+    """
+    persen = False
+    baris = s.split("\n")
+    for i, b in enumerate(baris):
+        m = _KALI_SERATUS.search(b)
+        if m is None:
+            continue
+        persen = True
+        tanda = _BEKAS_100 if b[:m.start()].strip() and _ada_isi(b[m.end():]) else " "
+        baris[i] = b[:m.start()] + tanda + _KALI_SERATUS.sub(" ", b[m.end():])
+    # A lone "x" ending a line that a denominator line follows: the rest of "x 100 %" was lost.
+    for i in range(len(baris) - 1):
+        if re.search(r"\s[xX×]\s*$", baris[i]) and _ada_isi(baris[i + 1]):
+            baris[i] = re.sub(r"\s[xX×]\s*$", "", baris[i])
+            persen = True
+    s = "\n".join(baris)
+    if _PERSEN_SISA.search(s) and persen:
+        s = _PERSEN_SISA.sub(" ", s)
+    elif re.search(r"\(\s*%\s*\)\s*$|%\s*$", s):
+        s, persen = _PERSEN_SISA.sub(" ", s), True
+    return s, persen
+
+
+# --- tokens --------------------------------------------------------------------------------
+
+
+def _kata_setelah(s: str, i: int) -> str:
+    m = re.match(r"\s*(\S+)", s[i:])
+    return m.group(1).lower() if m else ""
+
+
+def _kata_sebelum(s: str, i: int) -> str:
+    m = re.search(r"(\S+)\s*$", s[:i])
+    return m.group(1).lower() if m else ""
+
+
+def _awal_operan(kata: str) -> bool:
+    """True when ``kata`` can only start a new operand: a head word, a number, a bracket."""
+    kata = kata.strip(",.;")
+    return kata in _KATA_KEPALA or kata.startswith(("(", "σ", "∑")) or bool(_ANGKA.fullmatch(kata))
+
+
+def _operator(s: str, m: re.Match[str]) -> str | None:
+    """The operator the candidate ``m`` in the line ``s`` stands for, or None when it is text."""
+    c, i, j = m.group(), m.start(), m.end()
+    kiri, kanan = s[:i].strip(), s[j:].strip()
+    spasi_kiri = i > 0 and s[i - 1].isspace()
+    spasi_kanan = j < len(s) and s[j].isspace()
+    if c in "()":
+        return c
+    if c in "+":
+        return "+"
+    if c in "×*∗·∙" or c in "xX":
+        return "*" if kiri and kanan else None
+    if c in "÷⁄":
+        return "/"
+    if c == "/":
+        if not (spasi_kiri or spasi_kanan):
+            return None
+        kata_kiri, kata_kanan = _kata_sebelum(s, i), _kata_setelah(s, j)
+        if not kanan or _awal_operan(kata_kanan):
+            return "/"
+        pendek = len(kata_kiri) <= 4 and len(kata_kanan) <= 4
+        return None if pendek or kata_kanan in _PASANGAN_GARIS_MIRING else "/"
+    if c == ":":
+        return ":" if kiri and kanan and (spasi_kiri or spasi_kanan) else None
+    # dashes
+    if spasi_kiri and spasi_kanan and kiri and (_awal_operan(_kata_setelah(s, j)) or kiri.endswith(")")):
+        return "-"
+    return None
+
+
+def _token_baris(s: str) -> list[str | _Operan]:
+    """Operators (``+ - * / ( )``; ``:`` becomes ``/``) and operand texts of one line."""
+    token: list[str | _Operan] = []
+    teks = ""
+    awal = 0
+    for m in _KANDIDAT_OPERATOR.finditer(s):
+        op = _operator(s, m)
+        if op is None:
+            continue
+        teks = s[awal:m.start()]
+        if teks.strip():
+            token.append(_Operan(teks))
+        token.append("/" if op == ":" else op)
+        awal = m.end()
+    if s[awal:].strip():
+        token.append(_Operan(s[awal:]))
+    return _gabung_kurung_keterangan(token)
+
+
+def _gabung_kurung_keterangan(token: list[str | _Operan]) -> list[str | _Operan]:
+    """``Laporan bulanan (12 dokumen)``: brackets right after an operand and holding no
+    operator describe it; they are part of its text, not a group."""
+    hasil: list[str | _Operan] = []
+    i = 0
+    while i < len(token):
+        t = token[i]
+        if (t == "(" and hasil and isinstance(hasil[-1], _Operan) and i + 2 < len(token)
+                and isinstance(token[i + 1], _Operan) and token[i + 2] == ")"):
+            hasil[-1] = _Operan(f"{hasil[-1].teks} ({token[i + 1].teks.strip()})")
+            i += 3
+            continue
+        hasil.append(t)
+        i += 1
+    return hasil
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def _baris_formula(s: str) -> list[str]:
+    """Lines of the formula with wrapped lines joined back: a line that starts in lower case
+    (and not with a head word such as "jumlah") continues the line above."""
+    hasil: list[str] = []
+    for b in s.split("\n"):
+        b = re.sub(r"^[-–—•❖●▪*]\s+", "", b.strip())
+        if not _ada_isi(b) and not re.search(r"[()+×*/÷⁄:]", b):
+            continue
+        kata = b.split()[0].lower() if b.split() else ""
+        lanjutan = hasil and (
+            (b[0].islower() and kata not in _KATA_KEPALA)
+            or b[0] in ",;)"
+            or re.search(r"(?:[+×*/÷⁄(]|\s[-–−])\s*$", hasil[-1])
+            or re.match(r"[+×*/÷⁄:]", b)
+        )
+        if lanjutan:
+            hasil[-1] = f"{hasil[-1]} {b}"
+        else:
+            hasil.append(b)
+    return hasil
+
+
+def _pohon(s: str) -> _Simpul:
+    """The expression tree of the normalised formula ``s``."""
+    baris = _baris_formula(s)
+    if not baris:
+        raise _TidakDipahami("rumus kosong")
+    if len(baris) > 2:
+        raise _TidakDipahami("rumus lebih dari dua baris")
+    if len(baris) == 2:
+        # A numerator line over a denominator line.
+        return _Operasi("/", _urai(_token_baris(baris[0])), _urai(_token_baris(baris[1])))
+    token = _token_baris(baris[0])
+    if len(token) == 1 and isinstance(token[0], _Operan):
+        return _pisah_tersirat(token[0].teks)
+    return _urai(token)
+
+
+def _pisah_tersirat(teks: str) -> _Simpul:
+    """Numerator and denominator run together without an operator: split before the second
+    head word (``Jumlah A Jumlah B``), else where ``x 100 %`` stood (``A x 100 % 20 desa``);
+    a single operand is a count."""
+    kata = list(re.finditer(r"[^\s\ue000]+", teks))
+    pisah = [m.start() for k, m in enumerate(kata) if k > 0
+             and m.group().lower().strip(",.") in _KATA_PEMISAH
+             and kata[k - 1].group().lower() not in _KATA_PEMISAH]
+    pisah = [_geser_ke_pengubah(teks, p) for p in pisah]
+    if len(pisah) != 1 and _BEKAS_100 in teks:
+        pisah = [teks.index(_BEKAS_100)]
+    if len(pisah) == 1:
+        return _Operasi("/", _Operan(teks[:pisah[0]]), _Operan(teks[pisah[0]:]))
+    if pisah:
+        raise _TidakDipahami("pembilang dan penyebut tidak dapat dipisahkan")
+    return _Operan(teks)
+
+
+def _geser_ke_pengubah(teks: str, posisi: int) -> int:
+    """Move a split left over a "Target"/"Total" that qualifies the head word after it."""
+    sebelum = re.search(r"(\S+)\s+$", teks[:posisi])
+    if sebelum and sebelum.group(1).lower() in _PENGUBAH_KEPALA:
+        return sebelum.start(1)
+    return posisi
+
+
+def _urai(token: list[str | _Operan]) -> _Simpul:
+    """Precedence parsing of ``+ -`` over ``* /`` with brackets."""
+    posisi = 0
+
+    def lihat() -> str | _Operan | None:
+        return token[posisi] if posisi < len(token) else None
+
+    def ambil() -> str | _Operan | None:
+        nonlocal posisi
+        t = lihat()
+        posisi += 1
+        return t
+
+    def ekspresi() -> _Simpul:
+        kiri = suku()
+        while lihat() in ("+", "-"):
+            op = ambil()
+            kiri = _Operasi(str(op), kiri, suku())
+        return kiri
+
+    def suku() -> _Simpul:
+        kiri = faktor()
+        while lihat() in ("*", "/"):
+            op = ambil()
+            kiri = _Operasi(str(op), kiri, faktor())
+        return kiri
+
+    def faktor() -> _Simpul:
+        t = ambil()
+        if t == "(":
+            isi = ekspresi()
+            if ambil() != ")":
+                raise _TidakDipahami("kurung tidak seimbang")
+            return isi
+        if isinstance(t, _Operan):
+            return _sebagai_angka(t) or t
+        if t is None:
+            raise _TidakDipahami("operand hilang di akhir rumus")
+        raise _TidakDipahami(f"operand hilang sebelum '{t}'")
+
+    hasil = ekspresi()
+    if posisi < len(token):
+        raise _TidakDipahami("susunan operator tidak dikenali")
+    return hasil
+
+
+def _sebagai_angka(t: _Operan) -> _Angka | None:
+    teks = t.teks.strip()
+    if _ANGKA.fullmatch(teks):
+        return _Angka(_nilai_angka(teks))
+    return None
+
+
+def _nilai_angka(teks: str) -> str:
+    """``1.000`` → ``1000``, ``2,5`` → ``2.5`` (Indonesian number writing)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", teks):
+        return teks.replace(".", "")
+    return teks.replace(",", ".")
+
+
+# --- variables and rendering ---------------------------------------------------------------
+
+
+def _uraian(teks: str) -> str:
+    """An operand's text as a variable description: no Σ, bullets, stray marks or letters."""
+    t = bersihkan(teks.replace(GARIS_PECAHAN, " ").replace(_BEKAS_100, " "))
+    t = re.sub(r"^[\s.,;:_\-–—*Σσ]+|[\s.,;:_\-–—*]+$", "", t)
+    t = re.sub(r"^[a-z]\s+(?=\S)|\s+[a-z]$", "", t)  # OCR crumbs: "%n Jumlah", "tahun n"
+    return t.strip()
+
+
+def _operan(pohon: _Simpul) -> list[_Operan]:
+    if isinstance(pohon, _Operan):
+        return [pohon]
+    if isinstance(pohon, _Operasi):
+        return _operan(pohon.kiri) + _operan(pohon.kanan)
+    return []
+
+
+def _variabel(pohon: _Simpul, catatan: str | None) -> tuple[list[dict], dict[_Operan, str]]:
+    """The variable list (one per distinct text, in reading order) and each operand's code."""
+    daftar: list[dict] = []
+    per_uraian: dict[str, str] = {}
+    kode_operan: dict[_Operan, str] = {}
+    terpakai: set[str] = set()
+    konstanta_catatan = _konstanta_catatan(catatan)
+    for op in _operan(pohon):
+        uraian = _uraian(op.teks)
+        if not uraian or not _ada_isi(uraian):
+            raise _TidakDipahami("operand kosong")
+        kunci = re.sub(r"\s+", " ", uraian.lower())
+        if kunci not in per_uraian:
+            var: dict = {"uraian": uraian}
+            if m := _KONSTANTA.match(uraian):
+                benda = m.group(2).strip()
+                kode = kode_dari_teks(benda)
+                if len(kode.split("_")) == 1 and not kode.startswith("jumlah"):
+                    kode = f"jumlah_{kode}"
+                var["nilai_tetap"] = _sebagai_bilangan(_nilai_angka(m.group(1)))
+            else:
+                kode = kode_dari_teks(uraian)
+                if (nilai := _nilai_dari_catatan(uraian, konstanta_catatan)) is not None:
+                    var["nilai_tetap"] = nilai
+            var = {"kode": kode_unik(kode, terpakai), **var}
+            per_uraian[kunci] = var["kode"]
+            daftar.append(var)
+        kode_operan[op] = per_uraian[kunci]
+    return daftar, kode_operan
+
+
+def _sebagai_bilangan(teks: str) -> int | float:
+    nilai = float(teks)
+    return int(nilai) if nilai.is_integer() else nilai
+
+
+def _isi_kata(teks: str) -> set[str]:
+    return {k for k in re.findall(r"[a-z]+", teks.lower())
+            if k not in ("jumlah", "efektif", "yang", "total", "dalam", "satu", "per")}
+
+
+def _konstanta_catatan(catatan: str | None) -> list[tuple[set[str], int | float]]:
+    """Numbers a note gives to things: "240 hari kerja efektif" → ({hari, kerja}, 240)."""
+    if not catatan:
+        return []
+    hasil = []
+    for m in re.finditer(r"(\d+(?:[.,]\d+)?)\s+((?:[A-Za-z]+\s*){1,3})", catatan):
+        kata = _isi_kata(m.group(2))
+        if kata:
+            hasil.append((kata, _sebagai_bilangan(_nilai_angka(m.group(1)))))
+    return hasil
+
+
+def _nilai_dari_catatan(uraian: str, konstanta: list[tuple[set[str], int | float]]) -> int | float | None:
+    kata = _isi_kata(uraian)
+    for benda, nilai in konstanta:
+        if kata and kata <= benda:
+            return nilai
+    return None
+
+
+def _jenis(pohon: _Simpul) -> str:
+    if isinstance(pohon, _Operan):
+        return "hitungan"
+    if isinstance(pohon, _Operasi) and pohon.op == "/":
+        return "rasio" if len(_operan(pohon)) <= 2 else "komposit"
+    if isinstance(pohon, _Operasi) and pohon.op == "-" and len(_operan(pohon)) == 2:
+        return "selisih"
+    return "komposit"
+
+
+_TINGKAT = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _tulis(pohon: _Simpul, kode: dict[_Operan, str]) -> str:
+    """The expression with the fewest brackets that keep its meaning."""
+    if isinstance(pohon, _Operan):
+        return kode[pohon]
+    if isinstance(pohon, _Angka):
+        return pohon.nilai
+    kiri, kanan = _tulis(pohon.kiri, kode), _tulis(pohon.kanan, kode)
+    tingkat = _TINGKAT[pohon.op]
+    if isinstance(pohon.kiri, _Operasi) and _TINGKAT[pohon.kiri.op] < tingkat:
+        kiri = f"({kiri})"
+    if isinstance(pohon.kanan, _Operasi):
+        tingkat_kanan = _TINGKAT[pohon.kanan.op]
+        if tingkat_kanan < tingkat or (tingkat_kanan == tingkat and pohon.op in "-/"):
+            kanan = f"({kanan})"
+    return f"{kiri} {pohon.op} {kanan}"

@@ -1,0 +1,393 @@
+"""Reading the structure of an IKI document from its blocks into the interchange dict.
+
+A document is a sequence of jabatan sections. Each starts with a ``JABATAN : …`` line, has
+lists of tugas and fungsi (and perhaps tujuan and indikator tujuan), and one or more IKI
+tables (a table may continue over pages with its header repeated). Everything before the
+first jabatan — foreword, chapters, the decree — only feeds the metadata (:mod:`sk`).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from kinerja.dokumen.blok import Blok, Jenis
+from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.kolom import Peran, baris_nomor_kolom, kenali_judul, lanjutan_judul, sejajarkan
+from kinerja.dokumen.markup import ada_penanda_daftar, bersihkan, tanpa_penanda_daftar
+from kinerja.dokumen.sk import baca_metadata
+from kinerja.dokumen.tabel import BarisIndikator, Sasaran, baris_baru, sama, sasaran_baru, teks_sel
+from kinerja.dokumen.tebakan import tebak_polaritas, tebak_satuan
+
+FORMAT = "kinerja-iki/1"
+
+_JABATAN = re.compile(
+    r"^(?:[-*•❖]\s*)?(?:\d{1,2}\s*[.)]\s*)?(?:nama\s+)?jabatan\b\s*[:：]?\s*(.*)$", re.IGNORECASE
+)
+_ESELON = re.compile(r"\(?\s*\beselon\s*[:.]?\s*([IVX]{1,4}(?:\s*[./-]?\s*[abAB])?)\b\s*\)?", re.IGNORECASE)
+_JUDUL_DAFTAR = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(indikator\s+tujuan|tujuan|uraian\s+tugas|tugas\s+pokok(?:\s+dan\s+fungsi)?"
+    r"|tugas(?:\s+dan\s+fungsi)?|fungsi)\s*(?::|：|(?=\s+[a-z1-9][.)]\s)|$)\s*(.*)$",
+    re.IGNORECASE,
+)
+_MEMPUNYAI = re.compile(r"\bmempunyai\s+(tugas|fungsi)\b\s*:?\s*(.*)$", re.IGNORECASE)
+_ESELON_BARIS = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?eselon\s*[:：]\s*(.+)$", re.IGNORECASE)
+_ATASAN = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?atasan(?:\s+langsung)?\s*[:：]\s*(.+)$", re.IGNORECASE)
+_CATATAN = re.compile(r"^(?:catatan|keterangan|ket\s*\.)\s*[:.]?\s*(.+)$", re.IGNORECASE)
+# Paragraphs that end an IKI table: the decree and the chapters of the document.
+_PENUTUP_TABEL = re.compile(
+    r"^(?:bab\b|keputusan\b|memutuskan|menimbang|mengingat|menetapkan|kata\s+pengantar|daftar\s+isi|penutup\b)",
+    re.IGNORECASE,
+)
+_KATA_KECIL = frozenset({"dan", "di", "ke", "dari", "yang", "atau", "pada", "untuk", "dengan", "se"})
+
+
+def _judul_kalimat(teks: str) -> str:
+    """``KEPALA SEKSI PEMERINTAHAN DAN UMUM`` → ``Kepala Seksi Pemerintahan dan Umum``."""
+    if not teks.isupper():
+        return teks
+    kata = teks.title().split(" ")
+    return " ".join(k.lower() if i and k.lower() in _KATA_KECIL else k for i, k in enumerate(kata))
+
+
+@dataclass
+class _Jabatan:
+    nama: str
+    baris: int
+    eselon: str | None = None
+    atasan: str | None = None
+    daftar: dict[str, list[str]] = field(default_factory=lambda: {
+        "tugas": [], "fungsi": [], "tujuan": [], "indikator_tujuan": []})
+    sasaran: list[Sasaran] = field(default_factory=list)
+    ada_tabel: bool = False
+
+
+@dataclass
+class _Tabel:
+    """The IKI table being read: its columns and the indicator being assembled."""
+
+    peran: list[Peran | None]
+    baris_judul: int
+    baru_judul: bool = True
+    setelah_batas: bool = False
+    pakai_nomor: bool = False
+    baris: BarisIndikator | None = None
+
+
+class _Pembaca:
+    def __init__(self) -> None:
+        self.jabatan: list[_Jabatan] = []
+        self.tabel: _Tabel | None = None
+        self.sasaran: Sasaran | None = None
+        self.daftar: str | None = None  # the list that list items go to
+        self.tertunda: dict[str, list[str]] = {"tujuan": [], "indikator_tujuan": []}
+        self.menunggu_nama_jabatan: int | None = None
+        self.peringatan: list[tuple[int | None, str]] = []
+
+    # --- blocks ------------------------------------------------------------------------
+
+    def baca(self, blok: list[Blok]) -> None:
+        for b in blok:
+            if b.jenis is Jenis.BATAS:
+                if self.tabel:
+                    self.tabel.setelah_batas = True
+            elif b.jenis is Jenis.BARIS_TABEL:
+                self._baris_tabel(b)
+            else:
+                self._paragraf(b.baris, b.teks)
+        self._tutup_tabel()
+
+    def _baris_tabel(self, b: Blok) -> None:
+        peran = kenali_judul(b.sel)
+        if peran is not None:
+            self._judul(b.baris, peran)
+            return
+        sel_isi = [s for s in b.sel if s.strip()]
+        awal = bersihkan(sel_isi[0]) if sel_isi else ""
+        if self.tabel is None or _JABATAN.match(awal) and _nama_jabatan(" ".join(bersihkan(s) for s in sel_isi)):
+            self._paragraf(b.baris, " ".join(s.strip() for s in sel_isi))
+            return
+        if self.tabel.baru_judul and lanjutan_judul(b.sel):
+            return
+        if baris_nomor_kolom(b.sel):
+            return
+        self.tabel.baru_judul = False
+        self._baris_data(b)
+
+    def _paragraf(self, nomor: int, mentah: str) -> None:
+        teks = bersihkan(mentah)
+        if not teks:
+            return
+        if self.menunggu_nama_jabatan is not None:
+            self.menunggu_nama_jabatan = None
+            if not _PENUTUP_TABEL.match(teks):
+                self._mulai_jabatan(nomor, teks)
+                return
+        if (m := _JABATAN.match(teks)) and (nama := _nama_jabatan(m.group(1))) is not None:
+            if nama:
+                self._mulai_jabatan(nomor, nama)
+            else:
+                self.menunggu_nama_jabatan = nomor
+            return
+        if _PENUTUP_TABEL.match(teks):
+            self._tutup_tabel()
+            self.daftar = None
+            return
+        if self.tabel is not None and (m := _CATATAN.match(teks)) and self.tabel.baris is not None:
+            self.tabel.baris.tambah({Peran.CATATAN: m.group(1)})
+            return
+        self._baris_daftar(teks)
+
+    # --- jabatan and its lists -----------------------------------------------------------
+
+    def _mulai_jabatan(self, nomor: int, nama: str) -> None:
+        self._tutup_tabel()
+        eselon = None
+        if m := _ESELON.search(nama):
+            eselon = re.sub(r"\s+", "", m.group(1)).upper()
+            nama = (nama[:m.start()] + nama[m.end():]).strip(" -,()")
+        jabatan = _Jabatan(nama=_judul_kalimat(nama.strip(" :.-")), baris=nomor, eselon=eselon)
+        for kunci, isi in self.tertunda.items():
+            jabatan.daftar[kunci].extend(isi)
+            isi.clear()
+        self.jabatan.append(jabatan)
+        self.sasaran = None
+        self.daftar = None
+
+    def _baris_daftar(self, teks: str) -> None:
+        """A paragraph inside a jabatan section: a list heading, a list item, or noise."""
+        jabatan = self.jabatan[-1] if self.jabatan else None
+        if m := _JUDUL_DAFTAR.match(tanpa_penanda_daftar(teks)):
+            kunci = _kunci_daftar(m.group(1))
+            self.daftar = kunci
+            self._tambah_butir(kunci, m.group(2))
+            return
+        if jabatan is None:
+            return
+        if m := _ESELON_BARIS.match(teks):
+            jabatan.eselon = re.sub(r"\s+", "", m.group(1)).upper()
+            return
+        if m := _ATASAN.match(teks):
+            jabatan.atasan = m.group(1).strip()
+            return
+        if m := _MEMPUNYAI.search(teks):
+            self.daftar = m.group(1).lower()
+            self._tambah_butir(self.daftar, m.group(2))
+            return
+        if self.daftar is None or self.tabel is not None and self.daftar in ("tugas", "fungsi"):
+            return
+        if teks.isupper() or teks.startswith("#"):
+            self.daftar = None
+            return
+        if ada_penanda_daftar(teks) or teks.startswith(":"):
+            self._tambah_butir(self.daftar, teks.lstrip(": "))
+        elif teks[0].islower() and self._daftar_sekarang():
+            daftar = self._daftar_sekarang()
+            daftar[-1] = _rapikan_butir(f"{daftar[-1]} {teks}")
+        else:
+            self._tambah_butir(self.daftar, teks)
+
+    def _daftar_sekarang(self) -> list[str]:
+        assert self.daftar is not None
+        if self.daftar in self.tertunda and self._ke_tertunda():
+            return self.tertunda[self.daftar]
+        return self.jabatan[-1].daftar[self.daftar] if self.jabatan else []
+
+    def _ke_tertunda(self) -> bool:
+        """Tujuan written before a jabatan's line, or after the previous jabatan's tables,
+        belongs to the next jabatan."""
+        return not self.jabatan or self.jabatan[-1].ada_tabel
+
+    def _tambah_butir(self, kunci: str, teks: str) -> None:
+        butir = [_rapikan_butir(b) for b in _pecah_butir(teks)]
+        butir = [b for b in butir if b]
+        if not butir:
+            return
+        if kunci in self.tertunda and self._ke_tertunda():
+            self.tertunda[kunci].extend(butir)
+        elif self.jabatan:
+            self.jabatan[-1].daftar[kunci].extend(butir)
+
+    # --- tables --------------------------------------------------------------------------
+
+    def _judul(self, nomor: int, peran: list[Peran | None]) -> None:
+        if Peran.FORMULA not in peran:
+            peran = [Peran.FORMULA if p is Peran.PENJELASAN else p for p in peran]
+        lanjutan = self.tabel is not None and self.tabel.peran == peran
+        if not lanjutan:
+            self._tutup_tabel()
+        if not self.jabatan:
+            self.peringatan.append((nomor, "tabel IKI sebelum baris JABATAN; jabatan diberi nama sementara"))
+            self._mulai_jabatan(nomor, "Jabatan tanpa nama")
+        if self.tabel is None:
+            self.tabel = _Tabel(peran=peran, baris_judul=nomor, pakai_nomor=Peran.NO in peran)
+        else:
+            self.tabel.baru_judul = True  # a header repeated after a page break
+        self.jabatan[-1].ada_tabel = True
+        self.daftar = None
+
+    def _baris_data(self, b: Blok) -> None:
+        tabel = self.tabel
+        assert tabel is not None
+        sel, ditebak = sejajarkan(b.sel, tabel.peran)
+        isi: dict[Peran, str] = {}
+        for teks, peran in zip(sel, tabel.peran):
+            if peran is not None and teks.strip():
+                isi[peran] = f"{isi[peran]} {teks}" if peran in isi else teks
+        if not isi:
+            return
+        if ditebak:
+            self.peringatan.append((b.baris, "jumlah sel berbeda dari judul tabel; kolom ditebak dari isinya"))
+        if Peran.INDIKATOR not in tabel.peran:
+            self._baris_tujuan(isi)
+            return
+        for peran, kunci in ((Peran.TUJUAN, "tujuan"), (Peran.INDIKATOR_TUJUAN, "indikator_tujuan")):
+            if teks := teks_sel(isi.pop(peran, "")):
+                daftar = self.jabatan[-1].daftar[kunci]
+                if teks not in daftar:
+                    daftar.append(teks)
+        nomor = bersihkan(isi.get(Peran.NO, ""))
+        baru = baris_baru(tabel.baris, isi, tabel.setelah_batas)
+        tabel.setelah_batas = False
+        teks_sasaran = teks_sel(isi.pop(Peran.SASARAN, ""))
+        if sasaran_baru(teks_sasaran, self.sasaran, tabel.pakai_nomor, nomor, baru):
+            self.sasaran = Sasaran()
+            self.jabatan[-1].sasaran.append(self.sasaran)
+        assert self.sasaran is not None
+        if teks_sasaran and not sama(teks_sasaran, self.sasaran.uraian):
+            self.sasaran.potongan.append(teks_sasaran)
+        if baru:
+            self._selesaikan_baris()
+            tabel.baris = BarisIndikator(baris=b.baris, sasaran=self.sasaran)
+        assert tabel.baris is not None
+        tabel.baris.tambah(isi)
+
+    def _baris_tujuan(self, isi: dict[Peran, str]) -> None:
+        for peran, kunci in ((Peran.TUJUAN, "tujuan"), (Peran.INDIKATOR_TUJUAN, "indikator_tujuan")):
+            if teks := teks_sel(isi.get(peran, "")):
+                self.jabatan[-1].daftar[kunci].append(teks)
+
+    def _tutup_tabel(self) -> None:
+        self._selesaikan_baris()
+        self.tabel = None
+
+    def _selesaikan_baris(self) -> None:
+        if self.tabel is None or self.tabel.baris is None:
+            return
+        baris, self.tabel.baris = self.tabel.baris, None
+        if not baris.nama and not baris.teks_formula.strip():
+            return  # only sasaran or sumber data pieces
+        baris.sasaran.indikator.append(self._indikator(baris))
+
+    def _indikator(self, baris: BarisIndikator) -> dict:
+        nama = baris.nama
+        catatan = " ".join(bersihkan(t) for t in baris.isi.get(Peran.CATATAN, []) + baris.isi.get(Peran.PENJELASAN, [])) or None
+        rumus = baris.rumus(catatan)
+        if not nama:
+            self.peringatan.append((baris.baris, "indikator tanpa nama"))
+        if rumus.masalah == "rumus kosong":
+            self.peringatan.append((baris.baris, f"indikator tanpa rumus: {nama}"))
+        elif rumus.ekspresi is None:
+            self.peringatan.append((baris.baris, f"rumus tidak dipahami ({rumus.masalah}): {rumus.teks.replace(chr(10), ' / ')}"))
+        elif rumus.dikali_100_ditambahkan:
+            self.peringatan.append((baris.baris, f"rumus persentase tanpa '× 100%'; dikalikan 100: {nama}"))
+        polaritas_tertulis = bersihkan(baris.teks(Peran.POLARITAS)).lower()
+        polaritas = next((p for p in ("negatif", "positif") if p in polaritas_tertulis), None)
+        satuan = bersihkan(baris.teks(Peran.SATUAN)) or tebak_satuan(nama, rumus)
+        semua_catatan = " ".join(c for c in (rumus.catatan, catatan) if c) or None
+        return {
+            "nama": nama,
+            "formula": rumus.sebagai_dict(),
+            "satuan": satuan,
+            "polaritas": polaritas or tebak_polaritas(nama, rumus.teks),
+            "polaritas_tebakan": polaritas is None,
+            "sumber_data": baris.teks(Peran.SUMBER) or None,
+            "catatan": semua_catatan,
+            "baris": baris.baris,
+        }
+
+    # --- result --------------------------------------------------------------------------
+
+    def hasil_jabatan(self) -> list[dict]:
+        keluar = []
+        for j in self.jabatan:
+            if not any(s.indikator for s in j.sasaran):
+                self.peringatan.append((j.baris, f"jabatan tanpa indikator: {j.nama}"))
+            sasaran = []
+            for s in j.sasaran:
+                if not s.indikator:
+                    if s.uraian:
+                        self.peringatan.append((None, f"sasaran tanpa indikator dilewati: {s.uraian}"))
+                    continue
+                if not s.uraian:
+                    self.peringatan.append((s.indikator[0]["baris"], "sasaran tanpa uraian"))
+                sasaran.append({"uraian": s.uraian, "indikator": s.indikator})
+            self._periksa_ganda(sasaran)
+            keluar.append({
+                "nama": j.nama, "eselon": j.eselon, "atasan": j.atasan, **j.daftar,
+                "sasaran": sasaran, "baris": j.baris,
+            })
+        return keluar
+
+    def _periksa_ganda(self, sasaran: list[dict]) -> None:
+        dilihat: set[tuple[str, str]] = set()
+        for s in sasaran:
+            for ind in s["indikator"]:
+                kunci = (ind["nama"].lower(), ind["formula"]["teks"].lower())
+                if kunci in dilihat:
+                    self.peringatan.append((ind["baris"], f"indikator tertulis dua kali dalam jabatan yang sama: {ind['nama']}"))
+                dilihat.add(kunci)
+
+
+def _nama_jabatan(sisa: str) -> str | None:
+    """The jabatan name after ``JABATAN :``; "" when it is on the next line; None when the line
+    is prose that merely starts with the word."""
+    sisa = sisa.strip().strip("*").strip()
+    if len(sisa) > 150 or (sisa and not (sisa[0].isupper() or sisa[0].isdigit())):
+        return None
+    return sisa
+
+
+def _kunci_daftar(judul: str) -> str:
+    judul = judul.lower()
+    if judul.startswith("indikator"):
+        return "indikator_tujuan"
+    if judul.startswith("tujuan"):
+        return "tujuan"
+    return "fungsi" if judul.startswith("fungsi") else "tugas"
+
+
+def _pecah_butir(teks: str) -> list[str]:
+    """Items written on one line: ``a. satu; b. dua`` → two items."""
+    return re.split(r"(?<=;)\s*(?=[a-z]\.\s)", teks)
+
+
+def _rapikan_butir(teks: str) -> str:
+    teks = tanpa_penanda_daftar(teks.strip()).strip()
+    teks = re.sub(r"[;,.]?\s*(?:dan|serta)?\s*$", "", teks).strip(" ;,")
+    if teks in (":", "") or not re.search(r"\w", teks):
+        return ""
+    return teks
+
+
+def susun(blok: list[Blok], nama_file: str | None = None) -> dict:
+    """The interchange dict (DESIGN.md §7) of a document given as blocks."""
+    pembaca = _Pembaca()
+    pembaca.baca(blok)
+    jabatan = pembaca.hasil_jabatan()
+    if not any(s["indikator"] for j in jabatan for s in j["sasaran"]):
+        raise DokumenError(
+            "Bukan dokumen IKI: tidak ditemukan tabel indikator kinerja "
+            "(judul kolom Indikator dengan Sasaran, Formulasi/Rumus, atau Sumber Data)."
+        )
+    baris_teks = [(b.baris, b.teks if b.jenis is Jenis.PARAGRAF else " ".join(b.sel)) for b in blok
+                  if b.jenis is not Jenis.BATAS]
+    meta = baca_metadata(baris_teks, nama_file)
+    peringatan = sorted(meta.peringatan + pembaca.peringatan, key=lambda p: (p[0] is not None, p[0] or 0))
+    return {
+        "format": FORMAT,
+        "instansi": meta.instansi,
+        "kabupaten": meta.kabupaten,
+        "tahun": meta.tahun,
+        "sk": meta.sk,
+        "jabatan": jabatan,
+        "peringatan": [f"baris {n}: {p}" if n is not None else p for n, p in peringatan],
+    }
