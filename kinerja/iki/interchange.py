@@ -1,0 +1,887 @@
+"""The IKI interchange JSON (DESIGN.md §7) and the catalogue: validate, import, export.
+
+``validasi_json(data)`` lists what is wrong with a document, each problem prefixed with its JSON
+path; ``impor(data, instansi)`` turns a valid document into the instansi's draft DokumenIKI of the
+year in one transaction; ``ekspor(dokumen)`` writes a DokumenIKI back in the same format, so that
+importing an export into a fresh instansi reproduces the catalogue.
+
+How an import lands in the catalogue:
+
+* The year's latest revision is the target. None yet: revision 1 is created as a draft. A draft:
+  it is updated in place. Ditetapkan: nothing is written, the user is told to make a revision.
+* Jabatan are matched by name within the instansi (case and spacing ignored). A missing one is
+  created with the document's tugas, fungsi, eselon and jenis; an existing one only gets tugas,
+  fungsi and eselon filled in where it has none, because a jabatan outlives one year's document.
+  ``atasan`` is set only when the document names one; otherwise it is left as it is.
+* For every jabatan the document mentions, the draft's tujuan, sasaran, indicators and variables
+  become those of the document: sasaran are matched by uraian, indicators by nama (the k-th
+  occurrence of a repeated text matches the k-th), variables by kode; matched rows are updated
+  (keeping their id, targets and cascading links), the others are created, and rows of that
+  jabatan the document no longer has are deleted — refused if a variable already has realisation
+  values. Jabatan the document does not mention keep their rows, so one year may be imported from
+  several files that each cover some jabatan. Importing the same file twice changes nothing.
+* Constants: a variable is linked to a Konstanta of the instansi and year (instead of keeping a
+  fixed value of its own) when (1) it names one in ``"konstanta"`` (what ``ekspor`` writes; the
+  Konstanta is created from ``nilai_tetap`` or the top-level ``"konstanta"`` list when missing;
+  ``"konstanta": null`` means no link), or, without that key, (2) its kode is the kode of an
+  existing Konstanta of that instansi and year, or (3) its kode is a known way of writing a known
+  constant (:data:`KONSTANTA_DIKENAL`: ``desa``/``jumlah_desa`` → ``jumlah_desa``, ``hari_kerja``
+  → ``hari_kerja_efektif``); in case (3) a missing Konstanta is created from the variable's
+  ``nilai_tetap``. An existing Konstanta is never changed by an import: when the document's number
+  differs, the Konstanta's value is used and a peringatan says so.
+* Keys beyond §7 that ``ekspor`` writes so that nothing is lost on the way back, all optional:
+  jabatan ``eselon``, ``jenis``, ``atasan``, ``tujuan_rinci`` (each tujuan with its own
+  indicators, when there is more than one); indicator ``periode_pelaporan``,
+  ``penanggung_jawab`` (a jabatan name), ``induk`` (``[{"jabatan", "indikator"}]``, the superior's
+  indicators it supports, by name within the same document); variable ``satuan``, ``agregasi``,
+  ``konstanta``; top-level ``konstanta`` (``[{"kode", "nama", "nilai"}]``); ``sk`` ``pangkat`` and
+  ``nip`` of the signatory (as :mod:`kinerja.dokumen` writes them), ``menimbang``, ``mengingat``;
+  and, written for the reader's information only, top-level ``revisi`` and ``status``. A key that is
+  absent leaves an existing row's value as it is (a new row gets the model's default); for the §7
+  keys ``null`` means empty.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from kinerja import rumus
+from kinerja.akun.lingkup import boleh_kelola_katalog
+from kinerja.audit.models import catat
+from kinerja.format import format_angka
+from kinerja.organisasi.models import Instansi, Jabatan
+from kinerja.pengukuran import AGREGASI
+
+from .models import DokumenIKI, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, Variabel, kode_validator
+
+FORMAT = "kinerja-iki/1"
+
+# kode of the Konstanta → (its name, the variable codes documents use for it).
+KONSTANTA_DIKENAL: dict[str, tuple[str, frozenset[str]]] = {
+    "jumlah_desa": ("Jumlah desa", frozenset({"desa", "jumlah_desa", "desa_kelurahan", "jumlah_desa_kelurahan"})),
+    "hari_kerja_efektif": (
+        "Hari kerja efektif setahun",
+        frozenset({"hari_kerja", "hari_kerja_efektif", "jumlah_hari_kerja", "jumlah_hari_kerja_efektif"}),
+    ),
+}
+_KODE_KONSTANTA_DIKENAL = {alias: kode for kode, (_, alias_set) in KONSTANTA_DIKENAL.items() for alias in alias_set}
+
+# The model's limits, checked before anything is written so that the message names the JSON path.
+_PANJANG = {
+    "jabatan.nama": Jabatan._meta.get_field("nama").max_length,
+    "jabatan.eselon": Jabatan._meta.get_field("eselon").max_length,
+    "indikator.satuan": Indikator._meta.get_field("satuan").max_length,
+    "indikator.sumber_data": Indikator._meta.get_field("sumber_data").max_length,
+    "variabel.kode": Variabel._meta.get_field("kode").max_length,
+    "variabel.satuan": Variabel._meta.get_field("satuan").max_length,
+    "konstanta.nama": Konstanta._meta.get_field("nama").max_length,
+    "sk.nomor": DokumenIKI._meta.get_field("sk_nomor").max_length,
+    "sk.penandatangan": DokumenIKI._meta.get_field("sk_penandatangan").max_length,
+    "sk.pangkat": DokumenIKI._meta.get_field("sk_penandatangan_pangkat").max_length,
+    "sk.nip": DokumenIKI._meta.get_field("sk_penandatangan_nip").max_length,
+}
+# DecimalField(max_digits=20, decimal_places=6).
+_NILAI_MAKS = Decimal(10) ** 14
+_DESIMAL_MAKS = 6
+_TAHUN_MIN, _TAHUN_MAKS = 2000, 2100
+
+
+class ImporDitolak(Exception):
+    """The import wrote nothing; ``masalah`` says why, in Indonesian."""
+
+    def __init__(self, masalah: str | list[str]):
+        self.masalah = [masalah] if isinstance(masalah, str) else list(masalah)
+        super().__init__("; ".join(self.masalah))
+
+
+@dataclass
+class Hitungan:
+    """What happened to the rows of one kind."""
+
+    dibuat: int = 0
+    diperbarui: int = 0
+    tetap: int = 0
+    dihapus: int = 0
+
+    def tambah(self, status: str):
+        setattr(self, status, getattr(self, status) + 1)
+
+    def __str__(self):
+        bagian = [f"{self.dibuat} dibuat", f"{self.diperbarui} diperbarui", f"{self.tetap} tetap"]
+        if self.dihapus:
+            bagian.append(f"{self.dihapus} dihapus")
+        return ", ".join(bagian)
+
+
+@dataclass
+class HasilImpor:
+    dokumen: DokumenIKI
+    dokumen_baru: bool
+    jabatan: Hitungan = field(default_factory=Hitungan)
+    sasaran: Hitungan = field(default_factory=Hitungan)
+    indikator: Hitungan = field(default_factory=Hitungan)
+    variabel: Hitungan = field(default_factory=Hitungan)
+    konstanta_dibuat: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+
+    def sebagai_dict(self) -> dict:
+        return {
+            jenis: vars(getattr(self, jenis)).copy() for jenis in ("jabatan", "sasaran", "indikator", "variabel")
+        } | {"konstanta_dibuat": list(self.konstanta_dibuat)}
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def _jenis_nilai(nilai) -> str:
+    if nilai is None:
+        return "null"
+    if isinstance(nilai, bool):
+        return "true/false"
+    if isinstance(nilai, str):
+        return "teks"
+    if isinstance(nilai, int | float):
+        return "bilangan"
+    if isinstance(nilai, list):
+        return "daftar"
+    if isinstance(nilai, dict):
+        return "objek"
+    return type(nilai).__name__
+
+
+class _Pemeriksa:
+    """Collects problems, each prefixed with its JSON path."""
+
+    def __init__(self):
+        self.masalah: list[str] = []
+
+    def catat(self, path: str, pesan: str):
+        self.masalah.append(f"{path}: {pesan}")
+
+    def salah_jenis(self, path: str, harus: str, nilai):
+        self.catat(path, f"harus berupa {harus}, bukan {_jenis_nilai(nilai)}")
+
+    def objek(self, nilai, path: str, wajib: bool = False) -> dict | None:
+        if nilai is None and not wajib:
+            return None
+        if not isinstance(nilai, dict):
+            self.salah_jenis(path, "objek", nilai)
+            return None
+        return nilai
+
+    def daftar(self, nilai, path: str) -> list:
+        if nilai is None:
+            return []
+        if not isinstance(nilai, list):
+            self.salah_jenis(path, "daftar", nilai)
+            return []
+        return nilai
+
+    def teks(self, objek: dict, kunci: str, path: str, *, wajib: bool = False, panjang: int | None = None):
+        nilai = objek.get(kunci)
+        if nilai is None:
+            if wajib:
+                self.catat(f"{path}.{kunci}", "wajib diisi")
+            return
+        if not isinstance(nilai, str):
+            self.salah_jenis(f"{path}.{kunci}", "teks", nilai)
+        elif wajib and not nilai.strip():
+            self.catat(f"{path}.{kunci}", "tidak boleh kosong")
+        elif panjang is not None and len(nilai) > panjang:
+            self.catat(f"{path}.{kunci}", f"terlalu panjang ({len(nilai)} karakter; paling banyak {panjang})")
+
+    def daftar_teks(self, objek: dict, kunci: str, path: str):
+        for i, item in enumerate(self.daftar(objek.get(kunci), f"{path}.{kunci}")):
+            if not isinstance(item, str):
+                self.salah_jenis(f"{path}.{kunci}[{i}]", "teks", item)
+
+    def pilihan(self, objek: dict, kunci: str, path: str, pilihan):
+        nilai = objek.get(kunci)
+        if nilai is not None and nilai not in pilihan:
+            self.catat(f"{path}.{kunci}", f"'{nilai}' tidak dikenal; pilih salah satu dari: {', '.join(pilihan)}")
+
+    def kode(self, nilai, path: str) -> bool:
+        if not isinstance(nilai, str):
+            self.salah_jenis(path, "teks", nilai)
+            return False
+        if len(nilai) > _PANJANG["variabel.kode"] or not kode_validator.regex.fullmatch(nilai):
+            self.catat(path, f"kode '{nilai}' tidak sah: huruf kecil, angka dan '_', diawali huruf, "
+                             f"paling banyak {_PANJANG['variabel.kode']} karakter")
+            return False
+        return True
+
+    def bilangan(self, nilai, path: str):
+        if nilai is None:
+            return
+        if isinstance(nilai, bool) or not isinstance(nilai, int | float):
+            self.salah_jenis(path, "bilangan", nilai)
+            return
+        angka = _ke_decimal(nilai)
+        if angka is None or not abs(angka) < _NILAI_MAKS:
+            self.catat(path, f"bilangan {nilai} di luar batas (kurang dari 10^14)")
+        elif angka.as_tuple().exponent < -_DESIMAL_MAKS:
+            self.catat(path, f"paling banyak {_DESIMAL_MAKS} angka di belakang koma")
+
+
+def _ke_decimal(nilai: int | float) -> Decimal | None:
+    try:
+        angka = Decimal(str(nilai))
+    except InvalidOperation:
+        return None
+    return angka if angka.is_finite() else None
+
+
+def validasi_json(data) -> list[str]:
+    """Everything wrong with an interchange document, in Indonesian with JSON paths; [] when valid.
+
+    Unknown keys are ignored. Checked: the types of every known key, the model's length limits,
+    required names, variable codes (syntax, duplicates), that each ``ekspresi`` parses and only
+    uses the indicator's own variables, the year's range, and that dates are ISO dates.
+    """
+    p = _Pemeriksa()
+    if not isinstance(data, dict):
+        p.salah_jenis("(dokumen)", "objek JSON", data)
+        return p.masalah
+    if data.get("format") is not None and data.get("format") != FORMAT:
+        p.catat("format", f"'{data.get('format')}' tidak dikenal; yang dikenal '{FORMAT}'")
+    p.teks(data, "instansi", "(dokumen)")
+    p.teks(data, "kabupaten", "(dokumen)")
+    tahun = data.get("tahun")
+    if tahun is not None:
+        if isinstance(tahun, bool) or not isinstance(tahun, int):
+            p.salah_jenis("tahun", "bilangan bulat", tahun)
+        elif not _TAHUN_MIN <= tahun <= _TAHUN_MAKS:
+            p.catat("tahun", f"{tahun} di luar rentang {_TAHUN_MIN}–{_TAHUN_MAKS}")
+    _periksa_sk(p, data.get("sk"))
+    for i, k in enumerate(p.daftar(data.get("konstanta"), "konstanta")):
+        path = f"konstanta[{i}]"
+        if p.objek(k, path, wajib=True) is not None:
+            p.kode(k.get("kode"), f"{path}.kode")
+            p.teks(k, "nama", path, panjang=_PANJANG["konstanta.nama"])
+            if k.get("nilai") is None:
+                p.catat(f"{path}.nilai", "wajib diisi")
+            p.bilangan(k.get("nilai"), f"{path}.nilai")
+    p.daftar_teks(data, "peringatan", "(dokumen)")
+    if "jabatan" not in data or data["jabatan"] is None:
+        p.catat("jabatan", "wajib ada (daftar jabatan dengan sasaran dan indikatornya)")
+    else:
+        daftar_jabatan = p.daftar(data["jabatan"], "jabatan")
+        if isinstance(data["jabatan"], list) and not daftar_jabatan:
+            p.catat("jabatan", "kosong: dokumen tidak memuat satu jabatan pun")
+        for i, jabatan in enumerate(daftar_jabatan):
+            _periksa_jabatan(p, jabatan, f"jabatan[{i}]")
+    return p.masalah
+
+
+def _periksa_sk(p: _Pemeriksa, sk):
+    if p.objek(sk, "sk") is None:
+        return
+    for kunci in ("nomor", "penandatangan", "pangkat", "nip"):
+        p.teks(sk, kunci, "sk", panjang=_PANJANG[f"sk.{kunci}"])
+    tanggal = sk.get("tanggal")
+    if isinstance(tanggal, str):
+        try:
+            date.fromisoformat(tanggal)
+        except ValueError:
+            p.catat("sk.tanggal", f"'{tanggal}' bukan tanggal ISO (TTTT-BB-HH)")
+    elif tanggal is not None:
+        p.salah_jenis("sk.tanggal", "teks tanggal TTTT-BB-HH", tanggal)
+    p.daftar_teks(sk, "menimbang", "sk")
+    p.daftar_teks(sk, "mengingat", "sk")
+
+
+def _periksa_jabatan(p: _Pemeriksa, jabatan, path: str):
+    if p.objek(jabatan, path, wajib=True) is None:
+        return
+    p.teks(jabatan, "nama", path, wajib=True, panjang=_PANJANG["jabatan.nama"])
+    p.teks(jabatan, "eselon", path, panjang=_PANJANG["jabatan.eselon"])
+    p.pilihan(jabatan, "jenis", path, Jabatan.Jenis.values)
+    p.teks(jabatan, "atasan", path)
+    for kunci in ("tugas", "fungsi", "tujuan", "indikator_tujuan"):
+        p.daftar_teks(jabatan, kunci, path)
+    for i, tujuan in enumerate(p.daftar(jabatan.get("tujuan_rinci"), f"{path}.tujuan_rinci")):
+        path_tujuan = f"{path}.tujuan_rinci[{i}]"
+        if p.objek(tujuan, path_tujuan, wajib=True) is not None:
+            p.teks(tujuan, "uraian", path_tujuan, wajib=True)
+            p.daftar_teks(tujuan, "indikator", path_tujuan)
+    for i, sasaran in enumerate(p.daftar(jabatan.get("sasaran"), f"{path}.sasaran")):
+        path_sasaran = f"{path}.sasaran[{i}]"
+        if p.objek(sasaran, path_sasaran, wajib=True) is None:
+            continue
+        # A sasaran cell left empty in the document is kept (the reader warns about it).
+        if not isinstance(sasaran.get("uraian"), str):
+            p.salah_jenis(f"{path_sasaran}.uraian", "teks", sasaran.get("uraian"))
+        for j, indikator in enumerate(p.daftar(sasaran.get("indikator"), f"{path_sasaran}.indikator")):
+            _periksa_indikator(p, indikator, f"{path_sasaran}.indikator[{j}]")
+
+
+def _periksa_indikator(p: _Pemeriksa, indikator, path: str):
+    if p.objek(indikator, path, wajib=True) is None:
+        return
+    p.teks(indikator, "nama", path, wajib=True)
+    p.teks(indikator, "satuan", path, panjang=_PANJANG["indikator.satuan"])
+    p.pilihan(indikator, "polaritas", path, Indikator.Polaritas.values)
+    p.teks(indikator, "sumber_data", path, panjang=_PANJANG["indikator.sumber_data"])
+    p.teks(indikator, "catatan", path)
+    p.pilihan(indikator, "periode_pelaporan", path, Indikator.PeriodePelaporan.values)
+    p.teks(indikator, "penanggung_jawab", path)
+    for i, ref in enumerate(p.daftar(indikator.get("induk"), f"{path}.induk")):
+        if p.objek(ref, f"{path}.induk[{i}]", wajib=True) is not None:
+            p.teks(ref, "jabatan", f"{path}.induk[{i}]", wajib=True)
+            p.teks(ref, "indikator", f"{path}.induk[{i}]", wajib=True)
+    formula = p.objek(indikator.get("formula"), f"{path}.formula")
+    if formula is None:
+        return
+    path_formula = f"{path}.formula"
+    p.teks(formula, "teks", path_formula)
+    kode_terpakai: set[str] = set()
+    for i, variabel in enumerate(p.daftar(formula.get("variabel"), f"{path_formula}.variabel")):
+        path_variabel = f"{path_formula}.variabel[{i}]"
+        if p.objek(variabel, path_variabel, wajib=True) is None:
+            continue
+        if "kode" not in variabel:
+            p.catat(f"{path_variabel}.kode", "wajib diisi")
+        elif p.kode(variabel["kode"], f"{path_variabel}.kode"):
+            if variabel["kode"] in kode_terpakai:
+                p.catat(f"{path_variabel}.kode", f"kode '{variabel['kode']}' dipakai lebih dari sekali")
+            kode_terpakai.add(variabel["kode"])
+        p.teks(variabel, "uraian", path_variabel, wajib=True)
+        p.teks(variabel, "satuan", path_variabel, panjang=_PANJANG["variabel.satuan"])
+        p.pilihan(variabel, "agregasi", path_variabel, list(AGREGASI))
+        p.bilangan(variabel.get("nilai_tetap"), f"{path_variabel}.nilai_tetap")
+        if variabel.get("konstanta") is not None:
+            p.kode(variabel["konstanta"], f"{path_variabel}.konstanta")
+    ekspresi = formula.get("ekspresi")
+    if ekspresi is None or (isinstance(ekspresi, str) and not ekspresi.strip()):
+        return
+    if not isinstance(ekspresi, str):
+        p.salah_jenis(f"{path_formula}.ekspresi", "teks", ekspresi)
+        return
+    try:
+        parsed = rumus.parse(ekspresi)
+    except rumus.RumusError as exc:
+        p.catat(f"{path_formula}.ekspresi", f"rumus tidak sah: {exc}")
+        return
+    belum = sorted(parsed.variables - kode_terpakai)
+    if belum:
+        p.catat(f"{path_formula}.ekspresi", f"variabel belum didefinisikan: {', '.join(belum)}")
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def impor(data: dict, instansi: Instansi, tahun: int | None = None, pengguna=None) -> HasilImpor:
+    """Create or update the draft DokumenIKI of ``instansi`` for ``tahun`` (by default the document's
+    year) from an interchange document, in one transaction with an audit record.
+
+    Raises :class:`ImporDitolak`, having written nothing, when the document is invalid, the year is
+    unknown, the year's document is ditetapkan, or ``pengguna`` may not manage the catalogue.
+    """
+    masalah = validasi_json(data)
+    if masalah:
+        raise ImporDitolak(masalah)
+    tahun = tahun if tahun is not None else data.get("tahun")
+    if tahun is None:
+        raise ImporDitolak("Tahun dokumen tidak diketahui: dokumen tidak menyebutnya, sebutkan tahunnya.")
+    if not _TAHUN_MIN <= tahun <= _TAHUN_MAKS:
+        raise ImporDitolak(f"Tahun {tahun} di luar rentang {_TAHUN_MIN}–{_TAHUN_MAKS}.")
+    if pengguna is not None and not boleh_kelola_katalog(pengguna, instansi):
+        raise ImporDitolak(f"Anda tidak berwenang mengelola katalog IKI {instansi.nama}.")
+    with transaction.atomic():
+        # One import per instansi at a time: two would both create revision 1, or fight over rows.
+        instansi = Instansi.objects.select_for_update().select_related("pemda").get(pk=instansi.pk)
+        return _Pengimpor(data, instansi, tahun, pengguna).jalankan()
+
+
+def _kunci(teks: str) -> str:
+    """Names compare without regard to case and spacing."""
+    return " ".join(teks.split()).casefold()
+
+
+def _teks(nilai) -> str:
+    return nilai if isinstance(nilai, str) else ""
+
+
+def _simpan(obj, nilai_baru: dict) -> str:
+    """Create ``obj`` or update the fields that differ: 'dibuat', 'diperbarui' or 'tetap'."""
+    if obj.pk is None:
+        for nama, nilai in nilai_baru.items():
+            setattr(obj, nama, nilai)
+        obj.save()
+        return "dibuat"
+    berubah = [nama for nama, nilai in nilai_baru.items() if getattr(obj, nama) != nilai]
+    if not berubah:
+        return "tetap"
+    for nama in berubah:
+        setattr(obj, nama, nilai_baru[nama])
+    obj.save(update_fields=berubah)
+    return "diperbarui"
+
+
+class _Pasangan:
+    """Existing rows by key, handed out in order: the k-th repeat of a text gets the k-th row."""
+
+    def __init__(self, rows, kunci):
+        self.sisa: dict[str, list] = defaultdict(list)
+        for row in rows:
+            self.sisa[kunci(row)].append(row)
+
+    def ambil(self, kunci: str):
+        antrean = self.sisa.get(kunci)
+        return antrean.pop(0) if antrean else None
+
+    def tak_terpakai(self) -> list:
+        return [row for antrean in self.sisa.values() for row in antrean]
+
+
+class _Pengimpor:
+    def __init__(self, data: dict, instansi: Instansi, tahun: int, pengguna):
+        self.data, self.instansi, self.tahun, self.pengguna = data, instansi, tahun, pengguna
+        self.peringatan: list[str] = list(data.get("peringatan") or [])
+        self.konstanta = {k.kode: k for k in Konstanta.objects.filter(instansi=instansi, tahun=tahun)}
+        self.konstanta_json = {k["kode"]: k for k in data.get("konstanta") or []}
+        self.jabatan: dict[str, list[Jabatan]] = defaultdict(list)
+        self.status_jabatan: dict[Jabatan, str] = {}
+        self.status_indikator: dict[Indikator, str] = {}
+        self.induk_json: list[tuple[Indikator, list[dict], str]] = []
+
+    def jalankan(self) -> HasilImpor:
+        dokumen, baru = self._dokumen()
+        self.hasil = HasilImpor(dokumen=dokumen, dokumen_baru=baru)
+        nama_dokumen = self.data.get("instansi")
+        if nama_dokumen and _kunci(nama_dokumen) != _kunci(self.instansi.nama):
+            self.peringatan.append(
+                f"Dokumen menyebut '{nama_dokumen}', tetapi diimpor ke '{self.instansi.nama}'."
+            )
+        per_jabatan = self._jabatan()
+        for jabatan, entri in per_jabatan:
+            self._tujuan(dokumen, jabatan, entri)
+            self._sasaran(dokumen, jabatan, entri)
+        self._induk(dokumen)
+        for status in self.status_jabatan.values():
+            self.hasil.jabatan.tambah(status)
+        for status in self.status_indikator.values():
+            self.hasil.indikator.tambah(status)
+        self.hasil.peringatan = self.peringatan
+        h = self.hasil
+        catat(
+            self.pengguna, "impor", dokumen,
+            ringkasan=f"Impor {dokumen}: {h.indikator.dibuat} indikator dibuat, "
+                      f"{h.indikator.diperbarui} diperbarui, {h.indikator.dihapus} dihapus",
+            perubahan=h.sebagai_dict(),
+        )
+        return h
+
+    # The document and its SK ----------------------------------------------------------------
+
+    def _dokumen(self) -> tuple[DokumenIKI, bool]:
+        terakhir = (
+            DokumenIKI.objects.select_for_update()
+            .filter(instansi=self.instansi, tahun=self.tahun).order_by("-revisi").first()
+        )
+        if terakhir is not None and terakhir.terkunci:
+            raise ImporDitolak(
+                f"Dokumen IKI {self.instansi.nama} tahun {self.tahun} (rev. {terakhir.revisi}) sudah ditetapkan "
+                "dan tidak dapat diubah. Buat revisi baru lebih dahulu, lalu impor ke revisi itu."
+            )
+        dokumen = terakhir or DokumenIKI(instansi=self.instansi, tahun=self.tahun, revisi=1)
+        baru = dokumen.pk is None
+        nilai = self._nilai_sk(dokumen)
+        if baru:
+            for nama, isi in nilai.items():
+                setattr(dokumen, nama, isi)
+            dokumen.save()
+        else:
+            _simpan(dokumen, nilai)
+        return dokumen, baru
+
+    def _nilai_sk(self, dokumen: DokumenIKI) -> dict:
+        """SK fields the document states; what it leaves out (null or absent) stays as it is."""
+        sk = self.data.get("sk") or {}
+        nilai = {}
+        for kunci, kolom in (("nomor", "sk_nomor"), ("penandatangan", "sk_penandatangan"),
+                             ("pangkat", "sk_penandatangan_pangkat"), ("nip", "sk_penandatangan_nip"),
+                             ("menimbang", "menimbang"), ("mengingat", "mengingat")):
+            if sk.get(kunci) is not None:
+                nilai[kolom] = sk[kunci]
+        if sk.get("tanggal") is not None:
+            nilai["sk_tanggal"] = date.fromisoformat(sk["tanggal"])
+        return nilai
+
+    # Jabatan -----------------------------------------------------------------------------------
+
+    def _jabatan(self) -> list[tuple[Jabatan, list[dict]]]:
+        """Each jabatan of the document with its entries (a name listed twice is one jabatan)."""
+        ada = list(Jabatan.objects.filter(instansi=self.instansi).order_by("urutan", "id"))
+        for jabatan in ada:
+            self.jabatan[_kunci(jabatan.nama)].append(jabatan)
+        urutan_berikut = max((j.urutan for j in ada), default=-1) + 1
+        entri_per_jabatan: dict[int, tuple[Jabatan, list[dict]]] = {}
+        for entri in self.data["jabatan"]:
+            jabatan = self._jabatan_bernama(entri["nama"])
+            if jabatan is None:
+                jabatan = Jabatan(instansi=self.instansi, urutan=urutan_berikut)
+                urutan_berikut += 1
+                self.status_jabatan[jabatan] = _simpan(jabatan, {
+                    "nama": entri["nama"].strip(),
+                    "tugas": list(entri.get("tugas") or []),
+                    "fungsi": list(entri.get("fungsi") or []),
+                    "eselon": _teks(entri.get("eselon")),
+                    **({"jenis": entri["jenis"]} if entri.get("jenis") else {}),
+                })
+                self.jabatan[_kunci(jabatan.nama)].append(jabatan)
+            elif jabatan not in self.status_jabatan:
+                self.status_jabatan[jabatan] = _simpan(jabatan, self._isi_yang_kosong(jabatan, entri))
+            entri_per_jabatan.setdefault(jabatan.pk, (jabatan, []))[1].append(entri)
+        for jabatan, daftar_entri in entri_per_jabatan.values():
+            atasan = next((e["atasan"] for e in daftar_entri if e.get("atasan")), None)
+            if atasan:
+                self._atur_atasan(jabatan, atasan)
+        return list(entri_per_jabatan.values())
+
+    def _jabatan_bernama(self, nama: str) -> Jabatan | None:
+        """The instansi's jabatan of that name; one spelled exactly so wins over one differing in case."""
+        calon = self.jabatan.get(_kunci(nama), [])
+        return next((j for j in calon if j.nama == nama.strip()), calon[0] if calon else None)
+
+    @staticmethod
+    def _isi_yang_kosong(jabatan: Jabatan, entri: dict) -> dict:
+        nilai = {}
+        for kunci in ("tugas", "fungsi"):
+            if not getattr(jabatan, kunci) and entri.get(kunci):
+                nilai[kunci] = list(entri[kunci])
+        if not jabatan.eselon and entri.get("eselon"):
+            nilai["eselon"] = entri["eselon"]
+        return nilai
+
+    def _atur_atasan(self, jabatan: Jabatan, nama_atasan: str):
+        atasan = self._jabatan_bernama(nama_atasan)
+        if atasan is None:
+            self.peringatan.append(
+                f"Atasan '{nama_atasan}' dari jabatan {jabatan.nama} tidak ditemukan; atasan tidak diubah."
+            )
+            return
+        if jabatan.atasan_id == atasan.pk:
+            return
+        node = atasan
+        while node is not None:
+            if node.pk == jabatan.pk:
+                self.peringatan.append(
+                    f"Atasan '{nama_atasan}' dari jabatan {jabatan.nama} membentuk lingkaran; atasan tidak diubah."
+                )
+                return
+            node = node.atasan
+        jabatan.atasan = atasan
+        jabatan.save(update_fields=["atasan"])
+        if self.status_jabatan[jabatan] == "tetap":
+            self.status_jabatan[jabatan] = "diperbarui"
+
+    # Tujuan ------------------------------------------------------------------------------------
+
+    def _tujuan(self, dokumen: DokumenIKI, jabatan: Jabatan, daftar_entri: list[dict]):
+        """Tujuan are small and nothing points at them: rewritten whole when they differ."""
+        diinginkan: list[tuple[str, list[str]]] = []
+        for entri in daftar_entri:
+            if entri.get("tujuan_rinci"):
+                diinginkan += [(t["uraian"], list(t.get("indikator") or [])) for t in entri["tujuan_rinci"]]
+                continue
+            tujuan = list(entri.get("tujuan") or [])
+            indikator_tujuan = list(entri.get("indikator_tujuan") or [])
+            if not tujuan and indikator_tujuan:
+                self.peringatan.append(
+                    f"Jabatan {jabatan.nama}: indikator tujuan tanpa tujuan tidak diimpor ({len(indikator_tujuan)})."
+                )
+                indikator_tujuan = []
+            if len(tujuan) > 1 and indikator_tujuan:
+                self.peringatan.append(
+                    f"Jabatan {jabatan.nama}: dokumen tidak menyebut indikator tujuan milik tujuan yang mana; "
+                    "semuanya dikaitkan ke tujuan pertama."
+                )
+            diinginkan += [(uraian, indikator_tujuan if i == 0 else []) for i, uraian in enumerate(tujuan)]
+        sekarang = [
+            (t.uraian, [it.uraian for it in t.indikator.all()])
+            for t in Tujuan.objects.filter(dokumen=dokumen, jabatan=jabatan).order_by("urutan", "id")
+            .prefetch_related("indikator")
+        ]
+        if sekarang == diinginkan:
+            return
+        Tujuan.objects.filter(dokumen=dokumen, jabatan=jabatan).delete()
+        for urutan, (uraian, indikator) in enumerate(diinginkan):
+            tujuan = Tujuan.objects.create(dokumen=dokumen, jabatan=jabatan, uraian=uraian, urutan=urutan)
+            IndikatorTujuan.objects.bulk_create(
+                IndikatorTujuan(tujuan=tujuan, uraian=teks, urutan=i) for i, teks in enumerate(indikator)
+            )
+
+    # Sasaran, indicators and variables --------------------------------------------------------
+
+    def _sasaran(self, dokumen: DokumenIKI, jabatan: Jabatan, daftar_entri: list[dict]):
+        ada = _Pasangan(
+            Sasaran.objects.filter(dokumen=dokumen, jabatan=jabatan).order_by("urutan", "id"),
+            lambda s: _kunci(s.uraian),
+        )
+        urutan = 0
+        for entri in daftar_entri:
+            for sasaran_json in entri.get("sasaran") or []:
+                sasaran = ada.ambil(_kunci(sasaran_json["uraian"])) or Sasaran(dokumen=dokumen, jabatan=jabatan)
+                self.hasil.sasaran.tambah(_simpan(sasaran, {"uraian": sasaran_json["uraian"], "urutan": urutan}))
+                urutan += 1
+                self._indikator(sasaran, sasaran_json.get("indikator") or [], f"{jabatan.nama} / {sasaran.uraian[:60]}")
+        sisa = ada.tak_terpakai()
+        if sisa:
+            self._hapus_indikator(Indikator.objects.filter(sasaran__in=sisa))
+            Sasaran.objects.filter(pk__in=[s.pk for s in sisa]).delete()
+            self.hasil.sasaran.dihapus += len(sisa)
+
+    def _hapus_indikator(self, indikator_qs):
+        self._tolak_jika_ada_nilai(Variabel.objects.filter(indikator__in=indikator_qs))
+        self.hasil.variabel.dihapus += Variabel.objects.filter(indikator__in=indikator_qs).count()
+        self.hasil.indikator.dihapus += indikator_qs.count()
+        indikator_qs.delete()
+
+    @staticmethod
+    def _tolak_jika_ada_nilai(variabel_qs):
+        terisi = variabel_qs.filter(nilai__isnull=False).select_related("indikator").distinct().first()
+        if terisi is not None:
+            raise ImporDitolak(
+                f"Indikator '{terisi.indikator.nama[:80]}' (variabel {terisi.kode}) tidak ada lagi di dokumen, "
+                "tetapi sudah memiliki nilai realisasi; hapus atau pindahkan nilainya dulu."
+            )
+
+    def _indikator(self, sasaran: Sasaran, daftar: list[dict], label: str):
+        ada = _Pasangan(sasaran.indikator.order_by("urutan", "id") if sasaran.pk else [], lambda i: _kunci(i.nama))
+        for urutan, data in enumerate(daftar):
+            indikator = ada.ambil(_kunci(data["nama"])) or Indikator(sasaran=sasaran)
+            formula = data.get("formula") or {}
+            nilai = {
+                "nama": data["nama"],
+                "penjelasan": _teks(formula.get("teks")),
+                "ekspresi": (formula.get("ekspresi") or "").strip(),
+                "satuan": _teks(data.get("satuan")),
+                "polaritas": data.get("polaritas") or Indikator.Polaritas.POSITIF,
+                "sumber_data": _teks(data.get("sumber_data")),
+                "catatan": _teks(data.get("catatan")),
+                "urutan": urutan,
+            }
+            if data.get("periode_pelaporan") is not None:
+                nilai["periode_pelaporan"] = data["periode_pelaporan"]
+            if "penanggung_jawab" in data:
+                nilai["penanggung_jawab"] = self._penanggung_jawab(data["penanggung_jawab"], data["nama"])
+            self.status_indikator[indikator] = _simpan(indikator, nilai)
+            self._variabel(indikator, formula.get("variabel") or [], f"{label} / {indikator.nama[:60]}")
+            if "induk" in data:
+                self.induk_json.append((indikator, data["induk"] or [], label))
+        sisa = ada.tak_terpakai()
+        if sisa:
+            self._hapus_indikator(Indikator.objects.filter(pk__in=[i.pk for i in sisa]))
+
+    def _penanggung_jawab(self, nama: str | None, indikator: str) -> Jabatan | None:
+        if nama is None:
+            return None
+        jabatan = self._jabatan_bernama(nama)
+        if jabatan is None:
+            self.peringatan.append(f"Penanggung jawab '{nama}' indikator '{indikator[:60]}' tidak ditemukan; dikosongkan.")
+        return jabatan
+
+    def _variabel(self, indikator: Indikator, daftar: list[dict], label: str):
+        ada = {v.kode: v for v in indikator.variabel.all()} if indikator.pk else {}
+        for urutan, data in enumerate(daftar):
+            variabel = ada.pop(data["kode"], None) or Variabel(indikator=indikator)
+            konstanta = self._konstanta_untuk(data, f"{label} / {data['kode']}")
+            nilai = {
+                "kode": data["kode"],
+                "uraian": data["uraian"],
+                "konstanta": konstanta,
+                "nilai_tetap": None if konstanta or data.get("nilai_tetap") is None
+                else _ke_decimal(data["nilai_tetap"]),
+                "urutan": urutan,
+            }
+            for kunci in ("satuan", "agregasi"):
+                if data.get(kunci) is not None:
+                    nilai[kunci] = data[kunci]
+            self.hasil.variabel.tambah(_simpan(variabel, nilai))
+        if ada:
+            sisa = Variabel.objects.filter(pk__in=[v.pk for v in ada.values()])
+            self._tolak_jika_ada_nilai(sisa)
+            self.hasil.variabel.dihapus += len(ada)
+            sisa.delete()
+
+    def _konstanta_untuk(self, data: dict, label: str) -> Konstanta | None:
+        """The rule in the module docstring: explicit link, same kode, or a known constant."""
+        nilai_dokumen = data.get("nilai_tetap")
+        if "konstanta" in data:
+            if data["konstanta"] is None:
+                return None
+            return self._konstanta(data["konstanta"], nilai_dokumen, label)
+        if data["kode"] in self.konstanta:
+            return self._konstanta(data["kode"], nilai_dokumen, label)
+        kode = _KODE_KONSTANTA_DIKENAL.get(data["kode"])
+        if kode is None or (kode not in self.konstanta and nilai_dokumen is None):
+            return None
+        return self._konstanta(kode, nilai_dokumen, label)
+
+    def _konstanta(self, kode: str, nilai_dokumen, label: str) -> Konstanta:
+        konstanta = self.konstanta.get(kode)
+        if konstanta is None:
+            dari_json = self.konstanta_json.get(kode, {})
+            nilai = dari_json.get("nilai", nilai_dokumen)
+            if nilai is None:
+                raise ImporDitolak(
+                    f"{label}: konstanta '{kode}' tahun {self.tahun} belum ada dan dokumen tidak menyebut nilainya."
+                )
+            nama = dari_json.get("nama") or KONSTANTA_DIKENAL.get(kode, (kode.replace("_", " ").capitalize(),))[0]
+            konstanta = Konstanta.objects.create(
+                instansi=self.instansi, tahun=self.tahun, kode=kode, nama=nama, nilai=_ke_decimal(nilai)
+            )
+            self.konstanta[kode] = konstanta
+            self.hasil.konstanta_dibuat.append(kode)
+        elif nilai_dokumen is not None and _ke_decimal(nilai_dokumen) != konstanta.nilai:
+            self.peringatan.append(
+                f"{label}: dokumen menyebut {_angka(nilai_dokumen)}, tetapi konstanta {kode} tahun {self.tahun} "
+                f"bernilai {_angka(konstanta.nilai)}; dipakai nilai konstanta."
+            )
+        return konstanta
+
+    # Cascading links ------------------------------------------------------------------------
+
+    def _induk(self, dokumen: DokumenIKI):
+        if not self.induk_json:
+            return
+        per_nama: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for pk, jabatan, nama in Indikator.objects.filter(sasaran__dokumen=dokumen).values_list(
+            "pk", "sasaran__jabatan__nama", "nama"
+        ):
+            per_nama[(_kunci(jabatan), _kunci(nama))].append(pk)
+        for indikator, refs, label in self.induk_json:
+            target = []
+            for ref in refs:
+                cocok = per_nama.get((_kunci(ref["jabatan"]), _kunci(ref["indikator"])), [])
+                if len(cocok) == 1:
+                    target.append(cocok[0])
+                else:
+                    sebab = "tidak ditemukan" if not cocok else "lebih dari satu yang cocok"
+                    self.peringatan.append(
+                        f"{label} / {indikator.nama[:60]}: indikator atasan '{ref['indikator'][:60]}' "
+                        f"({ref['jabatan']}) {sebab}; tautan tidak dibuat."
+                    )
+            # Links to indicators outside this document are not the document's to change.
+            sekarang = set(indikator.induk.filter(sasaran__dokumen=dokumen).values_list("pk", flat=True))
+            if sekarang != set(target):
+                indikator.induk.remove(*(sekarang - set(target)))
+                indikator.induk.add(*(set(target) - sekarang))
+                if self.status_indikator[indikator] == "tetap":
+                    self.status_indikator[indikator] = "diperbarui"
+
+
+def _angka(nilai) -> str:
+    angka = nilai if isinstance(nilai, Decimal) else _ke_decimal(nilai)
+    return format_angka(angka, desimal=max(0, -angka.normalize().as_tuple().exponent))
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def _bilangan_json(nilai: Decimal) -> int | float:
+    return int(nilai) if nilai == nilai.to_integral_value() else float(nilai)
+
+
+def ekspor(dokumen: DokumenIKI) -> dict:
+    """The document in the interchange format, with the extension keys that make it round-trip."""
+    instansi = dokumen.instansi
+    sasaran_list = list(
+        Sasaran.objects.filter(dokumen=dokumen).select_related("jabatan__atasan").order_by("urutan", "id")
+        .prefetch_related(
+            _urut("indikator", Indikator.objects.select_related("penanggung_jawab")),
+            "indikator__induk__sasaran__jabatan",
+            _urut("indikator__variabel", Variabel.objects.select_related("konstanta")),
+        )
+    )
+    tujuan_list = list(
+        Tujuan.objects.filter(dokumen=dokumen).select_related("jabatan__atasan").order_by("urutan", "id")
+        .prefetch_related(_urut("indikator", IndikatorTujuan.objects.all()))
+    )
+    jabatan = {s.jabatan.pk: s.jabatan for s in sasaran_list} | {t.jabatan.pk: t.jabatan for t in tujuan_list}
+    peringatan: list[str] = []
+    konstanta: dict[str, Konstanta] = {}
+    hasil_jabatan = []
+    for jab in sorted(jabatan.values(), key=lambda j: (j.urutan, j.nama, j.pk)):
+        tujuan = [t for t in tujuan_list if t.jabatan_id == jab.pk]
+        entri = {
+            "nama": jab.nama, "eselon": jab.eselon, "jenis": jab.jenis,
+            "atasan": jab.atasan.nama if jab.atasan else None,
+            "tugas": list(jab.tugas), "fungsi": list(jab.fungsi),
+            "tujuan": [t.uraian for t in tujuan],
+            "indikator_tujuan": [it.uraian for t in tujuan for it in t.indikator.all()],
+        }
+        if len(tujuan) > 1:
+            entri["tujuan_rinci"] = [{"uraian": t.uraian, "indikator": [it.uraian for it in t.indikator.all()]}
+                                     for t in tujuan]
+        entri["sasaran"] = [
+            {"uraian": s.uraian, "indikator": [_ekspor_indikator(i, dokumen, konstanta, peringatan)
+                                               for i in s.indikator.all()]}
+            for s in sasaran_list if s.jabatan_id == jab.pk
+        ]
+        hasil_jabatan.append(entri)
+    return {
+        "format": FORMAT,
+        "instansi": instansi.nama,
+        "kabupaten": instansi.pemda.nama,
+        "tahun": dokumen.tahun,
+        "revisi": dokumen.revisi,
+        "status": dokumen.status,
+        "sk": {
+            "nomor": dokumen.sk_nomor or None,
+            "tanggal": dokumen.sk_tanggal.isoformat() if dokumen.sk_tanggal else None,
+            "penandatangan": dokumen.sk_penandatangan or None,
+            "pangkat": dokumen.sk_penandatangan_pangkat or None,
+            "nip": dokumen.sk_penandatangan_nip or None,
+            "menimbang": list(dokumen.menimbang),
+            "mengingat": list(dokumen.mengingat),
+        },
+        "konstanta": [
+            {"kode": k.kode, "nama": k.nama, "nilai": _bilangan_json(k.nilai)}
+            for k in sorted(konstanta.values(), key=lambda k: k.kode)
+        ],
+        "jabatan": hasil_jabatan,
+        "peringatan": peringatan,
+    }
+
+
+def _urut(lookup: str, queryset) -> Prefetch:
+    return Prefetch(lookup, queryset=queryset.order_by("urutan", "id"))
+
+
+def _ekspor_indikator(indikator: Indikator, dokumen: DokumenIKI, konstanta: dict, peringatan: list[str]) -> dict:
+    variabel = []
+    for v in indikator.variabel.all():
+        if v.konstanta:
+            konstanta[v.konstanta.kode] = v.konstanta
+        nilai = v.konstanta.nilai if v.konstanta else v.nilai_tetap
+        item = {"kode": v.kode, "uraian": v.uraian}
+        if nilai is not None:
+            item["nilai_tetap"] = _bilangan_json(nilai)
+        item |= {"satuan": v.satuan, "agregasi": v.agregasi, "konstanta": v.konstanta.kode if v.konstanta else None}
+        variabel.append(item)
+    induk = []
+    for atas in indikator.induk.all():
+        if atas.sasaran.dokumen_id == dokumen.pk:
+            induk.append({"jabatan": atas.sasaran.jabatan.nama, "indikator": atas.nama})
+        else:
+            peringatan.append(
+                f"Indikator '{indikator.nama[:60]}' mendukung indikator di luar dokumen ini "
+                f"('{atas.nama[:60]}'); tautan itu tidak diekspor."
+            )
+    return {
+        "nama": indikator.nama,
+        "formula": {"teks": indikator.penjelasan, "ekspresi": indikator.ekspresi or None, "variabel": variabel},
+        "satuan": indikator.satuan,
+        "polaritas": indikator.polaritas,
+        "sumber_data": indikator.sumber_data,
+        "catatan": indikator.catatan or None,
+        "periode_pelaporan": indikator.periode_pelaporan,
+        "penanggung_jawab": indikator.penanggung_jawab.nama if indikator.penanggung_jawab else None,
+        "induk": induk,
+    }
