@@ -169,8 +169,10 @@ class _Pembaca:
             jabatan.atasan = m.group(1).strip()
             return
         if m := _MEMPUNYAI.search(teks):
+            # "Sekretariat mempunyai tugas membantu camat …": the duty is the rest of the sentence.
             self.daftar = m.group(1).lower()
-            self._tambah_butir(self.daftar, m.group(2))
+            sisa = m.group(2).strip()
+            self._tambah_butir(self.daftar, sisa[:1].upper() + sisa[1:])
             return
         if self.daftar is None or self.tabel is not None and self.daftar in ("tugas", "fungsi"):
             return
@@ -181,7 +183,7 @@ class _Pembaca:
             self._tambah_butir(self.daftar, teks.lstrip(": "))
         elif teks[0].islower() and self._daftar_sekarang():
             daftar = self._daftar_sekarang()
-            daftar[-1] = _rapikan_butir(f"{daftar[-1]} {teks}")
+            daftar[-1] = f"{daftar[-1]} {teks}"
         else:
             self._tambah_butir(self.daftar, teks)
 
@@ -197,8 +199,8 @@ class _Pembaca:
         return not self.jabatan or self.jabatan[-1].ada_tabel
 
     def _tambah_butir(self, kunci: str, teks: str) -> None:
-        butir = [_rapikan_butir(b) for b in _pecah_butir(teks)]
-        butir = [b for b in butir if b]
+        """Add the items in ``teks`` raw: a wrapped item may still get its next line."""
+        butir = [b for b in _pecah_butir(teks) if _rapikan_butir(b)]
         if not butir:
             return
         if kunci in self.tertunda and self._ke_tertunda():
@@ -239,11 +241,9 @@ class _Pembaca:
         if Peran.INDIKATOR not in tabel.peran:
             self._baris_tujuan(isi)
             return
-        for peran, kunci in ((Peran.TUJUAN, "tujuan"), (Peran.INDIKATOR_TUJUAN, "indikator_tujuan")):
-            if teks := teks_sel(isi.pop(peran, "")):
-                daftar = self.jabatan[-1].daftar[kunci]
-                if teks not in daftar:
-                    daftar.append(teks)
+        self._baris_tujuan(isi)
+        isi.pop(Peran.TUJUAN, None)
+        isi.pop(Peran.INDIKATOR_TUJUAN, None)
         nomor = bersihkan(isi.get(Peran.NO, ""))
         baru = baris_baru(tabel.baris, isi, tabel.setelah_batas)
         tabel.setelah_batas = False
@@ -263,7 +263,9 @@ class _Pembaca:
     def _baris_tujuan(self, isi: dict[Peran, str]) -> None:
         for peran, kunci in ((Peran.TUJUAN, "tujuan"), (Peran.INDIKATOR_TUJUAN, "indikator_tujuan")):
             if teks := teks_sel(isi.get(peran, "")):
-                self.jabatan[-1].daftar[kunci].append(teks)
+                daftar = self.jabatan[-1].daftar[kunci]
+                if not daftar or not sama(teks, daftar[-1]):
+                    daftar.append(teks)
 
     def _tutup_tabel(self) -> None:
         self._selesaikan_baris()
@@ -321,8 +323,9 @@ class _Pembaca:
                     self.peringatan.append((s.indikator[0]["baris"], "sasaran tanpa uraian"))
                 sasaran.append({"uraian": s.uraian, "indikator": s.indikator})
             self._periksa_ganda(sasaran)
+            daftar = {k: [_rapikan_butir(b) for b in v] for k, v in j.daftar.items()}
             keluar.append({
-                "nama": j.nama, "eselon": j.eselon, "atasan": j.atasan, **j.daftar,
+                "nama": j.nama, "eselon": j.eselon, "atasan": j.atasan, **daftar,
                 "sasaran": sasaran, "baris": j.baris,
             })
         return keluar
@@ -331,7 +334,7 @@ class _Pembaca:
         dilihat: set[tuple[str, str]] = set()
         for s in sasaran:
             for ind in s["indikator"]:
-                kunci = (ind["nama"].lower(), ind["formula"]["teks"].lower())
+                kunci = (ind["nama"].lower(), ind["formula"]["ekspresi"] or ind["formula"]["teks"].lower())
                 if kunci in dilihat:
                     self.peringatan.append((ind["baris"], f"indikator tertulis dua kali dalam jabatan yang sama: {ind['nama']}"))
                 dilihat.add(kunci)
@@ -361,6 +364,9 @@ def _pecah_butir(teks: str) -> list[str]:
 
 
 def _rapikan_butir(teks: str) -> str:
+    """A list item without its marker and the ``;`` / ``; dan`` that joins it to the next."""
+    if re.fullmatch(r"\s*\(?[a-zA-Z0-9]{1,2}[.)]?\s*", teks):
+        return ""
     teks = tanpa_penanda_daftar(teks.strip()).strip()
     teks = re.sub(r"[;,.]?\s*(?:dan|serta)?\s*$", "", teks).strip(" ;,")
     if teks in (":", "") or not re.search(r"\w", teks):

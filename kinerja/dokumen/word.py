@@ -1,0 +1,165 @@
+"""Word ``.docx`` documents into :class:`Blok` rows, in body order.
+
+Paragraphs become paragraphs (a numbered or bulleted Word paragraph gets a ``-`` marker, since
+its number is not in the text); each table row becomes a row with one cell per grid column: a
+horizontally merged cell gives its text once and empty cells for the columns it spans, a
+vertically merged continuation cell is empty ("same as above", like in converted text).
+Underlined runs are kept as ``<u>…</u>`` (an underline is how a numerator's fraction bar is
+drawn) and Word equations' fractions as ``\\frac{}{}``, so the formula reader sees both.
+
+The XML is walked directly with lxml: python-docx's cell objects are far too slow for a
+hundred pages of tables.
+"""
+
+import io
+import re
+import zipfile
+from html import escape
+
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from kinerja.dokumen.blok import Blok
+from kinerja.dokumen.galat import DokumenError
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_P, _R, _T, _TBL, _TR, _TC = (f"{_W}{n}" for n in ("p", "r", "t", "tbl", "tr", "tc"))
+_TAB, _BR, _CR, _SDT, _SDT_ISI = (f"{_W}{n}" for n in ("tab", "br", "cr", "sdt", "sdtContent"))
+_LEWATI = frozenset(f"{_W}{n}" for n in ("rPr", "pPr", "tcPr", "trPr", "tblPr", "tblGrid", "del",
+                                         "instrText", "delText", "sdtPr", "fldChar", "commentReference"))
+_VAL = f"{_W}val"
+
+
+def _galat(nama_file: str | None, pesan: str) -> DokumenError:
+    return DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
+
+
+def docx_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
+    """Blocks of a .docx; block numbers count paragraphs and table rows from 1."""
+    try:
+        dokumen = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):
+        raise _galat(nama_file, "berkas .docx rusak atau bukan dokumen Word.") from None
+    blok: list[Blok] = []
+    _badan(dokumen.element.body, blok)
+    return blok
+
+
+def _badan(induk: etree._Element, blok: list[Blok]) -> None:
+    for el in induk:
+        if el.tag == _P:
+            nomor = len(blok) + 1
+            teks = _teks_paragraf(el)
+            for baris in teks.split("\n"):
+                if baris.strip():
+                    blok.append(Blok.paragraf(nomor, baris))
+        elif el.tag == _TBL:
+            _tabel(el, blok)
+        elif el.tag == _SDT:
+            isi = el.find(_SDT_ISI)
+            if isi is not None:
+                _badan(isi, blok)
+
+
+def _tabel(tbl: etree._Element, blok: list[Blok]) -> None:
+    for tr in tbl.iter(_TR):
+        if _tabel_terdekat(tr) is not tbl:
+            continue  # a row of a table nested in a cell: part of that cell's text
+        sel: list[str] = []
+        awal = tr.find(f"{_W}trPr/{_W}gridBefore")
+        if awal is not None:
+            sel.extend("" for _ in range(_bilangan(awal.get(_VAL))))
+        for tc in tr.iter(_TC):
+            if tc.getparent() is not tr and tc.getparent().tag != _SDT_ISI:
+                continue
+            rentang = tc.find(f"{_W}tcPr/{_W}gridSpan")
+            gabung = tc.find(f"{_W}tcPr/{_W}vMerge")
+            lanjutan = gabung is not None and gabung.get(_VAL, "continue") == "continue"
+            sel.append("" if lanjutan else _teks_sel(tc))
+            sel.extend("" for _ in range(_bilangan(rentang.get(_VAL) if rentang is not None else None) - 1))
+        blok.append(Blok.baris_tabel(len(blok) + 1, sel))
+
+
+def _tabel_terdekat(el: etree._Element) -> etree._Element | None:
+    induk = el.getparent()
+    while induk is not None and induk.tag != _TBL:
+        induk = induk.getparent()
+    return induk
+
+
+def _bilangan(s: str | None) -> int:
+    return int(s) if s and s.isdigit() and 0 < int(s) < 64 else 1
+
+
+def _teks_sel(tc: etree._Element) -> str:
+    """A cell's paragraphs as lines; a nested table's rows as lines of space-joined cells."""
+    baris: list[str] = []
+    for el in tc:
+        if el.tag == _P:
+            baris.append(_teks_paragraf(el))
+        elif el.tag == _TBL:
+            for tr in el.iter(_TR):
+                baris.append(" ".join(_teks_sel(tc2).replace("\n", " ") for tc2 in tr.iter(_TC)
+                                      if tc2.getparent() is tr))
+    return "\n".join(b for b in baris if b.strip())
+
+
+def _teks_paragraf(p: etree._Element) -> str:
+    keluar: list[str] = []
+    _isi(p, keluar)
+    teks = re.sub(r"</u>(\s*)<u>", r"\1", "".join(keluar))
+    if p.find(f"{_W}pPr/{_W}numPr") is not None and teks.strip():
+        teks = f"- {teks}"
+    return teks
+
+
+def _isi(el: etree._Element, keluar: list[str]) -> None:
+    for anak in el:
+        tag = anak.tag
+        if tag in _LEWATI or not isinstance(tag, str):
+            continue
+        if tag == _R:
+            keluar.append(_teks_run(anak))
+        elif tag == _TAB:
+            keluar.append(" ")
+        elif tag in (_BR, _CR):
+            keluar.append("\n")
+        elif tag == f"{_M}f":
+            atas, bawah = _teks_math(anak.find(f"{_M}num")), _teks_math(anak.find(f"{_M}den"))
+            keluar.append(f" \\frac{{{atas}}}{{{bawah}}} ")
+        elif tag == f"{_M}t":
+            keluar.append(escape(anak.text or "", quote=False))
+        elif tag == f"{_M}nary":
+            keluar.append(f"Σ {_teks_math(anak.find(f'{_M}e'))}")
+        elif tag == f"{_M}d":
+            keluar.append(f"({_teks_math(anak)})")
+        else:
+            _isi(anak, keluar)
+
+
+def _teks_math(el: etree._Element | None) -> str:
+    if el is None:
+        return ""
+    keluar: list[str] = []
+    _isi(el, keluar)
+    return "".join(keluar).strip()
+
+
+def _teks_run(r: etree._Element) -> str:
+    keluar: list[str] = []
+    for anak in r:
+        if anak.tag == _T:
+            keluar.append(escape(anak.text or "", quote=False))
+        elif anak.tag == _TAB:
+            keluar.append(" ")
+        elif anak.tag in (_BR, _CR):
+            keluar.append("\n")
+        elif anak.tag not in _LEWATI and isinstance(anak.tag, str):
+            _isi(anak, keluar)  # text boxes and the like
+    teks = "".join(keluar)
+    garis = r.find(f"{_W}rPr/{_W}u")
+    if teks.strip() and garis is not None and garis.get(_VAL, "single") not in ("none", "0", "false"):
+        return f"<u>{teks}</u>"
+    return teks
