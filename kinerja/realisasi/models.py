@@ -1,8 +1,17 @@
-"""Targets per indicator and the variables' values per period, with the reporting status per jabatan."""
+"""Targets per indicator, the variables' values per period, and the reporting workflow per jabatan.
+
+Every write goes through kinerja.realisasi.layanan (values, workflow, evidence), kinerja.realisasi.target
+(targets) and kinerja.realisasi.excel (uploads), which check scope, the entry window and the workflow
+status, record an append-only history (RiwayatNilai) and the audit trail (catat).
+"""
+
+import uuid
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from kinerja.iki.models import DokumenIKI, Indikator, Variabel
 from kinerja.organisasi.models import Jabatan
@@ -19,7 +28,12 @@ PERIODE_CHOICES = [
 
 
 class Target(models.Model):
-    """The planned value of an indicator for the document's year (TAHUN) or a quarter (rencana aksi)."""
+    """The planned value of an indicator for the document's year (TAHUN) or up to a quarter (rencana aksi).
+
+    A quarterly target is cumulative, "target s.d. triwulan n", as rencana aksi forms write it: the
+    TW4 target is the annual target (see kinerja.realisasi.target for the checks and how a single
+    quarter's target follows from it).
+    """
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target")
     periode = models.CharField(max_length=6, choices=PERIODE_CHOICES, default="TAHUN")
@@ -60,6 +74,20 @@ class IsianPeriode(models.Model):
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.DRAFT)
     diajukan_pada = models.DateTimeField(null=True, blank=True)
     batas_waktu = models.DateField(null=True, blank=True, help_text="Batas akhir pengisian periode ini")
+    dibuka_sampai = models.DateField(
+        null=True, blank=True, help_text="Dibuka kembali (oleh admin, atau karena dikembalikan) sampai tanggal ini"
+    )
+    catatan_status = models.TextField(
+        "alasan status", blank=True, help_text="Alasan pengembalian atau pembukaan kembali yang terakhir"
+    )
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diverifikasi_pada = models.DateTimeField(null=True, blank=True)
+    disahkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    disahkan_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "isian realisasi"
@@ -89,6 +117,9 @@ class NilaiVariabel(models.Model):
     )
     diisi_pada = models.DateTimeField(null=True, blank=True)
     versi = models.PositiveIntegerField(default=1, help_text="Naik setiap perubahan; untuk mendeteksi konflik")
+    peringatan = models.JSONField(
+        default=list, blank=True, help_text="Peringatan validasi saat nilai terakhir disimpan (tidak menghalangi)"
+    )
 
     class Meta:
         verbose_name = "nilai variabel"
@@ -98,3 +129,104 @@ class NilaiVariabel(models.Model):
 
     def __str__(self):
         return f"{self.variabel.kode} {self.periode} = {self.nilai}"
+
+
+class _TambahSajaQuerySet(models.QuerySet):
+    """History is appended to, never rewritten (cascading deletes of a draft's rows still go through)."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied("Riwayat tidak boleh diubah.")
+
+    def delete(self):
+        raise PermissionDenied("Riwayat tidak boleh dihapus.")
+
+
+class RiwayatNilai(models.Model):
+    """One change of a NilaiVariabel: who, when, old → new, why and through which path."""
+
+    class Sumber(models.TextChoices):
+        WEB = "web", "Web"
+        EXCEL = "excel", "Unggah Excel"
+        API = "api", "API"
+        CLI = "cli", "Baris perintah"
+        REVISI = "revisi", "Salinan revisi dokumen"
+
+    nilai_variabel = models.ForeignKey(NilaiVariabel, on_delete=models.CASCADE, related_name="riwayat")
+    waktu = models.DateTimeField(default=timezone.now, db_index=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lama = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    baru = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    catatan = models.TextField(blank=True)
+    alasan = models.TextField(blank=True)
+    sumber = models.CharField(max_length=8, choices=Sumber.choices, default=Sumber.WEB)
+    versi = models.PositiveIntegerField(help_text="Versi nilai setelah perubahan ini")
+    peringatan = models.JSONField(default=list, blank=True)
+
+    objects = _TambahSajaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "riwayat nilai"
+        verbose_name_plural = "riwayat nilai"
+        ordering = ["nilai_variabel", "waktu", "id"]
+
+    def __str__(self):
+        return f"{self.nilai_variabel_id} v{self.versi}: {self.lama} → {self.baru}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("Riwayat tidak boleh diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Riwayat tidak boleh dihapus.")
+
+
+def _nama_berkas_acak(bukti, nama_asli: str) -> str:
+    # Never the uploaded name: it could be guessed, collide, or carry a path. The extension is the
+    # sniffed type's, so a file is never served under a name its content contradicts.
+    return f"bukti/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{bukti.jenis}"
+
+
+class BuktiDukung(models.Model):
+    """An evidence file for a jabatan's report of one period, optionally for one value."""
+
+    isian = models.ForeignKey(IsianPeriode, on_delete=models.CASCADE, related_name="bukti")
+    nilai_variabel = models.ForeignKey(
+        NilaiVariabel, null=True, blank=True, on_delete=models.SET_NULL, related_name="bukti"
+    )
+    berkas = models.FileField(upload_to=_nama_berkas_acak, max_length=200)
+    nama_asli = models.CharField("nama berkas", max_length=200)
+    jenis = models.CharField(max_length=8, help_text="Jenis menurut isi berkas: pdf, jpg, png, xlsx, docx")
+    ukuran = models.PositiveIntegerField(help_text="Bytes")
+    sha256 = models.CharField(max_length=64)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diunggah_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["isian", "diunggah_pada", "id"]
+
+    def __str__(self):
+        return self.nama_asli
+
+
+class SalinanVariabel(models.Model):
+    """Which variable of a new revision was copied from which variable of the revision before.
+
+    Values keep being entered in the revision in force while its successor is a draft; when the
+    successor is decreed, these pairs carry those late values over (kinerja.realisasi.revisi).
+    """
+
+    dokumen = models.ForeignKey(DokumenIKI, on_delete=models.CASCADE, related_name="+")
+    lama = models.ForeignKey(Variabel, on_delete=models.CASCADE, related_name="+")
+    baru = models.ForeignKey(Variabel, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "salinan variabel revisi"
+        verbose_name_plural = "salinan variabel revisi"
+        constraints = [models.UniqueConstraint(fields=["baru"], name="salinan_variabel_unik")]
