@@ -316,11 +316,15 @@ def simpan_nilai(
     catatan: str = "",
     alasan: str = "",
     sumber: str = Sumber.WEB,
+    diumpankan: bool = False,
 ) -> NilaiVariabel:
     """Store a variable's value for a quarter; every path (web, Excel, API, CLI) comes through here.
 
     ``nilai`` is a Decimal, a number or Indonesian text ("12,5"); blank clears the value.
     ``versi`` is the NilaiVariabel.versi the user saw (0: there was none); None skips the check.
+    ``diumpankan=True``: the value is fed by another module from its own records (the SKM feeds
+    "Nilai IKM"), which has checked the user's right itself (the survey manager does not hold the
+    jabatan); the holder check is skipped, every lock (document in force, workflow, window) applies.
     Raises ValidationError (bad number, wrong period), TidakBerhak, PeriodeTerkunci, KonflikVersi.
     Returns the stored value with ``.peringatan`` (warnings, also stored) filled in.
     """
@@ -334,7 +338,7 @@ def simpan_nilai(
         variabel = _variabel_lengkap(variabel.pk)
         _periksa_variabel_diisi(variabel, periode)
         sasaran = variabel.indikator.sasaran
-        if not lingkup.boleh_isi(pengguna, sasaran.jabatan):
+        if not diumpankan and not lingkup.boleh_isi(pengguna, sasaran.jabatan):
             raise TidakBerhak(f"Anda tidak berhak mengisi realisasi {sasaran.jabatan}.")
         isian = _kunci_isian(sasaran.dokumen, sasaran.jabatan, periode)
         terkunci = alasan_terkunci(isian)
