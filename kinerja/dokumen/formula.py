@@ -144,19 +144,18 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
         s = pola.sub(ganti, s)
     try:
         pohon = _pohon(s)
+        if isinstance(pohon, _Operan) and persen:
+            raise _TidakDipahami("penyebut tidak ditemukan")
+        jenis = _jenis(pohon)
+        if not persen and jenis == "rasio" and _NAMA_PERSEN.match(nama_indikator):
+            persen = hasil.dikali_100_ditambahkan = True
+        if persen:
+            pohon = _Operasi("*", pohon, _Angka("100"))
+        variabel, kode_operan = _variabel(pohon, catatan_semua)
     except _TidakDipahami as e:
         hasil.jenis, hasil.masalah, hasil.persen = "tidak_dipahami", str(e), persen
+        hasil.dikali_100_ditambahkan = False
         return hasil
-    if isinstance(pohon, _Operan) and persen:
-        hasil.jenis, hasil.masalah, hasil.persen = "tidak_dipahami", "penyebut tidak ditemukan", persen
-        return hasil
-
-    jenis = _jenis(pohon)
-    if not persen and jenis == "rasio" and _NAMA_PERSEN.match(nama_indikator):
-        persen = hasil.dikali_100_ditambahkan = True
-    if persen:
-        pohon = _Operasi("*", pohon, _Angka("100"))
-    variabel, kode_operan = _variabel(pohon, catatan_semua)
     hasil.ekspresi = _tulis(pohon, kode_operan)
     hasil.variabel, hasil.jenis, hasil.persen = variabel, jenis, persen
     return hasil

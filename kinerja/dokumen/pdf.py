@@ -10,8 +10,9 @@ import io
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from kinerja.dokumen.blok import Blok
 from kinerja.dokumen.galat import DokumenError
@@ -36,7 +37,11 @@ def pdf_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
                 butir.extend(_halaman(halaman))
     except PDFPasswordIncorrect:
         raise _galat(nama_file, "PDF terkunci dengan kata sandi.") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except PdfminerException as e:
+        if isinstance(e.args[0] if e.args else None, PDFPasswordIncorrect):
+            raise _galat(nama_file, "PDF terkunci dengan kata sandi.") from None
+        raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
+    except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError):
         raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
     if not butir:
         raise _galat(nama_file, "PDF tidak berisi teks (hasil pindaian?); jalankan OCR lebih dulu.")

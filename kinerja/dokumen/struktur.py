@@ -380,10 +380,9 @@ def susun(blok: list[Blok], nama_file: str | None = None) -> dict:
     pembaca.baca(blok)
     jabatan = pembaca.hasil_jabatan()
     if not any(s["indikator"] for j in jabatan for s in j["sasaran"]):
-        raise DokumenError(
-            "Bukan dokumen IKI: tidak ditemukan tabel indikator kinerja "
-            "(judul kolom Indikator dengan Sasaran, Formulasi/Rumus, atau Sumber Data)."
-        )
+        pesan = ("Bukan dokumen IKI: tidak ditemukan tabel indikator kinerja "
+                 "(judul kolom Indikator dengan Sasaran, Formulasi/Rumus, atau Sumber Data).")
+        raise DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
     baris_teks = [(b.baris, b.teks if b.jenis is Jenis.PARAGRAF else " ".join(b.sel)) for b in blok
                   if b.jenis is not Jenis.BATAS]
     meta = baca_metadata(baris_teks, nama_file)

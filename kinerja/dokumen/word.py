@@ -110,9 +110,10 @@ def _teks_paragraf(p: etree._Element) -> str:
     keluar: list[str] = []
     _isi(p, keluar)
     teks = re.sub(r"</u>(\s*)<u>", r"\1", "".join(keluar))
-    if p.find(f"{_W}pPr/{_W}numPr") is not None and teks.strip():
-        teks = f"- {teks}"
-    return teks
+    gaya = p.find(f"{_W}pPr/{_W}pStyle")
+    berdaftar = p.find(f"{_W}pPr/{_W}numPr") is not None or (
+        gaya is not None and "list" in (gaya.get(_VAL) or "").lower())
+    return f"- {teks}" if berdaftar and teks.strip() else teks
 
 
 def _isi(el: etree._Element, keluar: list[str]) -> None:

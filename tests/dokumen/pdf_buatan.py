@@ -21,6 +21,12 @@ class Halaman:
         self.perintah.append(_teks(x, self.y, isi))
         self.y -= JARAK_BARIS + 4
 
+    def kolom(self, *isi: tuple[float, str]) -> None:
+        """One line of text pieces at the given x positions (an unruled table row)."""
+        for x, teks in isi:
+            self.perintah.append(_teks(x, self.y, teks))
+        self.y -= JARAK_BARIS + 4
+
     def tabel(self, lebar_kolom: list[float], baris: list[list[str]], x: float = 30.0) -> None:
         """A ruled table; a cell's text may hold line breaks."""
         for sel in baris:

@@ -1,0 +1,124 @@
+"""DOCX and PDF documents, built by the tests from invented rows."""
+
+import io
+
+import docx
+import pytest
+from docx.enum.text import WD_UNDERLINE
+from pdf_buatan import Halaman, tulis_pdf
+
+from kinerja.dokumen import baca, baca_docx, baca_pdf
+
+JUDUL = ["NO", "SASARAN", "INDIKATOR KINERJA", "FORMULASI", "SUMBER DATA"]
+
+
+def ringkas(hasil: dict) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [(j["nama"], s["uraian"], i["nama"], i["formula"]["ekspresi"], i["sumber_data"])
+            for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
+
+
+def dokumen_word() -> bytes:
+    d = docx.Document()
+    d.add_paragraph("INDIKATOR KINERJA INDIVIDU KECAMATAN SUKAMAJU TAHUN 2025")
+    d.add_paragraph("JABATAN : Kepala Seksi Pemerintahan")
+    d.add_paragraph("FUNGSI :")
+    d.add_paragraph("pembinaan pemerintahan desa", style="List Number")
+    d.add_paragraph("pelayanan administrasi pertanahan", style="List Number")
+    t = d.add_table(rows=5, cols=5)
+    for sel, teks in zip(t.rows[0].cells, JUDUL):
+        sel.text = teks
+    isi = [
+        ["1", "Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi",
+         "Jumlah desa tertib administrasi\n9 desa x 100%", "Laporan desa"],
+        ["", "", "Persentase akta tanah selesai tepat waktu", "", "Register akta"],
+        ["", "", "", "", ""],
+        ["2", "Meningkatnya ketertiban", "Angka kriminalitas", "Jumlah kejadian kriminalitas – Target kejadian kriminalitas", "Polsek"],
+    ]
+    for baris, data in zip(t.rows[1:], isi):
+        for sel, teks in zip(baris.cells, data):
+            if teks:
+                sel.text = teks
+    # The sasaran cell spans two rows (vertical merge), the sumber data two columns of row 3.
+    t.cell(1, 1).merge(t.cell(3, 1))
+    t.cell(3, 3).merge(t.cell(3, 4))
+    # The second formula: an underlined numerator, "x 100 %", then the denominator.
+    p = t.cell(2, 3).paragraphs[0]
+    run = p.add_run("Jumlah akta selesai tepat waktu")
+    run.underline = WD_UNDERLINE.SINGLE
+    p.add_run(" x 100 % Jumlah permohonan akta")
+    t.cell(3, 2).text = "(baris sisipan)"
+    d.add_paragraph("JABATAN : Staf Seksi Pemerintahan")
+    t2 = d.add_table(rows=2, cols=4)
+    for sel, teks in zip(t2.rows[0].cells, ["Sasaran", "Indikator", "Rumus", "Sumber Data"]):
+        sel.text = teks
+    for sel, teks in zip(t2.rows[1].cells, ["Meningkatnya layanan", "Jumlah berkas diarsipkan", "Jumlah berkas diarsipkan", "Arsip"]):
+        sel.text = teks
+    keluar = io.BytesIO()
+    d.save(keluar)
+    return keluar.getvalue()
+
+
+def test_docx_tabel_word_dengan_sel_gabungan_dan_garis_bawah():
+    hasil = baca_docx(dokumen_word(), "contoh.docx")
+    assert ringkas(hasil) == [
+        ("Kepala Seksi Pemerintahan", "Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi",
+         "desa_tertib_administrasi / jumlah_desa * 100", "Laporan desa"),
+        ("Kepala Seksi Pemerintahan", "Meningkatnya tertib administrasi desa", "Persentase akta tanah selesai tepat waktu (baris sisipan)",
+         "akta_selesai_tepat_waktu / permohonan_akta * 100", "Register akta"),
+        ("Kepala Seksi Pemerintahan", "Meningkatnya ketertiban", "Angka kriminalitas",
+         "kejadian_kriminalitas - target_kejadian_kriminalitas", "Polsek"),
+        ("Staf Seksi Pemerintahan", "Meningkatnya layanan", "Jumlah berkas diarsipkan", "berkas_diarsipkan", "Arsip"),
+    ]
+    assert hasil["jabatan"][0]["fungsi"] == ["pembinaan pemerintahan desa", "pelayanan administrasi pertanahan"]
+    assert (hasil["instansi"], hasil["tahun"]) == ("Kecamatan Sukamaju", 2025)
+    assert baca(dokumen_word(), "contoh.docx") == hasil
+
+
+def test_docx_seratus_halaman_cepat_dan_lengkap():
+    d = docx.Document()
+    for j in range(10):
+        d.add_paragraph(f"JABATAN : Kepala Seksi Contoh {j + 1}")
+        t = d.add_table(rows=1, cols=5)
+        for sel, teks in zip(t.rows[0].cells, JUDUL):
+            sel.text = teks
+        for k in range(20):
+            sel = t.add_row().cells
+            for s, teks in zip(sel, [str(k + 1), f"Meningkatnya layanan {k + 1}", f"Persentase layanan {k + 1} tepat waktu",
+                                     f"Jumlah layanan {k + 1} tepat waktu / Jumlah layanan {k + 1} x 100%", "Register"]):
+                s.text = teks
+    keluar = io.BytesIO()
+    d.save(keluar)
+    hasil = baca_docx(keluar.getvalue())
+    assert [sum(len(s["indikator"]) for s in j["sasaran"]) for j in hasil["jabatan"]] == [20] * 10
+
+
+def test_pdf_tabel_bergaris_berlanjut_ke_halaman_berikut():
+    h1 = Halaman()
+    h1.teks("KEPUTUSAN CAMAT SUKAMAJU")
+    h1.teks("Nomor: 061/12/KEP/435.101/2023")
+    h1.teks("Sukamaju, 2 Januari 2023")
+    h1.teks("1. JABATAN : Kepala Seksi Pelayanan Umum")
+    h1.teks("2. TUGAS : Melayani masyarakat di kantor kecamatan")
+    lebar = [25, 120, 130, 180, 80]
+    h1.tabel(lebar, [
+        JUDUL,
+        ["1", "Meningkatnya layanan\nperizinan", "Persentase izin terbit\ntepat waktu",
+         "Jumlah izin terbit tepat waktu /\nJumlah permohonan izin x 100%", "Register izin"],
+        ["", "", "Angka pengaduan", "Jumlah pengaduan - Target pengaduan", "Kotak saran"],
+    ])
+    h2 = Halaman()
+    h2.tabel(lebar, [JUDUL, ["", "", "Jumlah surat keluar", "Jumlah surat keluar", "Agenda"]])
+    h2.teks("1. JABATAN : Staf Pelayanan Umum")
+    h2.kolom((40, "Sasaran"), (200, "Indikator"), (380, "Rumus"))
+    h2.kolom((40, "Meningkatnya layanan"), (200, "Jumlah antrian dilayani"), (380, "Jumlah antrian dilayani"))
+    hasil = baca_pdf(tulis_pdf([h1, h2]), "contoh.pdf")
+    assert ringkas(hasil) == [
+        ("Kepala Seksi Pelayanan Umum", "Meningkatnya layanan perizinan", "Persentase izin terbit tepat waktu",
+         "izin_terbit_tepat_waktu / permohonan_izin * 100", "Register izin"),
+        ("Kepala Seksi Pelayanan Umum", "Meningkatnya layanan perizinan", "Angka pengaduan",
+         "jumlah_pengaduan - target_pengaduan", "Kotak saran"),
+        ("Kepala Seksi Pelayanan Umum", "Meningkatnya layanan perizinan", "Jumlah surat keluar", "surat_keluar", "Agenda"),
+        ("Staf Pelayanan Umum", "Meningkatnya layanan", "Jumlah antrian dilayani", "antrian_dilayani", None),
+    ]
+    assert hasil["sk"]["nomor"] == "061/12/KEP/435.101/2023"
+    assert hasil["sk"]["tanggal"] == "2023-01-02"
