@@ -28,6 +28,7 @@ from kinerja.ikm.hitung import baca_skor
 from kinerja.organisasi.models import Instansi
 from kinerja.pengukuran import Periode
 from kinerja.realisasi.berlaku import dokumen_berlaku
+from kinerja.realisasi.layanan import PeriodeTerkunci, Sumber, simpan_nilai
 
 from .models import Responden, Survei, SumberIKM
 
@@ -92,14 +93,10 @@ def buat_survei(
         jenis_layanan=_rapikan_layanan(jenis_layanan),
         dibuat_oleh=pengguna if getattr(pengguna, "is_authenticated", False) else None,
     )
-    try:
-        survei.full_clean()
-    except ValidationError as e:
-        if "__all__" in e.message_dict:  # the unique constraint names fields, users need the period
-            raise ValidationError(
-                f"Survei {instansi} untuk {survei.label_periode} {tahun} sudah ada.", code="sudah_ada"
-            ) from e
-        raise
+    survei.full_clean(validate_constraints=False)
+    if Survei.objects.filter(instansi=instansi, tahun=tahun, periode=periode).exists():
+        raise ValidationError(f"{survei} sudah ada.", code="sudah_ada")
+    survei.validate_constraints()
     survei.save()
     catat(pengguna, "buat_skm", survei)
     return survei
@@ -400,16 +397,14 @@ def triwulan_umpan(survei: Survei) -> str:
 
 
 def _umpankan(pengguna, survei: Survei) -> list[Umpan]:
-    from kinerja.realisasi.layanan import PeriodeTerkunci, simpan_nilai
-
-    per_layanan = None
+    keseluruhan = per_layanan = None  # computed once, and only when a link needs it
     triwulan = triwulan_umpan(survei)
     umpan = []
     for sumber in sumber_untuk(survei):
         indikator = sumber.indikator
         if sumber.jenis_layanan:
             per_layanan = per_layanan if per_layanan is not None else _per_layanan_tanpa_huruf_besar(survei)
-            hasil = per_layanan.get(sumber.jenis_layanan.casefold())
+            hasil = per_layanan.get(" ".join(sumber.jenis_layanan.split()).casefold())
             if hasil is None:
                 raise ValidationError(
                     f"Indikator “{indikator.nama}” diisi dari IKM layanan “{sumber.jenis_layanan}”, "
@@ -417,24 +412,41 @@ def _umpankan(pengguna, survei: Survei) -> list[Umpan]:
                     code="layanan_kosong",
                 )
         else:
-            hasil = _hasil_atau_galat(survei)
+            keseluruhan = keseluruhan or _hasil_atau_galat(survei)
+            hasil = keseluruhan
         variabel = variabel_isian(indikator)
         nilai = hasil.nilai_dibulatkan
+        tujuan = f"indikator “{indikator.nama}” ({indikator.sasaran.jabatan}), {Periode(triwulan).label} {survei.tahun}"
         try:
-            simpan_nilai(pengguna, variabel, triwulan, nilai, catatan=f"Diisi otomatis dari {survei} (final).")
+            simpan_nilai(
+                pengguna,
+                variabel,
+                triwulan,
+                nilai,
+                catatan=f"Diisi otomatis dari {survei} (final).",
+                sumber=Sumber.CLI if pengguna is None else Sumber.WEB,
+                diumpankan=True,
+            )
         except PeriodeTerkunci as e:
             raise ValidationError(
-                f"Nilai IKM {format_angka(nilai)} tidak dapat dikirim ke indikator “{indikator.nama}” "
-                f"({indikator.sasaran.jabatan}) karena {Periode(triwulan).label} {survei.tahun} sudah "
-                f"dikunci: {e}",
+                f"Nilai IKM {format_angka(nilai)} tidak dapat dikirim ke {tujuan}: periode sudah dikunci. "
+                f"{' '.join(e.messages)}",
                 code="periode_terkunci",
+            ) from e
+        except ValidationError as e:
+            raise ValidationError(
+                f"Nilai IKM {format_angka(nilai)} tidak dapat dikirim ke {tujuan}: {' '.join(e.messages)}",
+                code=e.code,
             ) from e
         umpan.append(Umpan(indikator, triwulan, nilai))
     return umpan
 
 
 def _per_layanan_tanpa_huruf_besar(survei: Survei) -> dict[str, HasilIKM]:
-    return {nama.casefold(): hasil for nama, hasil in hasil_per_layanan(survei).items()}
+    try:
+        return {nama.casefold(): hasil for nama, hasil in hasil_per_layanan(survei).items()}
+    except IKMError as e:
+        raise ValidationError(f"{survei}: {e}.", code="layanan") from e
 
 
 # --- linking indicators ------------------------------------------------------------------------

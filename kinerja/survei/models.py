@@ -58,7 +58,11 @@ class Survei(models.Model):
         ordering = ["instansi", "-tahun", "periode"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "periode"], name="survei_unik_per_periode"),
-            models.CheckConstraint(condition=Q(tahun__gte=2000) & Q(tahun__lte=2100), name="survei_tahun_wajar"),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000) & Q(tahun__lte=2100),
+                name="survei_tahun_wajar",
+                violation_error_message="Tahun survei harus antara 2000 dan 2100.",
+            ),
         ]
 
     def __str__(self):

@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='survei',
-            constraint=models.CheckConstraint(condition=models.Q(('tahun__gte', 2000), ('tahun__lte', 2100)), name='survei_tahun_wajar'),
+            constraint=models.CheckConstraint(condition=models.Q(('tahun__gte', 2000), ('tahun__lte', 2100)), name='survei_tahun_wajar', violation_error_message='Tahun survei harus antara 2000 dan 2100.'),
         ),
         migrations.AddConstraint(
             model_name='responden',
