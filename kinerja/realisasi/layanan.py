@@ -97,6 +97,11 @@ def _hari_ini() -> date:
     return timezone.localdate()
 
 
+def _teks_pasti(angka: Decimal | None) -> str | None:
+    """Exact plain text for the audit trail: 3.000000 as stored is "3", 2.50 is "2.5"."""
+    return None if angka is None else format(angka.normalize(), "f")
+
+
 def _pengguna_tercatat(pengguna):
     return pengguna if getattr(pengguna, "is_authenticated", False) else None
 
@@ -366,7 +371,7 @@ def simpan_nilai(
         catat(
             pengguna, "isi_nilai", nv,
             ringkasan=f"{variabel.kode} {periode} {sasaran.dokumen.tahun}: {format_angka(lama)} → {format_angka(angka)}",
-            perubahan={"nilai": [None if lama is None else str(lama), None if angka is None else str(angka)]},
+            perubahan={"nilai": [_teks_pasti(lama), _teks_pasti(angka)]},
             alasan=alasan,
         )
     return nv
