@@ -1,0 +1,501 @@
+"""What goes into each document, read from the database into plain objects every renderer shares.
+
+The PDF/HTML templates, the Word and the Excel writers all take these objects, so that the three
+formats of one document always say the same thing. Each builder reads with a fixed, small number
+of queries, whatever the size of the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+from kinerja import kepegawaian, rumus
+from kinerja.format import format_angka, format_tanggal
+from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Tujuan
+from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
+from kinerja.realisasi.models import Target
+
+from . import teks as teks_standar
+from .models import KepalaDaerah, TeksStandar, sebutan_kepala_daerah
+from .pecahan import pecahan_html, tulis_angka
+
+TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
+
+
+class LaporanError(ValueError):
+    """A report that cannot be made as asked; the message is for the user, in Indonesian."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared pieces
+
+
+@dataclass
+class Pejabat:
+    """Who signs: the jabatan as printed, and the person (empty name: a blank line to fill by hand)."""
+
+    jabatan: str
+    nama: str = ""
+    pangkat: str = ""
+    nip: str = ""
+
+    @property
+    def terisi(self) -> bool:
+        return bool(self.nama.strip())
+
+
+def tampil_nip(teks: str) -> str:
+    """``19860627 201412 1 001``; a stored text that is no valid NIP is shown as it is."""
+    if not teks:
+        return ""
+    try:
+        return kepegawaian.format_nip(teks)
+    except kepegawaian.NipError:
+        return teks.strip()
+
+
+def tampil_pangkat(teks: str) -> str:
+    """The pangkat's name as signatures print it ("Penata Tingkat I"); unreadable text as it is."""
+    if not teks:
+        return ""
+    try:
+        return kepegawaian.parse_pangkat(teks).nama
+    except kepegawaian.PangkatError:
+        return teks.strip()
+
+
+def pejabat_dari_pegawai(jabatan: str, pegawai: Pegawai | None) -> Pejabat:
+    if pegawai is None:
+        return Pejabat(jabatan)
+    return Pejabat(jabatan, pegawai.nama, tampil_pangkat(pegawai.pangkat), tampil_nip(pegawai.nip or ""))
+
+
+def sebutan_kepala(instansi: Instansi) -> str:
+    """How the head of the instansi signs: 'Camat Banyuates', or 'Kepala <instansi>' elsewhere."""
+    if instansi.nama.startswith("Kecamatan "):
+        return f"Camat {instansi.nama_wilayah}"
+    return f"Kepala {instansi.nama}"
+
+
+def nama_jabatan_lengkap(jabatan: Jabatan, instansi: Instansi) -> str:
+    """'Kepala Seksi Pemerintahan' → 'Kepala Seksi Pemerintahan Kecamatan Banyuates', as signed."""
+    wilayah = instansi.nama_wilayah
+    if wilayah and wilayah.lower() in jabatan.nama.lower():
+        return jabatan.nama
+    if jabatan.nama.endswith(" Kecamatan"):
+        return f"{jabatan.nama} {wilayah}"
+    return f"{jabatan.nama} {instansi.nama}"
+
+
+def angka_ringkas(nilai: Decimal | None) -> str:
+    """A target as people write it: 100, 82,5, 1.250 (no trailing ,00); None gives '–'."""
+    if nilai is None:
+        return format_angka(None)
+    if nilai == nilai.to_integral_value():
+        return format_angka(nilai, 0)
+    return format_angka(nilai, 2).rstrip("0").rstrip(",")
+
+
+def dengan_satuan(teks: str, satuan: str) -> str:
+    """'95' and '%' → '95%'; '4' and 'kejadian' → '4 kejadian'."""
+    if not satuan or teks == format_angka(None):
+        return teks
+    return f"{teks}{satuan}" if satuan == "%" else f"{teks} {satuan}"
+
+
+def pilih_dokumen(instansi: Instansi, tahun: int, revisi: int | None = None) -> DokumenIKI:
+    """The document a report of that year uses: the given revision, else the newest decreed one,
+    else the newest draft."""
+    semua = DokumenIKI.objects.filter(instansi=instansi, tahun=tahun).select_related("instansi__pemda")
+    if revisi is not None:
+        dokumen = semua.filter(revisi=revisi).first()
+        if dokumen is None:
+            raise LaporanError(f"Dokumen IKI {instansi} tahun {tahun} revisi {revisi} tidak ada.")
+        return dokumen
+    dokumen = semua.filter(status=DokumenIKI.Status.DITETAPKAN).order_by("-revisi").first()
+    dokumen = dokumen or semua.order_by("-revisi").first()
+    if dokumen is None:
+        raise LaporanError(f"Belum ada dokumen IKI {instansi} untuk tahun {tahun}.")
+    return dokumen
+
+
+def teks_instansi(instansi: Instansi) -> dict[str, str]:
+    """Every standard text of an instansi: its own where it has one, else the default."""
+    sendiri = dict(TeksStandar.objects.filter(instansi=instansi).values_list("bagian", "isi"))
+    return {bagian: sendiri.get(bagian) or bawaan for bagian, bawaan in teks_standar.BAWAAN.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue: jabatan → sasaran → indikator
+
+
+@dataclass
+class IndikatorDok:
+    id: int
+    nama: str
+    satuan: str
+    polaritas: str
+    sumber_data: str
+    penjelasan: str
+    rumus: rumus.Rumus | None
+    labels: dict[str, str]
+    target: Decimal | None = None
+    target_hi: Decimal | None = None
+    target_triwulan: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def rumus_html(self) -> SafeString:
+        """The formula as a fraction (escaped HTML), or the written explanation when there is none."""
+        if self.rumus is None:
+            return mark_safe(escape(self.penjelasan))
+        return mark_safe(pecahan_html(self.rumus, self.labels))
+
+    @property
+    def rumus_teks(self) -> str:
+        """One line: 'Jumlah A / Jumlah B × 100%' (Excel, plain text)."""
+        if self.rumus is None:
+            return self.penjelasan
+        return rumus.render(self.rumus, self.labels)
+
+    @property
+    def target_teks(self) -> str:
+        """'95%', '80–90%', '4 kejadian', or '–' without a target."""
+        if self.target is None:
+            return format_angka(None)
+        teks = angka_ringkas(self.target)
+        if self.target_hi is not None and self.target_hi != self.target:
+            teks = f"{teks}–{angka_ringkas(self.target_hi)}"
+        return dengan_satuan(teks, self.satuan)
+
+    def target_tw_teks(self, periode: str) -> str:
+        return dengan_satuan(angka_ringkas(self.target_triwulan.get(periode)), self.satuan)
+
+
+@dataclass
+class SasaranDok:
+    uraian: str
+    indikator: list[IndikatorDok] = field(default_factory=list)
+
+
+@dataclass
+class TujuanDok:
+    uraian: str
+    indikator: list[str] = field(default_factory=list)
+
+
+@dataclass
+class JabatanDok:
+    id: int
+    nama: str
+    nama_lengkap: str
+    tugas: list[str]
+    fungsi: list[str]
+    tujuan: list[TujuanDok] = field(default_factory=list)
+    sasaran: list[SasaranDok] = field(default_factory=list)
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return sum(len(s.indikator) for s in self.sasaran)
+
+    @property
+    def keterangan(self) -> list[tuple[str, list[str]]]:
+        """The numbered lines above the table: ('1. JABATAN', [name]), ('2. TUGAS', [...]), …"""
+        baris = [("JABATAN", [self.nama_lengkap])]
+        if self.tugas:
+            baris.append(("TUGAS", self.tugas))
+        if self.fungsi:
+            baris.append(("FUNGSI", self.fungsi))
+        if self.tujuan:
+            baris.append(("TUJUAN", [
+                t.uraian + (f" (indikator tujuan: {'; '.join(t.indikator)})" if t.indikator else "") for t in self.tujuan
+            ]))
+        return [(f"{nomor}. {label}", isi) for nomor, (label, isi) in enumerate(baris, 1)]
+
+    @property
+    def ada_target_triwulan(self) -> bool:
+        return any(i.target_triwulan for s in self.sasaran for i in s.indikator)
+
+
+def _label_variabel(variabel) -> str:
+    """The variable as the formula shows it; a fixed value or constant is written beside: 'Jumlah desa (7)'."""
+    nilai = variabel.konstanta.nilai if variabel.konstanta_id else variabel.nilai_tetap
+    if nilai is None:
+        return variabel.uraian
+    return f"{variabel.uraian} ({tulis_angka(nilai.normalize())})"
+
+
+def _rumus_atau_none(ekspresi: str) -> rumus.Rumus | None:
+    # A draft may hold a formula that does not parse yet: the document then prints its explanation.
+    if not ekspresi.strip():
+        return None
+    try:
+        return rumus.parse(ekspresi)
+    except rumus.RumusError:
+        return None
+
+
+def baca_katalog(dokumen: DokumenIKI, jabatan_id: int | None = None) -> list[JabatanDok]:
+    """The jabatan of a document (or one of them) with tugas, fungsi, tujuan, sasaran and indicators.
+
+    Jabatan without a sasaran in the document are left out; order is the organisation's.
+    """
+    instansi = dokumen.instansi
+    sasaran_qs = Sasaran.objects.filter(dokumen=dokumen).select_related("jabatan")
+    indikator_qs = Indikator.objects.filter(sasaran__dokumen=dokumen).prefetch_related("variabel__konstanta")
+    tujuan_qs = Tujuan.objects.filter(dokumen=dokumen).prefetch_related("indikator")
+    if jabatan_id is not None:
+        sasaran_qs = sasaran_qs.filter(jabatan_id=jabatan_id)
+        indikator_qs = indikator_qs.filter(sasaran__jabatan_id=jabatan_id)
+        tujuan_qs = tujuan_qs.filter(jabatan_id=jabatan_id)
+
+    target: dict[int, dict[str, Target]] = defaultdict(dict)
+    for t in Target.objects.filter(indikator__in=indikator_qs.values("pk")):
+        target[t.indikator_id][t.periode] = t
+    indikator_per_sasaran: dict[int, list[IndikatorDok]] = defaultdict(list)
+    for ind in indikator_qs.order_by("sasaran_id", "urutan", "id"):
+        tahunan = target[ind.pk].get("TAHUN")
+        indikator_per_sasaran[ind.sasaran_id].append(
+            IndikatorDok(
+                id=ind.pk, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, sumber_data=ind.sumber_data,
+                penjelasan=ind.penjelasan, rumus=_rumus_atau_none(ind.ekspresi),
+                labels={v.kode: _label_variabel(v) for v in ind.variabel.all()},
+                target=tahunan.nilai if tahunan else None, target_hi=tahunan.nilai_hi if tahunan else None,
+                target_triwulan={p: target[ind.pk][p].nilai for p in TRIWULAN if p in target[ind.pk]},
+            )
+        )
+    tujuan_per_jabatan: dict[int, list[TujuanDok]] = defaultdict(list)
+    for tujuan in tujuan_qs.order_by("jabatan_id", "urutan", "id"):
+        tujuan_per_jabatan[tujuan.jabatan_id].append(TujuanDok(tujuan.uraian, [i.uraian for i in tujuan.indikator.all()]))
+
+    jabatan: dict[int, JabatanDok] = {}
+    for sasaran in sasaran_qs.order_by("jabatan__urutan", "jabatan__nama", "urutan", "id"):
+        j = sasaran.jabatan
+        if j.pk not in jabatan:
+            jabatan[j.pk] = JabatanDok(
+                id=j.pk, nama=j.nama, nama_lengkap=nama_jabatan_lengkap(j, instansi),
+                tugas=list(j.tugas), fungsi=list(j.fungsi), tujuan=tujuan_per_jabatan[j.pk],
+            )
+        jabatan[j.pk].sasaran.append(SasaranDok(sasaran.uraian, indikator_per_sasaran[sasaran.pk]))
+    return list(jabatan.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Dokumen IKI
+
+
+@dataclass
+class DokumenIKIData:
+    instansi: str
+    wilayah: str
+    pemda: str
+    alamat: str
+    tahun: int
+    revisi: int
+    draft: bool
+    nomor_sk: str
+    tanggal_sk: date | None
+    kepala: str
+    penandatangan: Pejabat
+    teks: dict[str, list]
+    menimbang: list[str]
+    mengingat: list[str]
+    jabatan: list[JabatanDok]
+    peringatan: list[str] = field(default_factory=list)
+
+    @property
+    def tempat_tanggal(self) -> str:
+        """'Banyuates, 6 Januari 2026' under the signatures (a blank date to fill in for a draft)."""
+        tanggal = format_tanggal(self.tanggal_sk) if self.tanggal_sk else f"{teks_standar.KOSONG} {self.tahun}"
+        return f"{self.wilayah}, {tanggal}"
+
+    @property
+    def ditetapkan(self) -> tuple[str, str]:
+        """('Banyuates', '6 Januari 2026'): 'Ditetapkan di … pada tanggal …' above the decree's signature."""
+        return self.wilayah, self.tanggal_sk_teks
+
+    @property
+    def tanggal_sk_teks(self) -> str:
+        return format_tanggal(self.tanggal_sk) if self.tanggal_sk else teks_standar.KOSONG
+
+    @property
+    def nomor_sk_teks(self) -> str:
+        return self.nomor_sk or teks_standar.KOSONG
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return sum(j.jumlah_indikator for j in self.jabatan)
+
+    @property
+    def diktum(self) -> list[tuple[str, list]]:
+        """(KESATU, blocks), (KEDUA, blocks) …: each paragraph opens a diktum, a list belongs to the one before."""
+        hasil: list[tuple[str, list]] = []
+        for blok in self.teks["diktum"]:
+            if isinstance(blok, teks_standar.Daftar) and hasil:
+                hasil[-1][1].append(blok)
+            else:
+                hasil.append((teks_standar.urutan_diktum(len(hasil)), [blok]))
+        return hasil
+
+
+def _penanda(instansi: Instansi, tahun: int, nomor_sk: str, tanggal_sk: date | None) -> dict[str, str]:
+    return {
+        "instansi": instansi.nama,
+        "wilayah": instansi.nama_wilayah,
+        "pemda": instansi.pemda.nama,
+        "camat": sebutan_kepala(instansi),
+        "tahun": str(tahun),
+        "nomor_sk": nomor_sk,
+        "tanggal_sk": format_tanggal(tanggal_sk) if tanggal_sk else "",
+    }
+
+
+def _blok(teks: str, penanda: dict[str, str]) -> list:
+    return teks_standar.urai(teks_standar.isi_penanda(teks, penanda))
+
+
+_PENANDA_BUTIR = re.compile(r"^\s*(?:[a-z]|\d{1,2})[.)]\s+")
+
+
+def _tanpa_penanda(butir: str) -> str:
+    """'a. bahwa …' → 'bahwa …': the document prints its own list markers."""
+    return _PENANDA_BUTIR.sub("", butir, count=1)
+
+
+def _butir(teks: str, penanda: dict[str, str]) -> list[str]:
+    """The items of a list text (menimbang, mengingat), each a paragraph when not written as a list."""
+    butir: list[str] = []
+    for blok in _blok(teks, penanda):
+        butir.extend(blok.butir if isinstance(blok, teks_standar.Daftar) else [blok.teks])
+    return butir
+
+
+def kepala_instansi(instansi: Instansi) -> Jabatan | None:
+    """The jabatan at the top of the instansi (no atasan): the Camat."""
+    return Jabatan.objects.filter(instansi=instansi, atasan__isnull=True).order_by("urutan", "id").first()
+
+
+def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
+    instansi = dokumen.instansi
+    peringatan: list[str] = []
+    kepala = sebutan_kepala(instansi)
+    if dokumen.sk_penandatangan.strip():
+        penandatangan = Pejabat(
+            kepala, dokumen.sk_penandatangan.strip(), tampil_pangkat(dokumen.sk_penandatangan_pangkat),
+            tampil_nip(dokumen.sk_penandatangan_nip),
+        )
+    else:
+        puncak = kepala_instansi(instansi)
+        pada = dokumen.sk_tanggal or date(dokumen.tahun, 1, 1)
+        penandatangan = pejabat_dari_pegawai(kepala, puncak.pemegang(pada) if puncak else None)
+        if not penandatangan.terisi:
+            peringatan.append(f"Penandatangan keputusan belum diisi dan tidak ada pemegang jabatan {kepala} "
+                              f"pada {format_tanggal(pada)}; baris nama dibiarkan kosong.")
+    if dokumen.status != DokumenIKI.Status.DITETAPKAN:
+        peringatan.append(f"Dokumen IKI {instansi} {dokumen.tahun} rev. {dokumen.revisi} masih draf (belum ditetapkan).")
+    penanda = _penanda(instansi, dokumen.tahun, dokumen.sk_nomor.strip(), dokumen.sk_tanggal)
+    teks = teks_instansi(instansi)
+    jabatan = baca_katalog(dokumen)
+    if not jabatan:
+        peringatan.append("Dokumen ini belum memiliki sasaran dan indikator; lampiran kosong.")
+    return DokumenIKIData(
+        instansi=instansi.nama, wilayah=instansi.nama_wilayah, pemda=instansi.pemda.nama, alamat=instansi.alamat,
+        tahun=dokumen.tahun, revisi=dokumen.revisi, draft=dokumen.status != DokumenIKI.Status.DITETAPKAN,
+        nomor_sk=dokumen.sk_nomor.strip(), tanggal_sk=dokumen.sk_tanggal, kepala=kepala, penandatangan=penandatangan,
+        teks={bagian: _blok(teks[bagian], penanda) for bagian in ("kata_pengantar", "bab_1", "bab_2", "bab_3", "diktum")},
+        menimbang=[_tanpa_penanda(teks_standar.isi_penanda(b, penanda)) for b in dokumen.menimbang]
+        or _butir(teks["menimbang"], penanda),
+        mengingat=[_tanpa_penanda(teks_standar.isi_penanda(b, penanda)) for b in dokumen.mengingat]
+        or _butir(teks["mengingat"], penanda),
+        jabatan=jabatan, peringatan=peringatan,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Perjanjian Kinerja
+
+
+@dataclass
+class PerjanjianData:
+    instansi: str
+    wilayah: str
+    pemda: str
+    tahun: int
+    tanggal: date
+    draft: bool
+    jabatan: JabatanDok
+    pihak_pertama: Pejabat
+    pihak_kedua: Pejabat
+    teks: dict[str, list]
+    peringatan: list[str] = field(default_factory=list)
+
+    triwulan = TRIWULAN
+
+    @property
+    def tempat_tanggal(self) -> str:
+        return f"{self.wilayah}, {format_tanggal(self.tanggal)}"
+
+    @property
+    def penandatangan_urut(self) -> list[tuple[str, Pejabat]]:
+        """PIHAK KEDUA on the left, PIHAK PERTAMA on the right, as the PermenPAN-RB 53/2014 form has them."""
+        return [("PIHAK KEDUA,", self.pihak_kedua), ("PIHAK PERTAMA,", self.pihak_pertama)]
+
+
+def tanggal_perjanjian(dokumen: DokumenIKI) -> date:
+    """When a PK is signed unless told otherwise: the IKI decree's date, else the first working day."""
+    return dokumen.sk_tanggal or date(dokumen.tahun, 1, 2)
+
+
+def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None = None) -> PerjanjianData:
+    """The PK of a jabatan: PIHAK PERTAMA holds it on ``tanggal``, PIHAK KEDUA holds its atasan
+    (for the head of the instansi: the head of region, from KepalaDaerah)."""
+    instansi = dokumen.instansi
+    if jabatan.instansi_id != instansi.pk:
+        raise LaporanError(f"Jabatan {jabatan} bukan jabatan {instansi}.")
+    tanggal = tanggal or tanggal_perjanjian(dokumen)
+    if tanggal.year != dokumen.tahun:
+        raise LaporanError(f"Tanggal perjanjian {format_tanggal(tanggal)} tidak berada di tahun {dokumen.tahun}.")
+    isi = baca_katalog(dokumen, jabatan.pk)
+    if not isi:
+        raise LaporanError(f"Jabatan {jabatan} belum memiliki sasaran dan indikator pada dokumen IKI {dokumen.tahun}.")
+    peringatan: list[str] = []
+    # Ascending by start: when assignments overlap (a Plt. beside the definitive holder) the latest wins.
+    pemegang = {
+        p.jabatan_id: p.pegawai
+        for p in Penugasan.objects.aktif(tanggal).filter(jabatan_id__in=[jabatan.pk, jabatan.atasan_id])
+        .select_related("pegawai").order_by("mulai", "id")
+    }
+    pertama = pejabat_dari_pegawai(nama_jabatan_lengkap(jabatan, instansi), pemegang.get(jabatan.pk))
+    if not pertama.terisi:
+        peringatan.append(f"Tidak ada pemegang jabatan {jabatan} pada {format_tanggal(tanggal)}; nama PIHAK PERTAMA kosong.")
+    if jabatan.atasan_id:
+        atasan = jabatan.atasan
+        kedua = pejabat_dari_pegawai(nama_jabatan_lengkap(atasan, instansi), pemegang.get(atasan.pk))
+        if not kedua.terisi:
+            peringatan.append(f"Tidak ada pemegang jabatan atasan {atasan} pada {format_tanggal(tanggal)}; "
+                              "nama PIHAK KEDUA kosong.")
+    else:
+        kepala_daerah = KepalaDaerah.objects.filter(pemda=instansi.pemda).first()
+        if kepala_daerah:
+            kedua = Pejabat(kepala_daerah.jabatan, kepala_daerah.nama)
+        else:
+            kedua = Pejabat(sebutan_kepala_daerah(instansi.pemda))
+            peringatan.append(f"Nama {kedua.jabatan} belum diisi (Admin › Kepala daerah); nama PIHAK KEDUA kosong "
+                              "untuk diisi tangan.")
+    if dokumen.status != DokumenIKI.Status.DITETAPKAN:
+        peringatan.append(f"Dokumen IKI {dokumen.tahun} rev. {dokumen.revisi} masih draf (belum ditetapkan).")
+    penanda = _penanda(instansi, dokumen.tahun, dokumen.sk_nomor.strip(), dokumen.sk_tanggal)
+    teks = teks_instansi(instansi)
+    return PerjanjianData(
+        instansi=instansi.nama, wilayah=instansi.nama_wilayah, pemda=instansi.pemda.nama, tahun=dokumen.tahun,
+        tanggal=tanggal, draft=dokumen.status != DokumenIKI.Status.DITETAPKAN, jabatan=isi[0],
+        pihak_pertama=pertama, pihak_kedua=kedua,
+        teks={bagian: _blok(teks[bagian], penanda) for bagian in ("pk_pembuka", "pk_isi")},
+        peringatan=peringatan,
+    )

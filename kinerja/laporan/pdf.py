@@ -1,0 +1,23 @@
+"""HTML of the documents (the web preview) and PDF from the same HTML through WeasyPrint."""
+
+from django.template.loader import render_to_string
+
+from .kertas import Kertas
+
+
+def html_dokumen(template: str, data, kertas: Kertas, *, pratinjau: bool = False, unduhan=(), judul: str = "") -> str:
+    """The document as HTML. ``pratinjau`` adds the screen toolbar with ``unduhan`` (label, url) links."""
+    return render_to_string(
+        f"laporan/{template}.html",
+        {
+            "d": data, "kertas": kertas, "draft": getattr(data, "draft", False), "pratinjau": pratinjau,
+            "unduhan": unduhan, "judul_pratinjau": judul, "peringatan": getattr(data, "peringatan", []),
+        },
+    )
+
+
+def ke_pdf(html: str) -> bytes:
+    # Imported here: WeasyPrint loads Pango and fonts, which every other request can do without.
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()

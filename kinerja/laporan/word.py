@@ -1,0 +1,486 @@
+"""Word (DOCX) versions of the documents, written with python-docx from the same data as the PDF.
+
+Offices edit these before signing, so the file is built from plain Word parts: real tables with
+merged cells and a header row that repeats on every page (w:tblHeader), lists as hanging-indented
+paragraphs, formulas as Office Math fractions (see pecahan.pecahan_omml), page numbers in the
+footer. Nothing depends on a template file.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from . import teks as teks_standar
+from .isi import DokumenIKIData, IndikatorDok, JabatanDok, Pejabat, PerjanjianData
+from .kertas import Kertas
+from .pecahan import ada_pecahan, pecahan_omml
+
+HURUF = "Bookman Old Style"
+UKURAN = 11
+UKURAN_TABEL = 9.5
+MARGIN_MM = {"top": 20, "bottom": 20, "left": 25, "right": 20}
+
+
+class Penyusun:
+    """A Word document being written, with the few building blocks official documents need."""
+
+    def __init__(self, kertas: Kertas, *, mendatar: bool = False):
+        self.doc = Document()
+        section = self.doc.sections[0]
+        lebar, tinggi = (kertas.tinggi_mm, kertas.lebar_mm) if mendatar else (kertas.lebar_mm, kertas.tinggi_mm)
+        section.orientation = WD_ORIENT.LANDSCAPE if mendatar else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(lebar), Mm(tinggi)
+        section.top_margin, section.bottom_margin = Mm(MARGIN_MM["top"]), Mm(MARGIN_MM["bottom"])
+        section.left_margin, section.right_margin = Mm(MARGIN_MM["left"]), Mm(MARGIN_MM["right"])
+        self.lebar_teks_mm = lebar - MARGIN_MM["left"] - MARGIN_MM["right"]
+        normal = self.doc.styles["Normal"]
+        normal.font.name = HURUF
+        normal.font.size = Pt(UKURAN)
+        normal.element.rPr.rFonts.set(qn("w:eastAsia"), HURUF)
+        normal.paragraph_format.space_after = Pt(4)
+        normal.paragraph_format.line_spacing = 1.15
+        judul = self.doc.styles["Heading 1"]
+        judul.font.name, judul.font.size, judul.font.bold = HURUF, Pt(13), True
+        judul.font.color.rgb = RGBColor(0, 0, 0)
+        judul.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        judul.paragraph_format.space_before, judul.paragraph_format.space_after = Pt(0), Pt(10)
+        self._nomor_halaman(section)
+
+    @staticmethod
+    def _nomor_halaman(section) -> None:
+        p = section.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        p._p.append(field)
+
+    def simpan(self) -> bytes:
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+    # --- paragraphs -----------------------------------------------------------------------
+
+    def halaman_baru(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def judul(self, baris: str | Sequence[str], *, ukuran: float = 13, tebal: bool = True, sebelum: float = 0,
+              sesudah: float = 8, gaya: str | None = None):
+        """Centred heading; a sequence gives several lines in one paragraph."""
+        p = self.doc.add_paragraph(style=gaya)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(sebelum), Pt(sesudah)
+        p.paragraph_format.keep_with_next = True
+        for i, teks in enumerate([baris] if isinstance(baris, str) else baris):
+            run = p.add_run(teks)
+            run.bold, run.font.size = tebal, Pt(ukuran)
+            if i < (0 if isinstance(baris, str) else len(baris) - 1):
+                run.add_break()
+        return p
+
+    def bab(self, baris: Sequence[str]):
+        """A chapter heading (Word's Heading 1, so it shows in the navigation pane)."""
+        p = self.doc.add_paragraph(style="Heading 1")
+        for i, teks in enumerate(baris):
+            run = p.add_run(teks)
+            if i < len(baris) - 1:
+                run.add_break()
+        return p
+
+    def paragraf(self, teks: str, *, inden: bool = True, rata: str = "justify", wadah=None, tebal: bool = False):
+        p = (wadah or self.doc).add_paragraph()
+        p.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
+                       "center": WD_ALIGN_PARAGRAPH.CENTER}[rata]
+        if inden:
+            p.paragraph_format.first_line_indent = Mm(10)
+        p.add_run(teks).bold = tebal
+        return p
+
+    def butir(self, penanda: str, teks: str, *, wadah=None, inden_mm: float = 0, gantung_mm: float = 8):
+        """One list item: the marker hangs in the margin of the item's text."""
+        p = (wadah or self.doc).add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.left_indent = Mm(inden_mm + gantung_mm)
+        p.paragraph_format.first_line_indent = Mm(-gantung_mm)
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(inden_mm + gantung_mm))
+        p.paragraph_format.space_after = Pt(2)
+        p.add_run(f"{penanda}\t{teks}")
+        return p
+
+    def blok(self, daftar_blok: Sequence, *, wadah=None, inden: bool = True) -> None:
+        """Headings, paragraphs and lists of a standard text (teks.urai)."""
+        for blok in daftar_blok:
+            if isinstance(blok, teks_standar.Judul):
+                p = (wadah or self.doc).add_paragraph()
+                p.paragraph_format.space_before = Pt(8)
+                p.paragraph_format.keep_with_next = True
+                p.add_run(blok.teks).bold = True
+            elif isinstance(blok, teks_standar.Paragraf):
+                self.paragraf(blok.teks, wadah=wadah, inden=inden)
+            else:
+                for i, butir in enumerate(blok.butir):
+                    self.butir(blok.penanda(i), butir, wadah=wadah, inden_mm=0)
+
+    def tanda_tangan(self, pejabat: Pejabat, *, tempat_tanggal: str = "", ditetapkan: tuple[str, str] | None = None,
+                     koma: bool = False) -> None:
+        """The signature block on the right half of the page, kept on one page."""
+        baris: list[tuple[str, bool, bool]] = []  # (text, bold, underline)
+        if ditetapkan:
+            baris += [(f"Ditetapkan di\t: {ditetapkan[0]}", False, False), (f"pada tanggal\t: {ditetapkan[1]}", False, False)]
+        if tempat_tanggal:
+            baris.append((tempat_tanggal, False, False))
+        baris.append((pejabat.jabatan.upper() + ("," if koma else ""), True, False))
+        baris += [("", False, False)] * 3
+        if pejabat.terisi:
+            baris.append((pejabat.nama, True, True))
+            if pejabat.pangkat:
+                baris.append((pejabat.pangkat, False, False))
+            if pejabat.nip:
+                baris.append((f"NIP. {pejabat.nip}", False, False))
+        else:
+            baris += [("(………………………………………)", False, False), ("NIP. ………………………………", False, False)]
+        setengah = Mm(self.lebar_teks_mm / 2)
+        for i, (teks, tebal, garis) in enumerate(baris):
+            p = self.doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT if "\t" in teks else WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.left_indent = setengah
+            p.paragraph_format.space_after = Pt(0)
+            p.paragraph_format.keep_with_next = i < len(baris) - 1
+            if i == 0:
+                p.paragraph_format.space_before = Pt(12)
+            if "\t" in teks:
+                p.paragraph_format.tab_stops.add_tab_stop(setengah + Mm(28))
+            run = p.add_run(teks)
+            run.bold, run.underline = tebal, garis
+
+    # --- tables ---------------------------------------------------------------------------
+
+    def tabel_isian(self, baris: Sequence[tuple[str, str | Sequence[str] | Sequence]], *, label_mm: float = 32,
+                    gaya_daftar: str = "huruf", geser_mm: float = 0):
+        """Label : content rows without borders. Content is a text, a list of texts (a lettered or
+        numbered list), or standard-text blocks. ``geser_mm`` indents the whole table."""
+        tabel = self.doc.add_table(rows=0, cols=3)
+        tabel.autofit = False
+        if geser_mm:
+            inden = _sisip(tabel._tbl.tblPr, "w:tblInd")
+            inden.set(qn("w:w"), str(round(geser_mm * 56.7)))  # twentieths of a point per millimetre
+            inden.set(qn("w:type"), "dxa")
+        lebar = [label_mm, 4, self.lebar_teks_mm - geser_mm - label_mm - 4]
+        for label, isi in baris:
+            sel = tabel.add_row().cells
+            for kolom, mm in zip(sel, lebar):
+                kolom.width = Mm(mm)
+            sel[0].paragraphs[0].add_run(label)
+            sel[1].paragraphs[0].add_run(":")
+            wadah = sel[2]
+            if isinstance(isi, str):
+                wadah.paragraphs[0].add_run(isi)
+                wadah.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            elif isi and not isinstance(isi[0], str):
+                self.blok(isi, wadah=wadah, inden=False)
+                _hapus_paragraf_pertama(wadah)
+            elif len(isi) == 1:
+                wadah.paragraphs[0].add_run(isi[0])
+            else:
+                contoh = teks_standar.Daftar(gaya_daftar)
+                for i, butir in enumerate(isi):
+                    self.butir(contoh.penanda(i), butir, wadah=wadah, gantung_mm=7)
+                _hapus_paragraf_pertama(wadah)
+        _lebar_kolom(tabel, lebar)
+        return tabel
+
+    def tabel_data(self, kepala: Sequence[str], lebar_mm: Sequence[float], *, ukuran: float = UKURAN_TABEL):
+        """A ruled table whose first row (the header) repeats on every page."""
+        tabel = self.doc.add_table(rows=1, cols=len(kepala))
+        tabel.style = "Table Grid"
+        tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
+        tabel.autofit = False
+        baris = tabel.rows[0]
+        _tandai(baris, "w:tblHeader")
+        _tandai(baris, "w:cantSplit")
+        for sel, teks, mm in zip(baris.cells, kepala, lebar_mm):
+            sel.width = Mm(mm)
+            sel.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            _arsir(sel, "E8E8E8")
+            p = sel.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(teks)
+            run.bold, run.font.size = True, Pt(ukuran)
+        _lebar_kolom(tabel, lebar_mm)
+        return tabel
+
+    @staticmethod
+    def baris_data(tabel, isi: Sequence[str | None], lebar_mm: Sequence[float], *, ukuran: float = UKURAN_TABEL,
+                   kanan: Sequence[int] = (), tengah: Sequence[int] = (), tebal: bool = False, arsir: str | None = None):
+        """Append a row; None leaves a cell empty (for a merged cell or a formula written later)."""
+        baris = tabel.add_row()
+        _tandai(baris, "w:cantSplit")
+        sel_baris = baris.cells
+        for kolom, (sel, teks, mm) in enumerate(zip(sel_baris, isi, lebar_mm)):
+            sel.width = Mm(mm)
+            if arsir:
+                _arsir(sel, arsir)
+            p = sel.paragraphs[0]
+            p.paragraph_format.space_after = Pt(0)
+            if kolom in kanan:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            elif kolom in tengah:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if teks:
+                run = p.add_run(teks)
+                run.font.size, run.bold = Pt(ukuran), tebal
+        return sel_baris
+
+
+def _hapus_paragraf_pertama(sel) -> None:
+    """A new cell starts with an empty paragraph; drop it when the content added its own."""
+    pertama = sel.paragraphs[0]
+    if not pertama.text and len(sel.paragraphs) > 1:
+        pertama._p.getparent().remove(pertama._p)
+
+
+# Word refuses a file whose property elements are out of schema order, so each one is inserted
+# before the first of the elements that must follow it.
+_SETELAH = {
+    "w:cantSplit": ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
+                    "w:trPrChange"),
+    "w:tblHeader": ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange"),
+    "w:shd": ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
+              "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange"),
+    "w:tblInd": ("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                 "w:tblDescription", "w:tblPrChange"),
+    "w:pBdr": ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+}
+
+
+def _sisip(induk, tag: str):
+    """A new property element ``tag`` inside ``induk``, at its place in the schema order."""
+    elemen = OxmlElement(tag)
+    induk.insert_element_before(elemen, *_SETELAH[tag])
+    return elemen
+
+
+def _tandai(baris, tag: str) -> None:
+    """Set a row property: w:tblHeader (repeat on every page) or w:cantSplit (never split a row)."""
+    _sisip(baris._tr.get_or_add_trPr(), tag).set(qn("w:val"), "true")
+
+
+def _arsir(sel, warna: str) -> None:
+    shd = _sisip(sel._tc.get_or_add_tcPr(), "w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), warna)
+
+
+def _lebar_kolom(tabel, lebar_mm: Sequence[float]) -> None:
+    # Word reads the cells' widths, LibreOffice the grid's: set both.
+    for kolom, mm in zip(tabel.columns, lebar_mm):
+        kolom.width = Mm(mm)
+
+
+def _gabung_ke_bawah(tabel, kolom: int, dari: int, sampai: int) -> None:
+    if sampai > dari:
+        tabel.cell(dari, kolom).merge(tabel.cell(sampai, kolom))
+
+
+def tulis_rumus(sel, indikator: IndikatorDok, *, lebar: int, ukuran: float = UKURAN_TABEL) -> None:
+    """The formula in a cell: an Office Math fraction, plain text when it has no division, or the
+    written explanation when there is no formula."""
+    p = sel.paragraphs[0]
+    if indikator.rumus is not None and ada_pecahan(indikator.rumus.akar):
+        p._p.append(parse_xml(pecahan_omml(indikator.rumus, indikator.labels, lebar=lebar, ukuran_pt=ukuran,
+                                           huruf=HURUF)))
+        return
+    p.add_run(indikator.rumus_teks).font.size = Pt(ukuran)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dokumen IKI
+
+LEBAR_LAMPIRAN = (0.06, 0.19, 0.22, 0.37, 0.16)
+
+
+def tabel_lampiran(penyusun: Penyusun, jabatan: JabatanDok) -> None:
+    lebar = [penyusun.lebar_teks_mm * f for f in LEBAR_LAMPIRAN]
+    # Characters that fit on one line of the formula column, leaving room for "× 100%".
+    lebar_rumus = max(16, int((lebar[3] - 16) / 1.75))
+    tabel = penyusun.tabel_data(
+        ["No", "Sasaran / Kinerja Utama", "Indikator Kinerja", "Penjelasan / Formulasi Penghitungan", "Sumber Data"],
+        lebar,
+    )
+    for nomor, sasaran in enumerate(jabatan.sasaran, 1):
+        awal = len(tabel.rows)
+        if not sasaran.indikator:
+            penyusun.baris_data(tabel, [str(nomor), sasaran.uraian, "belum ada indikator", "", ""], lebar, tengah=[0])
+            continue
+        for i, indikator in enumerate(sasaran.indikator):
+            pertama = i == 0
+            sel = penyusun.baris_data(
+                tabel,
+                [str(nomor) if pertama else None, sasaran.uraian if pertama else None, indikator.nama, None,
+                 indikator.sumber_data],
+                lebar, tengah=[0],
+            )
+            tulis_rumus(sel[3], indikator, lebar=lebar_rumus)
+        _gabung_ke_bawah(tabel, 0, awal, len(tabel.rows) - 1)
+        _gabung_ke_bawah(tabel, 1, awal, len(tabel.rows) - 1)
+
+
+def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
+    """The whole IKI document: cover, Kata Pengantar, Bab I–III, the Keputusan and its Lampiran."""
+    w = Penyusun(kertas)
+    w.judul(["DOKUMEN", "INDIKATOR KINERJA INDIVIDU", "(IKI)"], ukuran=20, sebelum=120, sesudah=40)
+    w.judul([d.instansi.upper(), d.pemda.upper()], ukuran=16, sesudah=30)
+    w.judul(f"TAHUN {d.tahun}", ukuran=16, sesudah=150)
+    if d.draft:
+        w.judul(f"DRAF — BELUM DITETAPKAN (revisi {d.revisi})", ukuran=11)
+    w.judul([f"PEMERINTAH {d.pemda.upper()}", d.instansi.upper(), str(d.tahun)], ukuran=13)
+
+    w.halaman_baru()
+    w.bab(["KATA PENGANTAR"])
+    w.blok(d.teks["kata_pengantar"])
+    w.tanda_tangan(d.penandatangan, tempat_tanggal=d.tempat_tanggal)
+
+    for judul, bagian in (
+        (["BAB I", "PENDAHULUAN"], "bab_1"),
+        (["BAB II", "INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda}".upper()], "bab_2"),
+        (["BAB III", "PENUTUP"], "bab_3"),
+    ):
+        w.halaman_baru()
+        w.bab(judul)
+        w.blok(d.teks[bagian])
+    w.tanda_tangan(d.penandatangan, tempat_tanggal=d.tempat_tanggal)
+
+    w.halaman_baru()
+    w.judul(f"PEMERINTAH {d.pemda.upper()}", ukuran=13, sesudah=0)
+    w.judul(d.instansi.upper(), ukuran=15, sesudah=0)
+    kop = w.judul(d.alamat or " ", ukuran=9, tebal=False, sesudah=10)
+    _garis_bawah(kop)
+    w.judul([f"KEPUTUSAN {d.kepala.upper()}"], ukuran=12, sesudah=0)
+    w.judul(f"NOMOR: {d.nomor_sk_teks}", ukuran=12, tebal=False)
+    w.judul(["TENTANG", "PENETAPAN INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda} TAHUN {d.tahun}".upper()], ukuran=12)
+    w.judul(f"{d.kepala.upper()},", ukuran=12)
+    w.tabel_isian([("Menimbang", d.menimbang if len(d.menimbang) != 1 else d.menimbang[0])], gaya_daftar="huruf")
+    w.tabel_isian([("Mengingat", d.mengingat if len(d.mengingat) != 1 else d.mengingat[0])], gaya_daftar="angka")
+    w.judul("MEMUTUSKAN:", ukuran=12, sebelum=6)
+    w.tabel_isian(
+        [("Menetapkan", f"KEPUTUSAN {d.kepala} TENTANG PENETAPAN INDIKATOR KINERJA INDIVIDU {d.instansi} "
+                        f"{d.pemda} TAHUN {d.tahun}.".upper())]
+        + [(nama, blok) for nama, blok in d.diktum]
+    )
+    w.tanda_tangan(d.penandatangan, ditetapkan=d.ditetapkan, koma=True)
+
+    w.halaman_baru()
+    w.tabel_isian(
+        [("LAMPIRAN", f"KEPUTUSAN {d.kepala.upper()}"), ("NOMOR", d.nomor_sk_teks), ("TANGGAL", d.tanggal_sk_teks),
+         ("TENTANG", f"PENETAPAN INDIKATOR KINERJA INDIVIDU {d.instansi} {d.pemda} TAHUN {d.tahun}".upper())],
+        label_mm=24, geser_mm=w.lebar_teks_mm * 0.4,
+    )
+    for indeks, jabatan in enumerate(d.jabatan):
+        if indeks:
+            w.halaman_baru()
+        w.judul("INDIKATOR KINERJA INDIVIDU", ukuran=12, sebelum=8)
+        w.tabel_isian(jabatan.keterangan)
+        w.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        tabel_lampiran(w, jabatan)
+    if d.jabatan:
+        w.tanda_tangan(d.penandatangan, koma=True)
+    return w.simpan()
+
+
+def _garis_bawah(p) -> None:
+    """The double rule under a letterhead."""
+    bawah = OxmlElement("w:bottom")
+    for nama, nilai in (("w:val", "double"), ("w:sz", "12"), ("w:space", "1"), ("w:color", "000000")):
+        bawah.set(qn(nama), nilai)
+    _sisip(p._p.get_or_add_pPr(), "w:pBdr").append(bawah)
+
+
+# ---------------------------------------------------------------------------------------------
+# Perjanjian Kinerja
+
+
+def _pihak(w: Penyusun, pejabat: Pejabat) -> None:
+    w.tabel_isian([("Nama", pejabat.nama or "………………………………………"), ("Jabatan", pejabat.jabatan)], label_mm=22)
+
+
+def _dua_tanda_tangan(w: Penyusun, d: PerjanjianData) -> None:
+    p = w.doc.add_paragraph(d.tempat_tanggal)
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    p.paragraph_format.space_before = Pt(10)
+    p.paragraph_format.keep_with_next = True
+    tabel = w.doc.add_table(rows=1, cols=2)
+    tabel.autofit = False
+    for sel, (judul, pejabat) in zip(tabel.rows[0].cells, d.penandatangan_urut):
+        sel.width = Mm(w.lebar_teks_mm / 2)
+        baris = [(judul, True, False), (pejabat.jabatan, False, False), ("", False, False), ("", False, False), ("", False, False)]
+        if pejabat.terisi:
+            baris.append((pejabat.nama, True, True))
+            if pejabat.pangkat:
+                baris.append((pejabat.pangkat, False, False))
+            if pejabat.nip:
+                baris.append((f"NIP. {pejabat.nip}", False, False))
+        else:
+            baris.append(("(………………………………………)", False, False))
+        for i, (teks, tebal, garis) in enumerate(baris):
+            para = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            para.paragraph_format.space_after = Pt(0)
+            run = para.add_run(teks)
+            run.bold, run.underline = tebal, garis
+    _tandai(tabel.rows[0], "w:cantSplit")
+    _lebar_kolom(tabel, [w.lebar_teks_mm / 2] * 2)
+
+
+def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:
+    """The Perjanjian Kinerja: the statement page, then its lampiran with the targets."""
+    w = Penyusun(kertas)
+    w.judul(["PERJANJIAN KINERJA TAHUN " + str(d.tahun), d.instansi.upper(), d.pemda.upper()], ukuran=13, sesudah=14)
+    w.blok(d.teks["pk_pembuka"], inden=False)
+    _pihak(w, d.pihak_pertama)
+    w.paragraf("selanjutnya disebut pihak pertama", inden=False)
+    _pihak(w, d.pihak_kedua)
+    w.paragraf("selaku atasan pihak pertama, selanjutnya disebut pihak kedua", inden=False)
+    w.blok(d.teks["pk_isi"], inden=False)
+    _dua_tanda_tangan(w, d)
+
+    w.halaman_baru()
+    w.judul(["PERJANJIAN KINERJA TAHUN " + str(d.tahun), d.pihak_pertama.jabatan.upper()], ukuran=12, sesudah=10)
+    triwulan = d.jabatan.ada_target_triwulan
+    kepala = ["No", "Sasaran", "Indikator Kinerja", "Target"]
+    bagian = [0.07, 0.33, 0.42, 0.18]
+    if triwulan:
+        kepala += ["TW I", "TW II", "TW III", "TW IV"]
+        bagian = [0.05, 0.22, 0.29, 0.12, 0.08, 0.08, 0.08, 0.08]
+    lebar = [w.lebar_teks_mm * f for f in bagian]
+    tabel = w.tabel_data(kepala, lebar)
+    for nomor, sasaran in enumerate(d.jabatan.sasaran, 1):
+        awal = len(tabel.rows)
+        for i, indikator in enumerate(sasaran.indikator):
+            isi = [str(nomor) if i == 0 else None, sasaran.uraian if i == 0 else None, indikator.nama,
+                   indikator.target_teks]
+            if triwulan:
+                isi += [indikator.target_tw_teks(p) for p in ("TW1", "TW2", "TW3", "TW4")]
+            w.baris_data(tabel, isi, lebar, tengah=[0], kanan=list(range(3, len(isi))))
+        _gabung_ke_bawah(tabel, 0, awal, len(tabel.rows) - 1)
+        _gabung_ke_bawah(tabel, 1, awal, len(tabel.rows) - 1)
+    _dua_tanda_tangan(w, d)
+    return w.simpan()
