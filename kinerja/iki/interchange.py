@@ -489,17 +489,9 @@ class _Pengimpor:
                 "dan tidak dapat diubah. Buat revisi baru lebih dahulu, lalu impor ke revisi itu."
             )
         dokumen = terakhir or DokumenIKI(instansi=self.instansi, tahun=self.tahun, revisi=1)
-        baru = dokumen.pk is None
-        nilai = self._nilai_sk(dokumen)
-        if baru:
-            for nama, isi in nilai.items():
-                setattr(dokumen, nama, isi)
-            dokumen.save()
-        else:
-            _simpan(dokumen, nilai)
-        return dokumen, baru
+        return dokumen, _simpan(dokumen, self._nilai_sk()) == "dibuat"
 
-    def _nilai_sk(self, dokumen: DokumenIKI) -> dict:
+    def _nilai_sk(self) -> dict:
         """SK fields the document states; what it leaves out (null or absent) stays as it is."""
         sk = self.data.get("sk") or {}
         nilai = {}

@@ -250,6 +250,17 @@ def test_a_user_who_may_not_manage_the_catalogue_is_refused(instansi):
     assert Jejak.objects.get(aksi="impor").pengguna == orang
 
 
+def test_sk_fields_the_document_leaves_out_are_kept(instansi):
+    impor(contoh(), instansi)
+    data = contoh()
+    data["sk"] = {"nomor": None, "tanggal": "2024-02-01", "nip": "198606272014121001", "pangkat": "Penata Tingkat I"}
+    dokumen = impor(data, instansi).dokumen
+    dokumen.refresh_from_db()
+    assert (dokumen.sk_nomor, dokumen.sk_tanggal, dokumen.sk_penandatangan) == (
+        "188/03/KEP/434.999/2024", date(2024, 2, 1), "Rahmat Hidayat, S.Sos")
+    assert (dokumen.sk_penandatangan_nip, dokumen.sk_penandatangan_pangkat) == ("198606272014121001", "Penata Tingkat I")
+
+
 def test_a_different_instansi_name_is_a_warning(instansi):
     data = contoh()
     data["instansi"] = "Kecamatan Lain"
@@ -278,6 +289,15 @@ def test_atasan_is_left_alone_when_the_document_does_not_state_it(instansi):
     impor(data, instansi)
     kasi.refresh_from_db()
     assert kasi.atasan == lain
+
+
+def test_a_stated_atasan_updates_an_existing_jabatan(instansi):
+    camat = Jabatan.objects.create(instansi=instansi, nama="Camat Contoh", tugas=["t"], fungsi=["f"])
+    kasi = Jabatan.objects.create(instansi=instansi, nama="Kepala Seksi Ketentraman dan Ketertiban", tugas=["t"])
+    hasil = impor(contoh(), instansi)
+    kasi.refresh_from_db()
+    assert kasi.atasan == camat
+    assert (hasil.jabatan.dibuat, hasil.jabatan.diperbarui, hasil.jabatan.tetap) == (0, 1, 1)
 
 
 def test_an_unknown_atasan_is_a_warning(instansi):
@@ -322,6 +342,7 @@ def test_a_corrected_file_updates_matched_rows_and_removes_the_rest(instansi):
     assert hasil.dokumen == pertama.dokumen
     assert (hasil.indikator.diperbarui, hasil.indikator.dihapus, hasil.indikator.dibuat) == (1, 3, 2)
     assert (hasil.sasaran.dibuat, hasil.sasaran.dihapus) == (1, 1)
+    assert str(hasil.indikator) == "2 dibuat, 1 diperbarui, 0 tetap, 3 dihapus"
     ikm.refresh_from_db()
     assert ikm.satuan == "indeks" and ikm.target.get().nilai == 80  # same row: its target survives
     assert not Indikator.objects.filter(nama__startswith="Persentase desa").exists()

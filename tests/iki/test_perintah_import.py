@@ -194,6 +194,8 @@ def _json_bukan_iki(path):
 
 BERKAS_BURUK = [
     ("kosong.txt", _kosong, "berkas kosong", True),
+    ("surat.txt", lambda p: p.write_text("Kepada Yth. Bapak Camat\n\nDengan hormat, kami mengundang rapat.\n",
+                                         encoding="utf-8"), "Bukan dokumen IKI", True),
     ("acak.bin", _biner, "biner", True),
     ("bukan-zip.docx", lambda p: p.write_text("ini teks biasa, bukan arsip Word", encoding="utf-8"), ".docx", True),
     ("kosong.pdf", _kosong, "kosong", True),
