@@ -177,6 +177,7 @@ def detail(request, pk):
         "survei/detail.html",
         {
             "survei": survei,
+            "instansi": survei.instansi,
             "laporan": laporan,
             "kelola": layanan.boleh_kelola(request.user, survei.instansi),
             "sumber_list": layanan.sumber_untuk(survei),
@@ -222,6 +223,7 @@ def impor(request, pk):
                 "survei/pratinjau.html",
                 {
                     "survei": survei,
+                    "instansi": survei.instansi,
                     "pratinjau": pratinjau,
                     "form": konfirmasi,
                     "ganti": form.cleaned_data["ganti"],
@@ -236,7 +238,7 @@ def impor(request, pk):
                     ],
                 },
             )
-    return render(request, "survei/impor.html", {"survei": survei, "form": form})
+    return render(request, "survei/impor.html", {"survei": survei, "instansi": survei.instansi, "form": form})
 
 
 @login_required
@@ -285,7 +287,12 @@ def responden_baru(request, pk):
     return render(
         request,
         "survei/responden_form.html",
-        {"survei": survei, "form": form, "jumlah_responden": survei.responden.count()},
+        {
+            "survei": survei,
+            "instansi": survei.instansi,
+            "form": form,
+            "jumlah_responden": survei.responden.count(),
+        },
     )
 
 
@@ -301,6 +308,7 @@ def responden_daftar(request, pk):
         "survei/responden_daftar.html",
         {
             "survei": survei,
+            "instansi": survei.instansi,
             "halaman": halaman,
             "baris": baris,
             "kode_unsur": kode,
