@@ -127,7 +127,14 @@ if _env_bool("KINERJA_HTTPS", False):
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "web:masuk"
+LOGIN_REDIRECT_URL = "web:beranda"
+LOGOUT_REDIRECT_URL = "web:masuk"
+# Refuses a username+IP after repeated failures, for our login page and the admin's alike.
+AUTHENTICATION_BACKENDS = ["kinerja.web.masuk.BackendTerbatas"]
+MASUK_MAKS_GAGAL = int(os.environ.get("KINERJA_MASUK_MAKS_GAGAL", "5"))
+MASUK_JENDELA_MENIT = int(os.environ.get("KINERJA_MASUK_JENDELA_MENIT", "15"))
+SESSION_COOKIE_AGE = 10 * 60 * 60  # one working day: a shared office computer does not stay logged in for weeks
 
 LOGGING = {
     "version": 1,

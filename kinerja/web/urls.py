@@ -1,2 +1,44 @@
+"""URLs of the web application. Every pattern with an id is walked by tests/web/test_lingkup_url.py
+with another office's ids: a new pattern must keep the scope check (and name its ids there)."""
+
+from django.urls import path
+
+from .views import akun, beranda, dasbor, isian, kaskade, katalog
+
 app_name = "web"
-urlpatterns: list = []
+
+_ISIAN = "isian/<int:dokumen_id>/<int:jabatan_id>/<str:periode>/"
+
+urlpatterns = [
+    path("", beranda.beranda, name="beranda"),
+    path("masuk/", akun.Masuk.as_view(), name="masuk"),
+    path("keluar/", akun.Keluar.as_view(), name="keluar"),
+    path("sandi/", akun.GantiSandi.as_view(), name="ganti_sandi"),
+    # Catalogue and cascade.
+    path("instansi/<int:instansi_id>/katalog/", katalog.katalog, name="katalog"),
+    path("dokumen/<int:dokumen_id>/", katalog.dokumen, name="dokumen"),
+    path("dokumen/<int:dokumen_id>/ubah/", katalog.ubah_dokumen, name="ubah_dokumen"),
+    path("dokumen/<int:dokumen_id>/tetapkan/", katalog.tetapkan, name="tetapkan"),
+    path("dokumen/<int:dokumen_id>/revisi/", katalog.buat_revisi, name="buat_revisi"),
+    path("dokumen/<int:dokumen_id>/periksa-rumus/", katalog.periksa_rumus, name="periksa_rumus"),
+    path("dokumen/<int:dokumen_id>/kaskade/", kaskade.kaskade, name="kaskade"),
+    path("sasaran/<int:sasaran_id>/indikator-baru/", katalog.tambah_indikator, name="tambah_indikator"),
+    path("indikator/<int:indikator_id>/", katalog.indikator, name="indikator"),
+    path("indikator/<int:indikator_id>/ubah/", katalog.ubah_indikator, name="ubah_indikator"),
+    path("indikator/<int:indikator_id>/hapus/", katalog.hapus_indikator, name="hapus_indikator"),
+    # Isian Realisasi and its workflow.
+    path("instansi/<int:instansi_id>/isian/", isian.ikhtisar, name="isian_instansi"),
+    path(_ISIAN, isian.isian, name="isian"),
+    path(_ISIAN + "nilai/<int:variabel_id>/", isian.simpan_nilai, name="simpan_nilai"),
+    path(_ISIAN + "bukti/", isian.unggah_bukti, name="unggah_bukti"),
+    path(_ISIAN + "ajukan/", isian.aksi, {"aksi": "ajukan"}, name="ajukan"),
+    path(_ISIAN + "verifikasi/", isian.aksi, {"aksi": "verifikasi"}, name="verifikasi"),
+    path(_ISIAN + "kembalikan/", isian.aksi, {"aksi": "kembalikan"}, name="kembalikan"),
+    path(_ISIAN + "sahkan/", isian.aksi, {"aksi": "sahkan"}, name="sahkan"),
+    path(_ISIAN + "buka-kembali/", isian.aksi, {"aksi": "buka_kembali"}, name="buka_kembali"),
+    path("bukti/<int:bukti_id>/", isian.unduh_bukti, name="unduh_bukti"),
+    # Dashboards.
+    path("instansi/<int:instansi_id>/dasbor/", dasbor.dasbor_instansi, name="dasbor_instansi"),
+    path("instansi/<int:instansi_id>/dasbor/capaian.json", dasbor.capaian_json, name="capaian_json"),
+    path("pemda/<int:pemda_id>/dasbor/", dasbor.dasbor_pemda, name="dasbor_pemda"),
+]

@@ -1,0 +1,73 @@
+"""Loading objects for a view with the scope checked on the object itself.
+
+Every loader returns the object with its instansi (and pemda) joined in, or raises Http404 when
+the object does not exist *or* lies outside the user's scope: a user of Kecamatan A cannot even
+learn that an id of Kecamatan B exists. The rules themselves live in kinerja.akun.lingkup.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from kinerja.akun import lingkup
+from kinerja.akun.models import Peran
+from kinerja.iki.models import DokumenIKI, Indikator, Sasaran
+from kinerja.organisasi.models import Jabatan, Pemda
+
+
+def _atau_404(queryset, pk, instansi_dari, user):
+    obj = queryset.filter(pk=pk).first()
+    if obj is None or not lingkup.boleh_lihat(user, instansi_dari(obj)):
+        raise Http404(f"{queryset.model._meta.verbose_name.capitalize()} tidak ditemukan.")
+    return obj
+
+
+def boleh_lihat_pemda(user, pemda) -> bool:
+    """The whole pemda (all its kecamatan side by side): superuser, admin pemda and pemeriksa."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return Peran.objects.filter(pengguna=user, jenis__in=lingkup.PERAN_PEMDA, pemda=pemda).exists()
+
+
+def pemda_terlihat(user):
+    if not getattr(user, "is_authenticated", False):
+        return Pemda.objects.none()
+    if user.is_superuser:
+        return Pemda.objects.all()
+    return Pemda.objects.filter(peran__pengguna=user, peran__jenis__in=lingkup.PERAN_PEMDA).distinct()
+
+
+def pemda_atau_404(user, pk) -> Pemda:
+    pemda = Pemda.objects.filter(pk=pk).first()
+    if pemda is None or not boleh_lihat_pemda(user, pemda):
+        raise Http404("Pemerintah daerah tidak ditemukan.")
+    return pemda
+
+
+def dokumen_atau_404(user, pk) -> DokumenIKI:
+    return _atau_404(DokumenIKI.objects.select_related("instansi__pemda"), pk, lambda d: d.instansi, user)
+
+
+def sasaran_atau_404(user, pk) -> Sasaran:
+    qs = Sasaran.objects.select_related("dokumen__instansi__pemda", "jabatan")
+    return _atau_404(qs, pk, lambda s: s.dokumen.instansi, user)
+
+
+def indikator_atau_404(user, pk) -> Indikator:
+    qs = Indikator.objects.select_related("sasaran__dokumen__instansi__pemda", "sasaran__jabatan")
+    return _atau_404(qs, pk, lambda i: i.sasaran.dokumen.instansi, user)
+
+
+def jabatan_atau_404(user, pk) -> Jabatan:
+    return _atau_404(Jabatan.objects.select_related("instansi__pemda"), pk, lambda j: j.instansi, user)
+
+
+def wajib(boleh: bool, pesan: str) -> None:
+    """Inside the user's scope but not their job (a pejabat editing the catalogue): 403 with why."""
+    if not boleh:
+        raise PermissionDenied(pesan)
+
+
+def wajib_kelola_katalog(user, instansi) -> None:
+    wajib(lingkup.boleh_kelola_katalog(user, instansi), "Hanya admin instansi atau admin pemda yang dapat mengubah katalog IKI.")

@@ -1,0 +1,154 @@
+"""Forms of the web application. Numbers are typed the Indonesian way (85,5 or 1.234,5)."""
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+
+from kinerja import format as fmt
+from kinerja import rumus
+from kinerja.iki.models import DokumenIKI, Indikator, Konstanta, Variabel
+
+from . import masuk
+
+
+def angka_untuk_input(nilai: Decimal | None) -> str:
+    """7 → "7", 85.500000 → "85,5": what a person would type, no thousands dots."""
+    if nilai is None:
+        return ""
+    return format(nilai.normalize(), "f").replace(".", ",")
+
+
+class AngkaField(forms.CharField):
+    """A Decimal typed as Indonesians write it: "85,71", "1.234,5"; "85.71" is read too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def prepare_value(self, value):
+        return angka_untuk_input(value) if isinstance(value, Decimal) else value
+
+    def to_python(self, value):
+        teks = super().to_python(value)
+        if teks in self.empty_values:
+            return None
+        try:
+            return fmt.parse_angka(teks)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="bukan_angka") from exc
+
+
+class FormMasuk(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil.",
+        "inactive": "Akun ini tidak aktif.",
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username and masuk.terblokir(username, masuk.alamat_ip(self.request)):
+            raise ValidationError(masuk.pesan_terblokir(), code="terblokir")
+        return super().clean()
+
+
+class FormDokumen(forms.ModelForm):
+    sk_tanggal = forms.DateField(
+        label="Tanggal SK", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    class Meta:
+        model = DokumenIKI
+        fields = ["sk_nomor", "sk_tanggal", "sk_penandatangan", "sk_penandatangan_pangkat", "sk_penandatangan_nip"]
+
+
+class FormIndikator(forms.Form):
+    """The indicator itself. Not a ModelForm: the formula is checked against the variables being
+    typed in the same submit, not against those already stored (see views.katalog)."""
+
+    nama = forms.CharField(label="Indikator kinerja", widget=forms.Textarea(attrs={"rows": 2}))
+    ekspresi = forms.CharField(
+        label="Rumus", max_length=rumus.MAKS_PANJANG,
+        help_text="Kode variabel dan + − × /, mis. tepat_waktu / usulan * 100",
+    )
+    penjelasan = forms.CharField(label="Penjelasan / formulasi (teks)", required=False,
+                                 widget=forms.Textarea(attrs={"rows": 2}))
+    satuan = forms.CharField(max_length=40, required=False, initial="%")
+    polaritas = forms.ChoiceField(choices=Indikator.Polaritas.choices, initial=Indikator.Polaritas.POSITIF)
+    periode_pelaporan = forms.ChoiceField(label="Periode pelaporan", choices=Indikator.PeriodePelaporan.choices,
+                                          initial=Indikator.PeriodePelaporan.TRIWULANAN)
+    sumber_data = forms.CharField(label="Sumber data", max_length=250, required=False)
+    induk = forms.ModelMultipleChoiceField(
+        label="Mendukung indikator atasan", queryset=Indikator.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target = AngkaField(label="Target tahunan (atau batas bawah rentang)", required=False)
+    target_hi = AngkaField(label="Batas atas rentang target", required=False,
+                           help_text="Kosongkan bila targetnya satu angka.")
+
+    BIDANG_INDIKATOR = ("nama", "ekspresi", "penjelasan", "satuan", "polaritas", "periode_pelaporan", "sumber_data")
+
+    def __init__(self, *args, induk_pilihan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if induk_pilihan is not None:
+            self.fields["induk"].queryset = induk_pilihan
+        self.fields["ekspresi"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+    def clean_ekspresi(self):
+        teks = self.cleaned_data["ekspresi"]
+        try:
+            return str(rumus.parse(teks))
+        except rumus.RumusError as exc:
+            raise ValidationError(str(exc), code="rumus") from exc
+
+    def clean(self):
+        data = super().clean()
+        lo, hi = data.get("target"), data.get("target_hi")
+        if hi is not None and lo is None:
+            self.add_error("target", "Isi batas bawah bila batas atas diisi.")
+        elif hi is not None and hi < lo:
+            self.add_error("target_hi", "Batas atas tidak boleh lebih kecil dari batas bawah.")
+        return data
+
+
+class FormVariabel(forms.ModelForm):
+    nilai_tetap = AngkaField(label="Nilai tetap", required=False)
+
+    class Meta:
+        model = Variabel
+        fields = ["kode", "uraian", "agregasi", "nilai_tetap", "konstanta"]
+        widgets = {"uraian": forms.TextInput()}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("nilai_tetap") is not None and data.get("konstanta") is not None:
+            raise ValidationError("Pilih salah satu: nilai tetap atau konstanta, tidak keduanya.")
+        return data
+
+
+class _FormsetVariabel(forms.BaseInlineFormSet):
+    def __init__(self, *args, konstanta=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in self.forms + [self.empty_form]:
+            form.fields["konstanta"].queryset = konstanta if konstanta is not None else Konstanta.objects.none()
+            form.fields["konstanta"].empty_label = "— diisi tiap periode —"
+
+    def kode_aktif(self) -> list[str]:
+        """The codes the indicator will have after saving (rows not marked for deletion)."""
+        return [
+            form.cleaned_data["kode"]
+            for form in self.forms
+            if form.cleaned_data and form.cleaned_data.get("kode") and not form.cleaned_data.get("DELETE")
+        ]
+
+
+FormsetVariabel = forms.inlineformset_factory(
+    Indikator, Variabel, form=FormVariabel, formset=_FormsetVariabel, extra=1, can_delete=True,
+)
+
+
+class FormAlasan(forms.Form):
+    alasan = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

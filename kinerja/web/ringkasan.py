@@ -1,0 +1,131 @@
+"""Reporting status of an instansi's jabatan per quarter: submitted, late, missing.
+
+"Terlambat" (late): submitted after the deadline. "Belum masuk" (missing): the deadline has
+passed (and no reopening is running) and the report is still a draft or returned. Both feed the
+Isian Realisasi overview and the dashboards.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from kinerja.organisasi.models import Jabatan
+from kinerja.realisasi.models import IsianPeriode
+from kinerja.realisasi.periode import PERIODE_ISIAN, jendela_isian
+
+Status = IsianPeriode.Status
+BELUM_SELESAI = (Status.DRAFT, Status.DIKEMBALIKAN)
+
+
+@dataclass
+class SelIsian:
+    jabatan: Jabatan | None
+    periode: str
+    isian: IsianPeriode | None
+    mulai: date
+    batas: date
+    hari_ini: date
+
+    @property
+    def status(self) -> str:
+        return self.isian.status if self.isian else "belum"
+
+    @property
+    def label(self) -> str:
+        if self.isian:
+            return self.isian.get_status_display()
+        return "Belum dibuka" if not self.dibuka else "Belum diisi"
+
+    @property
+    def dibuka(self) -> bool:
+        return self.hari_ini >= self.mulai
+
+    @property
+    def terlambat(self) -> bool:
+        return bool(self.isian and self.isian.terlambat)
+
+    @property
+    def belum_masuk(self) -> bool:
+        batas = self.isian.batas_waktu if self.isian and self.isian.batas_waktu else self.batas
+        if self.isian and self.isian.dibuka_sampai and self.hari_ini <= self.isian.dibuka_sampai:
+            return False
+        return self.hari_ini > batas and (self.isian is None or self.isian.status in BELUM_SELESAI)
+
+
+def jabatan_pengisi(dokumen):
+    """Jabatan that enter values in this document: those with at least one variable entered per period."""
+    return (
+        Jabatan.objects.filter(
+            sasaran__dokumen=dokumen,
+            sasaran__indikator__variabel__nilai_tetap__isnull=True,
+            sasaran__indikator__variabel__konstanta__isnull=True,
+        )
+        .distinct()
+        .order_by("urutan", "nama")
+    )
+
+
+def matriks_isian(dokumen, hari_ini: date | None = None) -> list[tuple[Jabatan, list[SelIsian]]]:
+    """Every entering jabatan with its four quarters, from two queries."""
+    hari_ini = hari_ini or timezone.localdate()
+    isian = {
+        (i.jabatan_id, i.periode): i
+        for i in IsianPeriode.objects.filter(dokumen=dokumen, periode__in=PERIODE_ISIAN)
+    }
+    jendela = {p: jendela_isian(dokumen.tahun, p) for p in PERIODE_ISIAN}
+    return [
+        (j, [SelIsian(j, p, isian.get((j.pk, p)), *jendela[p], hari_ini) for p in PERIODE_ISIAN])
+        for j in jabatan_pengisi(dokumen).select_related("atasan")
+    ]
+
+
+@dataclass
+class RekapIsian:
+    """Counts over the quarters whose entry window has opened, for one document."""
+
+    laporan: int = 0  # reports expected so far: entering jabatan × opened quarters
+    masuk: int = 0  # submitted (diajukan, diverifikasi or disahkan)
+    terlambat: int = 0
+    belum_masuk: int = 0
+
+    @property
+    def persen_masuk(self):
+        return None if not self.laporan else self.masuk * 100 / self.laporan
+
+
+def rekap_isian_banyak(dokumen_ids, tahun: int, hari_ini: date | None = None) -> dict[int, RekapIsian]:
+    """{dokumen id: RekapIsian} for many documents of one year (a whole pemda) from two queries."""
+    hari_ini = hari_ini or timezone.localdate()
+    pengisi: dict[int, set[int]] = {}
+    for dokumen_id, jabatan_id in (
+        Jabatan.objects.filter(
+            sasaran__dokumen__in=dokumen_ids,
+            sasaran__indikator__variabel__nilai_tetap__isnull=True,
+            sasaran__indikator__variabel__konstanta__isnull=True,
+        )
+        .values_list("sasaran__dokumen_id", "pk")
+        .distinct()
+    ):
+        pengisi.setdefault(dokumen_id, set()).add(jabatan_id)
+    isian = {
+        (i.dokumen_id, i.jabatan_id, i.periode): i
+        for i in IsianPeriode.objects.filter(dokumen__in=dokumen_ids, periode__in=PERIODE_ISIAN).only(
+            "dokumen_id", "jabatan_id", "periode", "status", "diajukan_pada", "batas_waktu", "dibuka_sampai"
+        )
+    }
+    hasil = {}
+    for dokumen_id in dokumen_ids:
+        rekap = RekapIsian()
+        for periode in PERIODE_ISIAN:
+            mulai, batas = jendela_isian(tahun, periode)
+            if hari_ini < mulai:
+                continue
+            for jabatan_id in pengisi.get(dokumen_id, ()):
+                sel = SelIsian(None, periode, isian.get((dokumen_id, jabatan_id, periode)), mulai, batas, hari_ini)
+                rekap.laporan += 1
+                rekap.masuk += sel.isian is not None and sel.isian.status not in BELUM_SELESAI
+                rekap.terlambat += sel.terlambat
+                rekap.belum_masuk += sel.belum_masuk
+        hasil[dokumen_id] = rekap
+    return hasil

@@ -1,0 +1,40 @@
+"""Small shared helpers of the views: the document in force for a year, the jabatan tree."""
+
+from django.db.models import Case, IntegerField, Value, When
+
+from kinerja.iki.models import DokumenIKI
+
+
+def dokumen_berlaku(instansi, tahun: int) -> DokumenIKI | None:
+    """The document in force for a year: the latest decreed revision, else the latest draft."""
+    return (
+        DokumenIKI.objects.filter(instansi=instansi, tahun=tahun)
+        .order_by(
+            Case(When(status=DokumenIKI.Status.DITETAPKAN, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            "-revisi",
+        )
+        .first()
+    )
+
+
+def tahun_tersedia(instansi) -> list[int]:
+    return sorted(set(DokumenIKI.objects.filter(instansi=instansi).values_list("tahun", flat=True)), reverse=True)
+
+
+def urut_pohon(jabatan_list):
+    """Jabatan in tree order (atasan before bawahan, depth first) as (jabatan, tingkat) pairs.
+
+    Jabatan whose atasan is not in the list are roots, so a partial list still shows."""
+    ids = {j.pk for j in jabatan_list}
+    anak: dict[int | None, list] = {}
+    for j in jabatan_list:
+        anak.setdefault(j.atasan_id if j.atasan_id in ids else None, []).append(j)
+    hasil = []
+
+    def kunjungi(induk_id, tingkat):
+        for j in anak.get(induk_id, []):
+            hasil.append((j, tingkat))
+            kunjungi(j.pk, tingkat + 1)
+
+    kunjungi(None, 0)
+    return hasil

@@ -1,0 +1,32 @@
+"""Login, logout (POST only) and password change, with Indonesian pages of our own."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.db import transaction
+from django.urls import reverse_lazy
+
+from kinerja.audit.models import catat
+
+from ..forms import FormMasuk
+
+
+class Masuk(auth_views.LoginView):
+    template_name = "web/masuk.html"
+    authentication_form = FormMasuk
+    redirect_authenticated_user = True
+
+
+class Keluar(auth_views.LogoutView):
+    """Django's LogoutView accepts POST only: a link or an image cannot log anybody out."""
+
+
+class GantiSandi(auth_views.PasswordChangeView):
+    template_name = "web/ganti_sandi.html"
+    success_url = reverse_lazy("web:beranda")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            respons = super().form_valid(form)
+            catat(self.request.user, "ganti_sandi", self.request.user, ringkasan=f"{self.request.user} mengganti kata sandi")
+        messages.success(self.request, "Kata sandi berhasil diganti.")
+        return respons

@@ -1,0 +1,245 @@
+"""Dashboards: one instansi (capaian per jabatan and sasaran, quarterly trend, late and missing
+reports) and one pemda (every kecamatan side by side, ranked, with drill-down).
+
+Numbers come from kinerja.realisasi.hitung; the average capaian of a group is the plain mean of
+its indicators' capaian (indicators without capaian are left out and counted separately).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from kinerja.akun import lingkup
+from kinerja.iki.models import DokumenIKI
+from kinerja.organisasi.models import Instansi
+from kinerja.pengukuran import SKALA, TIDAK_DAPAT_DINILAI, Skala
+from kinerja.realisasi.berlaku import dokumen_berlaku
+from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
+from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
+
+from .. import akses
+from ..ringkasan import matriks_isian, rekap_isian_banyak
+from ..umum import tahun_tersedia
+
+WARNA_TANPA_NILAI = "#9aa5b1"
+
+
+def warna_teks(latar: str) -> str:
+    """Black or white text, whichever reads better on the background colour (WCAG luminance)."""
+    r, g, b = (int(latar[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def linear(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return "#1a1a1a" if 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) > 0.25 else "#ffffff"
+
+
+@dataclass
+class Ringkasan:
+    """Average capaian of a group of indicators, its category, and how complete the data is."""
+
+    skala: Skala
+    jumlah: int = 0
+    dinilai: int = 0
+    lengkap: int = 0
+    total: Decimal = Decimal(0)
+    sebaran: dict = field(default_factory=dict)
+
+    def tambah(self, hasil) -> None:
+        self.jumlah += 1
+        self.lengkap += bool(hasil.lengkap and hasil.realisasi.nilai is not None)
+        if hasil.capaian.nilai is not None:
+            self.dinilai += 1
+            self.total += hasil.capaian.nilai
+        self.sebaran[hasil.kategori] = self.sebaran.get(hasil.kategori, 0) + 1
+
+    @property
+    def rata_rata(self) -> Decimal | None:
+        return self.total / self.dinilai if self.dinilai else None
+
+    @property
+    def predikat(self):
+        return self.skala.predikat_untuk(self.rata_rata) if self.dinilai else None
+
+    @property
+    def label(self) -> str:
+        return self.predikat.label if self.dinilai else TIDAK_DAPAT_DINILAI
+
+    @property
+    def warna(self) -> str:
+        return self.predikat.warna if self.dinilai else WARNA_TANPA_NILAI
+
+    @property
+    def warna_teks(self) -> str:
+        return warna_teks(self.warna)
+
+    @property
+    def kelengkapan(self) -> Decimal | None:
+        return Decimal(self.lengkap * 100) / self.jumlah if self.jumlah else None
+
+    @property
+    def lebar_batang(self) -> int:
+        """Bar width in percent of the cell: capaian 0–150 % mapped onto 0–100."""
+        return 0 if self.rata_rata is None else max(0, min(100, round(self.rata_rata * 100 / 150)))
+
+    def sebaran_urut(self):
+        urutan = [p.label for p in self.skala.predikat] + [TIDAK_DAPAT_DINILAI]
+        warna = {p.label: p.warna for p in self.skala.predikat} | {TIDAK_DAPAT_DINILAI: WARNA_TANPA_NILAI}
+        return [
+            {"label": label, "jumlah": self.sebaran[label], "warna": warna[label], "warna_teks": warna_teks(warna[label])}
+            for label in urutan if self.sebaran.get(label)
+        ]
+
+
+def _warna_hasil(hasil, skala):
+    if hasil.capaian.nilai is None:
+        return WARNA_TANPA_NILAI
+    return skala.predikat_untuk(hasil.capaian.nilai).warna
+
+
+PILIHAN_PERIODE = ("TW1", "TW2", "TW3", "TW4", "SD_TW2", "SD_TW3", "S1", "S2", "TAHUN")
+
+
+def periode_bawaan(tahun: int) -> str:
+    """This year: the year so far up to the last closed quarter; earlier years: the whole year."""
+    hari_ini = timezone.localdate()
+    if tahun < hari_ini.year:
+        return "TAHUN"
+    selesai = (hari_ini.month - 1) // 3 if tahun == hari_ini.year else 0
+    return "TW1" if selesai <= 1 else ("TAHUN" if selesai == 4 else f"SD_TW{selesai}")
+
+
+def pilih_periode(request, tahun: int) -> str:
+    diminta = request.GET.get("periode", "")
+    try:
+        return periode_hitung(diminta).kode if diminta else periode_bawaan(tahun)
+    except ValueError:
+        return periode_bawaan(tahun)
+
+
+def _pilih_tahun(request, daftar: list[int]) -> int | None:
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun = None
+    if tahun in daftar:
+        return tahun
+    ini = timezone.localdate().year
+    return ini if ini in daftar else (daftar[0] if daftar else None)
+
+
+def _pilihan_periode(terpilih: str):
+    kode = list(PILIHAN_PERIODE) + ([terpilih] if terpilih not in PILIHAN_PERIODE else [])
+    return [{"kode": k, "label": periode_hitung(k).label, "terpilih": k == terpilih} for k in kode]
+
+
+@login_required
+@require_GET
+def dasbor_instansi(request, instansi_id):
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+    skala = SKALA[instansi.pemda.skala_capaian]
+    daftar_tahun = tahun_tersedia(instansi)
+    tahun = _pilih_tahun(request, daftar_tahun)
+    konteks = {"instansi": instansi, "tahun": tahun, "daftar_tahun": daftar_tahun, "skala": skala}
+    dokumen = dokumen_berlaku(instansi, tahun) if tahun else None
+    if dokumen is None:
+        return render(request, "web/dasbor_instansi.html", konteks)
+    periode = pilih_periode(request, tahun)
+    hasil = hitung_instansi(instansi, tahun, periode, dokumen=dokumen)
+    semua = Ringkasan(skala)
+    jabatan: dict[int, dict] = {}
+    for h in hasil:
+        semua.tambah(h)
+        j = jabatan.setdefault(h.jabatan_id, {"nama": h.jabatan, "ringkasan": Ringkasan(skala), "sasaran": {}})
+        j["ringkasan"].tambah(h)
+        s = j["sasaran"].setdefault(h.sasaran_id, {"uraian": h.sasaran, "ringkasan": Ringkasan(skala), "indikator": []})
+        s["ringkasan"].tambah(h)
+        s["indikator"].append({"hasil": h, "warna": _warna_hasil(h, skala)})
+    terlambat, belum_masuk = [], []
+    for _, sel in matriks_isian(dokumen):
+        terlambat += [s for s in sel if s.terlambat]
+        belum_masuk += [s for s in sel if s.belum_masuk]
+    hari_ini = timezone.localdate()
+    url_capaian = reverse("web:capaian_json", args=[instansi.pk])
+    tren = [
+        {"tahun": t, "periode": p, "url": f"{url_capaian}?tahun={t}&periode={p}"}
+        for t in (tahun - 1, tahun) if t in daftar_tahun
+        for n, p in enumerate(PERIODE_ISIAN, start=1)
+        if (t, 3 * n - 2) <= (hari_ini.year, hari_ini.month)
+    ]
+    konteks.update({
+        "dokumen": dokumen, "periode": periode, "label_periode": periode_hitung(periode).label,
+        "pilihan_periode": _pilihan_periode(periode), "ringkasan": semua,
+        "jabatan_list": [{**j, "sasaran": list(j["sasaran"].values())} for j in jabatan.values()],
+        "terlambat": terlambat, "belum_masuk": belum_masuk, "tren": tren,
+        "tren_label": [periode_hitung(p).label for p in PERIODE_ISIAN],
+    })
+    return render(request, "web/dasbor_instansi.html", konteks)
+
+
+@login_required
+@require_GET
+def capaian_json(request, instansi_id):
+    """One point of the trend chart: the average capaian of an instansi for a year and period."""
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+        periode = periode_hitung(request.GET.get("periode", "")).kode
+    except ValueError:
+        return JsonResponse({"galat": "Tahun atau periode tidak dikenal."}, status=400)
+    ringkasan = Ringkasan(SKALA[instansi.pemda.skala_capaian])
+    for h in hitung_instansi(instansi, tahun, periode):
+        ringkasan.tambah(h)
+    rata = ringkasan.rata_rata
+    respons = JsonResponse({
+        "tahun": tahun, "periode": periode, "label": periode_hitung(periode).label,
+        "rata_rata": None if rata is None else float(round(rata, 2)), "kategori": ringkasan.label,
+        "dinilai": ringkasan.dinilai, "jumlah": ringkasan.jumlah,
+    })
+    if tahun < timezone.localdate().year:
+        respons["Cache-Control"] = "private, max-age=600"  # a closed year changes only by reopening
+    return respons
+
+
+@login_required
+@require_GET
+def dasbor_pemda(request, pemda_id):
+    pemda = akses.pemda_atau_404(request.user, pemda_id)
+    skala = SKALA[pemda.skala_capaian]
+    daftar_tahun = sorted(
+        set(DokumenIKI.objects.filter(instansi__pemda=pemda).values_list("tahun", flat=True)), reverse=True
+    )
+    tahun = _pilih_tahun(request, daftar_tahun)
+    konteks = {"pemda": pemda, "tahun": tahun, "daftar_tahun": daftar_tahun, "skala": skala}
+    if tahun is None:
+        return render(request, "web/dasbor_pemda.html", konteks)
+    periode = pilih_periode(request, tahun)
+    hasil = hitung_pemda(pemda, tahun, periode)
+    dokumen_instansi = {daftar[0].dokumen_id: instansi_id for instansi_id, daftar in hasil.items() if daftar}
+    rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
+    rekap_per_instansi = {instansi_id: rekap[d] for d, instansi_id in dokumen_instansi.items()}
+    baris = []
+    for instansi in Instansi.objects.filter(pemda=pemda).order_by("nama"):
+        ringkasan = Ringkasan(skala)
+        for h in hasil.get(instansi.pk, []):
+            ringkasan.tambah(h)
+        baris.append({"instansi": instansi, "ringkasan": ringkasan, "rekap": rekap_per_instansi.get(instansi.pk)})
+    # Rank by average capaian, highest first; kecamatan without any capaian come last, unranked.
+    baris.sort(key=lambda b: (b["ringkasan"].rata_rata is None, -(b["ringkasan"].rata_rata or 0), b["instansi"].nama))
+    for n, b in enumerate(baris, start=1):
+        b["peringkat"] = n if b["ringkasan"].rata_rata is not None else None
+    semua = Ringkasan(skala)
+    for daftar in hasil.values():
+        for h in daftar:
+            semua.tambah(h)
+    konteks.update({
+        "periode": periode, "label_periode": periode_hitung(periode).label,
+        "pilihan_periode": _pilihan_periode(periode), "baris": baris, "ringkasan": semua,
+    })
+    return render(request, "web/dasbor_pemda.html", konteks)

@@ -1,0 +1,289 @@
+"""The IKI catalogue: documents per instansi and year, the jabatan tree, indicators, editing drafts,
+decreeing (tetapkan) and revising. Decreed documents are shown read-only."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from kinerja import rumus
+from kinerja.akun import lingkup
+from kinerja.audit.models import catat
+from kinerja.iki import layanan
+from kinerja.iki.models import DokumenIKI, DokumenTerkunci, Indikator, Konstanta, Sasaran
+from kinerja.organisasi.models import Jabatan, Penugasan
+from kinerja.realisasi.models import Target
+
+from .. import akses
+from ..forms import FormDokumen, FormIndikator, FormsetVariabel
+from ..rumus_html import rumus_pecahan
+from ..umum import urut_pohon
+
+
+@login_required
+@require_GET
+def katalog(request, instansi_id):
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+    dokumen = list(DokumenIKI.objects.filter(instansi=instansi).order_by("-tahun", "-revisi"))
+    ada_draft = {d.tahun for d in dokumen if not d.terkunci}
+    terakhir = {}
+    for d in dokumen:
+        terakhir.setdefault(d.tahun, d)
+    for d in dokumen:
+        # A revision starts from the newest decreed document of a year that has no draft yet.
+        d.boleh_direvisi = d.terkunci and d.tahun not in ada_draft and terakhir[d.tahun] is d
+    return render(request, "web/katalog.html", {
+        "instansi": instansi, "dokumen_list": dokumen,
+        "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
+    })
+
+
+def _pemegang(instansi):
+    return {
+        p.jabatan_id: p.pegawai
+        for p in Penugasan.objects.aktif().filter(jabatan__instansi=instansi).select_related("pegawai")
+    }
+
+
+@login_required
+@require_GET
+def dokumen(request, dokumen_id):
+    dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
+    instansi = dokumen.instansi
+    jabatan = list(Jabatan.objects.filter(instansi=instansi).select_related("unit_kerja"))
+    sasaran_per_jabatan: dict[int, list] = {}
+    for s in Sasaran.objects.filter(dokumen=dokumen).prefetch_related(
+        Prefetch("indikator", Indikator.objects.order_by("urutan", "id"))
+    ):
+        sasaran_per_jabatan.setdefault(s.jabatan_id, []).append(s)
+    pemegang = _pemegang(instansi)
+    pohon = [
+        {"jabatan": j, "tingkat": tingkat, "sasaran": sasaran_per_jabatan.get(j.pk, []), "pemegang": pemegang.get(j.pk)}
+        for j, tingkat in urut_pohon(jabatan)
+    ]
+    return render(request, "web/dokumen.html", {
+        "instansi": instansi, "dokumen": dokumen, "pohon": pohon,
+        "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
+        "jumlah_indikator": sum(len(s.indikator.all()) for daftar in sasaran_per_jabatan.values() for s in daftar),
+    })
+
+
+@login_required
+@require_GET
+def indikator(request, indikator_id):
+    ind = akses.indikator_atau_404(request.user, indikator_id)
+    dokumen = ind.sasaran.dokumen
+    variabel = list(ind.variabel.select_related("konstanta"))
+    labels = {v.kode: v.uraian for v in variabel}
+    rumus_tampil, rumus_masalah = None, None
+    if ind.ekspresi:
+        try:
+            rumus_tampil = rumus_pecahan(ind.ekspresi, labels)
+        except rumus.RumusError as exc:
+            rumus_masalah = str(exc)
+    return render(request, "web/indikator.html", {
+        "instansi": dokumen.instansi, "dokumen": dokumen, "indikator": ind, "variabel": variabel,
+        "rumus_tampil": rumus_tampil, "rumus_masalah": rumus_masalah,
+        "target": list(Target.objects.filter(indikator=ind)),
+        "induk": list(ind.induk.select_related("sasaran__jabatan")),
+        "pendukung": list(ind.pendukung.select_related("sasaran__jabatan").order_by("sasaran__jabatan__urutan", "urutan")),
+        "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, dokumen.instansi),
+    })
+
+
+def _tolak_bila_terkunci(request, dokumen):
+    """A decreed document is read-only: say so and send the user back instead of showing a form."""
+    if dokumen.terkunci:
+        messages.error(request, "Dokumen ini sudah ditetapkan dan tidak dapat diubah. Buat revisi untuk mengubahnya.")
+        return redirect("web:dokumen", dokumen_id=dokumen.pk)
+    return None
+
+
+def _leluhur(jabatan) -> list[int]:
+    """Ids of every jabatan above `jabatan` (its atasan, their atasan, …)."""
+    atasan = dict(Jabatan.objects.filter(instansi_id=jabatan.instansi_id).values_list("pk", "atasan_id"))
+    hasil, node = [], atasan.get(jabatan.pk)
+    while node is not None and node not in hasil:
+        hasil.append(node)
+        node = atasan.get(node)
+    return hasil
+
+
+def _isian_indikator(request, dokumen, sasaran, ind=None):
+    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
+    if tolak := _tolak_bila_terkunci(request, dokumen):
+        return tolak
+    konstanta = Konstanta.objects.filter(instansi=dokumen.instansi, tahun=dokumen.tahun)
+    induk_pilihan = (
+        Indikator.objects.filter(sasaran__dokumen=dokumen, sasaran__jabatan_id__in=_leluhur(sasaran.jabatan))
+        .select_related("sasaran__jabatan").order_by("sasaran__jabatan__urutan", "urutan", "id")
+    )
+    target = Target.objects.filter(indikator=ind, periode="TAHUN").first() if ind else None
+    awal = {"induk": list(ind.induk.all()) if ind else []}
+    if ind:
+        awal |= {nama: getattr(ind, nama) for nama in FormIndikator.BIDANG_INDIKATOR}
+    if target:
+        awal |= {"target": target.nilai, "target_hi": target.nilai_hi}
+    data = request.POST if request.method == "POST" else None
+    form = FormIndikator(data, initial=awal, induk_pilihan=induk_pilihan)
+    formset = FormsetVariabel(data, instance=ind or Indikator(sasaran=sasaran), konstanta=konstanta, prefix="variabel")
+    if data is not None and form.is_valid() and formset.is_valid():
+        for masalah in rumus.validate(form.cleaned_data["ekspresi"], formset.kode_aktif()):
+            form.add_error("ekspresi", masalah)
+        if form.is_valid():
+            try:
+                ind = _simpan_indikator(request.user, sasaran, ind, form, formset, target)
+            except DokumenTerkunci as exc:
+                messages.error(request, exc.messages[0])
+                return redirect("web:dokumen", dokumen_id=dokumen.pk)
+            messages.success(request, "Indikator tersimpan.")
+            return redirect("web:indikator", indikator_id=ind.pk)
+    return render(request, "web/indikator_form.html", {
+        "instansi": dokumen.instansi, "dokumen": dokumen, "sasaran": sasaran, "indikator": ind,
+        "form": form, "formset": formset,
+    })
+
+
+@transaction.atomic
+def _simpan_indikator(pengguna, sasaran, ind, form, formset, target):
+    data = form.cleaned_data
+    baru = ind is None
+    if baru:
+        urutan = Indikator.objects.filter(sasaran__dokumen_id=sasaran.dokumen_id).aggregate(m=Max("urutan"))["m"]
+        ind = Indikator(sasaran=sasaran, penanggung_jawab=sasaran.jabatan, urutan=(urutan or 0) + 1)
+    perubahan = {}
+    for nama in FormIndikator.BIDANG_INDIKATOR:
+        lama = getattr(ind, nama)
+        if baru or lama != data[nama]:
+            perubahan[nama] = [None if baru else lama, data[nama]]
+        setattr(ind, nama, data[nama])
+    ind.save()
+    formset.instance = ind
+    formset.save()
+    for form_v in formset.forms:
+        if form_v.has_changed():
+            perubahan.setdefault("variabel", []).append(form_v.cleaned_data.get("kode"))
+    lama_induk = set(ind.induk.values_list("pk", flat=True)) if not baru else set()
+    baru_induk = {i.pk for i in data["induk"]}
+    if lama_induk != baru_induk:
+        ind.induk.set(data["induk"])
+        perubahan["induk"] = [sorted(lama_induk), sorted(baru_induk)]
+    nilai_target = (data["target"], data["target_hi"])
+    lama_target = (target.nilai, target.nilai_hi) if target else (None, None)
+    if nilai_target != lama_target:
+        if data["target"] is None:
+            Target.objects.filter(indikator=ind, periode="TAHUN").delete()
+        else:
+            Target.objects.update_or_create(
+                indikator=ind, periode="TAHUN", defaults={"nilai": data["target"], "nilai_hi": data["target_hi"]}
+            )
+        perubahan["target"] = [[str(x) if x is not None else None for x in pasangan] for pasangan in (lama_target, nilai_target)]
+    catat(pengguna, "tambah_indikator" if baru else "ubah_indikator", ind, perubahan=perubahan)
+    return ind
+
+
+@login_required
+def ubah_indikator(request, indikator_id):
+    ind = akses.indikator_atau_404(request.user, indikator_id)
+    return _isian_indikator(request, ind.sasaran.dokumen, ind.sasaran, ind)
+
+
+@login_required
+def tambah_indikator(request, sasaran_id):
+    sasaran = akses.sasaran_atau_404(request.user, sasaran_id)
+    return _isian_indikator(request, sasaran.dokumen, sasaran)
+
+
+@login_required
+@require_POST
+def hapus_indikator(request, indikator_id):
+    ind = akses.indikator_atau_404(request.user, indikator_id)
+    dokumen = ind.sasaran.dokumen
+    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
+    if tolak := _tolak_bila_terkunci(request, dokumen):
+        return tolak
+    try:
+        with transaction.atomic():
+            catat(request.user, "hapus_indikator", ind, ringkasan=f"Hapus indikator: {ind.nama[:250]}")
+            ind.delete()
+    except DokumenTerkunci as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "Indikator dihapus.")
+    return redirect("web:dokumen", dokumen_id=dokumen.pk)
+
+
+@login_required
+@require_GET
+def periksa_rumus(request, dokumen_id):
+    """htmx: check the formula being typed against the variable codes in the same form."""
+    dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
+    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
+    teks = request.GET.get("ekspresi", "")
+    kode, labels = [], {}
+    for nama, nilai in request.GET.items():
+        if nama.startswith("variabel-") and nama.endswith("-kode") and nilai.strip():
+            awalan = nama.removesuffix("kode")
+            if request.GET.get(awalan + "DELETE"):
+                continue
+            kode.append(nilai.strip())
+            labels[nilai.strip()] = request.GET.get(awalan + "uraian", "").strip()
+    masalah = rumus.validate(teks, kode) if teks.strip() else ["Rumus belum diisi."]
+    pratinjau = None if masalah else rumus_pecahan(teks, labels)
+    return render(request, "web/_periksa_rumus.html", {"masalah": masalah, "pratinjau": pratinjau})
+
+
+@login_required
+def ubah_dokumen(request, dokumen_id):
+    dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
+    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
+    if tolak := _tolak_bila_terkunci(request, dokumen):
+        return tolak
+    form = FormDokumen(request.POST or None, instance=dokumen)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            catat(request.user, "ubah_dokumen", dokumen, perubahan={
+                nama: [str(form.initial.get(nama) or ""), str(form.cleaned_data[nama] or "")] for nama in form.changed_data
+            })
+        messages.success(request, "Data SK tersimpan.")
+        return redirect("web:dokumen", dokumen_id=dokumen.pk)
+    return render(request, "web/dokumen_form.html", {"instansi": dokumen.instansi, "dokumen": dokumen, "form": form})
+
+
+@login_required
+def tetapkan(request, dokumen_id):
+    dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
+    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
+    if tolak := _tolak_bila_terkunci(request, dokumen):
+        return tolak
+    if request.method == "POST":
+        try:
+            layanan.tetapkan(dokumen, request.user)
+        except ValidationError as exc:
+            for pesan in exc.messages:
+                messages.error(request, pesan)
+            return redirect("web:tetapkan", dokumen_id=dokumen.pk)
+        messages.success(request, f"Dokumen IKI {dokumen.tahun} revisi {dokumen.revisi} telah ditetapkan.")
+        return redirect("web:dokumen", dokumen_id=dokumen.pk)
+    return render(request, "web/tetapkan.html", {
+        "instansi": dokumen.instansi, "dokumen": dokumen, "masalah": layanan.masalah_penetapan(dokumen),
+    })
+
+
+@login_required
+@require_POST
+def buat_revisi(request, dokumen_id):
+    dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
+    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
+    try:
+        baru = layanan.buat_revisi(dokumen, request.user)
+    except ValidationError as exc:
+        for pesan in exc.messages:
+            messages.error(request, pesan)
+        return redirect("web:katalog", instansi_id=dokumen.instansi_id)
+    messages.success(request, f"Revisi {baru.revisi} dibuat sebagai draft; ubah lalu tetapkan kembali.")
+    return redirect("web:dokumen", dokumen_id=baru.pk)
