@@ -165,6 +165,13 @@ def adalah_nama_persen(nama: str) -> bool:
     return bool(_NAMA_PERSEN.match(nama))
 
 
+def masih_terbuka(teks: str) -> bool:
+    """True when formula text stops mid-expression: an open bracket, or an operator or a lone
+    "x" at its end — the rest is on the next row."""
+    s = _normalisasi(teks)
+    return s.count("(") > s.count(")") or bool(re.search(r"(?:[+×*/÷⁄:(]|\s[-–−xX])\s*$", s))
+
+
 # --- text normalisation --------------------------------------------------------------------
 
 
@@ -175,6 +182,9 @@ def _normalisasi(teks: str) -> str:
     s = _TIMES_RUSAK.sub(" × ", s)
     s = s.replace("∑", "Σ").replace("✕", "×").replace("✖", "×")
     s = re.sub(r"\\([_*%&#$.\-])", r"\1", s)
+    # "x 100 %" wrapped over two lines is still one factor.
+    s = re.sub(r"(?<![^\W\d_])([xX×*])[ \t]*\n\s*(100|seratus)\b", r"\1 \2", s)
+    s = re.sub(r"\b(100|seratus)[ \t]*\n\s*(%|persen\b)", r"\1 \2", s)
     return rapikan_spasi(s)
 
 
@@ -195,12 +205,13 @@ def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
         if m is None:
             continue
         persen = True
-        tanda = _BEKAS_100 if b[:m.start()].strip() and _ada_isi(b[m.end():]) else " "
+        ada_sesudah = _ada_isi(b[m.end():]) or any(_ada_isi(b2) for b2 in baris[i + 1:])
+        tanda = _BEKAS_100 if b[:m.start()].strip() and ada_sesudah else " "
         baris[i] = b[:m.start()] + tanda + _KALI_SERATUS.sub(" ", b[m.end():])
     # A lone "x" ending a line that a denominator line follows: the rest of "x 100 %" was lost.
     for i in range(len(baris) - 1):
         if re.search(r"\s[xX×]\s*$", baris[i]) and _ada_isi(baris[i + 1]):
-            baris[i] = re.sub(r"\s[xX×]\s*$", "", baris[i])
+            baris[i] = re.sub(r"\s[xX×]\s*$", _BEKAS_100, baris[i])
             persen = True
     s = "\n".join(baris)
     if _PERSEN_SISA.search(s) and persen:
@@ -300,18 +311,24 @@ def _gabung_kurung_keterangan(token: list[str | _Operan]) -> list[str | _Operan]
 
 def _baris_formula(s: str) -> list[str]:
     """Lines of the formula with wrapped lines joined back: a line that starts in lower case
-    (and not with a head word such as "jumlah") continues the line above."""
+    (and not with a head word such as "jumlah"), that follows an operator or an open bracket,
+    or that starts with an operator, continues the line above."""
     hasil: list[str] = []
     for b in s.split("\n"):
-        b = re.sub(r"^[-–—•❖●▪*]\s+", "", b.strip())
+        b = b.strip()
+        minus = bool(hasil) and re.match(r"[-–−]\s", b) and _awal_operan(_kata_setelah(b, 1))
+        if not minus:
+            b = re.sub(r"^[-–—•❖●▪*]\s+", "", b)  # a list bullet, not a minus
         if not _ada_isi(b) and not re.search(r"[()+×*/÷⁄:]", b):
             continue
         kata = b.split()[0].lower() if b.split() else ""
         lanjutan = hasil and (
-            (b[0].islower() and kata not in _KATA_KEPALA)
+            minus
+            or (b[0].islower() and kata not in _KATA_KEPALA)
             or b[0] in ",;)"
             or re.search(r"(?:[+×*/÷⁄(]|\s[-–−])\s*$", hasil[-1])
             or re.match(r"[+×*/÷⁄:]", b)
+            or hasil[-1].count("(") > hasil[-1].count(")")
         )
         if lanjutan:
             hasil[-1] = f"{hasil[-1]} {b}"
@@ -320,33 +337,63 @@ def _baris_formula(s: str) -> list[str]:
     return hasil
 
 
+def _kelompok_pecahan(baris: list[str]) -> list[str]:
+    """Lines grouped into numerator and denominator (or one group).
+
+    The line that ends where "x 100 %" stood closes the numerator; otherwise a line that starts
+    with a head word ("Jumlah …", "Target …", "7 desa") starts a part, and other lines (a name
+    wrapped at a capital: "Kepegawaian yang harus ada") continue the part above. Two lines
+    with no such sign are a numerator over a denominator.
+    """
+    for k, b in enumerate(baris[:-1]):
+        if b.rstrip().endswith(_BEKAS_100):
+            return [" ".join(baris[:k + 1]), " ".join(baris[k + 1:])]
+    kelompok: list[str] = []
+    for b in baris:
+        kata = b.split()[0].lower().strip(",.") if b.split() else ""
+        if not kelompok or kata in _KATA_KEPALA or _ANGKA.match(kata) or b.startswith("("):
+            kelompok.append(b)
+        else:
+            kelompok[-1] = f"{kelompok[-1]} {b}"
+    if len(kelompok) == 1 and len(baris) == 2 and len(_titik_pisah(kelompok[0])) != 1:
+        return baris
+    return kelompok
+
+
 def _pohon(s: str) -> _Simpul:
     """The expression tree of the normalised formula ``s``."""
     baris = _baris_formula(s)
     if not baris:
         raise _TidakDipahami("rumus kosong")
-    if len(baris) > 2:
+    kelompok = _kelompok_pecahan(baris) if len(baris) > 1 else baris
+    if len(kelompok) > 2:
         raise _TidakDipahami("rumus lebih dari dua baris")
-    if len(baris) == 2:
+    if len(kelompok) == 2:
         # A numerator line over a denominator line.
-        return _Operasi("/", _urai(_token_baris(baris[0])), _urai(_token_baris(baris[1])))
-    token = _token_baris(baris[0])
+        return _Operasi("/", _urai(_token_baris(kelompok[0])), _urai(_token_baris(kelompok[1])))
+    token = _token_baris(kelompok[0])
     if len(token) == 1 and isinstance(token[0], _Operan):
         return _pisah_tersirat(token[0].teks)
     return _urai(token)
 
 
-def _pisah_tersirat(teks: str) -> _Simpul:
-    """Numerator and denominator run together without an operator: split before the second
-    head word (``Jumlah A Jumlah B``), else where ``x 100 %`` stood (``A x 100 % 20 desa``);
-    a single operand is a count."""
+def _titik_pisah(teks: str) -> list[int]:
+    """Where a denominator may start in text that runs numerator and denominator together:
+    before a head word ("Jumlah", "Total", "Σ") that does not follow another one, or before the
+    "Target" qualifying it; failing that, where "x 100 %" stood."""
     kata = list(re.finditer(r"[^\s\ue000]+", teks))
-    pisah = [m.start() for k, m in enumerate(kata) if k > 0
+    pisah = [_geser_ke_pengubah(teks, m.start()) for k, m in enumerate(kata) if k > 0
              and m.group().lower().strip(",.") in _KATA_PEMISAH
              and kata[k - 1].group().lower() not in _KATA_PEMISAH]
-    pisah = [_geser_ke_pengubah(teks, p) for p in pisah]
-    if len(pisah) != 1 and _BEKAS_100 in teks:
-        pisah = [teks.index(_BEKAS_100)]
+    if len(pisah) != 1 and _BEKAS_100 in teks.strip(" " + _BEKAS_100):
+        return [teks.index(_BEKAS_100)]
+    return pisah
+
+
+def _pisah_tersirat(teks: str) -> _Simpul:
+    """Numerator and denominator run together without an operator (``Jumlah A Jumlah B``,
+    ``A x 100 % 20 desa``) become a ratio; a single operand is a count."""
+    pisah = _titik_pisah(teks)
     if len(pisah) == 1:
         return _Operasi("/", _Operan(teks[:pisah[0]]), _Operan(teks[pisah[0]:]))
     if pisah:

@@ -11,7 +11,7 @@ the row above"; a sasaran text starts a new sasaran only where a new one plausib
 import re
 from dataclasses import dataclass, field
 
-from kinerja.dokumen.formula import HasilRumus, pahami
+from kinerja.dokumen.formula import HasilRumus, masih_terbuka, pahami
 from kinerja.dokumen.kolom import Peran
 from kinerja.dokumen.markup import bersihkan, tanpa_penanda_daftar
 
@@ -89,23 +89,34 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
     nama = teks_sel(isi.get(Peran.INDIKATOR, ""))
     formula = bersihkan(isi.get(Peran.FORMULA, ""))
     rumus = sekarang.rumus() if sekarang.teks_formula.strip() else None
+    tertutup = rumus is not None and rumus.lengkap and not masih_terbuka(sekarang.teks_formula)
     if not nama:
         # A new formula after a complete ratio starts an indicator whose name the converter
         # put elsewhere; anything else (a denominator, a sumber data piece) continues.
-        return bool(formula and rumus and rumus.lengkap and rumus.jenis != "hitungan"
+        return bool(formula and tertutup and rumus.jenis in ("rasio", "selisih", "komposit")
                     and _AWAL_PEMBILANG.match(formula))
     if not nama[0].isupper() and not nama[0].isdigit():
         return False
+    if _lanjutan_kalimat(formula):
+        return False  # the formula above goes on ("… yang harus ada"), so does the row
     if not sekarang.nama:
         return False
     kata_akhir = sekarang.nama.split()[-1].lower()
     if kata_akhir in _KATA_SAMBUNG:
         return False
-    if rumus is not None and not rumus.lengkap:
+    if rumus is not None and not tertutup:
         # The formula above waits for its denominator: only a typical indicator name with a
         # fresh numerator begins a new row.
         return bool(_AWAL_INDIKATOR.match(nama) and (not formula or _AWAL_PEMBILANG.match(formula)))
-    return True
+    # A capitalised piece without a formula of its own ("Keramaian tepat waktu") is the rest
+    # of a wrapped name, unless it reads like the start of an indicator.
+    return bool(formula or _AWAL_INDIKATOR.match(nama))
+
+
+def _lanjutan_kalimat(teks: str) -> bool:
+    """True for text that continues a sentence: it starts in lower case, not with a head word."""
+    kata = teks.split()[0].lower() if teks.split() else ""
+    return bool(teks) and teks[0].islower() and kata not in ("jumlah", "jml", "total", "target", "realisasi")
 
 
 def sasaran_baru(teks: str, sekarang: Sasaran | None, pakai_nomor: bool, nomor: str, indikator_baru: bool) -> bool:
