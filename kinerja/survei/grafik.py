@@ -7,11 +7,11 @@ from html import escape
 from kinerja.format import format_angka
 from kinerja.ikm import HasilIKM, ambil_regulasi
 
-LEBAR = 680
+LEBAR = 720
 _TINGGI_BARIS = 26
 _ATAS = 30  # room for the scale numbers
 _BAWAH = 34  # room for the legend
-_KIRI = 290  # unsur names
+_KIRI = 330  # unsur names
 _KANAN = 50  # value labels after the longest bar
 _SKALA_MAKS = 4
 WARNA_BIASA = "#2f6f9f"
