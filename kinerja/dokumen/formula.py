@@ -51,6 +51,9 @@ _NAMA_PERSEN = re.compile(r"^\W*(?:persentase|prosentase|presentase|persentasi|p
 _KATA_KEPALA = frozenset({"jumlah", "jml", "total", "target", "realisasi", "nilai", "banyaknya",
                           "rata", "rata-rata", "σ", "∑"})
 _KATA_PEMISAH = frozenset({"jumlah", "jml", "total", "banyaknya", "σ", "∑"})
+# Words after which a number belongs to the text ("dalam 1 tahun"), not to a denominator.
+_KATA_SAMBUNG = frozenset({"dalam", "per", "selama", "setiap", "tiap", "pada", "di", "ke", "dari",
+                           "untuk", "sebanyak", "minimal", "maksimal", "kurang", "lebih"})
 _PENGUBAH_KEPALA = frozenset({"target", "total", "realisasi"})
 # Short words that are alternatives, not a division: "Desa / Kel", "SPP / SPM".
 _PASANGAN_GARIS_MIRING = frozenset({"kel", "kel.", "kelurahan", "desa", "kota", "kab", "kab."})
@@ -145,7 +148,7 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
     try:
         pohon = _pohon(s)
         if isinstance(pohon, _Operan) and persen:
-            raise _TidakDipahami("penyebut tidak ditemukan")
+            pohon = _pisah_konstanta(pohon.teks)
         jenis = _jenis(pohon)
         if not persen and jenis == "rasio" and _NAMA_PERSEN.match(nama_indikator):
             persen = hasil.dikali_100_ditambahkan = True
@@ -399,6 +402,16 @@ def _pisah_tersirat(teks: str) -> _Simpul:
     if pisah:
         raise _TidakDipahami("pembilang dan penyebut tidak dapat dipisahkan")
     return _Operan(teks)
+
+
+def _pisah_konstanta(teks: str) -> _Simpul:
+    """A percentage whose only text ends in a number of things (``Jumlah desa tertib 7 desa``):
+    that number is the denominator."""
+    m = re.search(r"\s(\d+(?:[.,]\d+)?\s+[^\W\d_]+)[\s\ue000]*$", teks)
+    sebelum = teks[:m.start()].split()[-1].lower() if m and teks[:m.start()].split() else ""
+    if m is None or sebelum in _KATA_SAMBUNG:
+        raise _TidakDipahami("penyebut tidak ditemukan")
+    return _Operasi("/", _Operan(teks[:m.start()]), _Operan(m.group(1)))
 
 
 def _geser_ke_pengubah(teks: str, posisi: int) -> int:

@@ -11,7 +11,7 @@ the row above"; a sasaran text starts a new sasaran only where a new one plausib
 import re
 from dataclasses import dataclass, field
 
-from kinerja.dokumen.formula import HasilRumus, masih_terbuka, pahami
+from kinerja.dokumen.formula import HasilRumus, adalah_nama_persen, masih_terbuka, pahami
 from kinerja.dokumen.kolom import Peran
 from kinerja.dokumen.markup import bersihkan, tanpa_penanda_daftar
 
@@ -27,7 +27,8 @@ _AWAL_SASARAN = re.compile(
     r"terbina|terfasilitasi|terkoordinasi|terpelihara)",
     re.IGNORECASE,
 )
-_AWAL_PEMBILANG = re.compile(r"^\W*(?:jumlah|jml|total|banyaknya|σ|∑|\\frac|\$)", re.IGNORECASE)
+_AWAL_PEMBILANG = re.compile(
+    r"^\W*(?:jumlah|jml|total|banyaknya|target|realisasi|nilai|rata|σ|∑|\\frac|\$)|^\s*\(", re.IGNORECASE)
 # A name ending in one of these words goes on in the next line.
 _KATA_SAMBUNG = frozenset({"ke", "di", "dari", "yang", "dan", "atau", "dengan", "untuk", "dalam",
                            "pada", "oleh", "serta", "terhadap", "bidang", "tepat", "se", "per", "yg"})
@@ -89,7 +90,9 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
     nama = teks_sel(isi.get(Peran.INDIKATOR, ""))
     formula = bersihkan(isi.get(Peran.FORMULA, ""))
     rumus = sekarang.rumus() if sekarang.teks_formula.strip() else None
-    tertutup = rumus is not None and rumus.lengkap and not masih_terbuka(sekarang.teks_formula)
+    # A percentage whose formula so far is a bare count still waits for its denominator.
+    tertutup = (rumus is not None and rumus.lengkap and not masih_terbuka(sekarang.teks_formula)
+                and not (rumus.jenis == "hitungan" and adalah_nama_persen(sekarang.nama)))
     if not nama:
         # A new formula after a complete ratio starts an indicator whose name the converter
         # put elsewhere; anything else (a denominator, a sumber data piece) continues.
@@ -108,9 +111,10 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
         # The formula above waits for its denominator: only a typical indicator name with a
         # fresh numerator begins a new row.
         return bool(_AWAL_INDIKATOR.match(nama) and (not formula or _AWAL_PEMBILANG.match(formula)))
-    # A capitalised piece without a formula of its own ("Keramaian tepat waktu") is the rest
-    # of a wrapped name, unless it reads like the start of an indicator.
-    return bool(formula or _AWAL_INDIKATOR.match(nama))
+    # A capitalised piece ("Keramaian tepat waktu", "Pemberdayaan Masyarakat" beside
+    # "Register PMD …") is the rest of a wrapped name unless the name or its formula reads
+    # like the start of an indicator.
+    return bool(_AWAL_INDIKATOR.match(nama) or _AWAL_PEMBILANG.match(formula))
 
 
 def _lanjutan_kalimat(teks: str) -> bool:

@@ -2,10 +2,11 @@
 
 import json
 import re
+import textwrap
 
 import pytest
 
-from kinerja.dokumen import baca
+from kinerja.dokumen import baca, baca_teks
 
 
 @pytest.fixture
@@ -266,3 +267,41 @@ def test_setiap_ekspresi_dapat_diurai_mesin_rumus(semua):
 def test_deterministik(dokumen_dir, semua):
     for berkas, hasil in zip(sorted(dokumen_dir.glob("*.txt")), semua):
         assert baca(berkas) == hasil
+
+
+# --- the clean document re-wrapped like a PDF converter wraps cells ------------------------------
+
+
+def bungkus_tabel(teks: str, lebar: int, gaya: str) -> str:
+    """Every IKI row of ``teks`` split over several physical rows, each cell wrapped at ``lebar``
+    characters; a LaTeX fraction is written the way converted PDFs show it: ``gaya`` "dua_baris"
+    (numerator x 100 %, then denominator), "garis_bawah" (A x 100 % B) or "berurutan" (A B x 100 %)."""
+    keluar = []
+    for baris in teks.split("\n"):
+        if "\t" not in baris or baris.startswith("NO\t"):
+            keluar.append(baris)
+            continue
+        potongan = []
+        for sel in baris.split("\t"):
+            m = re.search(r"\\frac\{\\text\{(.*?)\}\}\{(.*?)\}\} ?\\times 100\\%", sel)
+            if m:
+                atas, bawah = m.group(1), re.sub(r"\\text\{\s*(.*?)\}", r"\1", m.group(2)).strip()
+                susunan = {"dua_baris": [f"{atas} x 100 %", bawah], "garis_bawah": [f"{atas} x 100 % {bawah}"],
+                           "berurutan": [f"{atas} {bawah} x 100 %"]}[gaya]
+                potongan.append([p for s in susunan for p in textwrap.wrap(s, lebar + 15)])
+            else:
+                potongan.append(textwrap.wrap(sel, lebar) or [""])
+        for i in range(max(len(p) for p in potongan)):
+            keluar.append("\t".join(p[i] if i < len(p) else "" for p in potongan))
+    return "\n".join(keluar)
+
+
+@pytest.mark.parametrize("lebar", [20, 25, 30, 40])
+@pytest.mark.parametrize("gaya", ["dua_baris", "garis_bawah", "berurutan"])
+def test_sel_terbungkus_memberi_katalog_yang_sama(dokumen_dir, karang_penang, lebar, gaya):
+    def ringkas(hasil):
+        return [(j["nama"], s["uraian"], i["nama"], i["formula"]["ekspresi"], i["sumber_data"])
+                for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
+
+    asli = (dokumen_dir / "iki-kecamatan-karang-penang.txt").read_text(encoding="utf-8")
+    assert ringkas(baca_teks(bungkus_tabel(asli, lebar, gaya))) == ringkas(karang_penang)
