@@ -87,7 +87,7 @@ class KonflikVersi(ValidationError):
             orang = sekarang.diisi_oleh
             oleh = (orang.get_full_name() or orang.username) if orang else "pengguna lain"
             pesan = (
-                f"Nilai ini telah diubah oleh {oleh} menjadi {format_angka(sekarang.nilai)} sejak Anda membukanya. "
+                f"Nilai ini telah diubah oleh {oleh} menjadi {format_isian(sekarang.nilai)} sejak Anda membukanya. "
                 "Periksa nilai terbaru lalu simpan kembali bila perlu."
             )
         super().__init__(pesan, code="konflik_versi")
@@ -95,6 +95,13 @@ class KonflikVersi(ValidationError):
 
 def _hari_ini() -> date:
     return timezone.localdate()
+
+
+def format_isian(angka: Decimal | None) -> str:
+    """An entered value as typed, Indonesian style: 5 → "5", 2.5 → "2,5", 1234.125 → "1.234,125"."""
+    if angka is None:
+        return format_angka(None)
+    return format_angka(angka, max(0, -angka.normalize().as_tuple().exponent))
 
 
 def _teks_pasti(angka: Decimal | None) -> str | None:
@@ -184,7 +191,7 @@ def peringatan_nilai(
     peringatan = []
     if nilai < 0:
         peringatan.append(
-            f"Nilai negatif ({format_angka(nilai)}) untuk “{variabel.uraian}”: jumlah atau cacah tidak mungkin negatif."
+            f"Nilai negatif ({format_isian(nilai)}) untuk “{variabel.uraian}”: jumlah atau cacah tidak mungkin negatif."
         )
     pasangan = [
         (a, b) for a, b in pasangan_pembilang_penyebut(indikator.ekspresi) if variabel.kode in (a, b)
@@ -215,8 +222,8 @@ def peringatan_nilai(
             if pembilang is not None and penyebut is not None and penyebut >= 0 and pembilang > penyebut:
                 label = {kode: (saudara[kode].uraian if kode in saudara else kode) for kode in (a, b)}
                 peringatan.append(
-                    f"Pembilang “{label[a]}” ({format_angka(pembilang)}) lebih besar dari penyebut "
-                    f"“{label[b]}” ({format_angka(penyebut)}): persentase melebihi 100%."
+                    f"Pembilang “{label[a]}” ({format_isian(pembilang)}) lebih besar dari penyebut "
+                    f"“{label[b]}” ({format_isian(penyebut)}): persentase melebihi 100%."
                 )
     dilaporkan = triwulan_dilaporkan(indikator.periode_pelaporan)
     sebelumnya = [t for t in dilaporkan if t < nomor_triwulan(periode)]
@@ -234,7 +241,7 @@ def peringatan_nilai(
         if lalu is not None and lalu > 0 and (nilai > LONJAKAN * lalu or nilai * LONJAKAN < lalu):
             peringatan.append(
                 f"Nilai berubah lebih dari {LONJAKAN} kali lipat dibanding {periode_lalu} "
-                f"({format_angka(lalu)} → {format_angka(nilai)}); periksa kembali."
+                f"({format_isian(lalu)} → {format_isian(nilai)}); periksa kembali."
             )
     return peringatan
 
@@ -370,7 +377,7 @@ def simpan_nilai(
         )
         catat(
             pengguna, "isi_nilai", nv,
-            ringkasan=f"{variabel.kode} {periode} {sasaran.dokumen.tahun}: {format_angka(lama)} → {format_angka(angka)}",
+            ringkasan=f"{variabel.kode} {periode} {sasaran.dokumen.tahun}: {format_isian(lama)} → {format_isian(angka)}",
             perubahan={"nilai": [_teks_pasti(lama), _teks_pasti(angka)]},
             alasan=alasan,
         )
@@ -643,5 +650,5 @@ __all__ = [
     "HARI_PERBAIKAN", "JENIS_BUKTI", "MAKS_UKURAN_BUKTI", "PERIODE_ISIAN", "KonflikVersi", "PeriodeTerkunci",
     "TidakBerhak", "ajukan", "alasan_terkunci", "bersihkan_nilai", "buka_bukti", "buka_kembali", "isian_periode",
     "jenis_berkas", "kembalikan", "masa_isian", "nilai_belum_diisi", "peringatan_nilai", "sahkan", "simpan_bukti",
-    "simpan_nilai", "verifikasi",
+    "simpan_nilai", "verifikasi", "format_isian",
 ]

@@ -201,9 +201,8 @@ def cmd_compute(args) -> int:
 
 
 def cmd_isi(args) -> int:
-    from kinerja.format import format_angka
     from kinerja.iki.models import Variabel
-    from kinerja.realisasi.layanan import Sumber, simpan_nilai
+    from kinerja.realisasi.layanan import Sumber, format_isian, simpan_nilai
 
     pengguna = _pengguna(args.pengguna)
     variabel = Variabel.objects.filter(pk=args.variabel).first()
@@ -213,7 +212,7 @@ def cmd_isi(args) -> int:
         pengguna, variabel, args.periode.strip().upper(), args.nilai, versi=args.versi, catatan=args.catatan,
         alasan=args.alasan, sumber=Sumber.CLI,
     )
-    print(f"Tersimpan: {variabel.kode} {nv.periode} = {format_angka(nv.nilai)} (versi {nv.versi})")
+    print(f"Tersimpan: {variabel.kode} {nv.periode} = {format_isian(nv.nilai)} (versi {nv.versi})")
     for pesan in nv.peringatan:
         print(f"Peringatan: {pesan}")
     return 0
@@ -238,8 +237,8 @@ def cmd_templat(args) -> int:
 
 
 def cmd_unggah(args) -> int:
-    from kinerja.format import format_angka
     from kinerja.realisasi.excel import pratinjau_unggahan, terapkan_unggahan
+    from kinerja.realisasi.layanan import format_isian
 
     pengguna = _pengguna(args.pengguna)
     try:
@@ -248,7 +247,7 @@ def cmd_unggah(args) -> int:
         raise _Gagal(f"{args.berkas}: tidak dapat dibaca ({exc.strerror}).") from None
     pratinjau = pratinjau_unggahan(pengguna, data)
     for p in pratinjau.perubahan:
-        print(f"Baris {p.baris}: {p.kode} ({p.jabatan}) {format_angka(p.lama)} → {format_angka(p.baru)}")
+        print(f"Baris {p.baris}: {p.kode} ({p.jabatan}) {format_isian(p.lama)} → {format_isian(p.baru)}")
     for baris, pesan in pratinjau.peringatan:
         print(f"Baris {baris}: peringatan: {pesan}")
     for baris, pesan in pratinjau.galat:
