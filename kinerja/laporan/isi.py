@@ -18,11 +18,16 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kinerja import kepegawaian, rumus
 from kinerja.format import format_angka, format_tanggal
+from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Skala, kategori
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Tujuan
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
+from kinerja.realisasi.berlaku import dokumen_berlaku
+from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.models import Target
+from kinerja.realisasi.periode import periode_hitung
 
 from . import teks as teks_standar
+from .grafik import Batang, grafik_batang
 from .models import KepalaDaerah, TeksStandar, sebutan_kepala_daerah
 from .pecahan import pecahan_html, tulis_angka
 
@@ -31,6 +36,10 @@ TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
 
 class LaporanError(ValueError):
     """A report that cannot be made as asked; the message is for the user, in Indonesian."""
+
+
+class TidakAda(LaporanError):
+    """What the report is made from does not exist (yet): no document for that year, no indicators."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -117,12 +126,11 @@ def pilih_dokumen(instansi: Instansi, tahun: int, revisi: int | None = None) -> 
     if revisi is not None:
         dokumen = semua.filter(revisi=revisi).first()
         if dokumen is None:
-            raise LaporanError(f"Dokumen IKI {instansi} tahun {tahun} revisi {revisi} tidak ada.")
+            raise TidakAda(f"Dokumen IKI {instansi} tahun {tahun} revisi {revisi} tidak ada.")
         return dokumen
-    dokumen = semua.filter(status=DokumenIKI.Status.DITETAPKAN).order_by("-revisi").first()
-    dokumen = dokumen or semua.order_by("-revisi").first()
+    dokumen = dokumen_berlaku(instansi, tahun) or semua.order_by("-revisi").first()
     if dokumen is None:
-        raise LaporanError(f"Belum ada dokumen IKI {instansi} untuk tahun {tahun}.")
+        raise TidakAda(f"Belum ada dokumen IKI {instansi} untuk tahun {tahun}.")
     return dokumen
 
 
@@ -134,6 +142,15 @@ def teks_instansi(instansi: Instansi) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------------------------
 # The catalogue: jabatan → sasaran → indikator
+
+
+@dataclass
+class VariabelDok:
+    kode: str
+    uraian: str
+    agregasi: str
+    nilai_tetap: Decimal | None
+    konstanta: str  # "jumlah_desa = 7" when the value comes from a Konstanta
 
 
 @dataclass
@@ -149,6 +166,7 @@ class IndikatorDok:
     target: Decimal | None = None
     target_hi: Decimal | None = None
     target_triwulan: dict[str, Decimal] = field(default_factory=dict)
+    variabel: list[VariabelDok] = field(default_factory=list)
 
     @property
     def rumus_html(self) -> SafeString:
@@ -268,6 +286,11 @@ def baca_katalog(dokumen: DokumenIKI, jabatan_id: int | None = None) -> list[Jab
                 labels={v.kode: _label_variabel(v) for v in ind.variabel.all()},
                 target=tahunan.nilai if tahunan else None, target_hi=tahunan.nilai_hi if tahunan else None,
                 target_triwulan={p: target[ind.pk][p].nilai for p in TRIWULAN if p in target[ind.pk]},
+                variabel=[
+                    VariabelDok(v.kode, v.uraian, v.get_agregasi_display(), v.nilai_tetap,
+                                f"{v.konstanta.kode} = {tulis_angka(v.konstanta.nilai.normalize())}" if v.konstanta_id else "")
+                    for v in ind.variabel.all()
+                ],
             )
         )
     tujuan_per_jabatan: dict[int, list[TujuanDok]] = defaultdict(list)
@@ -463,7 +486,7 @@ def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None 
         raise LaporanError(f"Tanggal perjanjian {format_tanggal(tanggal)} tidak berada di tahun {dokumen.tahun}.")
     isi = baca_katalog(dokumen, jabatan.pk)
     if not isi:
-        raise LaporanError(f"Jabatan {jabatan} belum memiliki sasaran dan indikator pada dokumen IKI {dokumen.tahun}.")
+        raise TidakAda(f"Jabatan {jabatan} belum memiliki sasaran dan indikator pada dokumen IKI {dokumen.tahun}.")
     peringatan: list[str] = []
     # Ascending by start: when assignments overlap (a Plt. beside the definitive holder) the latest wins.
     pemegang = {
@@ -498,4 +521,226 @@ def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None 
         pihak_pertama=pertama, pihak_kedua=kedua,
         teks={bagian: _blok(teks[bagian], penanda) for bagian in ("pk_pembuka", "pk_isi")},
         peringatan=peringatan,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Pengukuran kinerja (LKjIP tables) and the kabupaten recap. The numbers come from
+# kinerja.realisasi.hitung; nothing is computed here but sums and means for the recap.
+
+
+@dataclass
+class BarisPengukuran:
+    nomor: int
+    indikator_id: int
+    nama: str
+    satuan: str
+    target: Decimal | None
+    target_hi: Decimal | None
+    realisasi: Decimal | None
+    alasan: str | None
+    capaian: Decimal | None
+    kategori: str
+    warna: str
+    realisasi_tahun_lalu: Decimal | None
+    lengkap: bool
+
+    @property
+    def target_teks(self) -> str:
+        teks = angka_ringkas(self.target)
+        if self.target is not None and self.target_hi is not None and self.target_hi != self.target:
+            teks = f"{teks}–{angka_ringkas(self.target_hi)}"
+        return teks
+
+
+@dataclass
+class SasaranPengukuran:
+    uraian: str
+    baris: list[BarisPengukuran] = field(default_factory=list)
+
+    @property
+    def grafik_svg(self) -> SafeString:
+        return mark_safe(grafik_batang(
+            [Batang(f"{b.nomor}. {b.nama}", b.capaian, b.warna) for b in self.baris], judul=f"Capaian: {self.uraian}",
+        ))
+
+
+@dataclass
+class JabatanPengukuran:
+    nama: str
+    sasaran: list[SasaranPengukuran] = field(default_factory=list)
+
+
+@dataclass
+class PengukuranData:
+    instansi: str
+    pemda: str
+    tahun: int
+    periode: str
+    periode_label: str
+    skala: str
+    jabatan: list[JabatanPengukuran]
+    rata_capaian: Decimal | None
+    kategori_rata: str
+    jumlah_indikator: int
+    jumlah_dinilai: int
+    jumlah_lengkap: int
+    peringatan: list[str] = field(default_factory=list)
+    draft: bool = False
+
+    @property
+    def kelengkapan(self) -> Decimal | None:
+        return _persen(self.jumlah_lengkap, self.jumlah_indikator)
+
+    @property
+    def semua_baris(self) -> list[tuple[str, str, BarisPengukuran]]:
+        """(jabatan, sasaran, row) for flat tables (Excel)."""
+        return [(j.nama, s.uraian, b) for j in self.jabatan for s in j.sasaran for b in s.baris]
+
+
+def _persen(bagian: int, total: int) -> Decimal | None:
+    return Decimal(bagian) * 100 / Decimal(total) if total else None
+
+
+def _rata(nilai: list[Decimal]) -> Decimal | None:
+    return sum(nilai, Decimal(0)) / len(nilai) if nilai else None
+
+
+def _lengkap(h) -> bool:
+    """Complete: every value the period needs is entered and the realisasi could be computed
+    (the dashboards count it the same way)."""
+    return h.lengkap and h.realisasi.nilai is not None
+
+
+def label_periode(periode: str) -> tuple[str, str]:
+    """(kode, label) of a computation period; LaporanError when unknown."""
+    try:
+        per = periode_hitung(periode)
+    except ValueError as exc:
+        raise LaporanError(str(exc)) from None
+    return per.kode, per.label
+
+
+def _skala(pemda) -> Skala:
+    return SKALA.get(pemda.skala_capaian, SKALA_PERMENDAGRI_86_2017)
+
+
+def _warna(skala, kategori: str) -> str:
+    return next((p.warna for p in skala.predikat if p.label == kategori), "#999999")
+
+
+def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> PengukuranData:
+    """Target, realisasi, capaian and kategori of every indicator, grouped by jabatan and sasaran,
+    as kinerja.realisasi.hitung computes them for the document in force."""
+    kode, label = label_periode(periode)
+    hasil = hitung_instansi(instansi, tahun, kode)
+    if not hasil:
+        ada_draf = DokumenIKI.objects.filter(instansi=instansi, tahun=tahun).exists()
+        raise TidakAda(
+            f"Belum ada dokumen IKI {instansi} tahun {tahun} yang ditetapkan"
+            + ("; pengukuran hanya untuk dokumen yang sudah ditetapkan." if ada_draf else ".")
+        )
+    skala = _skala(instansi.pemda)
+    jabatan: dict[int, JabatanPengukuran] = {}
+    sasaran: dict[int, SasaranPengukuran] = {}
+    for h in hasil:
+        if h.jabatan_id not in jabatan:
+            jabatan[h.jabatan_id] = JabatanPengukuran(h.jabatan)
+        if h.sasaran_id not in sasaran:
+            sasaran[h.sasaran_id] = SasaranPengukuran(h.sasaran)
+            jabatan[h.jabatan_id].sasaran.append(sasaran[h.sasaran_id])
+        daftar = sasaran[h.sasaran_id].baris
+        daftar.append(BarisPengukuran(
+            nomor=len(daftar) + 1, indikator_id=h.indikator_id, nama=h.nama, satuan=h.satuan, target=h.target,
+            target_hi=h.target_hi, realisasi=h.realisasi.nilai, alasan=h.realisasi.alasan or h.capaian.alasan,
+            capaian=h.capaian.nilai, kategori=h.kategori, warna=_warna(skala, h.kategori),
+            realisasi_tahun_lalu=h.realisasi_tahun_lalu, lengkap=_lengkap(h),
+        ))
+    dinilai = [h.capaian.nilai for h in hasil if h.capaian.nilai is not None]
+    rata = _rata(dinilai)
+    peringatan = []
+    belum = sum(1 for h in hasil if not _lengkap(h))
+    if belum:
+        peringatan.append(f"{belum} dari {len(hasil)} indikator belum lengkap datanya untuk periode {label}.")
+    return PengukuranData(
+        instansi=instansi.nama, pemda=instansi.pemda.nama, tahun=tahun, periode=kode, periode_label=label,
+        skala=skala.nama, jabatan=list(jabatan.values()), rata_capaian=rata, kategori_rata=kategori(rata, skala),
+        jumlah_indikator=len(hasil), jumlah_dinilai=len(dinilai), jumlah_lengkap=sum(1 for h in hasil if _lengkap(h)),
+        peringatan=peringatan,
+    )
+
+
+@dataclass
+class BarisRekap:
+    peringkat: int | None
+    instansi_id: int
+    instansi: str
+    jumlah_indikator: int
+    jumlah_dinilai: int
+    jumlah_lengkap: int
+    rata_capaian: Decimal | None
+    kategori: str
+    warna: str
+    per_kategori: dict[str, int]
+
+    @property
+    def kelengkapan(self) -> Decimal | None:
+        return _persen(self.jumlah_lengkap, self.jumlah_indikator)
+
+
+@dataclass
+class RekapData:
+    pemda: str
+    tahun: int
+    periode: str
+    periode_label: str
+    skala: str
+    label_kategori: list[str]
+    baris: list[BarisRekap]
+    peringatan: list[str] = field(default_factory=list)
+    draft: bool = False
+
+    @property
+    def grafik_svg(self) -> SafeString:
+        return mark_safe(grafik_batang(
+            [Batang(b.instansi.removeprefix("Kecamatan "), b.rata_capaian, b.warna) for b in self.baris],
+            judul="Rata-rata capaian per kecamatan",
+        ))
+
+
+def baca_rekap(pemda, tahun: int, periode: str = "TAHUN") -> RekapData:
+    """Every instansi of the pemda: mean capaian, completeness and rank (by mean capaian, best first;
+    an instansi with no capaian at all is listed last without a rank)."""
+    kode, label = label_periode(periode)
+    skala = _skala(pemda)
+    hasil = hitung_pemda(pemda, tahun, kode)
+    baris = []
+    peringatan = []
+    for instansi_id, nama in Instansi.objects.filter(pemda=pemda).values_list("id", "nama"):
+        daftar = hasil.get(instansi_id)
+        if daftar is None:
+            peringatan.append(f"{nama}: belum ada dokumen IKI tahun {tahun} yang ditetapkan.")
+            daftar = []
+        dinilai = [h.capaian.nilai for h in daftar if h.capaian.nilai is not None]
+        rata = _rata(dinilai)
+        per_kategori = {p.label: 0 for p in skala.predikat}
+        for h in daftar:
+            if h.kategori in per_kategori:
+                per_kategori[h.kategori] += 1
+        nama_kategori = kategori(rata, skala)
+        baris.append(BarisRekap(
+            peringkat=None, instansi_id=instansi_id, instansi=nama, jumlah_indikator=len(daftar),
+            jumlah_dinilai=len(dinilai), jumlah_lengkap=sum(1 for h in daftar if _lengkap(h)), rata_capaian=rata,
+            kategori=nama_kategori, warna=_warna(skala, nama_kategori), per_kategori=per_kategori,
+        ))
+    # Best mean first; ties share a rank (1, 2, 2, 4) and keep alphabetical order.
+    baris.sort(key=lambda b: (b.rata_capaian is None, -(b.rata_capaian or 0), b.instansi))
+    for i, b in enumerate(baris):
+        if b.rata_capaian is None:
+            continue
+        sebelumnya = baris[i - 1] if i else None
+        b.peringkat = sebelumnya.peringkat if sebelumnya and sebelumnya.rata_capaian == b.rata_capaian else i + 1
+    return RekapData(
+        pemda=pemda.nama, tahun=tahun, periode=kode, periode_label=label, skala=skala.nama,
+        label_kategori=[p.label for p in skala.predikat], baris=baris, peringatan=peringatan,
     )

@@ -1,2 +1,23 @@
+"""Documents and reports. Names for links elsewhere (add ?format=pdf|docx|xlsx to download,
+&kertas=f4 for F4 paper, &periode=SD_TW3 for the year so far):
+
+- laporan:iki    instansi_id, tahun   Dokumen IKI (PDF, DOCX; XLSX = the catalogue)
+- laporan:pk     jabatan_id, tahun    Perjanjian Kinerja (PDF, DOCX); ?tanggal=2026-01-02
+- laporan:lkjip  instansi_id, tahun   Pengukuran Kinerja / LKjIP tables (PDF, XLSX)
+- laporan:rekap  pemda_id, tahun      Kabupaten recap of every kecamatan (PDF, XLSX)
+- laporan:teks   instansi_id          the instansi's standard texts (edit)
+"""
+
+from django.urls import path
+
+from . import views
+
 app_name = "laporan"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("iki/<int:instansi_id>/<int:tahun>/", views.iki, name="iki"),
+    path("pk/<int:jabatan_id>/<int:tahun>/", views.pk, name="pk"),
+    path("lkjip/<int:instansi_id>/<int:tahun>/", views.lkjip, name="lkjip"),
+    path("rekap/<int:pemda_id>/<int:tahun>/", views.rekap, name="rekap"),
+    path("teks/<int:instansi_id>/", views.teks, name="teks"),
+]

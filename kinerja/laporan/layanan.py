@@ -1,0 +1,183 @@
+"""One entry point per document for the web views and the `kinerja report` command.
+
+Each ``buat_*`` reads the data once (kinerja.laporan.isi) and writes the asked format; a request
+that cannot be met raises LaporanError with an Indonesian message, before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from kinerja.audit.models import catat
+from kinerja.iki.models import DokumenIKI
+from kinerja.organisasi.models import Instansi, Jabatan, Pemda
+
+from . import excel, isi, pdf, word
+from . import teks as teks_standar
+from .isi import LaporanError
+from .kertas import KERTAS, KERTAS_BAWAAN, Kertas
+from .models import TeksStandar
+
+JENIS_BERKAS = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class JenisLaporan:
+    kode: str
+    judul: str
+    template: str
+    mendatar: bool
+    docx: Callable | None = None
+    xlsx: Callable | None = None
+
+    @property
+    def format(self) -> tuple[str, ...]:
+        """The file formats this report comes in."""
+        return ("pdf",) + (("docx",) if self.docx else ()) + (("xlsx",) if self.xlsx else ())
+
+
+LAPORAN: dict[str, JenisLaporan] = {
+    "iki": JenisLaporan("iki", "Dokumen IKI", "iki", False, word.iki_docx, excel.katalog_xlsx),
+    "pk": JenisLaporan("pk", "Perjanjian Kinerja", "pk", False, word.pk_docx),
+    "lkjip": JenisLaporan("lkjip", "Pengukuran Kinerja (LKjIP)", "lkjip", False, xlsx=excel.pengukuran_xlsx),
+    "rekap": JenisLaporan("rekap", "Rekapitulasi Kecamatan", "rekap", True, xlsx=excel.rekap_xlsx),
+}
+
+
+@dataclass
+class Berkas:
+    nama: str
+    isi: bytes
+    content_type: str
+    peringatan: list[str] = field(default_factory=list)
+
+
+def kertas(kode: str | None) -> Kertas:
+    kode = (kode or KERTAS_BAWAAN).strip().lower()
+    if kode not in KERTAS:
+        raise LaporanError(f"Ukuran kertas “{kode}” tidak dikenal; pilih {' atau '.join(k.upper() for k in KERTAS)}.")
+    return KERTAS[kode]
+
+
+def periksa_format(jenis: str, format: str) -> None:
+    laporan = LAPORAN[jenis]
+    if format not in laporan.format:
+        raise LaporanError(
+            f"{laporan.judul} tidak tersedia sebagai {format.upper()}; pilih {' atau '.join(f.upper() for f in laporan.format)}."
+        )
+
+
+def tulis(jenis: str, data, format: str, kertas_kode: str | None, nama_dasar: str) -> Berkas:
+    """The report ``data`` (from kinerja.laporan.isi) as a file of ``format``."""
+    periksa_format(jenis, format)
+    laporan, ukuran = LAPORAN[jenis], kertas(kertas_kode)
+    if format == "pdf":
+        isi_berkas = pdf.ke_pdf(pdf.html_dokumen(laporan.template, data, ukuran, mendatar=laporan.mendatar))
+    else:
+        isi_berkas = getattr(laporan, format)(data, ukuran)
+    return Berkas(f"{slugify(nama_dasar)}.{format}", isi_berkas, JENIS_BERKAS[format], list(data.peringatan))
+
+
+# --- reading the data of each report ---------------------------------------------------------
+
+
+def data_iki(instansi: Instansi, tahun: int, revisi: int | None = None) -> isi.DokumenIKIData:
+    return isi.baca_iki(isi.pilih_dokumen(instansi, tahun, revisi))
+
+
+def data_pk(jabatan: Jabatan, tahun: int, tanggal: date | None = None) -> isi.PerjanjianData:
+    return isi.baca_perjanjian(isi.pilih_dokumen(jabatan.instansi, tahun), jabatan, tanggal)
+
+
+def data_lkjip(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> isi.PengukuranData:
+    return isi.baca_pengukuran(instansi, tahun, periode)
+
+
+def data_rekap(pemda: Pemda, tahun: int, periode: str = "TAHUN") -> isi.RekapData:
+    if not DokumenIKI.objects.filter(instansi__pemda=pemda, tahun=tahun).exists():
+        raise isi.TidakAda(f"Belum ada dokumen IKI tahun {tahun} di {pemda}.")
+    return isi.baca_rekap(pemda, tahun, periode)
+
+
+# --- whole files -----------------------------------------------------------------------------
+
+
+def buat_iki(instansi: Instansi, tahun: int, format: str, *, kertas: str | None = None, revisi: int | None = None) -> Berkas:
+    periksa_format("iki", format)
+    return tulis("iki", data_iki(instansi, tahun, revisi), format, kertas, f"iki {instansi.nama} {tahun}")
+
+
+def buat_pk(jabatan: Jabatan, tahun: int, format: str, *, kertas: str | None = None, tanggal: date | None = None) -> Berkas:
+    periksa_format("pk", format)
+    data = data_pk(jabatan, tahun, tanggal)
+    return tulis("pk", data, format, kertas, f"pk {tahun} {data.pihak_pertama.jabatan}")
+
+
+def buat_lkjip(instansi: Instansi, tahun: int, format: str, *, kertas: str | None = None, periode: str = "TAHUN") -> Berkas:
+    periksa_format("lkjip", format)
+    data = data_lkjip(instansi, tahun, periode)
+    return tulis("lkjip", data, format, kertas, f"pengukuran kinerja {instansi.nama} {tahun} {data.periode}")
+
+
+def buat_rekap(pemda: Pemda, tahun: int, format: str, *, kertas: str | None = None, periode: str = "TAHUN") -> Berkas:
+    periksa_format("rekap", format)
+    data = data_rekap(pemda, tahun, periode)
+    return tulis("rekap", data, format, kertas, f"rekap kinerja {pemda.nama} {tahun} {data.periode}")
+
+
+# --- the standard texts of an instansi -------------------------------------------------------
+
+
+def _rapikan(teks: str) -> str:
+    return "\n".join(baris.rstrip() for baris in teks.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip()
+
+
+@transaction.atomic
+def simpan_teks(instansi: Instansi, perubahan: Mapping[str, str], pengguna=None) -> list[str]:
+    """Save an instansi's own standard texts; returns the bagian that changed.
+
+    An empty text, or one equal to the default, returns that bagian to the default. Every text is
+    checked first: one bad placeholder raises ValidationError {bagian: [messages]} and nothing is saved.
+    """
+    masalah = {}
+    for bagian, isi_teks in perubahan.items():
+        if bagian not in teks_standar.BAGIAN:
+            masalah[bagian] = [f"Bagian teks “{bagian}” tidak dikenal."]
+        elif pesan := teks_standar.periksa(isi_teks):
+            masalah[bagian] = pesan
+    if masalah:
+        raise ValidationError(masalah)
+    milik = {t.bagian: t for t in TeksStandar.objects.select_for_update().filter(instansi=instansi)}
+    diubah: dict[str, list[str]] = {}
+    for bagian, isi_teks in perubahan.items():
+        baru, bawaan = _rapikan(isi_teks), _rapikan(teks_standar.BAWAAN[bagian])
+        lama = _rapikan(milik[bagian].isi) if bagian in milik else bawaan
+        if baru in ("", bawaan):
+            if bagian in milik:
+                milik[bagian].delete()
+                diubah[bagian] = [lama, bawaan]
+            continue
+        if baru == lama:
+            continue
+        TeksStandar.objects.update_or_create(
+            instansi=instansi, bagian=bagian, defaults={"isi": baru, "diubah_oleh": _pengguna(pengguna)}
+        )
+        diubah[bagian] = [lama, baru]
+    if diubah:
+        catat(pengguna, "ubah_teks_standar", instansi,
+              ringkasan=f"Teks standar {instansi}: " + ", ".join(teks_standar.BAGIAN[b] for b in diubah), perubahan=diubah)
+    return list(diubah)
+
+
+def _pengguna(pengguna):
+    return pengguna if getattr(pengguna, "is_authenticated", False) else None

@@ -1,0 +1,172 @@
+"""Preview and download of the documents: /laporan/<jenis>/…/?format=pdf|docx|xlsx&kertas=a4|f4.
+
+Without ``format`` a view shows the document as a web page (the same template as the PDF) with
+download buttons. Every view checks the scope on the object itself (kinerja.akun.lingkup; the
+kabupaten recap needs a pemda-wide role): another office's ids give 404, as if they did not exist.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kinerja.akun import lingkup
+from kinerja.format import parse_tanggal
+from kinerja.iki.models import DokumenIKI
+from kinerja.web.akses import jabatan_atau_404, pemda_atau_404
+
+from . import layanan, pdf
+from . import teks as teks_standar
+from .isi import LaporanError, TidakAda, teks_instansi
+from .models import TeksStandar
+
+
+def _halaman_galat(request, pesan: str, status: int) -> HttpResponse:
+    return render(request, "laporan/galat.html", {"pesan": pesan}, status=status)
+
+
+def _tahun(tahun: int) -> None:
+    if not 2000 <= tahun <= 2100:
+        raise LaporanError(f"Tahun {tahun} di luar rentang 2000–2100.")
+
+
+def _tautan_unduh(request, jenis: str) -> list[tuple[str, str]]:
+    """Download links that keep the page's other parameters (kertas, periode, tanggal …)."""
+    tetap = {k: v for k, v in request.GET.items() if k != "format"}
+    tautan = [(f"Unduh {f.upper()}", f"{request.path}?{urlencode({**tetap, 'format': f})}")
+              for f in layanan.LAPORAN[jenis].format]
+    kertas = tetap.get("kertas", "a4").lower()
+    lain = "f4" if kertas == "a4" else "a4"
+    tautan.append((f"Kertas {lain.upper()}", f"{request.path}?{urlencode({**tetap, 'kertas': lain})}"))
+    return tautan
+
+
+def _sajikan(request, jenis: str, baca, nama_dasar, judul: str) -> HttpResponse:
+    """Read the data with ``baca()`` and answer with the page, or the file asked for in ?format=."""
+    format = request.GET.get("format", "").strip().lower()
+    try:
+        kertas = layanan.kertas(request.GET.get("kertas"))
+        if format:
+            layanan.periksa_format(jenis, format)
+        data = baca()
+    except LaporanError as exc:
+        return _halaman_galat(request, str(exc), 404 if isinstance(exc, TidakAda) else 400)
+    if not format:
+        laporan = layanan.LAPORAN[jenis]
+        html = pdf.html_dokumen(laporan.template, data, kertas, pratinjau=True, unduhan=_tautan_unduh(request, jenis),
+                                judul=judul, mendatar=laporan.mendatar)
+        return HttpResponse(html)
+    berkas = layanan.tulis(jenis, data, format, kertas.kode, nama_dasar(data))
+    return FileResponse(io.BytesIO(berkas.isi), as_attachment=True, filename=berkas.nama, content_type=berkas.content_type)
+
+
+@login_required
+@require_GET
+def iki(request, instansi_id: int, tahun: int):
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+
+    def baca():
+        _tahun(tahun)
+        revisi = request.GET.get("revisi")
+        if revisi is not None and not revisi.isdigit():
+            raise LaporanError(f"Revisi “{revisi}” bukan nomor revisi.")
+        return layanan.data_iki(instansi, tahun, int(revisi) if revisi else None)
+
+    return _sajikan(request, "iki", baca, lambda d: f"iki {instansi.nama} {tahun}",
+                    f"Dokumen IKI {instansi} Tahun {tahun}")
+
+
+@login_required
+@require_GET
+def pk(request, jabatan_id: int, tahun: int):
+    jabatan = jabatan_atau_404(request.user, jabatan_id)
+
+    def baca():
+        _tahun(tahun)
+        tanggal = _tanggal(request.GET.get("tanggal"))
+        return layanan.data_pk(jabatan, tahun, tanggal)
+
+    return _sajikan(request, "pk", baca, lambda d: f"pk {tahun} {d.pihak_pertama.jabatan}",
+                    f"Perjanjian Kinerja {jabatan} Tahun {tahun}")
+
+
+def _tanggal(teks: str | None) -> date | None:
+    if not teks:
+        return None
+    try:
+        return parse_tanggal(teks)
+    except ValueError as exc:
+        raise LaporanError(str(exc)) from None
+
+
+@login_required
+@require_GET
+def lkjip(request, instansi_id: int, tahun: int):
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+    periode = request.GET.get("periode") or "TAHUN"
+
+    def baca():
+        _tahun(tahun)
+        return layanan.data_lkjip(instansi, tahun, periode)
+
+    return _sajikan(request, "lkjip", baca, lambda d: f"pengukuran kinerja {instansi.nama} {tahun} {d.periode}",
+                    f"Pengukuran Kinerja {instansi} Tahun {tahun}")
+
+
+@login_required
+@require_GET
+def rekap(request, pemda_id: int, tahun: int):
+    pemda = pemda_atau_404(request.user, pemda_id)
+    periode = request.GET.get("periode") or "TAHUN"
+
+    def baca():
+        _tahun(tahun)
+        return layanan.data_rekap(pemda, tahun, periode)
+
+    return _sajikan(request, "rekap", baca, lambda d: f"rekap kinerja {pemda.nama} {tahun} {d.periode}",
+                    f"Rekapitulasi Capaian Kinerja {pemda} Tahun {tahun}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def teks(request, instansi_id: int):
+    """The standard texts of an instansi's documents, editable by its admin (admin instansi/pemda)."""
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+    if not lingkup.boleh_kelola_katalog(request.user, instansi):
+        raise PermissionDenied("Hanya admin instansi atau admin pemda yang dapat mengubah teks standar dokumen.")
+    sekarang = teks_instansi(instansi)
+    masalah = {}
+    if request.method == "POST":
+        kiriman = {bagian: request.POST.get(bagian, "") for bagian in teks_standar.BAGIAN if bagian in request.POST}
+        try:
+            diubah = layanan.simpan_teks(instansi, kiriman, request.user)
+        except ValidationError as exc:
+            masalah = exc.message_dict
+            sekarang.update(kiriman)
+        else:
+            messages.success(request, f"{len(diubah)} teks disimpan." if diubah else "Tidak ada perubahan.")
+            return redirect("laporan:teks", instansi_id=instansi.pk)
+    milik = set(TeksStandar.objects.filter(instansi=instansi).values_list("bagian", flat=True))
+    bagian = [
+        {"kode": kode, "label": label, "isi": sekarang[kode], "sendiri": kode in milik, "masalah": masalah.get(kode, [])}
+        for kode, label in teks_standar.BAGIAN.items()
+    ]
+    return render(request, "laporan/teks.html", {
+        "instansi": instansi, "bagian": bagian, "penanda": teks_standar.PENANDA,
+        "pratinjau_url": reverse("laporan:iki", args=[instansi.pk, _tahun_terakhir(instansi)]),
+    }, status=400 if masalah else 200)
+
+
+def _tahun_terakhir(instansi) -> int:
+    tahun = DokumenIKI.objects.filter(instansi=instansi).order_by("-tahun").values_list("tahun", flat=True).first()
+    return tahun or timezone.localdate().year
