@@ -30,11 +30,11 @@ def pdf_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
     """Blocks of a PDF; raises for corrupt, locked or text-less (scanned) files."""
     if not data.strip():
         raise _galat(nama_file, "berkas kosong.")
-    butir: list[tuple[str, object]] = []
+    baris: list[list[str] | str] = []  # table rows (cells) and text lines, in reading order
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for halaman in pdf.pages:
-                butir.extend(_halaman(halaman))
+                baris.extend(_halaman(halaman))
     except PDFPasswordIncorrect:
         raise _galat(nama_file, "PDF terkunci dengan kata sandi.") from None
     except PdfminerException as e:
@@ -43,28 +43,22 @@ def pdf_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
         raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
     except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError):
         raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
-    if not butir:
+    if not baris:
         raise _galat(nama_file, "PDF tidak berisi teks (hasil pindaian?); jalankan OCR lebih dulu.")
-    blok: list[Blok] = []
-    for jenis, isi in butir:
-        nomor = len(blok) + 1
-        if jenis == "sel":
-            blok.append(Blok.baris_tabel(nomor, isi))  # type: ignore[arg-type]
-        else:
-            blok.append(Blok.paragraf(nomor, isi))  # type: ignore[arg-type]
-    return blok
+    return [Blok.baris_tabel(nomor, b) if isinstance(b, list) else Blok.paragraf(nomor, b)
+            for nomor, b in enumerate(baris, 1)]
 
 
-def _halaman(halaman: "pdfplumber.page.Page") -> list[tuple[str, object]]:
+def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
     """The page's table rows and text lines, ordered top to bottom."""
     tabel = halaman.find_tables()
     kotak = [t.bbox for t in tabel]
-    urutan: list[tuple[float, int, str, object]] = []
+    urutan: list[tuple[float, int, list[str] | str]] = []
     for t in tabel:
         for k, baris in enumerate(t.extract()):
             sel = [(s or "").strip() for s in baris]
             if any(sel):
-                urutan.append((t.bbox[1], k, "sel", sel))
+                urutan.append((t.bbox[1], k, sel))
 
     def di_luar_tabel(obj: dict) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
@@ -72,12 +66,9 @@ def _halaman(halaman: "pdfplumber.page.Page") -> list[tuple[str, object]]:
 
     luar = halaman.filter(di_luar_tabel) if kotak else halaman
     for atas, potongan in _baris_kata(luar.extract_words(keep_blank_chars=False, use_text_flow=False)):
-        if len(potongan) > 1:
-            urutan.append((atas, 0, "sel", potongan))
-        else:
-            urutan.append((atas, 0, "teks", potongan[0]))
+        urutan.append((atas, 0, potongan if len(potongan) > 1 else potongan[0]))
     urutan.sort(key=lambda u: (u[0], u[1]))
-    return [(jenis, isi) for _, _, jenis, isi in urutan]
+    return [isi for _, _, isi in urutan]
 
 
 def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:

@@ -20,7 +20,8 @@ from kinerja.dokumen.tebakan import tebak_polaritas, tebak_satuan
 FORMAT = "kinerja-iki/1"
 
 _JABATAN = re.compile(
-    r"^(?:[-*•❖]\s*)?(?:\d{1,2}\s*[.)]\s*)?(?:nama\s+)?jabatan\b\s*[:：]?\s*(.*)$", re.IGNORECASE
+    r"^(?:[-*•❖]\s*)?(?:(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\s*[.)]\s*)?(?:nama\s+)?jabatan\b\s*[:：]?\s*(.*)$",
+    re.IGNORECASE
 )
 _ESELON = re.compile(r"\(?\s*\beselon\s*[:.]?\s*([IVX]{1,4}(?:\s*[./-]?\s*[abAB])?)\b\s*\)?", re.IGNORECASE)
 _JUDUL_DAFTAR = re.compile(
@@ -65,7 +66,6 @@ class _Tabel:
     """The IKI table being read: its columns and the indicator being assembled."""
 
     peran: list[Peran | None]
-    baris_judul: int
     baru_judul: bool = True
     setelah_batas: bool = False
     pakai_nomor: bool = False
@@ -220,7 +220,7 @@ class _Pembaca:
             self.peringatan.append((nomor, "tabel IKI sebelum baris JABATAN; jabatan diberi nama sementara"))
             self._mulai_jabatan(nomor, "Jabatan tanpa nama")
         if self.tabel is None:
-            self.tabel = _Tabel(peran=peran, baris_judul=nomor, pakai_nomor=Peran.NO in peran)
+            self.tabel = _Tabel(peran=peran, pakai_nomor=Peran.NO in peran)
         else:
             self.tabel.baru_judul = True  # a header repeated after a page break
         self.jabatan[-1].ada_tabel = True

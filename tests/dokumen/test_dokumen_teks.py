@@ -251,3 +251,15 @@ def test_bukan_dokumen_iki(teks):
 def test_teks_kosong():
     with pytest.raises(DokumenError, match="kosong"):
         baca_teks("  \n\t\n")
+
+
+def test_baris_jabatan_dengan_eselon_dan_penomoran_huruf():
+    teks = "\n".join([
+        "A. JABATAN : CAMAT (Eselon III)",
+        "B. TUGAS : Memimpin penyelenggaraan pemerintahan kecamatan",
+        baris("No", "Sasaran", "Indikator", "Rumus"),
+        baris("1", "Meningkatnya layanan", "Jumlah layanan terpadu", "Jumlah layanan terpadu"),
+    ])
+    jabatan = baca_teks(teks)["jabatan"][0]
+    assert (jabatan["nama"], jabatan["eselon"]) == ("Camat", "III")
+    assert jabatan["tugas"] == ["Memimpin penyelenggaraan pemerintahan kecamatan"]

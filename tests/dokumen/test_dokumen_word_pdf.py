@@ -3,7 +3,6 @@
 import io
 
 import docx
-import pytest
 from docx.enum.text import WD_UNDERLINE
 from pdf_buatan import Halaman, tulis_pdf
 
