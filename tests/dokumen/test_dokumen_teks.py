@@ -263,3 +263,18 @@ def test_baris_jabatan_dengan_eselon_dan_penomoran_huruf():
     jabatan = baca_teks(teks)["jabatan"][0]
     assert (jabatan["nama"], jabatan["eselon"]) == ("Camat", "III")
     assert jabatan["tugas"] == ["Memimpin penyelenggaraan pemerintahan kecamatan"]
+
+
+def test_tabel_tujuan_dan_indikator_tujuan():
+    teks = "\n".join([
+        "JABATAN : Sekretaris Kecamatan",
+        baris("TUJUAN", "INDIKATOR TUJUAN"),
+        baris("Terwujudnya tata kelola yang baik", "Nilai SAKIP"),
+        baris("", "Nilai IKM"),
+        baris("No", "Sasaran", "Indikator", "Rumus", "Sumber Data"),
+        baris("1", "Meningkatnya layanan", "Jumlah layanan terpadu", "Jumlah layanan terpadu", "Register"),
+    ])
+    jabatan = baca_teks(teks)["jabatan"][0]
+    assert jabatan["tujuan"] == ["Terwujudnya tata kelola yang baik"]
+    assert jabatan["indikator_tujuan"] == ["Nilai SAKIP", "Nilai IKM"]
+    assert jabatan["sasaran"][0]["indikator"][0]["sumber_data"] == "Register"
