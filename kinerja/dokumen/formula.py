@@ -32,7 +32,12 @@ _KALI_SERATUS = re.compile(
     re.IGNORECASE,
 )
 _PERSEN_SISA = re.compile(r"\(\s*%\s*\)|%|\bpersen\b", re.IGNORECASE)
-_CATATAN = re.compile(r"(?:^|(?<=[\s(]))(?:catatan|keterangan|ket\s*\.|note)\s*[:.\-]?\s*", re.IGNORECASE)
+# A note starts the cell ("Catatan 240 hari") or follows a colon ("… (Keterangan: …)"); a bare
+# "surat keterangan" inside a variable's name is not a note.
+_CATATAN = re.compile(
+    r"(?:^(?:catatan|keterangan|ket\s*\.|note)\s*[:.\-]?|(?<=[\s(])(?:catatan|keterangan|ket\s*\.|note)\s*:)\s*",
+    re.IGNORECASE,
+)
 _KATA_OPERATOR = (
     (re.compile(r"\bdi\s?bagi(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
     (re.compile(r"\bdibandingkan\s+dengan\b", re.IGNORECASE), " ÷ "),

@@ -278,3 +278,11 @@ def test_tabel_tujuan_dan_indikator_tujuan():
     assert jabatan["tujuan"] == ["Terwujudnya tata kelola yang baik"]
     assert jabatan["indikator_tujuan"] == ["Nilai SAKIP", "Nilai IKM"]
     assert jabatan["sasaran"][0]["indikator"][0]["sumber_data"] == "Register"
+
+
+def test_surat_keterangan_di_dalam_nama_variabel_bukan_catatan():
+    from kinerja.dokumen.formula import pahami
+
+    hasil = pahami("Jumlah surat keterangan yang selesai tepat waktu / Jumlah permohonan surat keterangan x 100 %")
+    assert hasil.ekspresi == "surat_keterangan_tepat_waktu / permohonan_surat_keterangan * 100"
+    assert hasil.catatan is None
