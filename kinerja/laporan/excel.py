@@ -107,7 +107,7 @@ def katalog_xlsx(d: DokumenIKIData, kertas: Kertas) -> bytes:
             for i in s.indikator:
                 nomor += 1
                 baris = [
-                    nomor, j.nama_lengkap, s.uraian, i.nama, i.rumus_teks, str(i.rumus) if i.rumus else "", i.satuan,
+                    nomor, j.nama_lengkap, s.uraian, i.nama, i.rumus_teks, str(i.rumus) if i.rumus else None, i.satuan,
                     i.polaritas, i.target, i.target_hi,
                 ]
                 if ada_tw:
@@ -125,7 +125,9 @@ def katalog_xlsx(d: DokumenIKIData, kertas: Kertas) -> bytes:
         for s in j.sasaran:
             for i in s.indikator:
                 for v in i.variabel:
-                    variabel.tambah([j.nama_lengkap, i.nama, v.kode, v.uraian, v.agregasi, v.nilai_tetap, v.konstanta])
+                    variabel.tambah(
+                        [j.nama_lengkap, i.nama, v.kode, v.uraian, v.agregasi, v.nilai_tetap, v.konstanta or None]
+                    )
     variabel.selesai()
     return _simpan(wb)
 
@@ -149,7 +151,7 @@ def pengukuran_xlsx(d: PengukuranData, kertas: Kertas) -> bytes:
         lembar.tambah([
             jabatan, sasaran, b.nomor, b.nama, b.satuan, b.target,
             b.target_hi if b.target_hi != b.target else None, b.realisasi, b.capaian, b.kategori,
-            b.realisasi_tahun_lalu, "ya" if b.lengkap else "belum", b.alasan or "",
+            b.realisasi_tahun_lalu, "ya" if b.lengkap else "belum", b.alasan,
         ])
     lembar.selesai()
     return _simpan(wb)

@@ -98,7 +98,7 @@ def nama_jabatan_lengkap(jabatan: Jabatan, instansi: Instansi) -> str:
     wilayah = instansi.nama_wilayah
     if wilayah and wilayah.lower() in jabatan.nama.lower():
         return jabatan.nama
-    if jabatan.nama.endswith(" Kecamatan"):
+    if jabatan.nama.split()[-1] in ("Camat", "Kecamatan"):  # "Camat" → "Camat Banyuates"
         return f"{jabatan.nama} {wilayah}"
     return f"{jabatan.nama} {instansi.nama}"
 

@@ -1,0 +1,132 @@
+"""A small office with people, targets and a year of values, and readers for the generated files."""
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kinerja.akun.models import Peran
+from kinerja.iki.models import DokumenIKI, Indikator
+from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
+from kinerja.realisasi.models import NilaiVariabel, Target
+from tests.factories import katalog_kecil
+
+NIP_CAMAT = "198606272014121001"
+NIP_CAMAT_TAMPIL = "19860627 201412 1 001"
+NIP_SEKCAM = "199001012015032002"
+NIP_SEKCAM_TAMPIL = "19900101 201503 2 002"
+
+
+@dataclass
+class Kantor:
+    dokumen: DokumenIKI
+    instansi: Instansi
+    camat: Jabatan
+    sekcam: Jabatan
+    desa: Indikator  # Camat: desa_tertib / jumlah_desa (7) * 100
+    lpj: Indikator  # Sekcam: lpj_tepat / lpj (4) * 100
+
+
+def buat_kantor(nama="Kecamatan Uji", tahun=2025, desa_tertib=(3, 4, 5, 6), lpj_tepat=(1, 1, 1, 1), tetapkan=True,
+                nip=(NIP_CAMAT, NIP_SEKCAM)):
+    """katalog_kecil plus a Camat and a Sekcam holding their jabatan, targets and four quarters of values.
+
+    With the defaults the year's realisasi are 6/7 × 100 = 85,71 (desa; last value) and 4/4 × 100 = 100 (LPJ; summed).
+    """
+    dokumen = katalog_kecil(nama, tahun)
+    instansi = dokumen.instansi
+    camat = Jabatan.objects.get(instansi=instansi, nama="Camat")
+    sekcam = Jabatan.objects.get(instansi=instansi, nama="Sekretaris Kecamatan")
+    desa = Indikator.objects.get(sasaran__dokumen=dokumen, nama="Persentase desa tertib")
+    lpj = Indikator.objects.get(sasaran__dokumen=dokumen, nama="Persentase LPJ tepat waktu")
+    wilayah = instansi.nama_wilayah
+    p_camat = Pegawai.objects.create(nama=f"Drs. Ahmad Fauzi {wilayah}", nip=nip[0], pangkat="III/d")
+    p_sekcam = Pegawai.objects.create(nama=f"Siti Aminah {wilayah}, S.E.", nip=nip[1], pangkat="III/c")
+    Penugasan.objects.create(pegawai=p_camat, jabatan=camat, mulai=date(tahun - 1, 1, 1))
+    Penugasan.objects.create(pegawai=p_sekcam, jabatan=sekcam, mulai=date(tahun - 1, 1, 1))
+    Target.objects.create(indikator=desa, periode="TAHUN", nilai=Decimal(100))
+    Target.objects.create(indikator=lpj, periode="TAHUN", nilai=Decimal("87.5"))
+    for tw, nilai in enumerate(desa_tertib, 1):
+        NilaiVariabel.objects.create(variabel=desa.variabel.get(kode="desa_tertib"), periode=f"TW{tw}", nilai=nilai)
+    for tw, nilai in enumerate(lpj_tepat, 1):
+        NilaiVariabel.objects.create(variabel=lpj.variabel.get(kode="lpj_tepat"), periode=f"TW{tw}", nilai=nilai)
+    if tetapkan:
+        dokumen.tetapkan()
+        dokumen.refresh_from_db()
+    return Kantor(dokumen, instansi, camat, sekcam, desa, lpj)
+
+
+@pytest.fixture
+def kantor(db) -> Kantor:
+    return buat_kantor()
+
+
+@pytest.fixture
+def pengguna(django_user_model):
+    """pengguna("nama", "camat", instansi=…) or pengguna("nama", "admin_pemda", pemda=…): a user with that role."""
+
+    def buat(username, jenis, *, instansi=None, pemda=None):
+        user = django_user_model.objects.create_user(username=username, password="rahasia-uji-123")
+        Peran.objects.create(pengguna=user, jenis=jenis, pemda=pemda or instansi.pemda,
+                             instansi=instansi if pemda is None else None)
+        return user
+
+    return buat
+
+
+def teks_pdf(isi: bytes) -> str:
+    """All text of a PDF, pages joined, whitespace collapsed to single spaces."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(isi)) as pdf:
+        return " ".join(" ".join((halaman.extract_text() or "").split()) for halaman in pdf.pages)
+
+
+def halaman_pdf(isi: bytes) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(isi)) as pdf:
+        return [" ".join((halaman.extract_text() or "").split()) for halaman in pdf.pages]
+
+
+def simpan_png(isi: bytes, nomor_halaman: int, tujuan) -> None:
+    """Render one PDF page (0-based) to a PNG file with pdfium, as a reviewer would look at it."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(isi)
+    try:
+        pdf[nomor_halaman].render(scale=1.5).to_pil().save(tujuan)
+    finally:
+        pdf.close()
+
+
+def docx(isi: bytes):
+    import docx as python_docx
+
+    return python_docx.Document(io.BytesIO(isi))
+
+
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _teks_xml(elemen) -> str:
+    # Word runs may split a word (joined as they are); each math run is a token of its own.
+    potongan = []
+    for p in elemen.iter(f"{W}p"):
+        potongan.append(" ")
+        for t in p.iter(f"{W}t", f"{M}t"):
+            potongan.append(f" {t.text} " if t.tag == f"{M}t" else (t.text or ""))
+    return " ".join("".join(potongan).split())
+
+
+def teks_sel(sel) -> str:
+    """A table cell's text including its Office Math (python-docx's .text leaves equations out)."""
+    return _teks_xml(sel._tc)
+
+
+def teks_docx(dokumen) -> str:
+    """Every text of the document body, paragraphs and tables, equations included."""
+    return _teks_xml(dokumen.element.body)

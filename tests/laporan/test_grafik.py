@@ -1,0 +1,27 @@
+"""The SVG bar chart of the printed reports."""
+
+from decimal import Decimal
+from xml.etree import ElementTree
+
+from kinerja.laporan.grafik import Batang, grafik_batang
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_one_bar_per_value_coloured_and_labelled_the_indonesian_way():
+    svg = ElementTree.fromstring(grafik_batang(
+        [Batang("1. Desa tertib", Decimal("85.714"), "#7fbf7b"), Batang("2. LPJ", Decimal(100), "#1b7837"),
+         Batang("3. IKM", None)],
+        judul="Capaian",
+    ))
+    batang = svg.findall(f"{SVG}rect")
+    assert [b.get("fill") for b in batang] == ["#7fbf7b", "#1b7837"]
+    assert float(batang[0].get("width")) < float(batang[1].get("width"))
+    teks = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "85,71%" in teks and "100,00%" in teks and "tidak dapat dinilai" in teks and "Capaian" in teks
+
+
+def test_the_axis_grows_to_the_largest_value_and_labels_are_escaped():
+    svg = ElementTree.fromstring(grafik_batang([Batang("<b>", Decimal(250))]))
+    teks = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "260" in teks and "<b>" in teks  # parsed back from &lt;b&gt;
