@@ -366,9 +366,9 @@ def simpan_nilai(
             return tersimpan  # nothing changed: no new version, no history entry
         lama = tersimpan.nilai if tersimpan else None
         nv = tersimpan or NilaiVariabel(variabel=variabel, periode=periode, versi=0)
+        nv.peringatan = peringatan_nilai(variabel, periode, angka)
         nv.nilai, nv.catatan = angka, catatan
         nv.diisi_oleh, nv.diisi_pada = _pengguna_tercatat(pengguna), timezone.now()
-        nv.peringatan = peringatan_nilai(variabel, periode, angka)
         nv.versi += 1
         nv.save()
         RiwayatNilai.objects.create(

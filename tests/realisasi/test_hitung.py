@@ -126,7 +126,7 @@ def test_the_revision_in_force_decides_and_old_results_stay(dokumen):
     assert lama.realisasi.nilai == sebelum
 
 
-def dokumen_tahun_berikut(dokumen_lalu, ekspresi_surat="tepat / masuk * 100"):
+def dokumen_tahun_berikut(dokumen_lalu, ekspresi_surat="tepat / masuk * 100", tetapkan=True):
     """Next year's document of the same instansi and jabatan, with the same indicator names."""
     instansi = dokumen_lalu.instansi
     dokumen = DokumenIKI.objects.create(instansi=instansi, tahun=dokumen_lalu.tahun + 1, sk_nomor="188/02", sk_tanggal=date(2026, 1, 5))
@@ -135,7 +135,7 @@ def dokumen_tahun_berikut(dokumen_lalu, ekspresi_surat="tepat / masuk * 100"):
     indikator = Indikator.objects.create(sasaran=sasaran, nama="Persentase  surat tepat waktu", ekspresi=ekspresi_surat)
     Variabel.objects.create(indikator=indikator, kode="tepat", uraian="Surat tepat waktu")
     Variabel.objects.create(indikator=indikator, kode="masuk", uraian="Surat masuk")
-    return dokumen.tetapkan()
+    return dokumen.tetapkan() if tetapkan else dokumen
 
 
 def test_last_years_realisasi_for_the_same_jabatan_and_name(dokumen):
