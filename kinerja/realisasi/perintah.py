@@ -134,6 +134,7 @@ def cmd_compute(args) -> int:
     from collections import Counter
 
     from kinerja.format import format_angka, format_persen
+    from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, TIDAK_DAPAT_DINILAI
     from kinerja.realisasi.berlaku import dokumen_berlaku
     from kinerja.realisasi.hitung import hitung_instansi
     from kinerja.realisasi.periode import periode_hitung
@@ -193,7 +194,9 @@ def cmd_compute(args) -> int:
     for b in baris:
         cetak(b)
     ringkas = Counter(h.kategori for h in hasil)
-    print(f"\n{len(hasil)} indikator: " + ", ".join(f"{k} {n}" for k, n in ringkas.most_common()))
+    skala = SKALA.get(instansi.pemda.skala_capaian, SKALA_PERMENDAGRI_86_2017)
+    urutan = [p.label for p in skala.predikat] + [TIDAK_DAPAT_DINILAI]
+    print(f"\n{len(hasil)} indikator: " + ", ".join(f"{k} {ringkas[k]}" for k in urutan if ringkas[k]))
     return 0
 
 

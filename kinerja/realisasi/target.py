@@ -29,7 +29,7 @@ from kinerja.akun import lingkup
 from kinerja.audit.models import catat
 from kinerja.format import format_angka
 from kinerja.iki.models import DokumenIKI, Indikator
-from kinerja.rumus.pohon import Angka, Negasi, Operasi
+from kinerja.rumus.pohon import Angka, Negasi
 from kinerja.rumus.pohon import Variabel as SimpulVariabel
 
 from .models import Target

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from kinerja.akun.models import Peran
-from kinerja.iki.models import DokumenIKI, Indikator, Variabel
+from kinerja.iki.models import DokumenIKI, Variabel
 from kinerja.organisasi.models import Jabatan, Pegawai, Penugasan
 from tests.factories import katalog_kecil
 
@@ -80,7 +80,3 @@ def kantor(django_user_model) -> Kantor:
 @pytest.fixture
 def tw() -> str:
     return triwulan_sekarang()
-
-
-def indikator_dari(variabel: Variabel) -> Indikator:
-    return variabel.indikator
