@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
 
 from kinerja import format as fmt
@@ -20,23 +20,25 @@ def angka_untuk_input(nilai: Decimal | None) -> str:
     return format(nilai.normalize(), "f").replace(".", ",")
 
 
-class AngkaField(forms.CharField):
+class AngkaField(forms.Field):
     """A Decimal typed as Indonesians write it: "85,71", "1.234,5"; "85.71" is read too."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 40)
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
+    widget = forms.TextInput
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "inputmode": "decimal", "maxlength": "40"}
 
     def prepare_value(self, value):
         return angka_untuk_input(value) if isinstance(value, Decimal) else value
 
     def to_python(self, value):
-        teks = super().to_python(value)
+        teks = (value or "").strip() if isinstance(value, str) else value
         if teks in self.empty_values:
             return None
+        if isinstance(teks, Decimal):
+            return teks
         try:
-            return fmt.parse_angka(teks)
+            return fmt.parse_angka(str(teks)[:40])
         except ValueError as exc:
             raise ValidationError(str(exc), code="bukan_angka") from exc
 
@@ -53,6 +55,14 @@ class FormMasuk(AuthenticationForm):
         if username and masuk.terblokir(username, masuk.alamat_ip(self.request)):
             raise ValidationError(masuk.pesan_terblokir(), code="terblokir")
         return super().clean()
+
+
+class FormGantiSandi(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Kata sandi lama"
+        self.fields["new_password1"].label = "Kata sandi baru"
+        self.fields["new_password2"].label = "Ulangi kata sandi baru"
 
 
 class FormDokumen(forms.ModelForm):

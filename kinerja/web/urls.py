@@ -3,7 +3,7 @@ with another office's ids: a new pattern must keep the scope check (and name its
 
 from django.urls import path
 
-from .views import akun, beranda, dasbor, isian, kaskade, katalog
+from .views import akun, beranda, dasbor, excel, isian, kaskade, katalog
 
 app_name = "web"
 
@@ -36,7 +36,10 @@ urlpatterns = [
     path(_ISIAN + "kembalikan/", isian.aksi, {"aksi": "kembalikan"}, name="kembalikan"),
     path(_ISIAN + "sahkan/", isian.aksi, {"aksi": "sahkan"}, name="sahkan"),
     path(_ISIAN + "buka-kembali/", isian.aksi, {"aksi": "buka_kembali"}, name="buka_kembali"),
+    path(_ISIAN + "templat.xlsx", excel.templat_jabatan, name="templat_jabatan"),
     path("bukti/<int:bukti_id>/", isian.unduh_bukti, name="unduh_bukti"),
+    path("instansi/<int:instansi_id>/templat.xlsx", excel.templat_instansi, name="templat_instansi"),
+    path("instansi/<int:instansi_id>/unggah/", excel.unggah, name="unggah"),
     # Dashboards.
     path("instansi/<int:instansi_id>/dasbor/", dasbor.dasbor_instansi, name="dasbor_instansi"),
     path("instansi/<int:instansi_id>/dasbor/capaian.json", dasbor.capaian_json, name="capaian_json"),

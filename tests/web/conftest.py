@@ -8,14 +8,22 @@ later tests (and transactional ones) start from an empty one, as they expect.
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 
 from kinerja.demo import buat_demo
 
 KEC_A, KEC_B = "banyuates", "karangpenang"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _sandi_cepat():
+    """A deliberately slow password hash costs a second per login; these tests log in often."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo(django_db_setup, django_db_blocker, _sandi_cepat):
     with django_db_blocker.unblock():
         ringkasan = buat_demo(2)
     yield ringkasan

@@ -7,7 +7,7 @@ from django.urls import reverse_lazy
 
 from kinerja.audit.models import catat
 
-from ..forms import FormMasuk
+from ..forms import FormGantiSandi, FormMasuk
 
 
 class Masuk(auth_views.LoginView):
@@ -22,6 +22,7 @@ class Keluar(auth_views.LogoutView):
 
 class GantiSandi(auth_views.PasswordChangeView):
     template_name = "web/ganti_sandi.html"
+    form_class = FormGantiSandi
     success_url = reverse_lazy("web:beranda")
 
     def form_valid(self, form):

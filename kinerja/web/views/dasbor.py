@@ -25,19 +25,9 @@ from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
 
 from .. import akses
 from ..ringkasan import matriks_isian, rekap_isian_banyak
-from ..umum import tahun_tersedia
+from ..umum import tahun_tersedia, warna_teks
 
 WARNA_TANPA_NILAI = "#9aa5b1"
-
-
-def warna_teks(latar: str) -> str:
-    """Black or white text, whichever reads better on the background colour (WCAG luminance)."""
-    r, g, b = (int(latar[i:i + 2], 16) / 255 for i in (1, 3, 5))
-
-    def linear(c):
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return "#1a1a1a" if 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) > 0.25 else "#ffffff"
 
 
 @dataclass
@@ -160,7 +150,8 @@ def dasbor_instansi(request, instansi_id):
         j["ringkasan"].tambah(h)
         s = j["sasaran"].setdefault(h.sasaran_id, {"uraian": h.sasaran, "ringkasan": Ringkasan(skala), "indikator": []})
         s["ringkasan"].tambah(h)
-        s["indikator"].append({"hasil": h, "warna": _warna_hasil(h, skala)})
+        warna = _warna_hasil(h, skala)
+        s["indikator"].append({"hasil": h, "warna": warna, "warna_teks": warna_teks(warna)})
     terlambat, belum_masuk = [], []
     for _, sel in matriks_isian(dokumen):
         terlambat += [s for s in sel if s.terlambat]

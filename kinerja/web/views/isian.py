@@ -31,7 +31,7 @@ from .. import akses
 from ..forms import FormAlasan
 from ..ringkasan import matriks_isian
 from ..rumus_html import rumus_pecahan
-from ..umum import tahun_tersedia
+from ..umum import tahun_tersedia, warna_teks
 
 Status = IsianPeriode.Status
 
@@ -139,6 +139,7 @@ class BarisIndikator:
     target: tuple = (None, None)
     capaian: object = None
     predikat: object = None
+    warna_teks: str = ""
     peringatan: list[str] = field(default_factory=list)
 
 
@@ -163,6 +164,7 @@ def _baris_indikator(ind, nilai, targets, periode, skala) -> BarisIndikator:
     baris.capaian = capaian(baris.realisasi.nilai, baris.target[0], ind.polaritas, target_hi=baris.target[1])
     if baris.capaian.nilai is not None:
         baris.predikat = skala.predikat_untuk(baris.capaian.nilai)
+        baris.warna_teks = warna_teks(baris.predikat.warna)
     baris.peringatan = [p for b in variabel if b.nilai for p in b.nilai.peringatan]
     return baris
 

@@ -16,6 +16,7 @@ from kinerja.iki import layanan
 from kinerja.iki.models import DokumenIKI, DokumenTerkunci, Indikator, Konstanta, Sasaran
 from kinerja.organisasi.models import Jabatan, Penugasan
 from kinerja.realisasi.models import Target
+from kinerja.realisasi.target import simpan_target
 
 from .. import akses
 from ..forms import FormDokumen, FormIndikator, FormsetVariabel
@@ -135,12 +136,15 @@ def _isian_indikator(request, dokumen, sasaran, ind=None):
             form.add_error("ekspresi", masalah)
         if form.is_valid():
             try:
-                ind = _simpan_indikator(request.user, sasaran, ind, form, formset, target)
+                tersimpan = _simpan_indikator(request.user, sasaran, ind, form, formset, target)
             except DokumenTerkunci as exc:
                 messages.error(request, exc.messages[0])
                 return redirect("web:dokumen", dokumen_id=dokumen.pk)
-            messages.success(request, "Indikator tersimpan.")
-            return redirect("web:indikator", indikator_id=ind.pk)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Indikator tersimpan.")
+                return redirect("web:indikator", indikator_id=tersimpan.pk)
     return render(request, "web/indikator_form.html", {
         "instansi": dokumen.instansi, "dokumen": dokumen, "sasaran": sasaran, "indikator": ind,
         "form": form, "formset": formset,
@@ -171,16 +175,9 @@ def _simpan_indikator(pengguna, sasaran, ind, form, formset, target):
     if lama_induk != baru_induk:
         ind.induk.set(data["induk"])
         perubahan["induk"] = [sorted(lama_induk), sorted(baru_induk)]
-    nilai_target = (data["target"], data["target_hi"])
     lama_target = (target.nilai, target.nilai_hi) if target else (None, None)
-    if nilai_target != lama_target:
-        if data["target"] is None:
-            Target.objects.filter(indikator=ind, periode="TAHUN").delete()
-        else:
-            Target.objects.update_or_create(
-                indikator=ind, periode="TAHUN", defaults={"nilai": data["target"], "nilai_hi": data["target_hi"]}
-            )
-        perubahan["target"] = [[str(x) if x is not None else None for x in pasangan] for pasangan in (lama_target, nilai_target)]
+    if (data["target"], data["target_hi"]) != lama_target:
+        simpan_target(pengguna, ind, "TAHUN", data["target"], data["target_hi"])  # audits itself
     catat(pengguna, "tambah_indikator" if baru else "ubah_indikator", ind, perubahan=perubahan)
     return ind
 
