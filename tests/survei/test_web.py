@@ -73,7 +73,7 @@ def test_home_redirects_a_one_office_user_and_lists_for_the_pemda(client, kantor
 
     client.force_login(kantor.admin)
     assert client.get(reverse("survei:beranda"))["Location"] == reverse("survei:daftar", args=[kantor.instansi.pk])
-    pemeriksa = django_user_model.objects.create_user("pemeriksa")
+    pemeriksa = django_user_model.objects.create(username="pemeriksa")
     Peran.objects.create(pengguna=pemeriksa, jenis="pemeriksa", pemda=kantor.instansi.pemda)
     client.force_login(pemeriksa)
     halaman = client.get(reverse("survei:beranda")).content.decode()
