@@ -192,7 +192,7 @@ def simpan_impor(pengguna, survei: Survei, pratinjau: Pratinjau, *, ganti: bool 
         sebelumnya = survei.responden.count()
         if ganti:
             survei.responden.all().delete()
-        nomor = _nomor_berikut(survei)
+        nomor = nomor_berikut(survei)
         pembuat = pengguna if getattr(pengguna, "is_authenticated", False) else None
         baru = Responden.objects.bulk_create(
             _responden_baru(survei, nomor + i, satu, pratinjau.nama_file[:200], pembuat)
@@ -215,7 +215,8 @@ def _kunci(survei: Survei) -> Survei:
     return Survei.objects.select_for_update().select_related("instansi").get(pk=survei.pk)
 
 
-def _nomor_berikut(survei: Survei) -> int:
+def nomor_berikut(survei: Survei) -> int:
+    """The number the next respondent gets (numbers of deleted respondents are not reused)."""
     return (survei.responden.aggregate(m=Max("nomor"))["m"] or 0) + 1
 
 
@@ -262,7 +263,7 @@ def tambah_responden(pengguna, survei: Survei, data: Mapping[str, object]) -> Re
         survei = _kunci(survei)
         _pastikan_draft(survei)
         pembuat = pengguna if getattr(pengguna, "is_authenticated", False) else None
-        responden = _responden_baru(survei, _nomor_berikut(survei), bersih, "formulir", pembuat)
+        responden = _responden_baru(survei, nomor_berikut(survei), bersih, "formulir", pembuat)
         responden.save()
         catat(pengguna, "tambah_responden_skm", responden, ringkasan=f"{responden} (formulir)")
     return responden

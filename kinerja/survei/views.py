@@ -291,7 +291,7 @@ def responden_baru(request, pk):
             "survei": survei,
             "instansi": survei.instansi,
             "form": form,
-            "jumlah_responden": survei.responden.count(),
+            "nomor": layanan.nomor_berikut(survei),
         },
     )
 

@@ -166,6 +166,8 @@ def test_respondent_list_and_delete(client, kantor, survei_terisi):
     assert "Responden (4)" in halaman and "jawaban.csv" in halaman
     client.post(reverse("survei:responden_hapus", args=[survei_terisi.pk, 2]))
     assert list(survei_terisi.responden.values_list("nomor", flat=True)) == [1, 3, 4]
+    # numbers are not reused: the next questionnaire is number 5
+    assert "Responden nomor 5." in client.get(reverse("survei:responden_baru", args=[survei_terisi.pk])).content.decode()
 
 
 def test_link_indicator_then_finalise_feeds_it(client, kantor, survei_terisi, tw):
