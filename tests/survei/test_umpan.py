@@ -164,3 +164,13 @@ def test_the_command_line_feeds_without_a_user(kantor, survei_terisi, tw):
     assert nilai.nilai == Decimal(IKM_2017) and nilai.diisi_oleh is None
     assert nilai.riwayat.get().sumber == "cli"
     assert Responden.objects.filter(survei=survei_terisi).count() == 4
+
+
+def test_the_fed_value_is_rounded_half_up(kantor, tw):
+    # Legacy weight, every answer 3: 9 × 3 × 0.111 × 25 = 74.925 exactly → 74,93 (half up; half-even gives 74,92).
+    survei = layanan.buat_survei(kantor.admin, kantor.instansi, tahun=kantor.dokumen.tahun, periode=tw, bobot="lama")
+    layanan.tambah_responden(kantor.admin, survei, dict.fromkeys(KODE_2017, 3))
+    assert layanan.hasil_survei(survei).nilai == Decimal("74.925")
+    layanan.hubungkan_indikator(kantor.admin, kantor.indikator_ikm)
+    layanan.finalkan(kantor.admin, survei)
+    assert nilai_ikm(kantor, tw).nilai == Decimal("74.93")
