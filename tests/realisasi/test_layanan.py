@@ -192,3 +192,12 @@ def test_window_isian_stores_its_deadline(kantor, tw):
     isian = layanan.isian_periode(kantor.dokumen, kantor.sekcam, tw)
     assert isian.batas_waktu == layanan.masa_isian(isian)[1]
     assert isian.batas_waktu > timezone.localdate() - timedelta(days=1)
+
+
+def test_a_value_fed_by_another_module_skips_only_the_holder_check(kantor, tw, django_user_model):
+    # e.g. the SKM module feeding "Nilai IKM": it checked its user's right itself.
+    nv = simpan_nilai(kantor.u_admin, kantor.lpj_tepat, tw, 3, diumpankan=True, catatan="dari survei")
+    assert nv.nilai == 3 and nv.diisi_oleh == kantor.u_admin
+    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    with pytest.raises(PeriodeTerkunci):
+        simpan_nilai(lalu.u_admin, lalu.lpj_tepat, "TW1", 3, diumpankan=True)
