@@ -23,7 +23,7 @@ from kinerja.akun.lingkup import boleh_kelola_katalog, boleh_lihat
 from kinerja.audit.models import catat
 from kinerja.format import format_angka
 from kinerja.iki.models import Indikator
-from kinerja.ikm import KOLOM_PROFIL, HasilIKM, IKMError, baca_responden, hitung_ikm, hitung_ikm_per_layanan
+from kinerja.ikm import KOLOM_PROFIL, SEMUA, HasilIKM, IKMError, baca_responden, hitung_ikm, hitung_ikm_per_layanan
 from kinerja.ikm.hitung import baca_skor
 from kinerja.organisasi.models import Instansi
 from kinerja.pengukuran import Periode
@@ -151,7 +151,8 @@ def pratinjau_impor(
     XLSX, unsur columns missing or doubled); problems of single rows go to ``kesalahan``.
     """
     baca = baca_responden(berkas_bytes, nama_file, regulasi)
-    hasil = hitung_ikm(baca.responden, regulasi, bobot) if baca.responden else None
+    # Per jenis layanan, so that a name the report cannot use is refused now, not after saving.
+    hasil = hitung_ikm_per_layanan(baca.responden, regulasi, bobot)[SEMUA] if baca.responden else None
     return Pratinjau(
         nama_file=nama_file,
         regulasi=regulasi,
@@ -257,6 +258,8 @@ def tambah_responden(pengguna, survei: Survei, data: Mapping[str, object]) -> Re
         galat["__all__"] = "Isi jawaban paling sedikit satu unsur."
     for kunci in _KUNCI_PROFIL:
         bersih[kunci] = " ".join(str(data.get(kunci) or "").split())
+    if bersih["jenis_layanan"].casefold() == SEMUA.casefold():
+        galat["jenis_layanan"] = f"Jenis layanan tidak boleh bernama '{SEMUA}': nama itu dipakai untuk hasil keseluruhan."
     if galat:
         raise ValidationError(galat)
     with transaction.atomic():

@@ -95,6 +95,8 @@ def test_preview_keeps_extra_columns_out_of_the_index_with_a_warning():
         (ke_xlsx([]), "kosong.xlsx", "Berkas kosong"),
         (b"bukan,data\r\n1,2\r\n", "lain.csv", "Baris judul kolom tidak ditemukan"),
         (ke_csv(tabel(JAWABAN_2004, KODE_2004)), "2004.csv", "pilih regulasi 2004"),
+        (ke_csv(tabel(JAWABAN_2017, KODE_2017, {"Layanan": ["KTP", "Semua", "", ""]})), "semua.csv",
+         "jenis layanan tidak boleh bernama 'Semua'"),
     ],
 )
 def test_preview_refuses_an_unusable_file(isi, nama, pesan):
@@ -174,6 +176,8 @@ def test_paper_questionnaire_validates_every_field_at_once(kantor, survei):
         layanan.tambah_responden(kantor.admin, survei, {"U1": "5", "U2": "dua", "U10": 3})
     assert set(galat.value.message_dict) == {"U1", "U2", "U10"}
     assert "di luar rentang 1–4" in galat.value.message_dict["U1"][0]
+    with pytest.raises(ValidationError, match="tidak boleh bernama 'Semua'"):
+        layanan.tambah_responden(kantor.admin, survei, {"U1": 4, "jenis_layanan": " semua "})
     with pytest.raises(ValidationError, match="paling sedikit satu unsur"):
         layanan.tambah_responden(kantor.admin, survei, {"U1": "", "jenis_kelamin": "L"})
     assert not survei.responden.exists()
