@@ -76,6 +76,9 @@ def grafik_batang(batang: Sequence[Batang], *, judul: str = "", satuan: str = "%
             f'<rect x="{_KIRI}" y="{y + 3}" width="{lebar_batang:.1f}" height="{_TINGGI_BARIS - 6}" fill="{escape(b.warna)}"/>'
         )
         teks = format_angka(b.nilai) + satuan
+        # A white ground under the value keeps it readable where it crosses the 100% line.
+        bagian.append(f'<rect x="{x(b.nilai) + 2:.1f}" y="{y + 3}" width="{len(teks) * 5.6 + 4:.1f}" '
+                      f'height="{_TINGGI_BARIS - 6}" fill="#fff"/>')
         bagian.append(f'<text x="{x(b.nilai) + 4:.1f}" y="{tengah:.1f}">{escape(teks)}</text>')
     bagian.append(f'<line x1="{_KIRI}" y1="{_ATAS}" x2="{_KIRI}" y2="{bawah_plot}" stroke="#000" stroke-width="0.8"/>')
     bagian.append("</svg>")
