@@ -81,7 +81,7 @@ def ikhtisar(request, instansi_id):
 # --- one jabatan, one quarter ------------------------------------------------------------------
 
 
-def _muat(request, dokumen_id, jabatan_id, periode):
+def _muat(request, dokumen_id, jabatan_id, periode, *, dengan_isian=True):
     """(dokumen, jabatan, isian or None), each inside the user's scope; 404 otherwise."""
     if periode not in PERIODE_ISIAN:
         raise Http404("Periode tidak dikenal.")
@@ -89,6 +89,8 @@ def _muat(request, dokumen_id, jabatan_id, periode):
     jabatan = Jabatan.objects.filter(pk=jabatan_id, instansi_id=dokumen.instansi_id).select_related("atasan").first()
     if jabatan is None:
         raise Http404("Jabatan tidak ditemukan.")
+    if not dengan_isian:
+        return dokumen, jabatan, None
     isian = IsianPeriode.objects.filter(dokumen=dokumen, jabatan=jabatan, periode=periode).first()
     return dokumen, jabatan, isian
 
@@ -287,14 +289,13 @@ def isian(request, dokumen_id, jabatan_id, periode):
 @require_POST
 def simpan_nilai(request, dokumen_id, jabatan_id, periode, variabel_id):
     """htmx: save one value when its field changes; answer with the indicator's block recomputed."""
-    dokumen, jabatan, _ = _muat(request, dokumen_id, jabatan_id, periode)
+    dokumen, jabatan, _ = _muat(request, dokumen_id, jabatan_id, periode, dengan_isian=False)
     variabel = Variabel.objects.filter(
         pk=variabel_id, indikator__sasaran__dokumen=dokumen, indikator__sasaran__jabatan=jabatan
-    ).first()
+    ).select_related("konstanta").first()
     if variabel is None:
         raise Http404("Variabel tidak ditemukan.")
-    [baris] = _indikator_isian(dokumen, jabatan, periode, hanya=variabel.indikator_id)
-    dikirim = next(b for b in baris.variabel if b.variabel.pk == variabel.pk)
+    dikirim = BarisVariabel(variabel, None)
     disimpan = _simpan(request.user, dikirim, periode, request.POST.get(f"nilai-{variabel.pk}", ""),
                        request.POST.get(f"versi-{variabel.pk}"))
     # Recompute from what is stored now (somebody else may have saved the indicator's other values).

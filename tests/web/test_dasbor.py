@@ -1,0 +1,117 @@
+"""Dashboards: per instansi (capaian per jabatan and sasaran, trend, late and missing) and per pemda."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kinerja import format as fmt
+from kinerja.pengukuran import kategori
+from kinerja.realisasi.berlaku import dokumen_berlaku
+from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
+from kinerja.realisasi.periode import periode_hitung
+from kinerja.web.ringkasan import matriks_isian
+from kinerja.web.views.dasbor import periode_bawaan
+
+from .conftest import KEC_A
+from .test_isian import teks
+
+pytestmark = pytest.mark.django_db
+
+
+def rata(hasil) -> Decimal:
+    nilai = [h.capaian.nilai for h in hasil if h.capaian.nilai is not None]
+    return sum(nilai) / len(nilai)
+
+
+def test_instansi_dashboard_numbers_come_from_the_computation(masuk, demo, django_assert_max_num_queries):
+    a = demo.instansi[0]
+    tahun = timezone.localdate().year
+    client = masuk(f"camat.{KEC_A}")
+    with django_assert_max_num_queries(15):
+        respons = client.get(reverse("web:dasbor_instansi", args=[a.pk]))
+    periode = periode_bawaan(tahun)
+    hasil = hitung_instansi(a, tahun, periode)
+    halaman = teks(respons)
+    rata_rata = rata(hasil)
+    assert f"{fmt.format_persen(rata_rata)} · {kategori(rata_rata)}" in halaman
+    for h in hasil:
+        assert h.nama in halaman
+    per_jabatan = {}
+    for h in hasil:
+        per_jabatan.setdefault(h.jabatan, []).append(h)
+    for jabatan, daftar in per_jabatan.items():
+        if any(h.capaian.nilai is not None for h in daftar):
+            assert f"{jabatan} {fmt.format_persen(rata(daftar))}" in halaman
+    html = respons.content.decode()
+    assert "chart.umd.min.js" in html and 'id="grafik-tren"' in html
+
+
+def test_late_and_missing_reports_are_listed(masuk, demo):
+    a = demo.instansi[0]
+    dokumen = dokumen_berlaku(a, timezone.localdate().year)
+    html = masuk(f"admin.{KEC_A}").get(reverse("web:dasbor_instansi", args=[a.pk])).content.decode()
+    bagian = html.split('id="laporan-terlambat"')[1]
+    sel = [s for _, daftar in matriks_isian(dokumen) for s in daftar]
+    terlambat = [s for s in sel if s.terlambat]
+    belum = [s for s in sel if s.belum_masuk]
+    assert terlambat and belum
+    assert bagian.count(">terlambat</span>") == len(terlambat)
+    assert bagian.count(">belum masuk</span>") == len(belum)
+
+
+def test_another_period_and_year_can_be_chosen(masuk, demo):
+    a = demo.instansi[0]
+    tahun = timezone.localdate().year - 1
+    respons = masuk(f"admin.{KEC_A}").get(reverse("web:dasbor_instansi", args=[a.pk]), {"tahun": tahun, "periode": "TW2"})
+    assert f"Capaian Triwulan II {tahun}" in teks(respons)
+    assert fmt.format_persen(rata(hitung_instansi(a, tahun, "TW2"))) in teks(respons)
+    ngawur = masuk(f"admin.{KEC_A}").get(reverse("web:dasbor_instansi", args=[a.pk]), {"periode": "TW9", "tahun": "x"})
+    bawaan = periode_hitung(periode_bawaan(tahun + 1)).label
+    assert ngawur.status_code == 200 and f"Capaian {bawaan} {tahun + 1}" in teks(ngawur)
+
+
+def test_trend_points_are_small_json_answers(masuk, demo, django_assert_max_num_queries):
+    a = demo.instansi[0]
+    tahun = timezone.localdate().year - 1
+    client = masuk(f"camat.{KEC_A}")
+    url = reverse("web:capaian_json", args=[a.pk])
+    with django_assert_max_num_queries(15):
+        data = client.get(url, {"tahun": tahun, "periode": "TW3"}).json()
+    assert data["periode"] == "TW3" and data["rata_rata"] == float(round(rata(hitung_instansi(a, tahun, "TW3")), 2))
+    assert client.get(url, {"tahun": tahun, "periode": "TW9"}).status_code == 400
+
+
+def test_pages_without_charts_do_not_load_chart_js(masuk, demo):
+    client = masuk(f"camat.{KEC_A}")
+    for url in (reverse("web:beranda"), reverse("web:katalog", args=[demo.instansi[0].pk]),
+                reverse("web:isian_instansi", args=[demo.instansi[0].pk])):
+        assert "chart.umd" not in client.get(url).content.decode()
+
+
+def test_pemda_dashboard_ranks_every_kecamatan_with_drill_down(masuk, demo, django_assert_max_num_queries):
+    pemda = demo.pemda
+    tahun = timezone.localdate().year
+    client = masuk("pemeriksa")
+    with django_assert_max_num_queries(15):
+        respons = client.get(reverse("web:dasbor_pemda", args=[pemda.pk]))
+    hasil = hitung_pemda(pemda, tahun, periode_bawaan(tahun))
+    urut = sorted(demo.instansi, key=lambda i: -rata(hasil[i.pk]))
+    html = respons.content.decode()
+    posisi = [html.index(reverse("web:dasbor_instansi", args=[i.pk])) for i in urut]
+    assert posisi == sorted(posisi)
+    for n, instansi in enumerate(urut, start=1):
+        assert f"{n} {instansi.nama} {fmt.format_persen(rata(hasil[instansi.pk]))}" in teks(respons)
+    assert f"?tahun={tahun}&amp;periode={periode_bawaan(tahun)}" in html
+
+
+def test_the_pemeriksa_reads_everything_and_changes_nothing(masuk, demo):
+    from kinerja.iki.models import DokumenIKI
+
+    client = masuk("pemeriksa")
+    a = demo.instansi[0]
+    assert client.get(reverse("web:dasbor_instansi", args=[a.pk])).status_code == 200
+    assert "Buat revisi" not in teks(client.get(reverse("web:katalog", args=[a.pk])))
+    dokumen = DokumenIKI.objects.filter(instansi=a).first()
+    assert client.post(reverse("web:buat_revisi", args=[dokumen.pk])).status_code == 403
