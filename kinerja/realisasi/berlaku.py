@@ -25,7 +25,7 @@ def dokumen_berlaku_banyak(instansi_ids, tahun_list) -> dict[tuple[int, int], in
     berlaku: dict[tuple[int, int], tuple[int, int]] = {}
     baris = DokumenIKI.objects.filter(
         instansi_id__in=instansi_ids, tahun__in=tahun_list, status=DokumenIKI.Status.DITETAPKAN
-    ).values_list("instansi_id", "tahun", "revisi", "id")
+    ).order_by().values_list("instansi_id", "tahun", "revisi", "id")
     for instansi_id, tahun, revisi, dokumen_id in baris:
         kunci = (instansi_id, tahun)
         if kunci not in berlaku or revisi > berlaku[kunci][0]:

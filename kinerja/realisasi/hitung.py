@@ -95,9 +95,10 @@ def _baca_indikator(dokumen_ids: Iterable[int]) -> list[_Baris]:
         )
     ]
     per_id = {baris.id: baris for baris in indikator}
+    # order_by(): the models' default ordering would join every parent table just to sort.
     for vid, indikator_id, kode, cara, nilai_tetap, konstanta in Variabel.objects.filter(
         indikator__sasaran__dokumen_id__in=dokumen_ids
-    ).values_list("id", "indikator_id", "kode", "agregasi", "nilai_tetap", "konstanta__nilai"):
+    ).order_by().values_list("id", "indikator_id", "kode", "agregasi", "nilai_tetap", "konstanta__nilai"):
         per_id[indikator_id].variabel.append((vid, kode, cara, nilai_tetap if nilai_tetap is not None else konstanta))
     return indikator
 
@@ -107,7 +108,7 @@ def _baca_nilai(dokumen_ids: Iterable[int]) -> dict[int, dict[int, Decimal]]:
     nilai: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for vid, periode, angka in NilaiVariabel.objects.filter(
         variabel__indikator__sasaran__dokumen_id__in=dokumen_ids, periode__in=PERIODE_ISIAN, nilai__isnull=False
-    ).values_list("variabel_id", "periode", "nilai"):
+    ).order_by().values_list("variabel_id", "periode", "nilai"):
         nilai[vid][int(periode[2])] = angka
     return nilai
 
@@ -116,7 +117,7 @@ def _baca_target(dokumen_ids: Iterable[int]) -> dict[int, dict[str, tuple]]:
     target: dict[int, dict[str, tuple]] = defaultdict(dict)
     for indikator_id, periode, lo, hi, baseline in Target.objects.filter(
         indikator__sasaran__dokumen_id__in=dokumen_ids
-    ).values_list("indikator_id", "periode", "nilai", "nilai_hi", "baseline"):
+    ).order_by().values_list("indikator_id", "periode", "nilai", "nilai_hi", "baseline"):
         target[indikator_id][periode] = (lo, hi, baseline)
     return target
 
@@ -235,7 +236,7 @@ def hitung_pemda(pemda, tahun: int, periode: str = "TAHUN") -> dict[int, list[Ha
     skala_kode = getattr(pemda, "skala_capaian", None) or Pemda.objects.values_list("skala_capaian", flat=True).get(
         pk=pemda_id
     )
-    instansi_ids = list(Instansi.objects.filter(pemda_id=pemda_id).values_list("id", flat=True))
+    instansi_ids = list(Instansi.objects.filter(pemda_id=pemda_id).order_by().values_list("id", flat=True))
     berlaku = dokumen_berlaku_banyak(instansi_ids, [tahun, tahun - 1])
     dokumen_instansi = {d: i for (i, t), d in berlaku.items() if t == tahun}
     lalu = {d: berlaku[(i, tahun - 1)] for d, i in dokumen_instansi.items() if (i, tahun - 1) in berlaku}
