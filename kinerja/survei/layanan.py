@@ -94,6 +94,8 @@ def buat_survei(
         dibuat_oleh=pengguna if getattr(pengguna, "is_authenticated", False) else None,
     )
     survei.full_clean(validate_constraints=False)
+    if any(nama.casefold() == SEMUA.casefold() for nama in survei.jenis_layanan):
+        raise ValidationError({"jenis_layanan": f"Jenis layanan tidak boleh bernama '{SEMUA}'."})
     if Survei.objects.filter(instansi=instansi, tahun=tahun, periode=periode).exists():
         raise ValidationError(f"{survei} sudah ada.", code="sudah_ada")
     survei.validate_constraints()

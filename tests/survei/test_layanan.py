@@ -207,6 +207,8 @@ def test_a_period_has_one_survey_and_the_year_is_checked(kantor, survei):
     with pytest.raises(ValidationError) as galat:
         layanan.buat_survei(kantor.admin, kantor.instansi, tahun=2025, periode="TW9")
     assert "periode" in galat.value.message_dict
+    with pytest.raises(ValidationError, match="tidak boleh bernama 'Semua'"):
+        layanan.buat_survei(kantor.admin, kantor.instansi, tahun=2025, periode="TW1", jenis_layanan=["KTP", "semua"])
     dibuat = layanan.buat_survei(
         kantor.admin, kantor.instansi, tahun=2025, periode="S1", regulasi="2004", bobot="lama", populasi=500,
         jenis_layanan=[" KTP ", "ktp", "", "Kartu  Keluarga"],
