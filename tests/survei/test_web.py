@@ -217,3 +217,15 @@ def test_downloads(client, kantor, survei_terisi, survei):
     assert xlsx.content.startswith(b"PK") and xlsx["Content-Disposition"].endswith('.xlsx"')
     kosong = layanan.buat_survei(kantor.admin, kantor.instansi, tahun=2024, periode="TW1")
     assert client.get(reverse("survei:unduh_pdf", args=[kosong.pk])).status_code == 404
+
+
+def test_upload_can_replace_the_existing_respondents(client, kantor, survei_terisi):
+    client.force_login(kantor.admin)
+    berkas = SimpleUploadedFile("dua.csv", ke_csv(tabel(JAWABAN_2017[:2], KODE_2017)))
+    pratinjau = client.post(reverse("survei:impor", args=[survei_terisi.pk]), {"berkas": berkas, "ganti": "on"})
+    halaman = pratinjau.content.decode()
+    assert "4 responden yang sudah ada akan diganti" in halaman and 'name="ganti" value="True"' in halaman
+    form = pratinjau.context["form"]
+    client.post(reverse("survei:impor_simpan", args=[survei_terisi.pk]),
+                {"sidik": form.initial["sidik"], "ganti": form.initial["ganti"]})
+    assert list(survei_terisi.responden.values_list("nomor", flat=True)) == [1, 2]
