@@ -193,3 +193,22 @@ def test_hitung_pemda_agrees_with_hitung_instansi(dokumen):
     assert set(semua) == {dokumen.instansi_id, lain.instansi_id}
     for instansi_id, hasil in semua.items():
         assert hasil == hitung_instansi(instansi_id, 2025, "SD_TW3")
+
+
+def test_indicators_reported_per_semester_or_year_use_only_their_quarters():
+    dokumen = katalog_kecil(tahun=2025)
+    indikator = tambah_rasio(dokumen)
+    Indikator.objects.filter(pk=indikator.pk).update(periode_pelaporan="semesteran")
+    Indikator.objects.filter(sasaran__dokumen=dokumen, nama="Persentase desa tertib").update(periode_pelaporan="tahunan")
+    dokumen = dokumen.tetapkan()
+    isi_nilai(dokumen, "tepat", None, 3, None, 5)
+    isi_nilai(dokumen, "masuk", None, 4, None, 6)
+    isi_nilai(dokumen, "desa_tertib", None, None, None, 7)
+    tahun = per_nama(hitung_instansi(dokumen.instansi, 2025))
+    assert tahun["Persentase surat tepat waktu"].realisasi.nilai == Decimal(80) and tahun["Persentase surat tepat waktu"].lengkap
+    assert tahun["Persentase desa tertib"].realisasi.nilai == Decimal(100) and tahun["Persentase desa tertib"].lengkap
+    tw2 = per_nama(hitung_instansi(dokumen.instansi, 2025, "TW2"))
+    assert tw2["Persentase surat tepat waktu"].realisasi.nilai == Decimal(75)
+    assert tw2["Persentase desa tertib"].realisasi.alasan == (
+        "tidak dapat dihitung: indikator tahunan tidak dilaporkan pada periode ini"
+    )
