@@ -172,7 +172,8 @@ class IndikatorDok:
     def rumus_html(self) -> SafeString:
         """The formula as a fraction (escaped HTML), or the written explanation when there is none."""
         if self.rumus is None:
-            return mark_safe(escape(self.penjelasan))
+            # Written explanations keep their lines (a numerator line over a denominator line, lists).
+            return mark_safe("<br>".join(escape(baris) for baris in self.penjelasan.splitlines()))
         return mark_safe(pecahan_html(self.rumus, self.labels))
 
     @property

@@ -113,12 +113,16 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _teks_xml(elemen) -> str:
-    # Word runs may split a word (joined as they are); each math run is a token of its own.
+    # Word runs may split a word (joined as they are); each math run is a token of its own, and line
+    # breaks and tabs separate words.
     potongan = []
     for p in elemen.iter(f"{W}p"):
         potongan.append(" ")
-        for t in p.iter(f"{W}t", f"{M}t"):
-            potongan.append(f" {t.text} " if t.tag == f"{M}t" else (t.text or ""))
+        for t in p.iter(f"{W}t", f"{M}t", f"{W}br", f"{W}tab"):
+            if t.tag == f"{M}t":
+                potongan.append(f" {t.text} ")
+            else:
+                potongan.append(t.text or "" if t.tag == f"{W}t" else " ")
     return " ".join("".join(potongan).split())
 
 
