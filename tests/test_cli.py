@@ -44,3 +44,15 @@ def test_demo_without_serving_loads_once_and_prints_logins(capsys):
     assert "kinerja-demo-2026" in out and "admin.pemda" in out and "camat.banyuates" in out
     assert main(["demo", "--no-serve"]) == 0
     assert "sudah ada" in capsys.readouterr().out
+
+
+
+def test_output_piped_into_a_closed_reader_is_not_a_traceback(monkeypatch, capfd):
+    import kinerja.cli
+
+    def writes_into_a_closed_pipe(args):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(kinerja.cli, "cmd_migrate", writes_into_a_closed_pipe)
+    with capfd.disabled():
+        assert main(["migrate"]) == 0
