@@ -60,6 +60,9 @@ _KATA_PEMISAH = frozenset({"jumlah", "jml", "total", "banyaknya", "σ", "∑"})
 _KATA_SAMBUNG = frozenset({"dalam", "per", "selama", "setiap", "tiap", "pada", "di", "ke", "dari",
                            "untuk", "sebanyak", "minimal", "maksimal", "kurang", "lebih"})
 _PENGUBAH_KEPALA = frozenset({"target", "total", "realisasi"})
+# Words no operand ends with: a line ending in one was wrapped ("… − Target" / "jumlah …").
+_KATA_GANTUNG = _PENGUBAH_KEPALA | {"yang", "dan", "atau", "dari", "di", "ke", "untuk", "dengan", "pada", "oleh",
+                                    "serta", "terhadap", "per", "dalam"}
 # Short words that are alternatives, not a division: "Desa / Kel", "SPP / SPM".
 _PASANGAN_GARIS_MIRING = frozenset({"kel", "kel.", "kelurahan", "desa", "kota", "kab", "kab."})
 
@@ -68,6 +71,9 @@ _BEKAS_100 = "\ue000"
 _KANDIDAT_OPERATOR = re.compile(r"[()+×*∗·∙÷⁄/:\-–—−]|(?<!\S)[xX](?!\S)")
 _ANGKA = re.compile(r"\d+(?:[.,]\d+)*")
 _KONSTANTA = re.compile(r"^(\d+(?:[.,]\d+)*)\s+([^\d\s].{0,40})$")
+# "Jumlah desa (7)": a variable with its fixed value written beside it.
+_NILAI_DALAM_KURUNG = re.compile(r"^(.*?\S)\s*\(\s*(\d+(?:[.,]\d+)*)\s*\)$")
+_TAHUN = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -273,9 +279,20 @@ def _operator(s: str, m: re.Match[str]) -> str | None:
     if c == ":":
         return ":" if kiri and kanan and (spasi_kiri or spasi_kanan) else None
     # dashes
-    if spasi_kiri and spasi_kanan and kiri and (_awal_operan(_kata_setelah(s, j)) or kiri.endswith(")")):
+    if spasi_kiri and spasi_kanan and kiri and (_awal_operan(_kata_setelah(s, j)) or kiri.endswith(")")
+                                                or _antara_dua_besaran(s, i, j)):
         return "-"
     return None
+
+
+def _antara_dua_besaran(s: str, i: int, j: int) -> bool:
+    """A spaced dash between a quantity ("Jumlah pelanggaran …") and a capitalised name
+    ("Batas toleransi …") is a minus: names are not joined by a spaced dash."""
+    kanan = re.match(r"\s*([^\W\d_]+)", s[j:])
+    if kanan is None or len(kanan.group(1)) < 3 or not kanan.group(1)[0].isupper() or kanan.group(1).isupper():
+        return False
+    operan_kiri = re.split(r"[(+×*/÷⁄:−–-]\s", s[:i])[-1]
+    return _kata_setelah(operan_kiri, 0).strip(",.;") in _KATA_KEPALA
 
 
 def _token_baris(s: str) -> list[str | _Operan]:
@@ -299,15 +316,20 @@ def _token_baris(s: str) -> list[str | _Operan]:
 
 def _gabung_kurung_keterangan(token: list[str | _Operan]) -> list[str | _Operan]:
     """``Laporan bulanan (12 dokumen)``: brackets right after an operand and holding no
-    operator describe it; they are part of its text, not a group."""
+    operator describe it; they are part of its text, not a group, and so is the lower-case
+    rest of the sentence after them (``Jumlah laporan (LKjIP, laporan triwulan) yang disusun``)."""
     hasil: list[str | _Operan] = []
     i = 0
     while i < len(token):
         t = token[i]
         if (t == "(" and hasil and isinstance(hasil[-1], _Operan) and i + 2 < len(token)
                 and isinstance(token[i + 1], _Operan) and token[i + 2] == ")"):
-            hasil[-1] = _Operan(f"{hasil[-1].teks} ({token[i + 1].teks.strip()})")
+            teks = f"{hasil[-1].teks.rstrip()} ({token[i + 1].teks.strip()})"
             i += 3
+            if i < len(token) and isinstance(token[i], _Operan) and token[i].teks.strip()[:1].islower():
+                teks = f"{teks} {token[i].teks.strip()}"
+                i += 1
+            hasil[-1] = _Operan(teks)
             continue
         hasil.append(t)
         i += 1
@@ -333,6 +355,7 @@ def _baris_formula(s: str) -> list[str]:
         lanjutan = hasil and (
             minus
             or (b[0].islower() and kata not in _KATA_KEPALA)
+            or (b[0].islower() and _kata_sebelum(hasil[-1], len(hasil[-1])) in _KATA_GANTUNG)
             or b[0] in ",;)"
             or re.search(r"(?:[+×*/÷⁄(]|\s[-–−])\s*$", hasil[-1])
             or re.match(r"[+×*/÷⁄:]", b)
@@ -517,10 +540,16 @@ def _variabel(pohon: _Simpul, catatan: str | None) -> tuple[list[dict], dict[_Op
         uraian = _uraian(op.teks)
         if not uraian or not _ada_isi(uraian):
             raise _TidakDipahami("operand kosong")
+        nilai_kurung = None
+        if (m := _NILAI_DALAM_KURUNG.match(uraian)) and not _TAHUN.fullmatch(m.group(2)):
+            uraian, nilai_kurung = m.group(1), _sebagai_bilangan(_nilai_angka(m.group(2)))
         kunci = re.sub(r"\s+", " ", uraian.lower())
         if kunci not in per_uraian:
             var: dict = {"uraian": uraian}
-            if m := _KONSTANTA.match(uraian):
+            if nilai_kurung is not None:
+                kode = kode_dari_teks(uraian)
+                var["nilai_tetap"] = nilai_kurung
+            elif m := _KONSTANTA.match(uraian):
                 benda = m.group(2).strip()
                 kode = kode_dari_teks(benda)
                 if len(kode.split("_")) == 1 and not kode.startswith("jumlah"):

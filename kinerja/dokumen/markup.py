@@ -55,7 +55,7 @@ def _ambil_grup(s: str, i: int) -> tuple[str, int] | None:
 
 
 def _perlu_kurung(s: str) -> bool:
-    return bool(re.search(r"[+×÷/−]|\s[-–]\s", s))
+    return bool(re.search(r"[+×÷/−*]|\s[-–xX]\s", s))
 
 
 def latex_ke_teks(s: str, untuk_rumus: bool = False) -> str:

@@ -4,9 +4,15 @@ Ruled tables found on a page become table rows (a merged cell's extra columns ar
 the text outside them becomes lines in reading order, top to bottom. A line whose words are
 separated by wide gaps is a row of an unruled table, one cell per gap — the same shape a
 tab-separated text conversion has. Block numbers count these lines and rows from 1.
+
+A horizontal rule inside a cell with lines of text centred above and below it is a fraction
+bar (an equation, or a numerator underlined over its denominator): that part of the cell is
+written ``\\frac{numerator}{denominator}``, so the formula reader keeps the grouping the bar
+gives, which the lines alone lose.
 """
 
 import io
+from dataclasses import dataclass
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -20,6 +26,8 @@ from kinerja.dokumen.galat import DokumenError
 # Words further apart than this (in points, about three characters) are in different cells.
 _CELAH_SEL = 18.0
 _TOLERANSI_BARIS = 3.0
+# A rule shorter than this (in points) is a dash or a stray mark, not a fraction bar.
+_GARIS_MIN = 8.0
 
 
 def _galat(nama_file: str | None, pesan: str) -> DokumenError:
@@ -53,10 +61,19 @@ def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
     """The page's table rows and text lines, ordered top to bottom."""
     tabel = halaman.find_tables()
     kotak = [t.bbox for t in tabel]
+    garis = _garis_mendatar(halaman) if tabel else []
+    kata_halaman: list[_Kata] | None = None
     urutan: list[tuple[float, int, list[str] | str]] = []
     for t in tabel:
-        for k, baris in enumerate(t.extract()):
-            sel = [(s or "").strip() for s in baris]
+        for k, (baris, baris_kotak) in enumerate(zip(t.extract(), t.rows)):
+            sel = []
+            for teks, kotak_sel in zip(baris, baris_kotak.cells):
+                bar = [g for g in garis if kotak_sel is not None and g.di_dalam(kotak_sel)]
+                if bar:
+                    if kata_halaman is None:
+                        kata_halaman = [_Kata.dari(k) for k in halaman.extract_words(keep_blank_chars=False)]
+                    teks = _teks_sel_berpecahan([k for k in kata_halaman if k.di_dalam(kotak_sel)], bar)
+                sel.append((teks or "").strip())
             if any(sel):
                 urutan.append((t.bbox[1], k, sel))
 
@@ -90,3 +107,144 @@ def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
                 sel[-1] += " " + kanan["text"]
         hasil.append((b[0]["top"], sel))
     return hasil
+
+
+# --- fraction bars inside table cells -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Garis:
+    x0: float
+    x1: float
+    y: float
+
+    def di_dalam(self, kotak: tuple[float, float, float, float]) -> bool:
+        """Strictly inside the cell: not one of its borders, nor a border of a neighbour."""
+        x0, atas, x1, bawah = kotak
+        return x0 + 1 < self.x0 and self.x1 < x1 - 1 and atas + 2 < self.y < bawah - 2
+
+
+@dataclass(frozen=True)
+class _Kata:
+    x0: float
+    x1: float
+    atas: float
+    bawah: float
+    teks: str
+
+    @classmethod
+    def dari(cls, k: dict) -> "_Kata":
+        # Braces would end a \frac group early; in text they are brackets anyway.
+        return cls(k["x0"], k["x1"], k["top"], k["bottom"], k["text"].replace("{", "(").replace("}", ")"))
+
+    @property
+    def tengah_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def tengah_y(self) -> float:
+        return (self.atas + self.bawah) / 2
+
+    @property
+    def tinggi(self) -> float:
+        return self.bawah - self.atas
+
+    def di_dalam(self, kotak: tuple[float, float, float, float]) -> bool:
+        x0, atas, x1, bawah = kotak
+        return x0 <= self.tengah_x <= x1 and atas <= self.tengah_y <= bawah
+
+
+def _garis_mendatar(halaman: "pdfplumber.page.Page") -> list[_Garis]:
+    """Horizontal rules of the page; the two edges of a thin filled rectangle are one rule."""
+    hasil: list[_Garis] = []
+    for e in sorted((e for e in halaman.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= _GARIS_MIN),
+                    key=lambda e: (e["top"], e["x0"])):
+        g = _Garis(e["x0"], e["x1"], e["top"])
+        if hasil and abs(hasil[-1].y - g.y) < 1.5 and g.x0 < hasil[-1].x1 and hasil[-1].x0 < g.x1:
+            continue
+        hasil.append(g)
+    return hasil
+
+
+def _baris_kata_sel(kata: list[_Kata]) -> list[list[_Kata]]:
+    """Words grouped into lines by their vertical centre, top to bottom, each left to right."""
+    baris: list[list[_Kata]] = []
+    for k in sorted(kata, key=lambda k: k.tengah_y):
+        if baris and any(_sebaris(k, lain) for lain in baris[-1]):
+            baris[-1].append(k)
+        else:
+            baris.append([k])
+    return [sorted(b, key=lambda k: k.x0) for b in baris]
+
+
+def _sebaris(a: _Kata, b: _Kata) -> bool:
+    """On one line: equal centres, or one's centre within the other's height when that is a
+    whole fraction ("× 100%" beside it, at the height of its bar)."""
+    if abs(a.tengah_y - b.tengah_y) <= max(2.0, 0.4 * min(a.tinggi, b.tinggi)):
+        return True
+    tinggi, pendek = (a, b) if a.tinggi > b.tinggi else (b, a)
+    return tinggi.tinggi > 2 * pendek.tinggi and tinggi.atas < pendek.tengah_y < tinggi.bawah
+
+
+def _ke_teks(kata: list[_Kata]) -> str:
+    return "\n".join(" ".join(k.teks for k in b) for b in _baris_kata_sel(kata))
+
+
+def _baris_bertumpuk(baris: list[list[_Kata]], y: float, ke_atas: bool) -> list[list[_Kata]]:
+    """The lines stacked right against the rule at ``y``, going up (or down) while the gap
+    between lines stays under a line's height."""
+    urut = sorted(baris, key=lambda b: -b[0].bawah if ke_atas else b[0].atas)
+    hasil: list[list[_Kata]] = []
+    tepi = y
+    for b in urut:
+        atas, bawah = min(k.atas for k in b), max(k.bawah for k in b)
+        tinggi = max(k.tinggi for k in b)
+        jarak = tepi - bawah if ke_atas else atas - tepi
+        if jarak < -1.5 or jarak > 0.9 * tinggi:
+            break
+        hasil.append(b)
+        tepi = atas if ke_atas else bawah
+    return hasil
+
+
+def _melewati(y: float, g: _Garis, kata: list[_Kata], kanan: bool = True) -> bool:
+    """Whether the line at height ``y`` has words left of the rule ``g`` (or right of it)."""
+    return any(abs(k.tengah_y - y) <= 0.4 * k.tinggi and (k.x0 < g.x0 - 2 or kanan and k.x1 > g.x1 + 2)
+               for k in kata)
+
+
+def _teks_sel_berpecahan(kata: list[_Kata], garis: list[_Garis]) -> str:
+    """The cell's text with each fraction bar read as ``\\frac{…}{…}``; the widest bar first, so a
+    fraction inside a numerator or denominator is read with it."""
+    garis = sorted(garis, key=lambda g: g.x1 - g.x0, reverse=True)
+    for i, g in enumerate(garis):
+        dalam = [k for k in kata if g.x0 - 1 <= k.tengah_x <= g.x1 + 1]
+        atas = _baris_bertumpuk(_baris_kata_sel([k for k in dalam if k.tengah_y < g.y]), g.y, ke_atas=True)
+        bawah = _baris_bertumpuk(_baris_kata_sel([k for k in dalam if k.tengah_y > g.y]), g.y, ke_atas=False)
+        if not atas or not bawah:
+            continue
+        # A fraction's lines are centred over its bar: text left of the rule on the line above,
+        # or running past it on the line below, makes it an underline within a paragraph.
+        # ("× 100%" may stand right of the bar, as high as the numerator's last line.)
+        if _melewati(atas[0][0].tengah_y, g, kata, kanan=False) or _melewati(bawah[0][0].tengah_y, g, kata):
+            continue
+        pembilang = [k for b in atas for k in b]
+        penyebut = [k for b in bawah for k in b]
+        puncak, dasar = min(k.atas for k in pembilang), max(k.bawah for k in penyebut)
+        lain = garis[:i] + garis[i + 1:]
+
+        def di_bawah_bar(h: _Garis, lo: float, hi: float) -> bool:
+            return g.x0 - 1 <= h.x0 and h.x1 <= g.x1 + 1 and lo < h.y < hi
+
+        atas_teks = _satu_baris(pembilang, [h for h in lain if di_bawah_bar(h, puncak, g.y)])
+        bawah_teks = _satu_baris(penyebut, [h for h in lain if di_bawah_bar(h, g.y, dasar)])
+        pecahan = _Kata(g.x0, g.x1, puncak, dasar, f"\\frac{{{atas_teks}}}{{{bawah_teks}}}")
+        terpakai = set(map(id, pembilang + penyebut))
+        return _teks_sel_berpecahan([k for k in kata if id(k) not in terpakai] + [pecahan],
+                                    [h for h in lain if not di_bawah_bar(h, puncak, dasar)])
+    return _ke_teks(kata)
+
+
+def _satu_baris(kata: list[_Kata], garis: list[_Garis]) -> str:
+    """A numerator or denominator as one line (a fraction inside it read as well)."""
+    return " ".join((_teks_sel_berpecahan(kata, garis) if garis else _ke_teks(kata)).split())

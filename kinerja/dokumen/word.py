@@ -136,6 +136,9 @@ def _isi(el: etree._Element, keluar: list[str]) -> None:
             keluar.append(f"Σ {_teks_math(anak.find(f'{_M}e'))}")
         elif tag == f"{_M}d":
             keluar.append(f"({_teks_math(anak)})")
+        elif tag == f"{_M}eqArr":
+            # Lines stacked in an equation: a long numerator wrapped to fit its column.
+            keluar.append(" ".join(_teks_math(e) for e in anak.findall(f"{_M}e")))
         else:
             _isi(anak, keluar)
 

@@ -286,3 +286,36 @@ def test_surat_keterangan_di_dalam_nama_variabel_bukan_catatan():
     hasil = pahami("Jumlah surat keterangan yang selesai tepat waktu / Jumlah permohonan surat keterangan x 100 %")
     assert hasil.ekspresi == "surat_keterangan_tepat_waktu / permohonan_surat_keterangan * 100"
     assert hasil.catatan is None
+
+
+def test_nilai_tetap_di_dalam_kurung_setelah_nama_variabel():
+    from kinerja.dokumen.formula import pahami
+
+    hasil = pahami("Jumlah desa yang tertib / Jumlah desa (1.250) x 100%")
+    assert hasil.ekspresi == "desa_tertib / jumlah_desa * 100"
+    assert hasil.variabel[1] == {"kode": "jumlah_desa", "uraian": "Jumlah desa", "nilai_tetap": 1250}
+    assert pahami("Jumlah LPJ tepat waktu / LPJ wajib (0,5) x 100%").variabel[1]["nilai_tetap"] == 0.5
+    # A year in brackets qualifies the text; it is not a value.
+    tahun = pahami("Jumlah penduduk miskin (2020) / Jumlah penduduk x 100%").variabel[0]
+    assert tahun["uraian"] == "Jumlah penduduk miskin (2020)" and "nilai_tetap" not in tahun
+
+
+def test_keterangan_dalam_kurung_di_tengah_nama_variabel():
+    from kinerja.dokumen.formula import pahami
+
+    hasil = pahami("Jumlah laporan kinerja (LKjIP, laporan\ntriwulan) yang disusun")
+    assert hasil.ekspresi == "laporan_kinerja_lkjip_laporan"
+    assert hasil.variabel[0]["uraian"] == "Jumlah laporan kinerja (LKjIP, laporan triwulan) yang disusun"
+
+
+def test_selisih_dengan_nama_berhuruf_besar_dan_baris_terbungkus():
+    from kinerja.dokumen.formula import pahami
+
+    toleransi = pahami("Jumlah pelanggaran perda yang ditemukan − Batas toleransi pelanggaran")
+    assert toleransi.ekspresi == "pelanggaran_perda_ditemukan - batas_toleransi_pelanggaran"
+    # A line ending in "Target" goes on in the next line, even one starting with "jumlah".
+    kriminal = pahami("Jumlah kejadian kriminalitas − Target\njumlah kriminalitas")
+    assert kriminal.ekspresi == "kejadian_kriminalitas - target_kriminalitas"
+    # A dash inside a name stays text: no quantity before it.
+    assert pahami("Persentase SPP - SPM tepat waktu / Jumlah SPP x 100%").ekspresi == (
+        "persentase_spp_spm_tepat_waktu / jumlah_spp * 100")

@@ -4,7 +4,8 @@ import io
 
 import docx
 from docx.enum.text import WD_UNDERLINE
-from pdf_buatan import Halaman, tulis_pdf
+from docx.oxml import parse_xml
+from pdf_buatan import JARAK_BARIS, GarisBawah, Halaman, Pecahan, lebar_teks, tulis_pdf
 
 from kinerja.dokumen import baca, baca_docx, baca_pdf
 
@@ -121,3 +122,64 @@ def test_pdf_tabel_bergaris_berlanjut_ke_halaman_berikut():
     ]
     assert hasil["sk"]["nomor"] == "061/12/KEP/435.101/2023"
     assert hasil["sk"]["tanggal"] == "2023-01-02"
+
+
+def test_docx_persamaan_word_dengan_baris_bertumpuk():
+    # Word cannot wrap text inside a fraction: a long numerator is stacked lines (m:eqArr).
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Pemerintahan")
+    t = d.add_table(rows=2, cols=4)
+    for sel, teks in zip(t.rows[0].cells, ["Sasaran", "Indikator", "Rumus", "Sumber Data"]):
+        sel.text = teks
+    for sel, teks in zip(t.rows[1].cells, ["Meningkatnya layanan", "Persentase akta tepat waktu", "", "Register"]):
+        sel.text = teks
+
+    def r(teks: str) -> str:
+        return f"<m:r><m:t xml:space='preserve'>{teks}</m:t></m:r>"
+
+    t.cell(1, 2).paragraphs[0]._p.append(parse_xml(
+        "<m:oMath xmlns:m='http://schemas.openxmlformats.org/officeDocument/2006/math'><m:f>"
+        f"<m:num><m:eqArr><m:e>{r('Jumlah akta tanah yang')}</m:e><m:e>{r('diproses tepat waktu')}</m:e></m:eqArr></m:num>"
+        f"<m:den>{r('Jumlah usulan akta tanah')}</m:den></m:f>{r(' × 100%')}</m:oMath>"))
+    keluar = io.BytesIO()
+    d.save(keluar)
+    formula = baca_docx(keluar.getvalue())["jabatan"][0]["sasaran"][0]["indikator"][0]["formula"]
+    assert formula["ekspresi"] == "akta_tanah_tepat_waktu / usulan_akta_tanah * 100"
+    assert formula["variabel"][0]["uraian"] == "Jumlah akta tanah yang diproses tepat waktu"
+
+
+def test_pdf_garis_pecahan_di_dalam_sel():
+    h = Halaman()
+    h.teks("1. JABATAN : Kepala Subbagian Umum")
+    h.tabel([25, 90, 110, 260, 70], [
+        JUDUL,
+        ["1", "Meningkatnya disiplin", GarisBawah(["Tingkat kehadiran", "pegawai negeri sipil"]),
+         Pecahan(["Jumlah pegawai x (Jumlah hari kerja -", "Jumlah hari tidak masuk)"],
+                 ["Jumlah pegawai x Jumlah hari kerja"], "x 100 %"),
+         "Daftar hadir"],
+        ["", "", "Persentase SPJ tepat waktu", Pecahan(["Jumlah SPJ tepat waktu"], ["Jumlah SPJ"], "x 100 %"), "Register"],
+    ])
+    hadir, spj = [i for s in baca_pdf(tulis_pdf([h]))["jabatan"][0]["sasaran"] for i in s["indikator"]]
+    # The bar groups what the lines alone leave open: the whole numerator over the whole denominator.
+    assert hadir["formula"]["ekspresi"] == (
+        "jumlah_pegawai * (hari_kerja - hari_tidak_masuk) / (jumlah_pegawai * hari_kerja) * 100")
+    assert hadir["formula"]["teks"] == (
+        "(Jumlah pegawai x (Jumlah hari kerja - Jumlah hari tidak masuk)) / (Jumlah pegawai x Jumlah hari kerja) x 100 %")
+    # An underlined word with a wider line under it is emphasis, not a fraction.
+    assert hadir["nama"] == "Tingkat kehadiran pegawai negeri sipil"
+    assert spj["formula"]["ekspresi"] == "spj_tepat_waktu / jumlah_spj * 100"
+
+
+def test_pdf_pecahan_di_dalam_pembilang():
+    h = Halaman()
+    h.teks("JABATAN : Kepala Seksi Pemerintahan")
+    h.tabel([150, 150, 200], [["Sasaran", "Indikator", "Rumus"], ["Meningkatnya tertib desa", "Rasio desa tertib", "\n" * 3]])
+    # In the formula cell of the last row (four lines high, its top 14 + 46 points above h.y):
+    # a fraction over a denominator.
+    x, y = 30 + 150 + 150 + 3, h.y + 14 + 4 * JARAK_BARIS + 6 - 9
+    for k, teks in enumerate(["Jumlah desa tertib", "Jumlah desa", "Jumlah kecamatan"]):
+        h.tulis_di(x + (100 - lebar_teks(teks)) / 2, y - k * JARAK_BARIS, teks)
+    h.garis_di(x + 15, y - 3, x + 85)
+    h.garis_di(x, y - JARAK_BARIS - 3, x + 100)
+    rasio = baca_pdf(tulis_pdf([h]))["jabatan"][0]["sasaran"][0]["indikator"][0]
+    assert rasio["formula"]["ekspresi"] == "desa_tertib / jumlah_desa / jumlah_kecamatan"
