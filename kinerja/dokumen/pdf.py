@@ -22,6 +22,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from kinerja.dokumen.blok import Blok
 from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.markup import ada_penanda_daftar
 
 # Words further apart than this (in points, about three characters) are in different cells.
 _CELAH_SEL = 18.0
@@ -89,23 +90,41 @@ def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
 
 
 def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
-    """Words grouped into lines by their top, each line split into cells at wide gaps."""
+    """Words grouped into lines by their top, each line split into cells at wide gaps.
+
+    A line of one piece that starts where the last cell of the line right above starts is that
+    cell wrapped (``2. TUGAS : Memimpin … yang dilimpahkan`` / ``Bupati di wilayah …``): it is
+    joined to it, on a line of its own when it starts a list item.
+    """
     baris: list[list[dict]] = []
     for k in sorted(kata, key=lambda k: (round(k["top"]), k["x0"])):
         if baris and abs(baris[-1][0]["top"] - k["top"]) <= _TOLERANSI_BARIS:
             baris[-1].append(k)
         else:
             baris.append([k])
-    hasil = []
+    hasil: list[tuple[float, list[str]]] = []
+    sebelumnya: tuple[float, float] | None = None  # (bottom, x0 of the last cell) of a line of cells
     for b in baris:
         b.sort(key=lambda k: k["x0"])
         sel = [b[0]["text"]]
+        awal_sel = [b[0]["x0"]]  # where the last cell's text starts (after a leading colon)
         for kiri, kanan in zip(b, b[1:]):
             if kanan["x0"] - kiri["x1"] > _CELAH_SEL:
                 sel.append(kanan["text"])
+                awal_sel.append(kanan["x0"])
             else:
+                if sel[-1] in (":", "："):
+                    awal_sel[-1] = kanan["x0"]
                 sel[-1] += " " + kanan["text"]
-        hasil.append((b[0]["top"], sel))
+        atas, bawah = b[0]["top"], max(k["bottom"] for k in b)
+        if (len(sel) == 1 and sebelumnya is not None and abs(awal_sel[0] - sebelumnya[1]) <= 2
+                and atas - sebelumnya[0] <= 0.8 * (bawah - atas)):
+            sel_atas = hasil[-1][1]
+            sel_atas[-1] += ("\n" if ada_penanda_daftar(sel[0]) else " ") + sel[0]
+            sebelumnya = (bawah, sebelumnya[1])
+            continue
+        sebelumnya = (bawah, awal_sel[-1]) if len(sel) > 1 else None
+        hasil.append((atas, sel))
     return hasil
 
 

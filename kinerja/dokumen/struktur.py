@@ -103,7 +103,7 @@ class _Pembaca:
         sel_isi = [s for s in b.sel if s.strip()]
         awal = bersihkan(sel_isi[0]) if sel_isi else ""
         if self.tabel is None or _JABATAN.match(awal) and _nama_jabatan(" ".join(bersihkan(s) for s in sel_isi)):
-            self._paragraf(b.baris, " ".join(s.strip() for s in sel_isi))
+            self._baris_sebagai_paragraf(b.baris, sel_isi)
             return
         if self.tabel.baru_judul and lanjutan_judul(b.sel):
             return
@@ -111,6 +111,16 @@ class _Pembaca:
             return
         self.tabel.baru_judul = False
         self._baris_data(b)
+
+    def _baris_sebagai_paragraf(self, nomor: int, sel: list[str]) -> None:
+        """A row outside the IKI tables (``3. FUNGSI | : | a. … b. …``) read as text: the row as
+        one paragraph, except that each further line of its last cell is a paragraph of its own,
+        as a list written in one cell is a list."""
+        *depan, akhir = sel
+        baris = bersihkan(akhir, satu_baris=False).split("\n")
+        self._paragraf(nomor, " ".join([*(s.strip() for s in depan), baris[0]]))
+        for lanjutan in baris[1:]:
+            self._paragraf(nomor, lanjutan)
 
     def _paragraf(self, nomor: int, mentah: str) -> None:
         teks = bersihkan(mentah)

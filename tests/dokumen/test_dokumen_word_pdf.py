@@ -183,3 +183,42 @@ def test_pdf_pecahan_di_dalam_pembilang():
     h.garis_di(x, y - JARAK_BARIS - 3, x + 100)
     rasio = baca_pdf(tulis_pdf([h]))["jabatan"][0]["sasaran"][0]["indikator"][0]
     assert rasio["formula"]["ekspresi"] == "desa_tertib / jumlah_desa / jumlah_kecamatan"
+
+
+def test_docx_jabatan_tugas_fungsi_dalam_tabel_tanpa_garis():
+    # Label | : | content rows, a lettered list as paragraphs of one cell, as decrees lay them out.
+    d = docx.Document()
+    keterangan = d.add_table(rows=3, cols=3)
+    for baris, (label, isi) in zip(keterangan.rows, [("1. JABATAN", ["Kepala Seksi Pemerintahan"]),
+                                                     ("2. TUGAS", ["Membantu Camat di bidang pemerintahan"]),
+                                                     ("3. FUNGSI", ["a.\tPembinaan pemerintahan desa",
+                                                                    "b.\tPelayanan administrasi pertanahan"])]):
+        baris.cells[0].text, baris.cells[1].text, baris.cells[2].text = label, ":", isi[0]
+        for lanjut in isi[1:]:
+            baris.cells[2].add_paragraph(lanjut)
+    t = d.add_table(rows=2, cols=4)
+    for sel, teks in zip(t.rows[0].cells, ["Sasaran", "Indikator", "Rumus", "Sumber Data"]):
+        sel.text = teks
+    for sel, teks in zip(t.rows[1].cells, ["Meningkatnya layanan", "Jumlah akta", "Jumlah akta", "Register"]):
+        sel.text = teks
+    keluar = io.BytesIO()
+    d.save(keluar)
+    jabatan = baca_docx(keluar.getvalue())["jabatan"][0]
+    assert jabatan["nama"] == "Kepala Seksi Pemerintahan"
+    assert jabatan["tugas"] == ["Membantu Camat di bidang pemerintahan"]
+    assert jabatan["fungsi"] == ["Pembinaan pemerintahan desa", "Pelayanan administrasi pertanahan"]
+
+
+def test_pdf_isi_keterangan_jabatan_yang_terbungkus():
+    h = Halaman()
+    isi = 110 + lebar_teks(": ")  # where the text after the colon starts
+    h.kolom((40, "1. JABATAN"), (110, ": Kepala Seksi Pemerintahan"))
+    h.kolom((40, "2. TUGAS"), (110, ": Membantu Camat dalam penyelenggaraan pemerintahan"))
+    h.kolom((isi, "Umum di wilayah kecamatan"))
+    h.kolom((40, "3. FUNGSI"), (110, ": a. Pembinaan pemerintahan desa dan"))
+    h.kolom((isi, "kelurahan"))
+    h.kolom((isi, "b. Pelayanan administrasi pertanahan"))
+    h.tabel([150, 150, 200], [["Sasaran", "Indikator", "Rumus"], ["Meningkatnya layanan", "Jumlah akta", "Jumlah akta"]])
+    jabatan = baca_pdf(tulis_pdf([h]))["jabatan"][0]
+    assert jabatan["tugas"] == ["Membantu Camat dalam penyelenggaraan pemerintahan Umum di wilayah kecamatan"]
+    assert jabatan["fungsi"] == ["Pembinaan pemerintahan desa dan kelurahan", "Pelayanan administrasi pertanahan"]
