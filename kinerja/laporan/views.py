@@ -31,8 +31,8 @@ from .isi import LaporanError, TidakAda, teks_instansi
 from .models import TeksStandar
 
 
-def _halaman_galat(request, pesan: str, status: int) -> HttpResponse:
-    return render(request, "laporan/galat.html", {"pesan": pesan}, status=status)
+def _halaman_galat(request, pesan: str, status: int, instansi=None) -> HttpResponse:
+    return render(request, "laporan/galat.html", {"pesan": pesan, "instansi": instansi}, status=status)
 
 
 def _tahun(tahun: int) -> None:
@@ -51,7 +51,7 @@ def _tautan_unduh(request, jenis: str) -> list[tuple[str, str]]:
     return tautan
 
 
-def _sajikan(request, jenis: str, baca, nama_dasar, judul: str) -> HttpResponse:
+def _sajikan(request, jenis: str, baca, nama_dasar, judul: str, instansi=None) -> HttpResponse:
     """Read the data with ``baca()`` and answer with the page, or the file asked for in ?format=."""
     format = request.GET.get("format", "").strip().lower()
     try:
@@ -60,7 +60,7 @@ def _sajikan(request, jenis: str, baca, nama_dasar, judul: str) -> HttpResponse:
             layanan.periksa_format(jenis, format)
         data = baca()
     except LaporanError as exc:
-        return _halaman_galat(request, str(exc), 404 if isinstance(exc, TidakAda) else 400)
+        return _halaman_galat(request, str(exc), 404 if isinstance(exc, TidakAda) else 400, instansi)
     if not format:
         laporan = layanan.LAPORAN[jenis]
         html = pdf.html_dokumen(laporan.template, data, kertas, pratinjau=True, unduhan=_tautan_unduh(request, jenis),
@@ -83,7 +83,7 @@ def iki(request, instansi_id: int, tahun: int):
         return layanan.data_iki(instansi, tahun, int(revisi) if revisi else None)
 
     return _sajikan(request, "iki", baca, lambda d: f"iki {instansi.nama} {tahun}",
-                    f"Dokumen IKI {instansi} Tahun {tahun}")
+                    f"Dokumen IKI {instansi} Tahun {tahun}", instansi)
 
 
 @login_required
@@ -97,7 +97,7 @@ def pk(request, jabatan_id: int, tahun: int):
         return layanan.data_pk(jabatan, tahun, tanggal)
 
     return _sajikan(request, "pk", baca, lambda d: f"pk {tahun} {d.pihak_pertama.jabatan}",
-                    f"Perjanjian Kinerja {jabatan} Tahun {tahun}")
+                    f"Perjanjian Kinerja {jabatan} Tahun {tahun}", jabatan.instansi)
 
 
 def _tanggal(teks: str | None) -> date | None:
@@ -120,7 +120,7 @@ def lkjip(request, instansi_id: int, tahun: int):
         return layanan.data_lkjip(instansi, tahun, periode)
 
     return _sajikan(request, "lkjip", baca, lambda d: f"pengukuran kinerja {instansi.nama} {tahun} {d.periode}",
-                    f"Pengukuran Kinerja {instansi} Tahun {tahun}")
+                    f"Pengukuran Kinerja {instansi} Tahun {tahun}", instansi)
 
 
 @login_required

@@ -85,6 +85,7 @@ def test_bad_requests_get_a_clear_message(client, pengguna, kantor):
     ]:
         jawab = client.get(url)
         assert jawab.status_code == status and pesan in jawab.content.decode(), url
+        assert reverse("web:katalog", args=[kantor.instansi.pk]) in jawab.content.decode()  # a way back
 
 
 def test_the_recap_is_for_pemda_wide_roles(client, pengguna, dua_kantor):
