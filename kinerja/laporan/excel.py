@@ -67,6 +67,9 @@ class Lembar:
     def tambah(self, nilai: Sequence) -> None:
         for nomor, (k, v) in enumerate(zip(self.kolom, nilai), 1):
             sel = self.ws.cell(row=self.baris_berikut, column=nomor, value=v)
+            if isinstance(v, str) and v.startswith("="):
+                # openpyxl would store typed text such as "=1+1" as a formula: keep it text.
+                sel.data_type = "s"
             sel.border, sel.alignment = _BINGKAI, _ATAS_BUNGKUS
             if k.format:
                 sel.number_format = k.format

@@ -182,3 +182,26 @@ def test_menimbang_typed_with_markers_does_not_print_them_twice(draf):
     data = layanan.data_iki(kantor.instansi, 2025)
     assert data.menimbang == ["bahwa satu;", "bahwa dua Kecamatan Uji;"]
     assert data.mengingat[0].startswith("Undang-Undang Nomor 23 Tahun 2014")
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_excel(draf):
+    Indikator.objects.filter(pk=draf.desa.pk).update(nama='=HYPERLINK("http://contoh.invalid","klik")')
+    ws = load_workbook(io.BytesIO(layanan.buat_iki(draf.instansi, 2025, "xlsx").isi))["Katalog IKI"]
+    sel = ws.cell(row=5, column=4)
+    assert sel.data_type == "s" and sel.value == '=HYPERLINK("http://contoh.invalid","klik")'
+
+
+def test_reading_a_document_takes_the_same_queries_whatever_its_size(draf, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as kecil:
+        layanan.data_iki(draf.instansi, 2025)
+    sasaran = Sasaran.objects.get(dokumen=draf.dokumen, jabatan=draf.sekcam)
+    for nomor in range(10):
+        i = Indikator.objects.create(sasaran=sasaran, nama=f"Tambahan {nomor}", ekspresi="x / y * 100")
+        Variabel.objects.create(indikator=i, kode="x", uraian="X")
+        Variabel.objects.create(indikator=i, kode="y", uraian="Y")
+    with django_assert_max_num_queries(len(kecil.captured_queries)):
+        data = layanan.data_iki(draf.instansi, 2025)
+    assert data.jumlah_indikator == 12
