@@ -22,7 +22,7 @@ from . import excel, isi, pdf, word
 from . import teks as teks_standar
 from .isi import LaporanError
 from .kertas import KERTAS, KERTAS_BAWAAN, Kertas
-from .models import TeksStandar
+from .models import KepalaDaerah, TeksStandar
 
 JENIS_BERKAS = {
     "pdf": "application/pdf",
@@ -181,3 +181,33 @@ def simpan_teks(instansi: Instansi, perubahan: Mapping[str, str], pengguna=None)
 
 def _pengguna(pengguna):
     return pengguna if getattr(pengguna, "is_authenticated", False) else None
+
+
+# --- the head of region (PIHAK KEDUA of the Camat's PK) --------------------------------------
+
+
+@transaction.atomic
+def simpan_kepala_daerah(pemda: Pemda, nama: str, sebutan: str = "", pengguna=None) -> KepalaDaerah | None:
+    """Set (or, with an empty name, clear) the Bupati / Wali Kota printed in the Camat's PK."""
+    nama, sebutan = " ".join(nama.split()), " ".join(sebutan.split())
+    masalah = {}
+    batas = {f.name: f.max_length for f in KepalaDaerah._meta.fields if f.name in ("nama", "sebutan")}
+    for bidang, nilai in (("nama", nama), ("sebutan", sebutan)):
+        if len(nilai) > batas[bidang]:
+            masalah[bidang] = [f"Paling banyak {batas[bidang]} karakter."]
+    if masalah:
+        raise ValidationError(masalah)
+    lama = KepalaDaerah.objects.select_for_update().filter(pemda=pemda).first()
+    sebelum = [lama.nama, lama.sebutan] if lama else ["", ""]
+    if [nama, sebutan] == sebelum:
+        return lama
+    if not nama:
+        if lama:
+            lama.delete()
+        catat(pengguna, "ubah_kepala_daerah", pemda, ringkasan=f"Nama kepala daerah {pemda} dikosongkan",
+              perubahan={"nama": [sebelum[0], ""], "sebutan": [sebelum[1], ""]})
+        return None
+    baru, _ = KepalaDaerah.objects.update_or_create(pemda=pemda, defaults={"nama": nama, "sebutan": sebutan})
+    catat(pengguna, "ubah_kepala_daerah", pemda, ringkasan=f"{baru.jabatan}: {nama}",
+          perubahan={"nama": [sebelum[0], nama], "sebutan": [sebelum[1], sebutan]})
+    return baru

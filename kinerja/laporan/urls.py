@@ -6,6 +6,7 @@
 - laporan:lkjip  instansi_id, tahun   Pengukuran Kinerja / LKjIP tables (PDF, XLSX)
 - laporan:rekap  pemda_id, tahun      Kabupaten recap of every kecamatan (PDF, XLSX)
 - laporan:teks   instansi_id          the instansi's standard texts (edit)
+- laporan:kepala_daerah  pemda_id     the Bupati / Wali Kota named in the Camat's PK (edit)
 """
 
 from django.urls import path
@@ -20,4 +21,5 @@ urlpatterns = [
     path("lkjip/<int:instansi_id>/<int:tahun>/", views.lkjip, name="lkjip"),
     path("rekap/<int:pemda_id>/<int:tahun>/", views.rekap, name="rekap"),
     path("teks/<int:instansi_id>/", views.teks, name="teks"),
+    path("kepala-daerah/<int:pemda_id>/", views.kepala_daerah, name="kepala_daerah"),
 ]

@@ -23,12 +23,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kinerja.akun import lingkup
 from kinerja.format import parse_tanggal
 from kinerja.iki.models import DokumenIKI
+from kinerja.organisasi.models import Instansi
 from kinerja.web.akses import jabatan_atau_404, pemda_atau_404
 
 from . import layanan, pdf
 from . import teks as teks_standar
 from .isi import LaporanError, TidakAda, teks_instansi
-from .models import TeksStandar
+from .models import KepalaDaerah, TeksStandar, sebutan_kepala_daerah
 
 
 def _halaman_galat(request, pesan: str, status: int, instansi=None) -> HttpResponse:
@@ -164,6 +165,32 @@ def teks(request, instansi_id: int):
     return render(request, "laporan/teks.html", {
         "instansi": instansi, "bagian": bagian, "penanda": teks_standar.PENANDA,
         "pratinjau_url": reverse("laporan:iki", args=[instansi.pk, _tahun_terakhir(instansi)]),
+    }, status=400 if masalah else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kepala_daerah(request, pemda_id: int):
+    """The Bupati / Wali Kota named as PIHAK KEDUA in the Camat's Perjanjian Kinerja."""
+    pemda = pemda_atau_404(request.user, pemda_id)
+    # Whoever may manage the catalogue of any instansi of this pemda, whichever it is: lingkup grants
+    # that to the admin pemda and the superuser only, so ask it of a stand-in instansi of the pemda.
+    if not lingkup.boleh_kelola_katalog(request.user, Instansi(pemda=pemda)):
+        raise PermissionDenied("Hanya admin pemda yang dapat mengubah nama kepala daerah.")
+    sekarang = KepalaDaerah.objects.filter(pemda=pemda).first()
+    isian = {"nama": sekarang.nama if sekarang else "", "sebutan": sekarang.sebutan if sekarang else ""}
+    masalah = {}
+    if request.method == "POST":
+        isian = {"nama": request.POST.get("nama", ""), "sebutan": request.POST.get("sebutan", "")}
+        try:
+            layanan.simpan_kepala_daerah(pemda, isian["nama"], isian["sebutan"], request.user)
+        except ValidationError as exc:
+            masalah = exc.message_dict
+        else:
+            messages.success(request, "Kepala daerah disimpan.")
+            return redirect("laporan:kepala_daerah", pemda_id=pemda.pk)
+    return render(request, "laporan/kepala_daerah.html", {
+        "pemda": pemda, "isian": isian, "masalah": masalah, "sebutan_bawaan": sebutan_kepala_daerah(pemda),
     }, status=400 if masalah else 200)
 
 

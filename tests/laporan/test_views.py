@@ -128,3 +128,30 @@ def test_the_admin_edits_the_standard_texts_with_an_audit_record(client, penggun
     client.post(url, {"bab_3": ""})
     assert not TeksStandar.objects.exists()  # an empty box goes back to the default
     assert Jejak.objects.filter(aksi="ubah_teks_standar").count() == 2
+
+
+def test_the_admin_pemda_names_the_bupati_for_every_camat_pk(client, pengguna, kantor):
+    pemda = kantor.instansi.pemda
+    url = reverse("laporan:kepala_daerah", args=[pemda.pk])
+    client.force_login(pengguna("admin.uji", "admin_instansi", instansi=kantor.instansi))
+    assert client.get(url).status_code == 404  # not a pemda-wide role
+    client.force_login(pengguna("pemeriksa", "pemeriksa", pemda=pemda))
+    assert client.get(url).status_code == 403  # sees the pemda, may not change it
+    assert client.post(url, {"nama": "X"}).status_code == 403
+    client.force_login(pengguna("admin.pemda", "admin_pemda", pemda=pemda))
+    assert "Bupati Uji" in client.get(url).content.decode()
+    assert client.post(url, {"nama": "  H. Slamet   Junaidi ", "sebutan": ""}).status_code == 302
+    assert layanan_pk_kedua(kantor) == ("Bupati Uji", "H. Slamet Junaidi")
+    jejak = Jejak.objects.get(aksi="ubah_kepala_daerah")
+    assert jejak.pengguna.username == "admin.pemda" and jejak.perubahan["nama"] == ["", "H. Slamet Junaidi"]
+    assert client.post(url, {"nama": "N" * 161}).status_code == 400
+    assert layanan_pk_kedua(kantor) == ("Bupati Uji", "H. Slamet Junaidi")  # nothing saved
+    client.post(url, {"nama": ""})
+    assert layanan_pk_kedua(kantor) == ("Bupati Uji", "")
+
+
+def layanan_pk_kedua(kantor):
+    from kinerja.laporan import layanan
+
+    kedua = layanan.data_pk(kantor.camat, 2025).pihak_kedua
+    return kedua.jabatan, kedua.nama
