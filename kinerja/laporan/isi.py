@@ -510,8 +510,8 @@ def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None 
             kedua = Pejabat(kepala_daerah.jabatan, kepala_daerah.nama)
         else:
             kedua = Pejabat(sebutan_kepala_daerah(instansi.pemda))
-            peringatan.append(f"Nama {kedua.jabatan} belum diisi (Admin › Kepala daerah); nama PIHAK KEDUA kosong "
-                              "untuk diisi tangan.")
+            peringatan.append(f"Nama {kedua.jabatan} belum diisi (admin pemda: /laporan/kepala-daerah/"
+                              f"{instansi.pemda_id}/); nama PIHAK KEDUA kosong untuk diisi tangan.")
     if dokumen.status != DokumenIKI.Status.DITETAPKAN:
         peringatan.append(f"Dokumen IKI {dokumen.tahun} rev. {dokumen.revisi} masih draf (belum ditetapkan).")
     penanda = _penanda(instansi, dokumen.tahun, dokumen.sk_nomor.strip(), dokumen.sk_tanggal)
