@@ -95,6 +95,9 @@ def test_dokumen_iki_dibaca_kembali_menjadi_katalog_yang_sama(dokumen, format):
     assert (dibaca["instansi"], dibaca["kabupaten"], dibaca["tahun"]) == (
         dokumen.instansi.nama, dokumen.instansi.pemda.nama, dokumen.tahun)
     assert (dibaca["sk"]["nomor"], dibaca["sk"]["tanggal"]) == (dokumen.sk_nomor, dokumen.sk_tanggal.isoformat())
+    # The signatory: the demo's decree names one; katalog_kecil's leaves the name line empty.
+    assert (dibaca["sk"]["penandatangan"], dibaca["sk"].get("nip")) == (
+        dokumen.sk_penandatangan or None, dokumen.sk_penandatangan_nip or None)
 
     # The full loop: the catalogue read back, imported into a fresh instansi, exports the same,
     # and its own document reads back the same again.

@@ -101,9 +101,10 @@ def kenali_judul(sel: Sequence[str]) -> list[Peran | None] | None:
     one of sasaran, formula or sumber data), else None.
 
     An empty header cell right of a formula column belongs to it (a merged header cell over
-    the formula and its ``X 100 %`` column).
+    the formula and its ``X 100 %`` column). A cell mostly of other words is text that merely
+    mentions a column's name ("… (indikator tujuan: …)"), not a header.
     """
-    peran = [peran_kolom(s) for s in sel]
+    peran = [peran_kolom(s) if _kata_judul_cukup(s) else None for s in sel]
     if Peran.INDIKATOR in peran:
         if not {Peran.FORMULA, Peran.PENJELASAN, Peran.SASARAN, Peran.SUMBER} & set(peran):
             return None
@@ -113,6 +114,12 @@ def kenali_judul(sel: Sequence[str]) -> list[Peran | None] | None:
         if peran[i] is None and not sel[i].strip() and peran[i - 1] in (Peran.FORMULA, Peran.PENJELASAN):
             peran[i] = peran[i - 1]
     return peran
+
+
+def _kata_judul_cukup(sel: str) -> bool:
+    """At least half the words of the cell are header words."""
+    kata = _huruf(sel).split()
+    return 2 * sum(_ada_kata([k], _KOSAKATA_JUDUL) for k in kata) >= len(kata)
 
 
 def lanjutan_judul(sel: Sequence[str]) -> bool:

@@ -140,6 +140,8 @@ def _penandatangan(baris: list[tuple[int, str]], sesudah: int | None) -> dict:
 
 
 def _judul(teks: str) -> str:
+    """The signatory's title without the comma a decree writes after it ("CAMAT SUKAMAJU,")."""
+    teks = teks.rstrip(" ,")
     return teks.title() if teks.isupper() else teks
 
 

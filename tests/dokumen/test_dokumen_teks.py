@@ -146,7 +146,7 @@ def test_tujuan_dan_indikator_tujuan_serta_sk_setelah_tabel():
         "TENTANG PENETAPAN INDIKATOR KINERJA INDIVIDU",
         "Ditetapkan di : Sukamaju",
         "Pada tanggal : 3 Pebruari 2024",
-        "CAMAT SUKAMAJU",
+        "CAMAT SUKAMAJU,",
         "DEWI LESTARI, S.Sos",
         "Pembina",
         "NIP. 19800101 200501 2 003",
@@ -319,3 +319,15 @@ def test_selisih_dengan_nama_berhuruf_besar_dan_baris_terbungkus():
     # A dash inside a name stays text: no quantity before it.
     assert pahami("Persentase SPP - SPM tepat waktu / Jumlah SPP x 100%").ekspresi == (
         "persentase_spp_spm_tepat_waktu / jumlah_spp * 100")
+
+
+def test_baris_yang_hanya_menyebut_nama_kolom_bukan_judul_tabel():
+    teks = "\n".join([
+        baris("1. JABATAN", ":", "Camat Sukamaju"),
+        baris("2. TUJUAN", ":", "Meningkatnya kualitas pemerintahan desa (indikator tujuan: Indeks tata kelola desa)"),
+        baris("No", "Sasaran", "Indikator", "Rumus"),
+        baris("1", "Meningkatnya tertib desa", "Jumlah desa tertib", "Jumlah desa tertib"),
+    ])
+    jabatan = baca_teks(teks)["jabatan"][0]
+    assert jabatan["tujuan"] == ["Meningkatnya kualitas pemerintahan desa (indikator tujuan: Indeks tata kelola desa)"]
+    assert jabatan["sasaran"][0]["indikator"][0]["nama"] == "Jumlah desa tertib"
