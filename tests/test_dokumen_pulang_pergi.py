@@ -3,10 +3,14 @@
 A catalogue is rendered as the official Dokumen IKI (kinerja.laporan, DOCX and PDF), the file is
 read back with kinerja.dokumen, and the catalogue read back must match the source: the jabatan
 (by the name the document prints) with their tugas and fungsi, the indicators of each, their
-sasaran, sumber data and formulas. Then the read-back JSON is imported into a fresh instansi and its export must match
-again. Variable codes derived from the printed text may differ from the source's; what must
-match is each formula's structure with its variables' uraian and fixed values, which the
-document prints beside them ("Jumlah desa (7)").
+sasaran, sumber data and formulas, and the decree's number, date and signatory. Then the
+read-back JSON is imported into a fresh instansi: its export, and its own document read back,
+must match again. Variable codes derived from the printed text may differ from the source's;
+what must match is each formula's structure with its variables' uraian and fixed values, which
+the document prints beside them ("Jumlah desa (7)").
+
+Not printed, so not compared: eselon, atasan, satuan, polaritas, catatan, targets, cascading
+links, variable codes and aggregation.
 """
 
 from datetime import date
