@@ -205,3 +205,38 @@ def test_reading_a_document_takes_the_same_queries_whatever_its_size(draf, djang
     with django_assert_max_num_queries(len(kecil.captured_queries)):
         data = layanan.data_iki(draf.instansi, 2025)
     assert data.jumlah_indikator == 12
+
+
+# The order of property elements that Word checks (ECMA-376 Part 1, §17.4 and §17.3.1.26): a file
+# with them out of order opens in LibreOffice but Word calls it corrupt.
+URUTAN_SKEMA = {
+    "trPr": ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+             "tblHeader", "tblCellSpacing", "jc", "hidden"],
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+             "textDirection", "tcFitText", "vAlign", "hideMark"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+              "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"],
+}
+
+
+@pytest.mark.parametrize("jenis", ["iki", "pk"])
+def test_word_files_keep_the_schema_order_of_properties(kantor, jenis):
+    from kinerja.realisasi.models import Target
+
+    Target.objects.create(indikator=kantor.lpj, periode="TW1", nilai=25)
+    berkas = layanan.buat_iki(kantor.instansi, 2025, "docx") if jenis == "iki" else layanan.buat_pk(
+        kantor.sekcam, 2025, "docx")
+    body = docx(berkas.isi).element.body
+    diperiksa = 0
+    for tag, urutan in URUTAN_SKEMA.items():
+        for elemen in body.iter(f"{W}{tag}"):
+            anak = [a.tag.removeprefix(W) for a in elemen]
+            assert set(anak) <= set(urutan), (tag, anak)
+            assert anak == sorted(anak, key=urutan.index), (tag, anak)
+            diperiksa += 1
+    assert diperiksa > 50
