@@ -68,6 +68,13 @@ class Penyusun:
         field.append(run)
         p._p.append(field)
 
+    def tandai_draf(self) -> None:
+        """'DRAF — belum ditetapkan' at the top of every page, as the PDF has it."""
+        p = self.doc.sections[0].header.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = p.add_run("DRAF — belum ditetapkan")
+        run.font.size, run.font.color.rgb = Pt(8), RGBColor(0xBB, 0, 0)
+
     def simpan(self) -> bytes:
         buffer = io.BytesIO()
         self.doc.save(buffer)
@@ -347,6 +354,8 @@ def tabel_lampiran(penyusun: Penyusun, jabatan: JabatanDok) -> None:
 def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     """The whole IKI document: cover, Kata Pengantar, Bab I–III, the Keputusan and its Lampiran."""
     w = Penyusun(kertas)
+    if d.draft:
+        w.tandai_draf()
     w.judul(["DOKUMEN", "INDIKATOR KINERJA INDIVIDU", "(IKI)"], ukuran=20, sebelum=120, sesudah=40)
     w.judul([d.instansi.upper(), d.pemda.upper()], ukuran=16, sesudah=30)
     w.judul(f"TAHUN {d.tahun}", ukuran=16, sesudah=150)
@@ -453,6 +462,8 @@ def _dua_tanda_tangan(w: Penyusun, d: PerjanjianData) -> None:
 def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:
     """The Perjanjian Kinerja: the statement page, then its lampiran with the targets."""
     w = Penyusun(kertas)
+    if d.draft:
+        w.tandai_draf()
     w.judul(["PERJANJIAN KINERJA TAHUN " + str(d.tahun), d.instansi.upper(), d.pemda.upper()], ukuran=13, sesudah=14)
     w.blok(d.teks["pk_pembuka"], inden=False)
     _pihak(w, d.pihak_pertama)

@@ -63,6 +63,7 @@ def test_lampiran_groups_the_rows_of_a_sasaran_and_repeats_the_header_on_every_p
     assert "DRAF — belum ditetapkan" in halaman[0]
 
     dokumen = docx(layanan.buat_iki(kantor.instansi, 2025, "docx").isi)
+    assert dokumen.sections[0].header.paragraphs[0].text == "DRAF — belum ditetapkan"
     tabel = next(t for t in dokumen.tables if "Indikator tambahan 00" in teks_docx_tabel(t))
     kepala = tabel.rows[0]._tr
     assert kepala.find(f"{W}trPr/{W}tblHeader") is not None
@@ -99,6 +100,7 @@ def test_docx_has_the_same_content_with_office_math_fractions(kantor):
     assert "× 100%" in teks_sel(baris.cells[3])
     section = dokumen.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert section.header.paragraphs[0].text == ""  # decreed: no draft mark
 
 
 def test_f4_paper(kantor):
