@@ -63,7 +63,7 @@ _PENGUBAH_KEPALA = frozenset({"target", "total", "realisasi"})
 # Words no operand ends with: a line ending in one was wrapped ("… − Target" / "jumlah …").
 _KATA_GANTUNG = _PENGUBAH_KEPALA | {"yang", "dan", "atau", "dari", "di", "ke", "untuk", "dengan", "pada", "oleh",
                                     "serta", "terhadap", "per", "dalam"}
-# Short words that are alternatives, not a division: "Desa / Kel", "SPP / SPM".
+# Short words that are alternatives, not a division or a difference: "Desa / Kel", "Desa - Kelurahan".
 _PASANGAN_GARIS_MIRING = frozenset({"kel", "kel.", "kelurahan", "desa", "kota", "kab", "kab."})
 
 # Left where "x 100 %" stood with text after it on the same line.
@@ -289,7 +289,8 @@ def _antara_dua_besaran(s: str, i: int, j: int) -> bool:
     """A spaced dash between a quantity ("Jumlah pelanggaran …") and a capitalised name
     ("Batas toleransi …") is a minus: names are not joined by a spaced dash."""
     kanan = re.match(r"\s*([^\W\d_]+)", s[j:])
-    if kanan is None or len(kanan.group(1)) < 3 or not kanan.group(1)[0].isupper() or kanan.group(1).isupper():
+    if (kanan is None or len(kanan.group(1)) < 3 or not kanan.group(1)[0].isupper() or kanan.group(1).isupper()
+            or kanan.group(1).lower() in _PASANGAN_GARIS_MIRING):
         return False
     operan_kiri = re.split(r"[(+×*/÷⁄:−–-]\s", s[:i])[-1]
     return _kata_setelah(operan_kiri, 0).strip(",.;") in _KATA_KEPALA

@@ -316,9 +316,10 @@ def test_selisih_dengan_nama_berhuruf_besar_dan_baris_terbungkus():
     # A line ending in "Target" goes on in the next line, even one starting with "jumlah".
     kriminal = pahami("Jumlah kejadian kriminalitas − Target\njumlah kriminalitas")
     assert kriminal.ekspresi == "kejadian_kriminalitas - target_kriminalitas"
-    # A dash inside a name stays text: no quantity before it.
+    # A dash inside a name stays text: no quantity before it, or alternatives around it.
     assert pahami("Persentase SPP - SPM tepat waktu / Jumlah SPP x 100%").ekspresi == (
         "persentase_spp_spm_tepat_waktu / jumlah_spp * 100")
+    assert pahami("Jumlah surat Desa - Kelurahan yang diterbitkan").ekspresi == "surat_desa_kelurahan"
 
 
 def test_baris_yang_hanya_menyebut_nama_kolom_bukan_judul_tabel():
