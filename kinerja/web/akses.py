@@ -21,16 +21,8 @@ def _atau_404(queryset, pk, instansi_dari, user):
     return obj
 
 
-def boleh_lihat_pemda(user, pemda) -> bool:
-    """The whole pemda (all its kecamatan side by side): superuser, admin pemda and pemeriksa."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    return Peran.objects.filter(pengguna=user, jenis__in=lingkup.PERAN_PEMDA, pemda=pemda).exists()
-
-
 def pemda_terlihat(user):
+    """The pemda the user may see whole (all its kecamatan side by side): superuser, admin pemda, pemeriksa."""
     if not getattr(user, "is_authenticated", False):
         return Pemda.objects.none()
     if user.is_superuser:
@@ -39,8 +31,14 @@ def pemda_terlihat(user):
 
 
 def pemda_atau_404(user, pk) -> Pemda:
-    pemda = Pemda.objects.filter(pk=pk).first()
-    if pemda is None or not boleh_lihat_pemda(user, pemda):
+    """The pemda when the user may see all of it (one query: the pemda and the role together)."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404("Pemerintah daerah tidak ditemukan.")
+    qs = Pemda.objects.filter(pk=pk)
+    if not user.is_superuser:
+        qs = qs.filter(peran__pengguna=user, peran__jenis__in=lingkup.PERAN_PEMDA)
+    pemda = qs.first()
+    if pemda is None:
         raise Http404("Pemerintah daerah tidak ditemukan.")
     return pemda
 

@@ -108,11 +108,12 @@ def rekap_isian_banyak(dokumen_ids, tahun: int, hari_ini: date | None = None) ->
         .distinct()
     ):
         pengisi.setdefault(dokumen_id, set()).add(jabatan_id)
+    # Plain tuples, not model instances: a pemda has thousands of reports.
     isian = {
-        (i.dokumen_id, i.jabatan_id, i.periode): i
-        for i in IsianPeriode.objects.filter(dokumen__in=dokumen_ids, periode__in=PERIODE_ISIAN).only(
-            "dokumen_id", "jabatan_id", "periode", "status", "diajukan_pada", "batas_waktu", "dibuka_sampai"
-        )
+        (d, j, p): IsianPeriode(status=status, diajukan_pada=diajukan, batas_waktu=batas, dibuka_sampai=dibuka)
+        for d, j, p, status, diajukan, batas, dibuka in IsianPeriode.objects.filter(
+            dokumen__in=dokumen_ids, periode__in=PERIODE_ISIAN
+        ).values_list("dokumen_id", "jabatan_id", "periode", "status", "diajukan_pada", "batas_waktu", "dibuka_sampai")
     }
     hasil = {}
     for dokumen_id in dokumen_ids:

@@ -3,6 +3,7 @@
 from django.db.models import Case, IntegerField, Value, When
 
 from kinerja.iki.models import DokumenIKI
+from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
 
 
 def dokumen_berlaku(instansi, tahun: int) -> DokumenIKI | None:
@@ -15,6 +16,14 @@ def dokumen_berlaku(instansi, tahun: int) -> DokumenIKI | None:
         )
         .first()
     )
+
+
+SEMUA_TAHUN = range(2000, 2101)  # DokumenIKI.tahun is constrained to these
+
+
+def dokumen_berlaku_per_tahun(instansi_ids) -> dict[tuple[int, int], int]:
+    """{(instansi id, tahun): id of the document in force} for every year, in one query."""
+    return dokumen_berlaku_banyak(instansi_ids, SEMUA_TAHUN)
 
 
 def tahun_tersedia(instansi) -> list[int]:

@@ -42,6 +42,6 @@ urlpatterns = [
     path("instansi/<int:instansi_id>/unggah/", excel.unggah, name="unggah"),
     # Dashboards.
     path("instansi/<int:instansi_id>/dasbor/", dasbor.dasbor_instansi, name="dasbor_instansi"),
-    path("instansi/<int:instansi_id>/dasbor/capaian.json", dasbor.capaian_json, name="capaian_json"),
+    path("instansi/<int:instansi_id>/dasbor/tren.json", dasbor.tren_json, name="tren_json"),
     path("pemda/<int:pemda_id>/dasbor/", dasbor.dasbor_pemda, name="dasbor_pemda"),
 ]

@@ -31,6 +31,14 @@ def demo(django_db_setup, django_db_blocker, _sandi_cepat):
         call_command("flush", interactive=False, verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _tembolok_kosong():
+    """Computed results are cached per process; every test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def masuk(client, db, demo):
     """Log the test client in as a demo user: masuk("camat.banyuates")."""

@@ -70,6 +70,9 @@ def test_document_page_is_the_jabatan_tree_with_tasks_goals_and_indicators(masuk
         assert reverse("web:indikator", args=[ind.pk]) in html
         assert ind.sasaran.uraian in halaman
     assert "hanya dapat dibaca" in halaman and reverse("web:tetapkan", args=[dokumen.pk]) not in html
+    # The decree itself and each official's Perjanjian Kinerja are one click away.
+    assert f'{reverse("laporan:iki", args=[dokumen.instansi_id, dokumen.tahun])}?revisi={dokumen.revisi}&amp;format=pdf' in html
+    assert reverse("laporan:pk", args=[sekcam.pk, dokumen.tahun]) in html
 
 
 def test_indicator_page_typesets_the_formula_and_shows_everything_about_it(masuk, dokumen, django_assert_max_num_queries):

@@ -19,13 +19,15 @@ from kinerja.akun import lingkup
 from kinerja.iki.models import DokumenIKI
 from kinerja.organisasi.models import Instansi
 from kinerja.pengukuran import SKALA, TIDAK_DAPAT_DINILAI, Skala
-from kinerja.realisasi.berlaku import dokumen_berlaku
+from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
 from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
 
 from .. import akses
 from ..ringkasan import matriks_isian, rekap_isian_banyak
-from ..umum import tahun_tersedia, warna_teks
+from ..tembolok import ambil_atau_hitung, sidik_data
+from ..tren import capaian_per_triwulan
+from ..umum import dokumen_berlaku_per_tahun, warna_teks
 
 WARNA_TANPA_NILAI = "#9aa5b1"
 
@@ -48,6 +50,14 @@ class Ringkasan:
             self.dinilai += 1
             self.total += hasil.capaian.nilai
         self.sebaran[hasil.kategori] = self.sebaran.get(hasil.kategori, 0) + 1
+
+    def gabung(self, lain: "Ringkasan") -> None:
+        self.jumlah += lain.jumlah
+        self.dinilai += lain.dinilai
+        self.lengkap += lain.lengkap
+        self.total += lain.total
+        for label, n in lain.sebaran.items():
+            self.sebaran[label] = self.sebaran.get(label, 0) + n
 
     @property
     def rata_rata(self) -> Decimal | None:
@@ -85,6 +95,15 @@ class Ringkasan:
             {"label": label, "jumlah": self.sebaran[label], "warna": warna[label], "warna_teks": warna_teks(warna[label])}
             for label in urutan if self.sebaran.get(label)
         ]
+
+
+def _ringkas_pemda(pemda, tahun, periode, skala) -> dict[int, "Ringkasan"]:
+    ringkasan = {}
+    for instansi_id, daftar in hitung_pemda(pemda, tahun, periode).items():
+        ringkasan[instansi_id] = Ringkasan(skala)
+        for h in daftar:
+            ringkasan[instansi_id].tambah(h)
+    return ringkasan
 
 
 def _warna_hasil(hasil, skala):
@@ -134,10 +153,11 @@ def _pilihan_periode(terpilih: str):
 def dasbor_instansi(request, instansi_id):
     instansi = lingkup.instansi_atau_404(request.user, instansi_id)
     skala = SKALA[instansi.pemda.skala_capaian]
-    daftar_tahun = tahun_tersedia(instansi)
+    berlaku = dokumen_berlaku_per_tahun([instansi.pk])
+    daftar_tahun = sorted((t for _, t in berlaku), reverse=True)
     tahun = _pilih_tahun(request, daftar_tahun)
     konteks = {"instansi": instansi, "tahun": tahun, "daftar_tahun": daftar_tahun, "skala": skala}
-    dokumen = dokumen_berlaku(instansi, tahun) if tahun else None
+    dokumen = DokumenIKI.objects.get(pk=berlaku[(instansi.pk, tahun)]) if tahun else None
     if dokumen is None:
         return render(request, "web/dasbor_instansi.html", konteks)
     periode = pilih_periode(request, tahun)
@@ -156,45 +176,36 @@ def dasbor_instansi(request, instansi_id):
     for _, sel in matriks_isian(dokumen):
         terlambat += [s for s in sel if s.terlambat]
         belum_masuk += [s for s in sel if s.belum_masuk]
-    hari_ini = timezone.localdate()
-    url_capaian = reverse("web:capaian_json", args=[instansi.pk])
-    tren = [
-        {"tahun": t, "periode": p, "url": f"{url_capaian}?tahun={t}&periode={p}"}
-        for t in (tahun - 1, tahun) if t in daftar_tahun
-        for n, p in enumerate(PERIODE_ISIAN, start=1)
-        if (t, 3 * n - 2) <= (hari_ini.year, hari_ini.month)
-    ]
+    tren = f"{reverse('web:tren_json', args=[instansi.pk])}?tahun={tahun}"
     konteks.update({
         "dokumen": dokumen, "periode": periode, "label_periode": periode_hitung(periode).label,
         "pilihan_periode": _pilihan_periode(periode), "ringkasan": semua,
         "jabatan_list": [{**j, "sasaran": list(j["sasaran"].values())} for j in jabatan.values()],
-        "terlambat": terlambat, "belum_masuk": belum_masuk, "tren": tren,
-        "tren_label": [periode_hitung(p).label for p in PERIODE_ISIAN],
+        "terlambat": terlambat, "belum_masuk": belum_masuk, "url_tren": tren,
     })
     return render(request, "web/dasbor_instansi.html", konteks)
 
 
 @login_required
 @require_GET
-def capaian_json(request, instansi_id):
-    """One point of the trend chart: the average capaian of an instansi for a year and period."""
+def tren_json(request, instansi_id):
+    """The trend chart's data: average capaian per quarter of a year and the year before."""
     instansi = lingkup.instansi_atau_404(request.user, instansi_id)
     try:
         tahun = int(request.GET.get("tahun", ""))
-        periode = periode_hitung(request.GET.get("periode", "")).kode
     except ValueError:
-        return JsonResponse({"galat": "Tahun atau periode tidak dikenal."}, status=400)
-    ringkasan = Ringkasan(SKALA[instansi.pemda.skala_capaian])
-    for h in hitung_instansi(instansi, tahun, periode):
-        ringkasan.tambah(h)
-    rata = ringkasan.rata_rata
+        return JsonResponse({"galat": "Tahun tidak dikenal."}, status=400)
+    berlaku = dokumen_berlaku_banyak([instansi.pk], [tahun - 1, tahun])
+    dokumen = {t: berlaku[(instansi.pk, t)] for t in (tahun - 1, tahun) if (instansi.pk, t) in berlaku}
+    rata = capaian_per_triwulan(list(dokumen.values()))
     respons = JsonResponse({
-        "tahun": tahun, "periode": periode, "label": periode_hitung(periode).label,
-        "rata_rata": None if rata is None else float(round(rata, 2)), "kategori": ringkasan.label,
-        "dinilai": ringkasan.dinilai, "jumlah": ringkasan.jumlah,
+        "label": [periode_hitung(p).label for p in PERIODE_ISIAN],
+        "seri": [
+            {"tahun": t, "rata_rata": [None if x is None else float(round(x, 2)) for x in rata[d]]}
+            for t, d in dokumen.items()
+        ],
     })
-    if tahun < timezone.localdate().year:
-        respons["Cache-Control"] = "private, max-age=600"  # a closed year changes only by reopening
+    respons["Cache-Control"] = "private, max-age=60"
     return respons
 
 
@@ -203,32 +214,31 @@ def capaian_json(request, instansi_id):
 def dasbor_pemda(request, pemda_id):
     pemda = akses.pemda_atau_404(request.user, pemda_id)
     skala = SKALA[pemda.skala_capaian]
-    daftar_tahun = sorted(
-        set(DokumenIKI.objects.filter(instansi__pemda=pemda).values_list("tahun", flat=True)), reverse=True
-    )
+    instansi_list = list(Instansi.objects.filter(pemda=pemda).order_by("nama"))
+    berlaku = dokumen_berlaku_per_tahun([i.pk for i in instansi_list])
+    daftar_tahun = sorted({t for _, t in berlaku}, reverse=True)
     tahun = _pilih_tahun(request, daftar_tahun)
     konteks = {"pemda": pemda, "tahun": tahun, "daftar_tahun": daftar_tahun, "skala": skala}
     if tahun is None:
         return render(request, "web/dasbor_pemda.html", konteks)
     periode = pilih_periode(request, tahun)
-    hasil = hitung_pemda(pemda, tahun, periode)
-    dokumen_instansi = {daftar[0].dokumen_id: instansi_id for instansi_id, daftar in hasil.items() if daftar}
+    dokumen_terpakai = [d for (_, t), d in berlaku.items() if t in (tahun - 1, tahun)]
+    kunci = f"kinerja:pemda:{pemda.pk}:{tahun}:{periode}:{pemda.skala_capaian}:{sidik_data(dokumen_terpakai)}"
+    ringkasan_instansi = ambil_atau_hitung(kunci, lambda: _ringkas_pemda(pemda, tahun, periode, skala))
+    dokumen_instansi = {berlaku[(i.pk, tahun)]: i.pk for i in instansi_list if (i.pk, tahun) in berlaku}
     rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
     rekap_per_instansi = {instansi_id: rekap[d] for d, instansi_id in dokumen_instansi.items()}
-    baris = []
-    for instansi in Instansi.objects.filter(pemda=pemda).order_by("nama"):
-        ringkasan = Ringkasan(skala)
-        for h in hasil.get(instansi.pk, []):
-            ringkasan.tambah(h)
-        baris.append({"instansi": instansi, "ringkasan": ringkasan, "rekap": rekap_per_instansi.get(instansi.pk)})
+    baris = [
+        {"instansi": i, "ringkasan": ringkasan_instansi.get(i.pk, Ringkasan(skala)), "rekap": rekap_per_instansi.get(i.pk)}
+        for i in instansi_list
+    ]
     # Rank by average capaian, highest first; kecamatan without any capaian come last, unranked.
     baris.sort(key=lambda b: (b["ringkasan"].rata_rata is None, -(b["ringkasan"].rata_rata or 0), b["instansi"].nama))
     for n, b in enumerate(baris, start=1):
         b["peringkat"] = n if b["ringkasan"].rata_rata is not None else None
     semua = Ringkasan(skala)
-    for daftar in hasil.values():
-        for h in daftar:
-            semua.tambah(h)
+    for r in ringkasan_instansi.values():
+        semua.gabung(r)
     konteks.update({
         "periode": periode, "label_periode": periode_hitung(periode).label,
         "pilihan_periode": _pilihan_periode(periode), "baris": baris, "ringkasan": semua,

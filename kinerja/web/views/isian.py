@@ -20,17 +20,17 @@ from kinerja import rumus
 from kinerja.akun import lingkup
 from kinerja.iki.models import Indikator, Variabel
 from kinerja.organisasi.models import Jabatan
-from kinerja.pengukuran import SKALA, capaian
+from kinerja.pengukuran import SKALA
 from kinerja.realisasi import layanan
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.models import BuktiDukung, IsianPeriode, NilaiVariabel, Target
-from kinerja.realisasi.periode import PERIODE_ISIAN, jendela_isian, nomor_triwulan, periode_hitung, triwulan_dilaporkan
-from kinerja.realisasi.target import aditif, target_untuk_periode
+from kinerja.realisasi.periode import PERIODE_ISIAN, jendela_isian, nomor_triwulan
 
 from .. import akses
 from ..forms import FormAlasan
 from ..ringkasan import matriks_isian
 from ..rumus_html import rumus_pecahan
+from ..triwulan import hitung_triwulan, nilai_tetap
 from ..umum import tahun_tersedia, warna_teks
 
 Status = IsianPeriode.Status
@@ -114,9 +114,7 @@ class BarisVariabel:
 
     @property
     def tetap(self) -> Decimal | None:
-        if self.variabel.nilai_tetap is not None:
-            return self.variabel.nilai_tetap
-        return self.variabel.konstanta.nilai if self.variabel.konstanta_id else None
+        return nilai_tetap(self.variabel)
 
     @property
     def isian_teks(self) -> str:
@@ -146,25 +144,20 @@ class BarisIndikator:
 
 
 def _baris_indikator(ind, nilai, targets, periode, skala) -> BarisIndikator:
-    """The indicator's realisasi for this one quarter and its capaian against the quarter's target
-    (kinerja.realisasi.target decides which target a single quarter is compared with)."""
+    """The indicator's realisasi for this one quarter and its capaian against the quarter's target."""
     variabel = [BarisVariabel(v, nilai.get(v.pk)) for v in ind.variabel.all()]
-    dilaporkan = nomor_triwulan(periode) in triwulan_dilaporkan(ind.periode_pelaporan)
-    baris = BarisIndikator(ind, variabel, dilaporkan)
+    hasil = hitung_triwulan(
+        ind, ind.variabel.all(), {b.variabel.pk: b.nilai.nilai for b in variabel if b.nilai},
+        targets.get(ind.pk, {}), nomor_triwulan(periode),
+    )
+    baris = BarisIndikator(ind, variabel, hasil.dilaporkan, realisasi=hasil.realisasi, target=hasil.target,
+                           capaian=hasil.capaian)
     labels = {b.variabel.kode: b.variabel.uraian for b in variabel}
     try:
         baris.rumus_html = rumus_pecahan(ind.ekspresi, labels) if ind.ekspresi else ""
     except rumus.RumusError:
         baris.rumus_html = ""
-    if not dilaporkan:
-        return baris
-    nilai_rumus = {b.variabel.kode: b.tetap if b.tetap is not None else (b.nilai.nilai if b.nilai else None) for b in variabel}
-    baris.realisasi = rumus.evaluate(ind.ekspresi, nilai_rumus) if ind.ekspresi else rumus.Hasil(None, "rumus belum diisi")
-    cara = {b.variabel.kode: b.variabel.agregasi for b in variabel if b.tetap is None}
-    tetap = {b.variabel.kode for b in variabel if b.tetap is not None}
-    baris.target = target_untuk_periode(targets.get(ind.pk, {}), periode_hitung(periode), aditif(ind.ekspresi, cara, tetap))
-    baris.capaian = capaian(baris.realisasi.nilai, baris.target[0], ind.polaritas, target_hi=baris.target[1])
-    if baris.capaian.nilai is not None:
+    if baris.capaian is not None and baris.capaian.nilai is not None:
         baris.predikat = skala.predikat_untuk(baris.capaian.nilai)
         baris.warna_teks = warna_teks(baris.predikat.warna)
     baris.peringatan = [p for b in variabel if b.nilai for p in b.nilai.peringatan]
