@@ -536,9 +536,20 @@ class _Pengimpor:
         return list(entri_per_jabatan.values())
 
     def _jabatan_bernama(self, nama: str) -> Jabatan | None:
-        """The instansi's jabatan of that name; one spelled exactly so wins over one differing in case."""
-        calon = self.jabatan.get(_kunci(nama), [])
+        """The instansi's jabatan of that name; one spelled exactly so wins over one differing in case.
+
+        Official documents sign with the office's name appended ("Kepala Seksi Pemerintahan
+        Kecamatan Banyuates", "Camat Banyuates"): without an exact match, try the name without it.
+        """
+        calon = self.jabatan.get(_kunci(nama)) or self.jabatan.get(self._tanpa_nama_instansi(nama), [])
         return next((j for j in calon if j.nama == nama.strip()), calon[0] if calon else None)
+
+    def _tanpa_nama_instansi(self, nama: str) -> str:
+        kunci = _kunci(nama)
+        for akhiran in (_kunci(self.instansi.nama), _kunci(self.instansi.nama_wilayah)):
+            if akhiran and kunci.endswith(" " + akhiran):
+                return kunci[: -len(akhiran) - 1]
+        return kunci
 
     @staticmethod
     def _isi_yang_kosong(jabatan: Jabatan, entri: dict) -> dict:

@@ -281,6 +281,19 @@ def test_existing_jabatan_are_matched_by_name_and_only_filled_in(instansi):
     assert Jabatan.objects.get(nama="Kepala Seksi Ketentraman dan Ketertiban").atasan == camat
 
 
+def test_names_signed_with_the_office_name_match_the_plain_jabatan(instansi):
+    kasi = Jabatan.objects.create(instansi=instansi, nama="Kepala Seksi Ketentraman dan Ketertiban")
+    camat = Jabatan.objects.create(instansi=instansi, nama="Camat")
+    data = contoh()
+    data["jabatan"][0]["nama"] = "Camat Contoh"
+    data["jabatan"][1]["nama"] = "Kepala Seksi Ketentraman dan Ketertiban Kecamatan Contoh"
+    data["jabatan"][1]["atasan"] = "Camat Contoh"
+    impor(data, instansi)
+    assert set(Jabatan.objects.filter(instansi=instansi)) == {kasi, camat}
+    kasi.refresh_from_db()
+    assert kasi.atasan == camat
+
+
 def test_atasan_is_left_alone_when_the_document_does_not_state_it(instansi):
     lain = Jabatan.objects.create(instansi=instansi, nama="Sekretaris Kecamatan")
     kasi = Jabatan.objects.create(instansi=instansi, nama="Kepala Seksi Ketentraman dan Ketertiban", atasan=lain)
