@@ -18,9 +18,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kinerja import kepegawaian, rumus
 from kinerja.format import format_angka, format_tanggal
-from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Skala, kategori
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Tujuan
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
+from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Skala, kategori
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.models import Target
@@ -587,7 +587,6 @@ class PengukuranData:
     jumlah_dinilai: int
     jumlah_lengkap: int
     peringatan: list[str] = field(default_factory=list)
-    draft: bool = False
 
     @property
     def kelengkapan(self) -> Decimal | None:
@@ -626,8 +625,9 @@ def _skala(pemda) -> Skala:
     return SKALA.get(pemda.skala_capaian, SKALA_PERMENDAGRI_86_2017)
 
 
-def _warna(skala, kategori: str) -> str:
-    return next((p.warna for p in skala.predikat if p.label == kategori), "#999999")
+def _warna(skala: Skala, label: str) -> str:
+    """The colour of a category on the scale; grey for "Tidak dapat dinilai"."""
+    return next((p.warna for p in skala.predikat if p.label == label), "#999999")
 
 
 def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> PengukuranData:
@@ -699,7 +699,6 @@ class RekapData:
     label_kategori: list[str]
     baris: list[BarisRekap]
     peringatan: list[str] = field(default_factory=list)
-    draft: bool = False
 
     @property
     def grafik_svg(self) -> SafeString:
