@@ -114,3 +114,21 @@ def test_more_kecamatan_scale_up():
     ringkasan = buat_demo(5, hari_ini=HARI_INI)
     assert len(ringkasan.instansi) == 5
     assert len({i.nama for i in ringkasan.instansi}) == 5
+
+
+def test_ikm_indicator_reports_the_finalised_surveys(demo):
+    from kinerja.ikm import hitung_ikm
+    from kinerja.survei.models import Survei, SumberIKM
+
+    assert SumberIKM.objects.filter(indikator__ekspresi="nilai_ikm").count() == 6  # 3 kecamatan × 2 years
+    surveys = Survei.objects.filter(status="final")
+    assert {(s.tahun, s.periode) for s in surveys} == {(2025, "S1"), (2025, "S2"), (2026, "S1")}
+    for survei in surveys:
+        ikm = hitung_ikm(r.jawaban for r in survei.responden.all()).nilai_dibulatkan
+        assert 25 <= ikm <= 100
+        nilai = NilaiVariabel.objects.filter(
+            variabel__kode="nilai_ikm", periode="TW2" if survei.periode == "S1" else "TW4",
+            variabel__indikator__sasaran__dokumen__instansi=survei.instansi,
+            variabel__indikator__sasaran__dokumen__tahun=survei.tahun,
+        ).values_list("nilai", flat=True)
+        assert set(nilai) <= {ikm}  # present unless the whole report is still missing

@@ -16,9 +16,11 @@ from django.utils import timezone
 
 from kinerja.akun.models import Peran
 from kinerja.audit.models import catat
+from kinerja.ikm import UNSUR_2017, hitung_ikm
 from kinerja.iki.models import DokumenIKI, Indikator, Konstanta, Sasaran, Variabel
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Pemda, Penugasan, UnitKerja
 from kinerja.realisasi.models import IsianPeriode, NilaiVariabel, Target
+from kinerja.survei.models import Responden, Survei, SumberIKM
 
 from . import katalog
 
@@ -142,7 +144,8 @@ def _buat_kecamatan(pemda, indeks, hari_ini, pengguna, nip_terpakai, admin):
             for kode, nama, nilai in katalog.KONSTANTA
         }
         dokumen = _buat_dokumen(instansi, tahun, jabatan, konstanta, rng)
-        _buat_nilai(dokumen, jabatan, jumlah_desa, rng, hari_ini)
+        ikm = _buat_survei(instansi, tahun, triwulan_selesai(tahun, hari_ini), rng)
+        _buat_nilai(dokumen, jabatan, jumlah_desa, ikm, rng, hari_ini)
         dokumen.tetapkan(admin)
     return instansi, login
 
@@ -218,6 +221,8 @@ def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
         for urutan, spec in enumerate(specs)
     }
     Indikator.objects.bulk_create(indikator.values())
+    if "ikm" in indikator:
+        SumberIKM.objects.create(indikator=indikator["ikm"])
     Variabel.objects.bulk_create(
         Variabel(
             indikator=indikator[spec.kunci], kode=v.kode, uraian=v.uraian, agregasi=v.agregasi, urutan=i,
@@ -243,7 +248,47 @@ def _target(indikator, spec, rng) -> Target:
     return Target(indikator=indikator, periode="TAHUN", nilai=Decimal(spec.target[0]))
 
 
-def _buat_nilai(dokumen, jabatan, jumlah_desa, rng, hari_ini):
+JENIS_LAYANAN = ("KTP dan KK", "Perizinan", "Surat keterangan")
+PROFIL = {
+    "jenis_kelamin": ("Laki-laki", "Perempuan"),
+    "umur": ("17–25", "26–35", "36–45", "46–55", "> 55"),
+    "pendidikan": ("SD", "SMP", "SMA", "D3", "S1"),
+    "pekerjaan": ("Petani", "Nelayan", "Wiraswasta", "Pelajar/Mahasiswa", "PNS", "Lainnya"),
+}
+
+
+def _buat_survei(instansi, tahun, selesai, rng) -> dict[int, Decimal]:
+    """A finalised SKM per closed semester; its IKM is what the 'Nilai IKM' indicator reports."""
+    ikm_per_triwulan = {}
+    mutu = rng.uniform(0.35, 0.6)  # each office has its own level of satisfaction
+    for periode, triwulan in (("S1", 2), ("S2", 4)):
+        if triwulan > selesai:
+            continue
+        survei = Survei.objects.create(
+            instansi=instansi, tahun=tahun, periode=periode, populasi=rng.randint(600, 2500),
+            jenis_layanan=list(JENIS_LAYANAN),
+        )
+        responden = [
+            Responden(
+                survei=survei, nomor=nomor, sumber="demo",
+                jawaban={
+                    u.kode: None if rng.random() < 0.02 else rng.choices((1, 2, 3, 4), (2, 10, 88 - mutu * 60, mutu * 60))[0]
+                    for u in UNSUR_2017
+                },
+                jenis_layanan=rng.choice(JENIS_LAYANAN),
+                **{kunci: rng.choice(pilihan) for kunci, pilihan in PROFIL.items()},
+            )
+            for nomor in range(1, rng.randint(90, 160) + 1)
+        ]
+        Responden.objects.bulk_create(responden)
+        Survei.objects.filter(pk=survei.pk).update(
+            status=Survei.Status.FINAL, difinalkan_pada=timezone.make_aware(datetime(tahun, triwulan * 3, 28, 10))
+        )
+        ikm_per_triwulan[triwulan] = hitung_ikm(r.jawaban for r in responden).nilai_dibulatkan
+    return ikm_per_triwulan
+
+
+def _buat_nilai(dokumen, jabatan, jumlah_desa, ikm, rng, hari_ini):
     """Quarterly values with a realistic spread: late, returned and missing reports, zero denominators."""
     selesai = triwulan_selesai(dokumen.tahun, hari_ini)
     specs = {spec.kunci: spec for spec in katalog.INDIKATOR}
@@ -266,7 +311,7 @@ def _buat_nilai(dokumen, jabatan, jumlah_desa, rng, hari_ini):
                 continue  # nothing entered at all yet: a missing report
             nilai_tw: dict[str, Decimal | None] = {}
             for v, vdemo in sorted(daftar, key=lambda pair: pair[1].pola[0] == "bagian"):
-                nilai = _nilai_acak(vdemo, tw, nilai_tw, stok, jumlah_desa, rng)
+                nilai = ikm.get(tw) if vdemo.pola[0] == "ikm" else _nilai_acak(vdemo, tw, nilai_tw, stok, jumlah_desa, rng)
                 nilai_tw[v.kode] = nilai
                 if nilai is None:
                     continue
@@ -317,6 +362,4 @@ def _nilai_acak(vdemo, tw, nilai_tw, stok, jumlah_desa, rng) -> Decimal | None:
         return Decimal(stok[vdemo.kode])
     if jenis == "hari_kerja":
         return Decimal(katalog.HARI_KERJA_TRIWULAN[tw - 1])
-    if jenis == "ikm":
-        return (Decimal(rng.randint(7600, 9000)) / 100) if tw in (2, 4) else None
     raise ValueError(f"pola tidak dikenal: {jenis}")
