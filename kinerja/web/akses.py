@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kinerja.akun import lingkup
-from kinerja.akun.models import Peran
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran
 from kinerja.organisasi.models import Jabatan, Pemda
 

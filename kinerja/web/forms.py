@@ -160,5 +160,31 @@ FormsetVariabel = forms.inlineformset_factory(
 )
 
 
+class FormTarget(forms.Form):
+    """An indicator's annual target and its cumulative quarterly targets (rencana aksi)."""
+
+    PERIODE = (("TAHUN", "Tahunan"), ("TW1", "s.d. Triwulan I"), ("TW2", "s.d. Triwulan II"),
+               ("TW3", "s.d. Triwulan III"), ("TW4", "s.d. Triwulan IV"))
+
+    def __init__(self, *args, tahunan_terkunci=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kode, label in self.PERIODE:
+            self.fields[f"{kode}-nilai"] = AngkaField(label=label, required=False)
+            self.fields[f"{kode}-nilai_hi"] = AngkaField(label=f"{label}, batas atas", required=False)
+            if kode == "TAHUN" and tahunan_terkunci:
+                self.fields[f"{kode}-nilai"].disabled = self.fields[f"{kode}-nilai_hi"].disabled = True
+
+    def baris(self):
+        return [(kode, label, self[f"{kode}-nilai"], self[f"{kode}-nilai_hi"]) for kode, label in self.PERIODE]
+
+    def berubah(self):
+        """{periode: (nilai, nilai_hi)} of the periods whose values were changed."""
+        return {
+            kode: (self.cleaned_data[f"{kode}-nilai"], self.cleaned_data[f"{kode}-nilai_hi"])
+            for kode, _ in self.PERIODE
+            if {f"{kode}-nilai", f"{kode}-nilai_hi"} & set(self.changed_data)
+        }
+
+
 class FormAlasan(forms.Form):
     alasan = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

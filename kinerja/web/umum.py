@@ -1,22 +1,7 @@
-"""Small shared helpers of the views: the document in force for a year, the jabatan tree."""
-
-from django.db.models import Case, IntegerField, Value, When
+"""Small shared helpers of the views: years and documents in force, the jabatan tree, colours."""
 
 from kinerja.iki.models import DokumenIKI
 from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
-
-
-def dokumen_berlaku(instansi, tahun: int) -> DokumenIKI | None:
-    """The document in force for a year: the latest decreed revision, else the latest draft."""
-    return (
-        DokumenIKI.objects.filter(instansi=instansi, tahun=tahun)
-        .order_by(
-            Case(When(status=DokumenIKI.Status.DITETAPKAN, then=Value(0)), default=Value(1), output_field=IntegerField()),
-            "-revisi",
-        )
-        .first()
-    )
-
 
 SEMUA_TAHUN = range(2000, 2101)  # DokumenIKI.tahun is constrained to these
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("indikator/<int:indikator_id>/", katalog.indikator, name="indikator"),
     path("indikator/<int:indikator_id>/ubah/", katalog.ubah_indikator, name="ubah_indikator"),
     path("indikator/<int:indikator_id>/hapus/", katalog.hapus_indikator, name="hapus_indikator"),
+    path("indikator/<int:indikator_id>/target/", katalog.target_indikator, name="target_indikator"),
     # Isian Realisasi and its workflow.
     path("instansi/<int:instansi_id>/isian/", isian.ikhtisar, name="isian_instansi"),
     path(_ISIAN, isian.isian, name="isian"),

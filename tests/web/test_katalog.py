@@ -242,3 +242,22 @@ def test_tetapkan_shows_what_is_missing_then_fixes_the_document(masuk, draft):
     draft.refresh_from_db()
     assert draft.status == "ditetapkan" and draft.sk_nomor == "188/99/KEP/2026"
     assert Jejak.objects.filter(aksi="ubah_dokumen", objek_id=str(draft.pk)).count() == 2
+
+
+def test_quarterly_targets_on_the_document_in_force_but_not_the_annual_one(masuk, dokumen):
+    ind = Indikator.objects.filter(sasaran__dokumen=dokumen, satuan="laporan").first()
+    tahunan = Target.objects.get(indikator=ind, periode="TAHUN")
+    url = reverse("web:target_indikator", args=[ind.pk])
+    assert masuk(f"sekcam.{KEC_A}").get(url).status_code == 403
+    client = masuk(ADMIN)
+    assert 'name="TAHUN-nilai"' in client.get(url).content.decode()
+    data = {"TAHUN-nilai": "999", "TW1-nilai": "1", "TW2-nilai": "3", "TW3-nilai": "2"}
+    respons = client.post(url, data, follow=True)
+    assert "Target tersimpan." in teks(respons)
+    assert "lebih kecil dari TW2" in teks(respons)  # a cumulative target going down is flagged
+    assert Target.objects.get(indikator=ind, periode="TAHUN").nilai == tahunan.nilai  # decreed: unchanged
+    assert {t.periode: t.nilai for t in Target.objects.filter(indikator=ind, periode__startswith="TW")} == {
+        "TW1": 1, "TW2": 3, "TW3": 2}
+    assert "s.d. Triwulan II: 3,00" in teks(client.get(reverse("web:indikator", args=[ind.pk])))
+    ditolak = client.post(url, {"TW1-nilai": "abc"})
+    assert "bukan angka" in teks(ditolak) and Target.objects.get(indikator=ind, periode="TW1").nilai == 1

@@ -16,10 +16,10 @@ from kinerja.iki import layanan
 from kinerja.iki.models import DokumenIKI, DokumenTerkunci, Indikator, Konstanta, Sasaran
 from kinerja.organisasi.models import Jabatan, Penugasan
 from kinerja.realisasi.models import Target
-from kinerja.realisasi.target import simpan_target
+from kinerja.realisasi.target import peringatan_target_indikator, simpan_target
 
 from .. import akses
-from ..forms import FormDokumen, FormIndikator, FormsetVariabel
+from ..forms import FormDokumen, FormIndikator, FormsetVariabel, FormTarget
 from ..rumus_html import rumus_pecahan
 from ..umum import urut_pohon
 
@@ -211,6 +211,36 @@ def hapus_indikator(request, indikator_id):
     else:
         messages.success(request, "Indikator dihapus.")
     return redirect("web:dokumen", dokumen_id=dokumen.pk)
+
+
+@login_required
+def target_indikator(request, indikator_id):
+    """Annual and cumulative quarterly targets; the annual one only while the document is a draft."""
+    ind = akses.indikator_atau_404(request.user, indikator_id)
+    dokumen = ind.sasaran.dokumen
+    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
+    awal = {}
+    for t in Target.objects.filter(indikator=ind):
+        awal |= {f"{t.periode}-nilai": t.nilai, f"{t.periode}-nilai_hi": t.nilai_hi}
+    form = FormTarget(request.POST or None, initial=awal, tahunan_terkunci=dokumen.terkunci)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():  # all periods or none
+                peringatan = []
+                for periode, (nilai, nilai_hi) in form.berubah().items():
+                    _, peringatan = simpan_target(request.user, ind, periode, nilai, nilai_hi)
+        except ValidationError as exc:
+            for pesan in exc.messages:
+                form.add_error(None, pesan)
+        else:
+            messages.success(request, "Target tersimpan.")
+            for pesan in peringatan:
+                messages.warning(request, pesan)
+            return redirect("web:indikator", indikator_id=ind.pk)
+    return render(request, "web/target_form.html", {
+        "instansi": dokumen.instansi, "dokumen": dokumen, "indikator": ind, "form": form,
+        "peringatan": peringatan_target_indikator(ind),
+    })
 
 
 @login_required
