@@ -13,13 +13,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from kinerja.cli_umum import PerintahGagal, cari_instansi, jalankan
+
 # The same limit as the document reader's: a bigger file is not an IKI document.
 UKURAN_MAKS = 50 * 1024 * 1024
 PERINGATAN_DITAMPILKAN = 20
-
-
-class _Gagal(Exception):
-    """One file (or argument) could not be used; the message is the line the user sees."""
 
 
 def daftarkan(sub, setup_django):
@@ -34,7 +32,7 @@ def daftarkan(sub, setup_django):
                    help="cetak JSON ke stdout: dengan --dry-run isi dokumen, tanpa itu hasil impor")
     p.add_argument("--instansi", metavar="ID", help="ID atau nama instansi tujuan (wajib kecuali dengan --dry-run)")
     p.add_argument("--tahun", type=int, metavar="N", help="tahun dokumen IKI (bawaan: tahun yang tertulis di dokumen)")
-    p.set_defaults(func=lambda args: _jalankan(cmd_import, args, setup_django))
+    p.set_defaults(func=lambda args: jalankan(cmd_import, args, setup_django))
 
     p = sub.add_parser(
         "export", help="tulis dokumen IKI instansi sebagai JSON pertukaran",
@@ -46,16 +44,7 @@ def daftarkan(sub, setup_django):
     p.add_argument("--revisi", type=int, metavar="R", help="nomor revisi (bawaan: revisi terakhir)")
     p.add_argument("--json", action="store_true", help="format JSON (bawaan, satu-satunya format saat ini)")
     p.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini (bawaan: stdout)")
-    p.set_defaults(func=lambda args: _jalankan(cmd_export, args, setup_django))
-
-
-def _jalankan(perintah, args, setup_django) -> int:
-    setup_django()
-    try:
-        return perintah(args)
-    except _Gagal as exc:
-        print(f"kinerja {args.perintah}: {exc}", file=sys.stderr)
-        return 1
+    p.set_defaults(func=lambda args: jalankan(cmd_export, args, setup_django))
 
 
 # --- import ----------------------------------------------------------------------------------
@@ -67,8 +56,8 @@ def cmd_import(args) -> int:
     from kinerja.iki.interchange import ImporDitolak, impor
 
     if not args.dry_run and not args.instansi:
-        raise _Gagal("sebutkan --instansi ID tujuan impor (atau pakai --dry-run untuk memeriksa saja).")
-    instansi = None if args.dry_run else _instansi(args.instansi)
+        raise PerintahGagal("sebutkan --instansi ID tujuan impor (atau pakai --dry-run untuk memeriksa saja).")
+    instansi = None if args.dry_run else cari_instansi(args.instansi)
     dibaca, gagal = [], []
     for nomor, berkas in enumerate(args.berkas, 1):
         if len(args.berkas) > 1:
@@ -76,8 +65,8 @@ def cmd_import(args) -> int:
         try:
             data = _baca(Path(berkas))
             if not args.dry_run and args.tahun is None and data.get("tahun") is None:
-                raise _Gagal(f"{berkas}: tahun tidak tertulis di dokumen; sebutkan dengan --tahun N.")
-        except _Gagal as exc:
+                raise PerintahGagal(f"{berkas}: tahun tidak tertulis di dokumen; sebutkan dengan --tahun N.")
+        except PerintahGagal as exc:
             gagal.append(str(exc))
             continue
         dibaca.append((berkas, data))
@@ -104,7 +93,7 @@ def cmd_import(args) -> int:
             for berkas_sekarang, data in dibaca:
                 hasil.append((berkas_sekarang, impor(data, instansi, tahun=args.tahun)))
     except ImporDitolak as exc:
-        raise _Gagal(f"{berkas_sekarang}: {exc}; tidak ada yang diimpor.") from None
+        raise PerintahGagal(f"{berkas_sekarang}: {exc}; tidak ada yang diimpor.") from None
     if args.json:
         laporan = [_hasil_json(berkas, h) for berkas, h in hasil]
         _cetak_json(laporan[0] if len(laporan) == 1 else laporan)
@@ -115,7 +104,7 @@ def cmd_import(args) -> int:
 
 
 def _baca(path: Path) -> dict:
-    """The interchange dict of one file, checked; raises _Gagal with the line to show."""
+    """The interchange dict of one file, checked; raises PerintahGagal with the line to show."""
     from kinerja.iki.interchange import validasi_json
 
     if path.suffix.lower() == ".json":
@@ -125,7 +114,7 @@ def _baca(path: Path) -> dict:
     masalah = validasi_json(data)
     if masalah:
         lebih = f" (dan {len(masalah) - 5} masalah lain)" if len(masalah) > 5 else ""
-        raise _Gagal(f"{path}: isi tidak sah: {'; '.join(masalah[:5])}{lebih}")
+        raise PerintahGagal(f"{path}: isi tidak sah: {'; '.join(masalah[:5])}{lebih}")
     return data
 
 
@@ -135,48 +124,33 @@ def _baca_dokumen(path: Path) -> dict:
     try:
         return baca(path, str(path))
     except DokumenError as exc:
-        raise _Gagal(str(exc)) from None
+        raise PerintahGagal(str(exc)) from None
     except Exception as exc:  # the reader's own bug must still not end in a traceback for the user
-        raise _Gagal(f"{path}: tidak dapat dibaca ({type(exc).__name__}: {exc}).") from None
+        raise PerintahGagal(f"{path}: tidak dapat dibaca ({type(exc).__name__}: {exc}).") from None
 
 
 def _baca_json(path: Path) -> dict:
     try:
         if path.is_dir():
-            raise _Gagal(f"{path}: bukan berkas biasa (sebuah folder).")
+            raise PerintahGagal(f"{path}: bukan berkas biasa (sebuah folder).")
         ukuran = path.stat().st_size
         if ukuran > UKURAN_MAKS:
-            raise _Gagal(f"{path}: berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB); batasnya 50 MB.")
+            raise PerintahGagal(f"{path}: berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB); batasnya 50 MB.")
         teks = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise _Gagal(f"{path}: berkas tidak ditemukan.") from None
+        raise PerintahGagal(f"{path}: berkas tidak ditemukan.") from None
     except UnicodeDecodeError:
-        raise _Gagal(f"{path}: bukan teks UTF-8, jadi bukan JSON pertukaran.") from None
+        raise PerintahGagal(f"{path}: bukan teks UTF-8, jadi bukan JSON pertukaran.") from None
     except OSError as exc:
-        raise _Gagal(f"{path}: berkas tidak dapat dibaca ({exc.strerror}).") from None
+        raise PerintahGagal(f"{path}: berkas tidak dapat dibaca ({exc.strerror}).") from None
     if not teks.strip():
-        raise _Gagal(f"{path}: berkas kosong.")
+        raise PerintahGagal(f"{path}: berkas kosong.")
     try:
         return json.loads(teks)
     except json.JSONDecodeError as exc:
-        raise _Gagal(f"{path}: bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}).") from None
+        raise PerintahGagal(f"{path}: bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}).") from None
     except RecursionError:
-        raise _Gagal(f"{path}: JSON terlalu dalam bersarang.") from None
-
-
-def _instansi(teks: str):
-    from kinerja.organisasi.models import Instansi
-
-    if teks.isdigit():
-        instansi = Instansi.objects.select_related("pemda").filter(pk=int(teks)).first()
-    else:
-        cocok = list(Instansi.objects.select_related("pemda").filter(nama__iexact=teks.strip())[:2])
-        if len(cocok) > 1:
-            raise _Gagal(f"ada lebih dari satu instansi bernama '{teks}'; sebutkan ID-nya.")
-        instansi = cocok[0] if cocok else None
-    if instansi is None:
-        raise _Gagal(f"instansi '{teks}' tidak ditemukan.")
-    return instansi
+        raise PerintahGagal(f"{path}: JSON terlalu dalam bersarang.") from None
 
 
 def _cetak_json(data):
@@ -246,14 +220,14 @@ def cmd_export(args) -> int:
     from kinerja.iki.interchange import ekspor
     from kinerja.iki.models import DokumenIKI
 
-    instansi = _instansi(args.instansi)
+    instansi = cari_instansi(args.instansi)
     dokumen = DokumenIKI.objects.filter(instansi=instansi, tahun=args.tahun)
     if args.revisi is not None:
         dokumen = dokumen.filter(revisi=args.revisi)
     dokumen = dokumen.order_by("-revisi").first()
     if dokumen is None:
         revisi = f" revisi {args.revisi}" if args.revisi is not None else ""
-        raise _Gagal(f"tidak ada dokumen IKI {instansi.nama} tahun {args.tahun}{revisi}.")
+        raise PerintahGagal(f"tidak ada dokumen IKI {instansi.nama} tahun {args.tahun}{revisi}.")
     teks = json.dumps(ekspor(dokumen), ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
         sys.stdout.write(teks)
@@ -261,6 +235,6 @@ def cmd_export(args) -> int:
     try:
         Path(args.output).write_text(teks, encoding="utf-8")
     except OSError as exc:
-        raise _Gagal(f"{args.output}: tidak dapat ditulis ({exc.strerror}).") from None
+        raise PerintahGagal(f"{args.output}: tidak dapat ditulis ({exc.strerror}).") from None
     print(f"Ditulis: {args.output} ({dokumen})", file=sys.stderr)
     return 0

@@ -12,11 +12,9 @@ leaves blank for a hand to fill in (a missing signatory) is said on stderr too.
 import sys
 from pathlib import Path
 
+from kinerja.cli_umum import PerintahGagal, cari_instansi, cari_satu
+
 JENIS = ("iki", "pk", "lkjip", "rekap")
-
-
-class _Gagal(Exception):
-    """The report cannot be made as asked; the message is the line the user sees."""
 
 
 def daftarkan(sub, setup_django):
@@ -47,7 +45,7 @@ def _jalankan(args, setup_django) -> int:
 
     try:
         berkas = _buat(args)
-    except (_Gagal, LaporanError) as exc:
+    except (PerintahGagal, LaporanError) as exc:
         print(f"kinerja report: {exc}", file=sys.stderr)
         return 1
     tujuan = Path(args.output) if args.output else Path(berkas.nama)
@@ -69,61 +67,40 @@ def _buat(args):
     layanan.periksa_format(args.jenis, args.format)
     if args.jenis == "pk":
         if not args.jabatan:
-            raise _Gagal("Perjanjian Kinerja dibuat per jabatan: sebutkan --jabatan ID.")
+            raise PerintahGagal("Perjanjian Kinerja dibuat per jabatan: sebutkan --jabatan ID.")
         jabatan = _jabatan(args.jabatan)
-        if args.instansi and _instansi(args.instansi).pk != jabatan.instansi_id:
-            raise _Gagal(f"jabatan {jabatan.pk} ({jabatan}) bukan jabatan instansi {args.instansi}.")
+        if args.instansi and cari_instansi(args.instansi).pk != jabatan.instansi_id:
+            raise PerintahGagal(f"jabatan {jabatan.pk} ({jabatan}) bukan jabatan instansi {args.instansi}.")
         try:
             tanggal = parse_tanggal(args.tanggal) if args.tanggal else None
         except ValueError as exc:
-            raise _Gagal(str(exc)) from None
+            raise PerintahGagal(str(exc)) from None
         return layanan.buat_pk(jabatan, args.tahun, args.format, kertas=args.kertas, tanggal=tanggal)
     if args.jabatan:
-        raise _Gagal(f"--jabatan hanya untuk pk; {args.jenis} dibuat untuk satu instansi.")
+        raise PerintahGagal(f"--jabatan hanya untuk pk; {args.jenis} dibuat untuk satu instansi.")
     if args.jenis == "rekap":
-        pemda = _pemda(args.pemda) if args.pemda else _instansi(args.instansi).pemda if args.instansi else _pemda_tunggal()
+        pemda = _pemda(args.pemda) if args.pemda else cari_instansi(args.instansi).pemda if args.instansi else _pemda_tunggal()
         return layanan.buat_rekap(pemda, args.tahun, args.format, kertas=args.kertas, periode=args.periode)
     if not args.instansi:
-        raise _Gagal(f"sebutkan --instansi ID untuk {args.jenis}.")
-    instansi = _instansi(args.instansi)
+        raise PerintahGagal(f"sebutkan --instansi ID untuk {args.jenis}.")
+    instansi = cari_instansi(args.instansi)
     if args.jenis == "iki":
         return layanan.buat_iki(instansi, args.tahun, args.format, kertas=args.kertas, revisi=args.revisi)
     return layanan.buat_lkjip(instansi, args.tahun, args.format, kertas=args.kertas, periode=args.periode)
-
-
-def _satu(model, teks: str, jenis: str):
-    """A row by id, or by its exact name (case-insensitive) when unambiguous."""
-    teks = teks.strip()
-    if teks.isdigit():
-        obj = model.objects.filter(pk=int(teks)).first()
-    else:
-        cocok = list(model.objects.filter(nama__iexact=teks)[:2])
-        if len(cocok) > 1:
-            raise _Gagal(f"ada lebih dari satu {jenis} bernama '{teks}'; sebutkan ID-nya.")
-        obj = cocok[0] if cocok else None
-    if obj is None:
-        raise _Gagal(f"{jenis} '{teks}' tidak ditemukan.")
-    return obj
-
-
-def _instansi(teks: str):
-    from kinerja.organisasi.models import Instansi
-
-    return _satu(Instansi, teks, "instansi")
 
 
 def _jabatan(teks: str):
     from kinerja.organisasi.models import Jabatan
 
     if not teks.strip().isdigit():
-        raise _Gagal(f"--jabatan harus ID jabatan (angka), bukan '{teks}'.")
-    return _satu(Jabatan, teks, "jabatan")
+        raise PerintahGagal(f"--jabatan harus ID jabatan (angka), bukan '{teks}'.")
+    return cari_satu(Jabatan.objects, teks, "jabatan")
 
 
 def _pemda(teks: str):
     from kinerja.organisasi.models import Pemda
 
-    return _satu(Pemda, teks, "pemda")
+    return cari_satu(Pemda.objects, teks, "pemda")
 
 
 def _pemda_tunggal():
@@ -131,5 +108,5 @@ def _pemda_tunggal():
 
     semua = list(Pemda.objects.all()[:2])
     if len(semua) != 1:
-        raise _Gagal("sebutkan --pemda ID (atau --instansi ID) untuk rekap.")
+        raise PerintahGagal("sebutkan --pemda ID (atau --instansi ID) untuk rekap.")
     return semua[0]

@@ -11,11 +11,9 @@ import json
 import sys
 from pathlib import Path
 
+from kinerja.cli_umum import PerintahGagal, cari_instansi, jalankan
+
 PERIODE_BANTUAN = "TW1–TW4, S1, S2, TAHUN, atau SD_TW1–SD_TW4 (tahun berjalan s.d. triwulan itu)"
-
-
-class _Gagal(Exception):
-    """The message is the line the user sees."""
 
 
 def daftarkan(sub, setup_django):
@@ -28,7 +26,7 @@ def daftarkan(sub, setup_django):
     p.add_argument("--tahun", type=int, metavar="N", required=True, help="tahun dokumen IKI")
     p.add_argument("--periode", default="TAHUN", help=f"periode: {PERIODE_BANTUAN} (bawaan TAHUN)")
     p.add_argument("--json", action="store_true", help="cetak JSON (angka biasa) alih-alih tabel")
-    p.set_defaults(func=lambda args: _jalankan(cmd_compute, args, setup_django))
+    p.set_defaults(func=lambda args: jalankan(cmd_compute, args, setup_django))
 
     p = sub.add_parser(
         "isi", help="isi satu nilai variabel sebagai seorang pengguna",
@@ -42,7 +40,7 @@ def daftarkan(sub, setup_django):
     p.add_argument("--versi", type=int, help="versi nilai yang Anda lihat (0 bila belum ada); ditolak bila sudah berubah")
     p.add_argument("--catatan", default="", help="catatan nilai")
     p.add_argument("--alasan", default="", help="alasan perubahan, dicatat di riwayat")
-    p.set_defaults(func=lambda args: _jalankan(cmd_isi, args, setup_django))
+    p.set_defaults(func=lambda args: jalankan(cmd_isi, args, setup_django))
 
     p = sub.add_parser(
         "templat", help="unduh templat Excel isian realisasi",
@@ -53,7 +51,7 @@ def daftarkan(sub, setup_django):
     p.add_argument("--tahun", type=int, metavar="N", required=True)
     p.add_argument("--periode", metavar="TW", required=True, help="triwulan: TW1–TW4")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="berkas .xlsx tujuan")
-    p.set_defaults(func=lambda args: _jalankan(cmd_templat, args, setup_django))
+    p.set_defaults(func=lambda args: jalankan(cmd_templat, args, setup_django))
 
     p = sub.add_parser(
         "unggah", help="periksa (dan terapkan) templat Excel isian yang sudah diisi",
@@ -63,38 +61,7 @@ def daftarkan(sub, setup_django):
     p.add_argument("berkas", metavar="FILE", help="templat .xlsx yang sudah diisi")
     p.add_argument("--pengguna", metavar="U", required=True, help="nama pengguna (username)")
     p.add_argument("--terapkan", action="store_true", help="simpan perubahan bila tidak ada galat")
-    p.set_defaults(func=lambda args: _jalankan(cmd_unggah, args, setup_django))
-
-
-def _jalankan(perintah, args, setup_django) -> int:
-    setup_django()
-    from django.core.exceptions import PermissionDenied, ValidationError
-
-    try:
-        return perintah(args)
-    except _Gagal as exc:
-        pesan = str(exc)
-    except ValidationError as exc:
-        pesan = " ".join(exc.messages)
-    except PermissionDenied as exc:
-        pesan = str(exc) or "tidak berhak."
-    print(f"kinerja {args.perintah}: {pesan}", file=sys.stderr)
-    return 1
-
-
-def _instansi(teks: str):
-    from kinerja.organisasi.models import Instansi
-
-    if teks.strip().isdigit():
-        instansi = Instansi.objects.select_related("pemda").filter(pk=int(teks)).first()
-    else:
-        cocok = list(Instansi.objects.select_related("pemda").filter(nama__iexact=teks.strip())[:2])
-        if len(cocok) > 1:
-            raise _Gagal(f"ada lebih dari satu instansi bernama '{teks}'; sebutkan ID-nya.")
-        instansi = cocok[0] if cocok else None
-    if instansi is None:
-        raise _Gagal(f"instansi '{teks}' tidak ditemukan.")
-    return instansi
+    p.set_defaults(func=lambda args: jalankan(cmd_unggah, args, setup_django))
 
 
 def _pengguna(username: str):
@@ -102,7 +69,7 @@ def _pengguna(username: str):
 
     pengguna = get_user_model().objects.filter(username=username, is_active=True).first()
     if pengguna is None:
-        raise _Gagal(f"pengguna '{username}' tidak ditemukan atau tidak aktif.")
+        raise PerintahGagal(f"pengguna '{username}' tidak ditemukan atau tidak aktif.")
     return pengguna
 
 
@@ -142,11 +109,11 @@ def cmd_compute(args) -> int:
     try:
         periode = periode_hitung(args.periode)
     except ValueError as exc:
-        raise _Gagal(str(exc)) from None
-    instansi = _instansi(args.instansi)
+        raise PerintahGagal(str(exc)) from None
+    instansi = cari_instansi(args.instansi)
     dokumen = dokumen_berlaku(instansi, args.tahun)
     if dokumen is None:
-        raise _Gagal(f"{instansi} belum memiliki dokumen IKI tahun {args.tahun} yang ditetapkan.")
+        raise PerintahGagal(f"{instansi} belum memiliki dokumen IKI tahun {args.tahun} yang ditetapkan.")
     hasil = hitung_instansi(instansi, args.tahun, periode.kode)
 
     if args.json:
@@ -210,7 +177,7 @@ def cmd_isi(args) -> int:
     pengguna = _pengguna(args.pengguna)
     variabel = Variabel.objects.filter(pk=args.variabel).first()
     if variabel is None:
-        raise _Gagal(f"variabel {args.variabel} tidak ditemukan.")
+        raise PerintahGagal(f"variabel {args.variabel} tidak ditemukan.")
     nv = simpan_nilai(
         pengguna, variabel, args.periode.strip().upper(), args.nilai, versi=args.versi, catatan=args.catatan,
         alasan=args.alasan, sumber=Sumber.CLI,
@@ -226,13 +193,13 @@ def cmd_templat(args) -> int:
     from kinerja.realisasi.excel import buat_template
 
     if (args.instansi is None) == (args.jabatan is None):
-        raise _Gagal("sebutkan salah satu: --instansi ID atau --jabatan ID.")
+        raise PerintahGagal("sebutkan salah satu: --instansi ID atau --jabatan ID.")
     if args.jabatan is not None:
         sasaran = Jabatan.objects.select_related("instansi").filter(pk=args.jabatan).first()
         if sasaran is None:
-            raise _Gagal(f"jabatan {args.jabatan} tidak ditemukan.")
+            raise PerintahGagal(f"jabatan {args.jabatan} tidak ditemukan.")
     else:
-        sasaran = _instansi(args.instansi)
+        sasaran = cari_instansi(args.instansi)
     data = buat_template(sasaran, args.tahun, args.periode.strip().upper())
     Path(args.output).write_bytes(data)
     print(f"Templat ditulis ke {args.output}")
@@ -247,7 +214,7 @@ def cmd_unggah(args) -> int:
     try:
         data = Path(args.berkas).read_bytes()
     except OSError as exc:
-        raise _Gagal(f"{args.berkas}: tidak dapat dibaca ({exc.strerror}).") from None
+        raise PerintahGagal(f"{args.berkas}: tidak dapat dibaca ({exc.strerror}).") from None
     pratinjau = pratinjau_unggahan(pengguna, data)
     for p in pratinjau.perubahan:
         print(f"Baris {p.baris}: {p.kode} ({p.jabatan}) {format_isian(p.lama)} → {format_isian(p.baru)}")
@@ -256,7 +223,7 @@ def cmd_unggah(args) -> int:
     for baris, pesan in pratinjau.galat:
         print(f"Baris {baris}: GALAT: {pesan}" if baris else f"GALAT: {pesan}", file=sys.stderr)
     if pratinjau.galat:
-        raise _Gagal(f"{len(pratinjau.galat)} galat; tidak ada yang disimpan.")
+        raise PerintahGagal(f"{len(pratinjau.galat)} galat; tidak ada yang disimpan.")
     if not pratinjau.perubahan:
         print("Tidak ada perubahan.")
         return 0

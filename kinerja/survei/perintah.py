@@ -10,14 +10,17 @@ IKM into the linked indicators. Runs as the server's operator (no user), like ev
 command; bad input gets Indonesian lines on stderr and exit code 1, never a traceback.
 """
 
-import sys
 from pathlib import Path
+
+from kinerja.cli_umum import PerintahGagal, cari_instansi, jalankan
 
 PERIODE = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN")
 
 
-class _Gagal(Exception):
-    """The command cannot go on; the message is the line the user sees."""
+def _jalankan(perintah, args, setup_django) -> int:
+    from kinerja.ikm import IKMError
+
+    return jalankan(perintah, args, setup_django, nama=f"survei {args.perintah_survei}", tangkap=(IKMError,))
 
 
 def daftarkan(sub, setup_django):
@@ -61,37 +64,6 @@ def daftarkan(sub, setup_django):
     p.set_defaults(func=lambda args: _jalankan(cmd_finalkan, args, setup_django))
 
 
-def _jalankan(perintah, args, setup_django) -> int:
-    setup_django()
-    from django.core.exceptions import ValidationError
-
-    from kinerja.ikm import IKMError
-
-    try:
-        return perintah(args)
-    except (_Gagal, IKMError) as exc:
-        print(f"kinerja survei {args.perintah_survei}: {exc}", file=sys.stderr)
-    except ValidationError as exc:
-        for pesan in exc.messages:
-            print(f"kinerja survei {args.perintah_survei}: {pesan}", file=sys.stderr)
-    return 1
-
-
-def _instansi(teks: str):
-    from kinerja.organisasi.models import Instansi
-
-    if teks.isdigit():
-        instansi = Instansi.objects.filter(pk=int(teks)).first()
-    else:
-        cocok = list(Instansi.objects.filter(nama__iexact=teks.strip())[:2])
-        if len(cocok) > 1:
-            raise _Gagal(f"ada lebih dari satu instansi bernama '{teks}'; sebutkan ID-nya.")
-        instansi = cocok[0] if cocok else None
-    if instansi is None:
-        raise _Gagal(f"instansi '{teks}' tidak ditemukan.")
-    return instansi
-
-
 def _survei(instansi, tahun, periode):
     from kinerja.survei.models import Survei
 
@@ -105,18 +77,18 @@ def cmd_impor(args) -> int:
     try:
         isi = jalur.read_bytes()
     except OSError as exc:
-        raise _Gagal(f"berkas {jalur} tidak dapat dibaca: {exc.strerror}.") from None
-    instansi = _instansi(args.instansi)
+        raise PerintahGagal(f"berkas {jalur} tidak dapat dibaca: {exc.strerror}.") from None
+    instansi = cari_instansi(args.instansi)
     survei = _survei(instansi, args.tahun, args.periode)
     if survei is not None and args.regulasi and args.regulasi != survei.regulasi:
-        raise _Gagal(f"{survei} memakai regulasi {survei.regulasi}, bukan {args.regulasi}.")
+        raise PerintahGagal(f"{survei} memakai regulasi {survei.regulasi}, bukan {args.regulasi}.")
     regulasi = survei.regulasi if survei else (args.regulasi or "2017")
     bobot = survei.bobot if survei else (args.bobot or "tepat")
 
     pratinjau = layanan.pratinjau_impor(isi, jalur.name, regulasi, bobot=bobot)
     _cetak_pratinjau(pratinjau)
     if pratinjau.kesalahan:
-        raise _Gagal(f"{len(pratinjau.kesalahan)} kesalahan di {jalur.name}; tidak ada yang disimpan.")
+        raise PerintahGagal(f"{len(pratinjau.kesalahan)} kesalahan di {jalur.name}; tidak ada yang disimpan.")
     if args.dry_run:
         print("Uji coba (--dry-run): tidak ada yang disimpan.")
         return 0
@@ -163,10 +135,10 @@ def cmd_finalkan(args) -> int:
     from kinerja.format import format_angka
     from kinerja.survei import layanan
 
-    instansi = _instansi(args.instansi)
+    instansi = cari_instansi(args.instansi)
     survei = _survei(instansi, args.tahun, args.periode)
     if survei is None:
-        raise _Gagal(f"belum ada survei {instansi} untuk {args.periode} {args.tahun}.")
+        raise PerintahGagal(f"belum ada survei {instansi} untuk {args.periode} {args.tahun}.")
     umpan = layanan.finalkan(None, survei)
     hasil = layanan.hasil_survei(survei)
     print(f"{survei} final: IKM {format_angka(hasil.nilai)} ({hasil.mutu}, {hasil.kinerja}).")
