@@ -9,14 +9,10 @@ year and for the year so far, reads from the database included. Target: < 0.5 s.
 """
 
 import argparse
-import os
 import sys
-import tempfile
 import time
-from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _kabupaten import HARI_INI, kabupaten_demo
 
 TARGET_DETIK = 0.5
 
@@ -27,29 +23,18 @@ def main() -> int:
     parser.add_argument("--ulang", type=int, default=5, help="jumlah pengukuran (diambil yang tercepat dan median)")
     args = parser.parse_args()
 
-    sementara = None
-    if not os.environ.get("DATABASE_URL"):
-        sementara = tempfile.TemporaryDirectory(prefix="kinerja-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{sementara.name}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
-    import django
+    with kabupaten_demo(args.kecamatan) as pemda:
+        return _ukur(args, pemda)
 
-    django.setup()
-    from django.core.management import call_command
+
+def _ukur(args, pemda) -> int:
+    from django.conf import settings
     from django.db import connection, reset_queries
 
     from kinerja import demo
-    from kinerja.organisasi.models import Pemda
     from kinerja.realisasi.hitung import hitung_pemda
 
-    call_command("migrate", interactive=False, verbosity=0)
-    hari_ini = date(2026, 11, 21)
-    if not demo.ada_demo():
-        mulai = time.perf_counter()
-        demo.buat_demo(args.kecamatan, hari_ini=hari_ini)
-        print(f"data demo {args.kecamatan} kecamatan dibuat dalam {time.perf_counter() - mulai:.1f} s")
-    pemda = Pemda.objects.get(nama=demo.NAMA_PEMDA)
-    tahun_lalu, tahun_ini = demo.tahun_demo(hari_ini)
+    tahun_lalu, tahun_ini = demo.tahun_demo(HARI_INI)
     print(f"basis data: {connection.vendor}")
     for tahun, periode in ((tahun_lalu, "TAHUN"), (tahun_ini, "SD_TW3")):
         waktu = []
@@ -60,8 +45,6 @@ def main() -> int:
             waktu.append(time.perf_counter() - mulai)
         jumlah = sum(len(h) for h in hasil.values())
         terhitung = sum(1 for h in hasil.values() for x in h if x.capaian.nilai is not None)
-        from django.conf import settings
-
         settings.DEBUG = True
         reset_queries()
         hitung_pemda(pemda, tahun, periode)
@@ -74,9 +57,6 @@ def main() -> int:
             f"{kueri} kueri; terbaik {terbaik:.3f} s, median {median:.3f} s, "
             f"{jumlah / median:,.0f} indikator/detik [{status}: target < {TARGET_DETIK} s]"
         )
-    if sementara:
-        connection.close()
-        sementara.cleanup()
     return 0
 
 

@@ -12,14 +12,10 @@ a fifteenth jabatan and extra indicators up to 60; that revision is what the IKI
 """
 
 import argparse
-import os
 import sys
-import tempfile
 import time
-from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _kabupaten import HARI_INI, kabupaten_demo
 
 JABATAN, INDIKATOR = 15, 60
 TARGET = {"pdf": 3.0, "docx": 1.0, "rekap": 2.0}
@@ -87,30 +83,19 @@ def main() -> int:
     parser.add_argument("--ulang", type=int, default=5, help="jumlah pengukuran (dicetak pertama, terbaik, median)")
     args = parser.parse_args()
 
-    sementara = None
-    if not os.environ.get("DATABASE_URL"):
-        sementara = tempfile.TemporaryDirectory(prefix="kinerja-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{sementara.name}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
-    import django
+    with kabupaten_demo(args.kecamatan) as pemda:
+        return _semua_laporan(args, pemda)
 
-    django.setup()
-    from django.core.management import call_command
+
+def _semua_laporan(args, pemda) -> int:
     from django.db import connection
 
     from kinerja import demo
     from kinerja.laporan import layanan
-    from kinerja.organisasi.models import Jabatan, Pemda
+    from kinerja.organisasi.models import Jabatan
 
-    call_command("migrate", interactive=False, verbosity=0)
-    hari_ini = date(2026, 11, 21)
-    if not demo.ada_demo():
-        mulai = time.perf_counter()
-        demo.buat_demo(args.kecamatan, hari_ini=hari_ini)
-        print(f"data demo {args.kecamatan} kecamatan dibuat dalam {time.perf_counter() - mulai:.1f} s")
-    pemda = Pemda.objects.get(nama=demo.NAMA_PEMDA)
     instansi = pemda.instansi.order_by("id").first()
-    tahun_lalu, tahun_ini = demo.tahun_demo(hari_ini)
+    tahun_lalu, tahun_ini = demo.tahun_demo(HARI_INI)
     draf = _siapkan_dokumen(instansi, tahun_ini)
     print(f"basis data: {connection.vendor}; {instansi}, dokumen IKI {tahun_ini} rev. {draf.revisi}")
 
@@ -137,9 +122,6 @@ def main() -> int:
     sekcam = Jabatan.objects.get(instansi=instansi, nama="Sekretaris Kecamatan")
     waktu, _ = _ukur(lambda: layanan.buat_pk(sekcam, tahun_lalu, "pdf"), args.ulang)
     _cetak("Perjanjian Kinerja → PDF", waktu, None, str(sekcam))
-    if sementara:
-        connection.close()
-        sementara.cleanup()
     return 0
 
 
