@@ -52,17 +52,18 @@ def cmd_demo(args):
         ringkasan = demo.buat_demo(args.kecamatan, progres=_progres)
         print(f"Selesai: {len(ringkasan.instansi)} kecamatan, {ringkasan.indikator} indikator, "
               f"{ringkasan.nilai} nilai variabel.")
-        _cetak_login(ringkasan.login)
+    _cetak_login(demo.daftar_login(), args.host, args.port)
     if args.no_serve:
         return 0
     return _serve(args.host, args.port, args.workers)
 
 
-def _cetak_login(login):
+def _cetak_login(login, host: str, port: int):
     from kinerja.demo import PASSWORD_DEMO
 
     print()
-    print(f"Login demo di http://127.0.0.1:8000/admin/ (kata sandi semua akun: {PASSWORD_DEMO})")
+    print(f"Aplikasi web: http://{host}:{port}/   Admin Django: http://{host}:{port}/admin/ (akun admin)")
+    print(f"Akun demo (kata sandi semua akun: {PASSWORD_DEMO}):")
     for username, peran, lingkup in login:
         print(f"  {username:<28} {peran:<48} {lingkup}")
     print()

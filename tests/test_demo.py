@@ -94,7 +94,12 @@ def test_demo_users_cover_every_role(demo):
     assert set(Peran.objects.values_list("jenis", flat=True)) == {
         "admin_pemda", "admin_instansi", "pejabat", "camat", "pemeriksa"
     }
-    assert {"admin", "admin.pemda", "pemeriksa", "camat.banyuates"} <= {u for u, _, _ in demo.login}
+    from kinerja.demo import daftar_login
+
+    login = {u: peran for u, peran, _ in daftar_login()}
+    assert set(login) == {"admin", "admin.pemda", "pemeriksa", "admin.banyuates", "camat.banyuates",
+                          "sekcam.banyuates", "kasi.pem.banyuates", "staf.umum.banyuates"}
+    assert login["sekcam.banyuates"] == "Pejabat: Sekretaris Kecamatan"
     for jabatan in Jabatan.objects.all():
         pemegang = jabatan.pemegang(HARI_INI)
         assert pemegang is not None and pemegang.pengguna is not None and len(pemegang.nip) == 18

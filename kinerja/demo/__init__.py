@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from kinerja.akun.lingkup import jabatan_dipegang
 from kinerja.akun.models import Peran
 from kinerja.audit.models import catat
 from kinerja.ikm import UNSUR_2017, hitung_ikm
@@ -43,7 +44,6 @@ class RingkasanDemo:
     instansi: list[Instansi] = field(default_factory=list)
     indikator: int = 0
     nilai: int = 0
-    login: list[tuple[str, str, str]] = field(default_factory=list)  # (username, role, scope)
 
 
 def tahun_demo(hari_ini: date) -> tuple[int, int]:
@@ -73,23 +73,38 @@ def buat_demo(jumlah_kecamatan: int = 3, *, hari_ini: date | None = None, progre
     ringkasan = RingkasanDemo(pemda=pemda)
     pengguna = _PembuatPengguna()
     admin = pengguna.buat("admin", "Administrator", superuser=True)
-    ringkasan.login.append(("admin", "Superuser (admin Django)", "semua"))
     Peran.objects.create(pengguna=pengguna.buat("admin.pemda", "Admin Pemda"), jenis="admin_pemda", pemda=pemda)
-    ringkasan.login.append(("admin.pemda", "Admin pemda", pemda.nama))
     Peran.objects.create(pengguna=pengguna.buat("pemeriksa", "Pemeriksa Inspektorat"), jenis="pemeriksa", pemda=pemda)
-    ringkasan.login.append(("pemeriksa", "Pemeriksa (baca saja)", pemda.nama))
     nip_terpakai: set[str] = set()
     for indeks in range(jumlah_kecamatan):
-        instansi, login = _buat_kecamatan(pemda, indeks, hari_ini, pengguna, nip_terpakai, admin)
+        instansi = _buat_kecamatan(pemda, indeks, hari_ini, pengguna, nip_terpakai, admin)
         ringkasan.instansi.append(instansi)
-        if indeks == 0:
-            ringkasan.login.extend(login)
         if progres:
             progres(indeks + 1, jumlah_kecamatan, instansi.nama)
     ringkasan.indikator = Indikator.objects.filter(sasaran__dokumen__instansi__pemda=pemda).count()
     ringkasan.nilai = NilaiVariabel.objects.filter(variabel__indikator__sasaran__dokumen__instansi__pemda=pemda).count()
     catat(admin, "muat_demo", pemda, ringkasan=f"Data demo {jumlah_kecamatan} kecamatan")
     return ringkasan
+
+
+CONTOH_PEJABAT = ("sekcam.", "kasi.pem.", "staf.umum.")  # one holder per level, to try the workflow
+
+
+def daftar_login() -> list[tuple[str, str, str]]:
+    """(username, role, scope) of the demo accounts worth trying: the superuser, the pemda-wide
+    roles, and in the first kecamatan its admin, its Camat and a holder at each level below."""
+    login = [("admin", "Superuser (admin Django)", "semua")]
+    peran = Peran.objects.filter(pemda__nama=NAMA_PEMDA).select_related("pengguna", "pemda").order_by("jenis", "id")
+    login += [(p.pengguna.username, p.get_jenis_display(), p.pemda.nama) for p in peran.filter(instansi=None)]
+    pertama = Instansi.objects.filter(pemda__nama=NAMA_PEMDA).order_by("id").first()
+    for p in peran.filter(instansi=pertama):
+        username = p.pengguna.username
+        if p.jenis in ("admin_instansi", "camat"):
+            login.append((username, p.get_jenis_display(), pertama.nama))
+        elif username.startswith(CONTOH_PEJABAT):
+            jabatan = ", ".join(j.nama for j in jabatan_dipegang(p.pengguna))
+            login.append((username, f"Pejabat: {jabatan}", pertama.nama))
+    return login
 
 
 def ada_demo() -> bool:
@@ -135,7 +150,7 @@ def _buat_kecamatan(pemda, indeks, hari_ini, pengguna, nip_terpakai, admin):
             tugas=list(spec.tugas), fungsi=list(spec.fungsi), urutan=urutan,
         )
     slug = _slug(wilayah)
-    login = _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna, nip_terpakai)
+    _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna, nip_terpakai)
     jumlah_desa = rng.choice([7, 9, 12, 14, 16, 20])
     for tahun in tahun_demo(hari_ini):
         konstanta = {
@@ -147,7 +162,7 @@ def _buat_kecamatan(pemda, indeks, hari_ini, pengguna, nip_terpakai, admin):
         ikm = _buat_survei(instansi, tahun, triwulan_selesai(tahun, hari_ini), rng)
         _buat_nilai(dokumen, jabatan, jumlah_desa, ikm, rng, hari_ini)
         dokumen.tetapkan(admin)
-    return instansi, login
+    return instansi
 
 
 def _nip_acak(rng: random.Random, jenis_kelamin: int, nip_terpakai: set[str]) -> str:
@@ -161,7 +176,6 @@ def _nip_acak(rng: random.Random, jenis_kelamin: int, nip_terpakai: set[str]) ->
 
 
 def _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna, nip_terpakai):
-    login = []
     mulai = date(hari_ini.year - 2, 1, 2)
     for kunci, jab in jabatan.items():
         depan = rng.choice(katalog.NAMA_DEPAN)
@@ -177,13 +191,9 @@ def _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna,
         Peran.objects.create(pengguna=user, jenis="pejabat", pemda=instansi.pemda, instansi=instansi)
         if kunci == "camat":
             Peran.objects.create(pengguna=user, jenis="camat", pemda=instansi.pemda, instansi=instansi)
-            login.append((username, "Camat", instansi.nama))
-        elif kunci in {"sekcam", "kasi_pem", "staf_umum"}:
-            login.append((username, f"Pejabat: {jab.nama}", instansi.nama))
     admin = pengguna.buat(f"admin.{slug}", f"Admin {instansi.nama}")
     Peran.objects.create(pengguna=admin, jenis="admin_instansi", pemda=instansi.pemda, instansi=instansi)
-    login.insert(0, (admin.username, "Admin instansi", instansi.nama))
-    return login
+
 
 
 def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
