@@ -29,7 +29,7 @@ class SelIsian:
 
     @property
     def status(self) -> str:
-        return self.isian.status if self.isian else "belum"
+        return self.isian.status if self.isian else "kosong"
 
     @property
     def label(self) -> str:

@@ -15,20 +15,26 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 
 from kinerja.realisasi.models import NilaiVariabel, Target
+from kinerja.realisasi.periode import periode_hitung
 
 UMUR_DETIK = 300
 
 
-def sidik_data(dokumen_ids) -> str:
-    """A fingerprint of the values and targets of these documents."""
+def sidik_data(dokumen_ids, periode: str) -> str:
+    """A fingerprint of the targets of these documents and of their values in the quarters of
+    ``periode`` (a computation period, kinerja.realisasi.periode): entering this quarter's values
+    leaves the year-so-far up to last quarter, and its cached results, untouched."""
     dokumen_ids = sorted(dokumen_ids)
-    nilai = NilaiVariabel.objects.filter(variabel__indikator__sasaran__dokumen__in=dokumen_ids).aggregate(
+    triwulan = [f"TW{t}" for t in periode_hitung(periode).triwulan]
+    nilai = NilaiVariabel.objects.filter(
+        variabel__indikator__sasaran__dokumen__in=dokumen_ids, periode__in=triwulan
+    ).aggregate(
         n=Count("id"), v=Sum("versi"), t=Max("diisi_pada")
     )
     target = Target.objects.filter(indikator__sasaran__dokumen__in=dokumen_ids).order_by("pk").values_list(
         "pk", "periode", "nilai", "nilai_hi", "baseline"
     )
-    isi = repr((dokumen_ids, nilai["n"], nilai["v"], nilai["t"], list(target)))
+    isi = repr((dokumen_ids, triwulan, nilai["n"], nilai["v"], nilai["t"], list(target)))
     return hashlib.sha256(isi.encode()).hexdigest()[:32]
 
 

@@ -223,7 +223,7 @@ def dasbor_pemda(request, pemda_id):
         return render(request, "web/dasbor_pemda.html", konteks)
     periode = pilih_periode(request, tahun)
     dokumen_terpakai = [d for (_, t), d in berlaku.items() if t in (tahun - 1, tahun)]
-    kunci = f"kinerja:pemda:{pemda.pk}:{tahun}:{periode}:{pemda.skala_capaian}:{sidik_data(dokumen_terpakai)}"
+    kunci = f"kinerja:pemda:{pemda.pk}:{tahun}:{periode}:{pemda.skala_capaian}:{sidik_data(dokumen_terpakai, periode)}"
     ringkasan_instansi = ambil_atau_hitung(kunci, lambda: _ringkas_pemda(pemda, tahun, periode, skala))
     dokumen_instansi = {berlaku[(i.pk, tahun)]: i.pk for i in instansi_list if (i.pk, tahun) in berlaku}
     rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
