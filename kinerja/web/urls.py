@@ -3,7 +3,7 @@ with another office's ids: a new pattern must keep the scope check (and name its
 
 from django.urls import path
 
-from .views import akun, beranda, dasbor, excel, isian, kaskade, katalog
+from .views import akun, beranda, dasbor, excel, isian, kaskade, katalog, pengguna
 
 app_name = "web"
 
@@ -41,6 +41,12 @@ urlpatterns = [
     path("bukti/<int:bukti_id>/", isian.unduh_bukti, name="unduh_bukti"),
     path("instansi/<int:instansi_id>/templat.xlsx", excel.templat_instansi, name="templat_instansi"),
     path("instansi/<int:instansi_id>/unggah/", excel.unggah, name="unggah"),
+    # Accounts of an instansi.
+    path("instansi/<int:instansi_id>/pengguna/", pengguna.daftar, name="pengguna"),
+    path("instansi/<int:instansi_id>/pengguna/<int:pengguna_id>/sandi/", pengguna.atur_ulang_sandi,
+         name="atur_ulang_sandi"),
+    path("instansi/<int:instansi_id>/pengguna/<int:pengguna_id>/aktif/", pengguna.ubah_aktif, name="ubah_aktif"),
+    path("instansi/<int:instansi_id>/pegawai/<int:pegawai_id>/akun/", pengguna.buat_akun, name="buat_akun"),
     # Dashboards.
     path("instansi/<int:instansi_id>/dasbor/", dasbor.dasbor_instansi, name="dasbor_instansi"),
     path("instansi/<int:instansi_id>/dasbor/tren.json", dasbor.tren_json, name="tren_json"),

@@ -40,6 +40,7 @@ def url_a(demo, settings, tmp_path):
     id_a = {
         "instansi_id": a.pk, "pemda_id": a.pemda_id, "dokumen_id": draft.pk, "sasaran_id": indikator.sasaran_id,
         "indikator_id": indikator.pk, "bukti_id": bukti.pk, "tahun": hari_ini.year,
+        "pengguna_id": staf.pemegang().pengguna_id, "pegawai_id": staf.pemegang().pk,
     }
     # Entry pages belong to the document in force.
     id_isian = {"dokumen_id": berlaku.pk, "jabatan_id": staf.pk, "periode": periode,

@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kinerja.akun.models import Peran
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Variabel
-from kinerja.organisasi.models import Jabatan, Pemda
+from kinerja.organisasi.models import Jabatan, Pegawai, Pemda, Penugasan
 from kinerja.realisasi import layanan
 from kinerja.realisasi.periode import PERIODE_ISIAN
 from kinerja.survei.models import Responden, Survei
@@ -57,12 +57,15 @@ def objek_b(demo, settings, tmp_path):
     berkas = ContentFile(PDF_KECIL, name="bukti.pdf")
     bukti = layanan.simpan_bukti(pemegang, layanan.isian_periode(dokumen, sekcam, periode_buka), berkas)
     survei = Survei.objects.create(instansi=b, tahun=dokumen.tahun, periode="TAHUN")
+    pegawai_tanpa_akun = Pegawai.objects.create(nama="Pegawai Baru B")
+    Penugasan.objects.create(pegawai=pegawai_tanpa_akun, jabatan=sekcam, mulai=dokumen.sk_tanggal, jenis="plh")
     Responden.objects.create(survei=survei, nomor=1, jawaban=dict.fromkeys(survei.kode_unsur, 4))
     return {
         "ID_BERSAMA": {
             "instansi_id": b.pk, "pemda_id": b.pemda_id, "dokumen_id": dokumen.pk, "sasaran_id": sasaran.pk,
             "indikator_id": indikator.pk, "jabatan_id": sekcam.pk, "variabel_id": variabel.pk, "bukti_id": bukti.pk,
-            "periode": periode_buka, "tahun": dokumen.tahun,
+            "periode": periode_buka, "tahun": dokumen.tahun, "pengguna_id": pemegang.pk,
+            "pegawai_id": pegawai_tanpa_akun.pk,
         },
         "ID_PER_NAMESPACE": {"survei": {"pk": survei.pk, "nomor": 1}},
     }
