@@ -250,3 +250,17 @@ def test_unknown_period_and_a_jabatan_of_the_document_elsewhere_are_404(masuk, i
     lain = Jabatan.objects.filter(instansi=demo.instansi[1]).first()
     assert client.get(reverse("web:isian", args=[isian.dokumen.pk, lain.pk, isian.periode])).status_code == 404
     assert get_user_model().objects.filter(username=STAF).exists()
+
+
+def test_a_refused_action_leaves_no_report_row_behind(masuk, isian, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    lalu = dokumen_berlaku(isian.dokumen.instansi, isian.dokumen.tahun - 1)  # its quarters are all closed
+    IsianPeriode.objects.filter(dokumen=lalu, jabatan=isian.jabatan, periode="TW2").delete()
+    args = [lalu.pk, isian.jabatan.pk, "TW2"]
+    staf = masuk(STAF)
+    respons = staf.post(reverse("web:ajukan", args=args), follow=True)
+    assert "berakhir 10 Juli" in teks(respons)
+    respons = staf.post(reverse("web:unggah_bukti", args=args), {"berkas": SimpleUploadedFile("a.pdf", PDF)}, follow=True)
+    assert "berakhir 10 Juli" in teks(respons)
+    assert not IsianPeriode.objects.filter(dokumen=lalu, jabatan=isian.jabatan, periode="TW2").exists()
+    assert not BuktiDukung.objects.exists()

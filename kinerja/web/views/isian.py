@@ -104,6 +104,11 @@ def _isian_tampil(dokumen, jabatan, periode, isian):
                         batas_waktu=jendela_isian(dokumen.tahun, periode)[1])
 
 
+def _terkunci_tanpa_isian(dokumen, jabatan, periode) -> str | None:
+    """Why a report that does not exist yet could not be written: checked before creating its row."""
+    return layanan.alasan_terkunci(_isian_tampil(dokumen, jabatan, periode, None))
+
+
 @dataclass
 class BarisVariabel:
     variabel: Variabel
@@ -323,6 +328,9 @@ def aksi(request, dokumen_id, jabatan_id, periode, aksi):
         if aksi != "ajukan" or not lingkup.boleh_isi(request.user, jabatan):
             messages.error(request, "Belum ada isian untuk jabatan dan periode ini.")
             return redirect("web:isian", dokumen.pk, jabatan.pk, periode)
+        if terkunci := _terkunci_tanpa_isian(dokumen, jabatan, periode):
+            messages.error(request, terkunci)
+            return redirect("web:isian", dokumen.pk, jabatan.pk, periode)
         isian_ = layanan.isian_periode(dokumen, jabatan, periode)
     argumen = []
     if perlu_alasan:
@@ -358,8 +366,11 @@ def unggah_bukti(request, dokumen_id, jabatan_id, periode):
     if not lingkup.boleh_isi(request.user, jabatan):
         raise PermissionDenied(f"Hanya pemegang jabatan {jabatan} yang dapat mengunggah bukti dukung.")
     form = FormBukti(request.POST, request.FILES)
+    terkunci = _terkunci_tanpa_isian(dokumen, jabatan, periode) if isian_ is None else None
     if not form.is_valid():
         messages.error(request, "Pilih berkas yang akan diunggah.")
+    elif terkunci:
+        messages.error(request, terkunci)
     else:
         try:
             bukti = layanan.simpan_bukti(
