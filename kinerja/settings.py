@@ -85,9 +85,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL and a busy timeout: a kecamatan server has a few writers, they should wait, not fail.
+    # WAL, a busy timeout and write transactions that take the lock when they begin (IMMEDIATE):
+    # a kecamatan server has a few writers, and they should wait for each other, not fail with
+    # "database is locked" when a read inside a transaction turns into a write.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 
