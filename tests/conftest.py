@@ -26,6 +26,14 @@ def artifact_dir() -> Path:
     return ARTIFACT_DIR
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _static_root_exists():
+    """WhiteNoise warns when STATIC_ROOT is missing; the session-wide live server sees the real one."""
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings, tmp_path_factory):
     """Tests render pages without running collectstatic first."""
