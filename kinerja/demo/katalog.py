@@ -193,9 +193,9 @@ INDIKATOR = [
         "kejadian_kriminalitas - target_kriminalitas",
         (
             VariabelDemo("kejadian_kriminalitas", "Jumlah kejadian kriminalitas", pola=("total", 0, 6)),
-            VariabelDemo("target_kriminalitas", "Target jumlah kriminalitas", "terakhir", nilai_tetap=12),
+            VariabelDemo("target_kriminalitas", "Target jumlah kriminalitas", "terakhir", nilai_tetap=2),
         ),
-        satuan="kejadian", polaritas="negatif", sumber_data="Polsek", target=(4,),
+        satuan="kejadian", polaritas="negatif", sumber_data="Polsek", target=(8,),
     ),
     IndikatorDemo(
         "tata_kelola_desa", "camat", S_CAMAT_DESA, "Indeks tata kelola administrasi desa",
