@@ -3,14 +3,10 @@ from django.contrib import admin
 from .models import Jejak, catat
 
 
-@admin.register(Jejak)
-class JejakAdmin(admin.ModelAdmin):
-    list_display = ["waktu", "pengguna", "aksi", "objek_jenis", "ringkasan"]
-    list_filter = ["aksi", "objek_jenis"]
-    search_fields = ["ringkasan", "alasan", "objek_id"]
-    date_hierarchy = "waktu"
+class HanyaBacaMixin:
+    """Shown in the admin, written only through the service layer, which checks and audits."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -18,6 +14,14 @@ class JejakAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Jejak)
+class JejakAdmin(HanyaBacaMixin, admin.ModelAdmin):
+    list_display = ["waktu", "pengguna", "aksi", "objek_jenis", "ringkasan"]
+    list_filter = ["aksi", "objek_jenis"]
+    search_fields = ["ringkasan", "alasan", "objek_id"]
+    date_hierarchy = "waktu"
 
 
 class AuditedAdminMixin:
