@@ -9,10 +9,10 @@
   ``(2 − realisasi / target) × 100`` (> 100), and above it worse:
   ``(2 − realisasi / target_hi) × 100`` (< 100).
 
-Arithmetic is exact Decimal with a single division (``realisasi × 100 / target`` and
-``(2 × target − realisasi) × 100 / target``), so results are exact whenever the quotient
-terminates (capaian(1, 8) is exactly 12.5) and otherwise rounded once to the Decimal context
-(28 significant digits). Nothing is rounded for display and nothing is capped: 150 stays 150,
+Arithmetic is Decimal in the order the formulas are written (``realisasi / target * 100``,
+``(2 - realisasi / target) * 100``), so results are exact whenever the quotient terminates
+(capaian(1, 8) is exactly 12.5) and otherwise agree to the last of the Decimal context's 28
+digits with anyone who computes the same formula. Nothing is rounded for display and nothing is capped: 150 stays 150,
 and negative capaian is possible with the negatif formula. Negative targets are computed as
 written; whether they make sense is the indicator's business.
 """
@@ -70,5 +70,5 @@ def capaian(
     if pembanding == 0:
         return Hasil.tidak_dapat_dihitung("target nol")
     if polaritas == "positif":
-        return Hasil(nilai * _SERATUS / pembanding)
-    return Hasil((2 * pembanding - nilai) * _SERATUS / pembanding)
+        return Hasil(nilai / pembanding * _SERATUS)
+    return Hasil((2 - nilai / pembanding) * _SERATUS)

@@ -4,7 +4,7 @@ A formula is compiled once (cached per tree) into a tree of column operations; a
 column of length one, so the scalar and the vectorised results agree by construction.
 
 Arithmetic runs in a private context of :data:`PRESISI` significant digits and nothing is rounded
-beyond that (``10 / 4 * 100`` is exactly 250; ``6 / 7`` carries 50 digits). A division by zero or
+beyond that (``10 / 4 * 100`` is exactly 250; ``6 / 7`` carries 28 digits). A division by zero or
 a missing or non-numeric value gives *no value* (``None``) with a reason, never 0, infinity or an
 exception.
 
@@ -27,8 +27,9 @@ from kinerja.rumus.errors import RumusError
 from kinerja.rumus.parser import ke_rumus
 from kinerja.rumus.pohon import Angka, Negasi, Operasi, Rumus, Simpul, Variabel
 
-PRESISI = 50
-"""Significant digits kept by every operation."""
+PRESISI = 28
+"""Significant digits kept by every operation: Python's default Decimal precision, so a value
+checked with plain ``Decimal`` arithmetic (or by kinerja.pengukuran) agrees to the last digit."""
 
 _POLA_ANGKA = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 
