@@ -9,6 +9,7 @@ first jabatan — foreword, chapters, the decree — only feeds the metadata (:m
 import re
 from dataclasses import dataclass, field
 
+from kinerja.dokumen.atasan import lengkapi_atasan
 from kinerja.dokumen.blok import Blok, Jenis
 from kinerja.dokumen.galat import DokumenError
 from kinerja.dokumen.kolom import Peran, baris_nomor_kolom, kenali_judul, lanjutan_judul, sejajarkan
@@ -396,6 +397,7 @@ def susun(blok: list[Blok], nama_file: str | None = None) -> dict:
     baris_teks = [(b.baris, b.teks if b.jenis is Jenis.PARAGRAF else " ".join(b.sel)) for b in blok
                   if b.jenis is not Jenis.BATAS]
     meta = baca_metadata(baris_teks, nama_file)
+    pembaca.peringatan += lengkapi_atasan(jabatan, meta.instansi)
     peringatan = sorted(meta.peringatan + pembaca.peringatan, key=lambda p: (p[0] is not None, p[0] or 0))
     return {
         "format": FORMAT,
