@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kinerja.dokumen.atasan import lengkapi_atasan
 from kinerja.dokumen.blok import Blok, Jenis
+from kinerja.dokumen.formula import adalah_nama_persen
 from kinerja.dokumen.galat import DokumenError
 from kinerja.dokumen.kolom import Peran, baris_nomor_kolom, kenali_judul, lanjutan_judul, sejajarkan
 from kinerja.dokumen.markup import ada_penanda_daftar, bersihkan, tanpa_penanda_daftar
@@ -302,6 +303,9 @@ class _Pembaca:
             self.peringatan.append((baris.baris, f"rumus tidak dipahami ({rumus.masalah}): {rumus.teks.replace(chr(10), ' / ')}"))
         elif rumus.dikali_100_ditambahkan:
             self.peringatan.append((baris.baris, f"rumus persentase tanpa '× 100%'; dikalikan 100: {nama}"))
+        elif rumus.jenis == "hitungan" and adalah_nama_persen(nama):
+            # A percentage read as a bare count is likely a formula whose denominator is lost.
+            self.peringatan.append((baris.baris, f"rumus persentase tanpa penyebut; periksa rumusnya: {nama}"))
         polaritas_tertulis = bersihkan(baris.teks(Peran.POLARITAS)).lower()
         polaritas = next((p for p in ("negatif", "positif") if p in polaritas_tertulis), None)
         satuan = bersihkan(baris.teks(Peran.SATUAN)) or tebak_satuan(nama, rumus)

@@ -90,9 +90,10 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
     nama = teks_sel(isi.get(Peran.INDIKATOR, ""))
     formula = bersihkan(isi.get(Peran.FORMULA, ""))
     rumus = sekarang.rumus() if sekarang.teks_formula.strip() else None
-    # A percentage whose formula so far is a bare count still waits for its denominator.
+    # A percentage whose formula so far has no division (a bare count, or a product such as
+    # "Jumlah ASN x (hari kerja – hari absen)") still waits for its denominator.
     tertutup = (rumus is not None and rumus.lengkap and not masih_terbuka(sekarang.teks_formula)
-                and not (rumus.jenis == "hitungan" and adalah_nama_persen(sekarang.nama)))
+                and not (adalah_nama_persen(sekarang.nama) and "/" not in rumus.ekspresi))
     if not nama:
         # A new formula after a complete ratio starts an indicator whose name the converter
         # put elsewhere; anything else (a denominator, a sumber data piece) continues.
@@ -100,6 +101,10 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
                     and _AWAL_PEMBILANG.match(formula))
     if not nama[0].isupper() and not nama[0].isdigit():
         return False
+    if tertutup and _AWAL_INDIKATOR.match(nama) and sekarang.nama and sekarang.nama.split()[-1].lower() not in _KATA_SAMBUNG:
+        # A complete formula above and a typical indicator name: a new row even when its own
+        # formula starts in lower case ("lihat pedoman …").
+        return True
     if _lanjutan_kalimat(formula):
         return False  # the formula above goes on ("… yang harus ada"), so does the row
     if not sekarang.nama:
