@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kinerja.survei",
     "kinerja.laporan",
     "kinerja.web",
+    "kinerja.api",
 ]
 
 MIDDLEWARE = [

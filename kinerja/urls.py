@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("laporan/", include("kinerja.laporan.urls")),
     path("survei/", include("kinerja.survei.urls")),
+    path("api/", include("kinerja.api.urls")),
     path("", include("kinerja.web.urls")),
 ]

@@ -248,3 +248,28 @@ def _skala_instansi(instansi_ids) -> dict[int, str]:
     from kinerja.organisasi.models import Instansi
 
     return dict(Instansi.objects.filter(pk__in=instansi_ids).values_list("id", "pemda__skala_capaian"))
+
+
+def _angka_json(nilai: Decimal | None) -> float | None:
+    return None if nilai is None else float(nilai.quantize(Decimal("0.000001")))
+
+
+def sebagai_json(instansi, tahun: int, periode: str, dokumen: DokumenIKI, hasil: list[HasilIndikator]) -> dict:
+    """The computation as plain JSON (numbers rounded to 6 decimals), for `kinerja compute --json` and the API."""
+    return {
+        "instansi": {"id": instansi.pk, "nama": instansi.nama},
+        "tahun": tahun, "periode": periode,
+        "dokumen": {"id": dokumen.pk, "revisi": dokumen.revisi, "sk_nomor": dokumen.sk_nomor},
+        "indikator": [
+            {
+                "id": h.indikator_id, "jabatan": h.jabatan, "sasaran": h.sasaran, "nama": h.nama,
+                "satuan": h.satuan, "polaritas": h.polaritas,
+                "target": _angka_json(h.target), "target_hi": _angka_json(h.target_hi),
+                "realisasi": _angka_json(h.realisasi.nilai), "realisasi_alasan": h.realisasi.alasan,
+                "capaian": _angka_json(h.capaian.nilai), "capaian_alasan": h.capaian.alasan,
+                "kategori": h.kategori, "realisasi_tahun_lalu": _angka_json(h.realisasi_tahun_lalu),
+                "lengkap": h.lengkap,
+            }
+            for h in hasil
+        ],
+    }

@@ -76,12 +76,6 @@ def _pengguna(username: str):
 # --- compute ---------------------------------------------------------------------------------
 
 
-def _angka_json(nilai):
-    from decimal import Decimal
-
-    return None if nilai is None else float(nilai.quantize(Decimal("0.000001")))
-
-
 def _teks_target(hasil) -> str:
     from kinerja.format import format_angka
 
@@ -103,7 +97,7 @@ def cmd_compute(args) -> int:
     from kinerja.format import format_angka, format_persen
     from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, TIDAK_DAPAT_DINILAI
     from kinerja.realisasi.berlaku import dokumen_berlaku
-    from kinerja.realisasi.hitung import hitung_instansi
+    from kinerja.realisasi.hitung import hitung_instansi, sebagai_json
     from kinerja.realisasi.periode import periode_hitung
 
     try:
@@ -117,23 +111,7 @@ def cmd_compute(args) -> int:
     hasil = hitung_instansi(instansi, args.tahun, periode.kode)
 
     if args.json:
-        data = {
-            "instansi": {"id": instansi.pk, "nama": instansi.nama},
-            "tahun": args.tahun, "periode": periode.kode,
-            "dokumen": {"id": dokumen.pk, "revisi": dokumen.revisi, "sk_nomor": dokumen.sk_nomor},
-            "indikator": [
-                {
-                    "id": h.indikator_id, "jabatan": h.jabatan, "sasaran": h.sasaran, "nama": h.nama,
-                    "satuan": h.satuan, "polaritas": h.polaritas,
-                    "target": _angka_json(h.target), "target_hi": _angka_json(h.target_hi),
-                    "realisasi": _angka_json(h.realisasi.nilai), "realisasi_alasan": h.realisasi.alasan,
-                    "capaian": _angka_json(h.capaian.nilai), "capaian_alasan": h.capaian.alasan,
-                    "kategori": h.kategori, "realisasi_tahun_lalu": _angka_json(h.realisasi_tahun_lalu),
-                    "lengkap": h.lengkap,
-                }
-                for h in hasil
-            ],
-        }
+        data = sebagai_json(instansi, args.tahun, periode.kode, dokumen, hasil)
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
