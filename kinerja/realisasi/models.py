@@ -150,6 +150,7 @@ class RiwayatNilai(models.Model):
         API = "api", "API"
         CLI = "cli", "Baris perintah"
         REVISI = "revisi", "Salinan revisi dokumen"
+        SURVEI = "survei", "Survei kepuasan masyarakat"
 
     nilai_variabel = models.ForeignKey(NilaiVariabel, on_delete=models.CASCADE, related_name="riwayat")
     waktu = models.DateTimeField(default=timezone.now, db_index=True)

@@ -430,7 +430,7 @@ def _umpankan(pengguna, survei: Survei) -> list[Umpan]:
                 triwulan,
                 nilai,
                 catatan=f"Diisi otomatis dari {survei} (final).",
-                sumber=Sumber.CLI if pengguna is None else Sumber.WEB,
+                sumber=Sumber.SURVEI,
                 diumpankan=True,
             )
         except PeriodeTerkunci as e:

@@ -162,7 +162,7 @@ def test_the_command_line_feeds_without_a_user(kantor, survei_terisi, tw):
     layanan.finalkan(None, survei_terisi)
     nilai = nilai_ikm(kantor, tw)
     assert nilai.nilai == Decimal(IKM_2017) and nilai.diisi_oleh is None
-    assert nilai.riwayat.get().sumber == "cli"
+    assert nilai.riwayat.get().sumber == "survei"
     assert Responden.objects.filter(survei=survei_terisi).count() == 4
 
 
