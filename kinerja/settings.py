@@ -25,9 +25,9 @@ def _env_bool(name: str, default: bool) -> bool:
 DEBUG = _env_bool("KINERJA_DEBUG", False)
 SECRET_KEY = os.environ.get("KINERJA_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and os.environ.get("KINERJA_REQUIRE_SECRET") == "1":
-        raise ImproperlyConfigured("KINERJA_SECRET_KEY wajib diisi di produksi.")
-    # Development and demo only: a fixed key is harmless on 127.0.0.1 and keeps sessions across restarts.
+    if _env_bool("KINERJA_HTTPS", False):
+        raise ImproperlyConfigured("KINERJA_SECRET_KEY wajib diisi bila Kinerja dilayani lewat HTTPS (produksi).")
+    # Development and demo on 127.0.0.1 only: a fixed key keeps sessions across restarts.
     SECRET_KEY = "kinerja-dev-only-not-secret-" + "x" * 32
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
