@@ -40,7 +40,9 @@ _CATATAN = re.compile(
 )
 _KATA_OPERATOR = (
     (re.compile(r"\bdi\s?bagi(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
-    (re.compile(r"\bdibandingkan\s+dengan\b", re.IGNORECASE), " ÷ "),
+    (re.compile(r"\bdi\s?banding(?:kan)?(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
+    # "A per jumlah B"; "nilai persepsi per unsur" stays a name.
+    (re.compile(r"\bper\s+(?=(?:jumlah|jml|total|banyaknya|σ|∑)\b)", re.IGNORECASE), " ÷ "),
     (re.compile(r"\bdi\s?kurangi(?:\s+dengan)?\b", re.IGNORECASE), " − "),
     (re.compile(r"\bditambah(?:kan)?(?:\s+dengan)?\b", re.IGNORECASE), " + "),
     (re.compile(r"\bdi\s?kali(?:kan)?(?:\s+dengan)?\b", re.IGNORECASE), " × "),
@@ -135,7 +137,7 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
     numbers give fixed values to the variables they name.
     """
     tampil = bersihkan(teks, satu_baris=False)
-    s = _normalisasi(teks)
+    s = _ganti_lambang(_normalisasi(teks))
     catatan_rumus = None
     if m := _CATATAN.search(s):
         catatan_rumus = bersihkan(s[m.end():]) or None
@@ -173,6 +175,32 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
     hasil.ekspresi = _tulis(pohon, kode_operan)
     hasil.variabel, hasil.jenis, hasil.persen = variabel, jenis, persen
     return hasil
+
+
+# "P = A / B x 100 %" with a legend "dimana A = jumlah …, B = jumlah …" (or "Keterangan:", or
+# one "A = …" line each): the letters stand for the texts.
+_AWAL_LEGENDA = re.compile(r"(?:\bdi\s?mana\b|\bketerangan\b|\bket\s*\.|\bdengan\b)\s*:?\s*(?=[A-Za-z]\s*[=:]\s)"
+                           r"|\n\s*(?=[A-Za-z]\s*=\s)", re.IGNORECASE)
+_DEFINISI = re.compile(r"(?<![\w])([A-Za-z])\s*[=:]\s*(.+?)\s*(?=[,;]?\s*(?:dan\s+)?(?<![\w])[A-Za-z]\s*[=:]\s|[;\n]|$)")
+_LABEL_RUMUS = re.compile(r"^\s*[^=\n()]{1,40}?\s*=\s*(?=\S)")
+
+
+def _ganti_lambang(s: str) -> str:
+    """The formula with the letters its legend defines replaced by their texts, and without a
+    leading "Capaian =" label; ``s`` itself when it has no such parts."""
+    m = _AWAL_LEGENDA.search(s)
+    if "=" not in s and m is None:
+        return s
+    rumus, legenda = s, ""
+    if m:
+        rumus, legenda = s[:m.start()], s[m.end():]
+    definisi = {h: d.strip(" ,.") for h, d in _DEFINISI.findall(legenda)}
+    rumus = _LABEL_RUMUS.sub("", rumus, count=1)
+    if not definisi:
+        return rumus if legenda == "" else s
+    # "x" is only a letter here when the legend defines it and it is not "x 100".
+    pola = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, definisi)) + r")(?![\w])(?!\s*100)")
+    return pola.sub(lambda m: definisi[m.group(1)], rumus)
 
 
 def adalah_nama_persen(nama: str) -> bool:
@@ -270,7 +298,11 @@ def _operator(s: str, m: re.Match[str]) -> str | None:
         return "/"
     if c == "/":
         if not (spasi_kiri or spasi_kanan):
-            return None
+            # "selesai/Jumlah surat masuk", "tepat waktu/20 desa" divide; "Desa/Kelurahan",
+            # "SPP/SPM" are names.
+            kata_kanan = _kata_setelah(s, j).strip(",.;")
+            konstanta = bool(_ANGKA.fullmatch(kata_kanan)) and bool(re.match(r"\S+\s+[^\W\d_]", s[j:]))
+            return "/" if kiri and (kata_kanan in _KATA_KEPALA or konstanta) else None
         kata_kiri, kata_kanan = _kata_sebelum(s, i), _kata_setelah(s, j)
         if not kanan or _awal_operan(kata_kanan):
             return "/"

@@ -24,6 +24,7 @@ from decimal import Decimal
 import pytest
 
 from kinerja.dokumen import baca_teks
+from kinerja.dokumen.formula import pahami
 from kinerja.rumus import evaluate
 
 T = "\t"
@@ -532,11 +533,297 @@ HARAPAN_TAMBAKREJO = {
 }
 
 
+
+# --- 5. Converted from PDF like Sampang: HTML lists for names, numerator and denominator run ------
+# together, the "X 100 %" in a column of its own, a header over two rows, rows that lost cells.
+
+JUDUL_KARANGSONO = baris("SASARAN/KINERJA INDIVIDU", "INDIKATOR KINERJA INDIVIDU", "PENJELASAN/FORMULASI PERHITUNGAN", "",
+                         "SUMBER DATA")
+KARANGSONO = "\n".join([
+    "# PEMERINTAH KABUPATEN BUKIT RAYA",
+    "# KEPUTUSAN CAMAT KARANGSONO",
+    "Nomor: 188/ 05.B /KEP/433.610/2022",
+    "# TENTANG PENETAPAN INDIKATOR KINERJA INDIVIDU KANTOR KECAMATAN KARANGSONO",
+    "#### MEMUTUSKAN",
+    "KESATU : Indikator Kinerja Individu sebagaimana tercantum dalam lampiran.",
+    "Dikeluarkan di : KARANGSONO",
+    "Pada Tanggal : 17 Januari 2022",
+    "**CAMAT KARANGSONO**",
+    "AGUS SETIAWAN NUGROHO, S.H., M.M",
+    "Pembina NIP. 19790202 200501 1 003",
+    "",
+    "1. JABATAN : Sekretaris Kecamatan Karangsono",
+    "",
+    "2. FUNGSI : a. pengoordinasian perencanaan dan evaluasi program kecamatan;",
+    "",
+    "b. pembinaan urusan kepegawaian dan keuangan;",
+    "",
+    baris("SASARAN/KINERJA", "INDIKATOR KINERJA", "PENJELASAN/FORMULASI PERHITUNGAN", "SUMBER DATA"),
+    baris("INDIVIDU", "INDIVIDU", "", ""),
+    baris("Meningkatnya akuntabilitas", "<ul> <li>Persentase capaian kinerja program kecamatan</li> </ul>",
+          "Jumlah indikator program yang tercapai Jumlah indikator program yang ditetapkan × 100 %",
+          "Laporan kinerja kecamatan"),
+    baris("kinerja kecamatan.", "<ul> <li>Persentase rekomendasi hasil pemeriksaan yang ditindaklanjuti</li> </ul>",
+          "Jumlah rekomendasi yang telah ditindaklanjuti Jumlah rekomendasi hasil pemeriksaan Inspektorat $ imes 100\\%$",
+          "LHP Inspektorat"),
+    "",
+    "1. JABATAN : Kepala Sub Bagian Umum Kantor Kecamatan Karangsono",
+    "",
+    "2. FUNGSI : a. pengelolaan naskah dinas dan kearsipan;",
+    "",
+    "b. pemeliharaan sarana kantor.",
+    "",
+    JUDUL_KARANGSONO,
+    baris("Meningkatnya tertib administrasi umum.", "<ul> <li>Persentase arsip</li> <li>digital yang terindeks</li> </ul>",
+          "Jumlah arsip digital yang terindeks Jumlah arsip digital yang tersimpan", "X 100 %", "Aplikasi arsip"),
+    baris("", "<ul> <li>Persentase kendaraan dinas yang diservis berkala</li> </ul>",
+          "Jumlah kendaraan dinas yang diservis sesuai jadwal Jumlah kendaraan dinas operasional", "- X 100 %",
+          "Kartu servis kendaraan"),
+    baris("", "<ul> <li>Persentase pengajuan</li> </ul>", "Jumlah pengajuan gaji berkala yang diproses", "",
+          "Dokumen gaji"),
+    "",
+    baris("gaji berkala", "Jumlah target pengajuan gaji berkala tahun berjalan", "berkala"),
+    "<ul> <li>Persentase ruang rapat</li> <li>siap pakai</li> </ul>\tJumlah hari ruang rapat siap pakai Jumlah hari kerja\tLaporan rumah tangga",
+    "",
+    "1. JABATAN Kepala Seksi Pemerintahan Kecamatan Karangsono",
+    "",
+    "2. FUNGSI",
+    "",
+    ": a. pembinaan penyelenggaraan pemerintahan desa;",
+    "",
+    "b. pelayanan administrasi pertanahan.",
+    "",
+    JUDUL_KARANGSONO,
+    baris("Meningkatnya kualitas", "<ul> <li>Persentase desa / kel yang tertib profil desa</li> </ul>",
+          "Jumlah desa / kel dengan profil desa mutakhir Jumlah desa / kel se kecamatan", "X 100%", "Profil desa/kel"),
+    baris("tata kelola desa.", "<ul> <li>Persentase surat keterangan tanah selesai tepat waktu</li> </ul>",
+          "Jumlah surat keterangan tanah yang selesai tepat waktu Jumlah permohonan surat keterangan tanah", "_ X 100 %",
+          "Register pertanahan"),
+    baris("", "– Jumlah sosialisasi batas desa", "Jumlah sosialisasi batas desa yang dilaksanakan", "",
+          "Notulen sosialisasi"),
+])
+
+SASARAN_UMUM_KARANGSONO = "Meningkatnya tertib administrasi umum"
+HARAPAN_KARANGSONO = {
+    "Sekretaris Kecamatan Karangsono": [
+        Harapan("Persentase capaian kinerja program kecamatan", "Meningkatnya akuntabilitas kinerja kecamatan",
+                "Laporan kinerja kecamatan",
+                ("{0} / {1} * 100", ("Jumlah indikator program yang tercapai", "Jumlah indikator program yang ditetapkan"))),
+        Harapan("Persentase rekomendasi hasil pemeriksaan yang ditindaklanjuti",
+                "Meningkatnya akuntabilitas kinerja kecamatan", "LHP Inspektorat",
+                ("{0} / {1} * 100", ("Jumlah rekomendasi yang telah ditindaklanjuti",
+                                     "Jumlah rekomendasi hasil pemeriksaan Inspektorat"))),
+    ],
+    "Kepala Sub Bagian Umum Kantor Kecamatan Karangsono": [
+        Harapan("Persentase arsip digital yang terindeks", SASARAN_UMUM_KARANGSONO, "Aplikasi arsip",
+                ("{0} / {1} * 100", ("Jumlah arsip digital yang terindeks", "Jumlah arsip digital yang tersimpan"))),
+        Harapan("Persentase kendaraan dinas yang diservis berkala", SASARAN_UMUM_KARANGSONO, "Kartu servis kendaraan",
+                ("{0} / {1} * 100", ("Jumlah kendaraan dinas yang diservis sesuai jadwal",
+                                     "Jumlah kendaraan dinas operasional"))),
+        Harapan("Persentase pengajuan gaji berkala", SASARAN_UMUM_KARANGSONO, "Dokumen gaji berkala",
+                ("{0} / {1} * 100", ("Jumlah pengajuan gaji berkala yang diproses",
+                                     "Jumlah target pengajuan gaji berkala tahun berjalan"))),
+        Harapan("Persentase ruang rapat siap pakai", SASARAN_UMUM_KARANGSONO, "Laporan rumah tangga",
+                ("{0} / {1} * 100", ("Jumlah hari ruang rapat siap pakai", "Jumlah hari kerja"))),
+    ],
+    "Kepala Seksi Pemerintahan Kecamatan Karangsono": [
+        Harapan("Persentase desa / kel yang tertib profil desa", "Meningkatnya kualitas tata kelola desa",
+                "Profil desa/kel",
+                ("{0} / {1} * 100", ("Jumlah desa / kel dengan profil desa mutakhir", "Jumlah desa / kel se kecamatan"))),
+        Harapan("Persentase surat keterangan tanah selesai tepat waktu", "Meningkatnya kualitas tata kelola desa",
+                "Register pertanahan",
+                ("{0} / {1} * 100", ("Jumlah surat keterangan tanah yang selesai tepat waktu",
+                                     "Jumlah permohonan surat keterangan tanah"))),
+        Harapan("Jumlah sosialisasi batas desa", "Meningkatnya kualitas tata kelola desa", "Notulen sosialisasi",
+                ("{0}", ("Jumlah sosialisasi batas desa yang dilaksanakan",))),
+    ],
+}
+
+
+# --- 6. Like Banyuates and Karang Penang: prose chapters quoting the decree, "- 1. JABATAN :",
+# a damaged header, underlined numerators, "A x 100 % 12 desa", LaTeX with broken escapes,
+# "## INDIKATOR KINERJA INDIVIDU" headings between jabatan, a sasaran wrapped over rows.
+
+BATUAMPAR = "\n".join([
+    "INDIKATOR KINERJA INDIVIDU (IKI)",
+    "",
+    "KECAMATAN BATUAMPAR SELATAN KABUPATEN GILI MAS TAHUN 2020",
+    "",
+    "BAB I PENDAHULUAN",
+    "",
+    "Dokumen ini disusun berdasarkan Keputusan Camat Batuampar Selatan Nomor 188/03/KEP/435.120/2020 tentang "
+    "*Penetapan Indikator Kinerja Individu (IKI)* Kantor Kecamatan Batuampar Selatan.",
+    "",
+    "BAB III",
+    "",
+    "PENUTUP",
+    "",
+    "Semoga dokumen ini bermanfaat bagi peningkatan kinerja kecamatan.",
+    "",
+    "Batuampar Selatan, 08 Januari 2020",
+    "",
+    "- 1. JABATAN : Sekretaris Kecamatan Batuampar Selatan",
+    "- 2. Sekretariat Kecamatan mempunyai tugas membantu camat dalam urusan administrasi dan keuangan.",
+    "",
+    baris("No", "Sasaran/ Kinerja Utama", "Indikator Kinerja Utama", "Penjelasan / Formulasi Penghitungan", "Sumber Data"),
+    baris("1", "Meningkatnya kinerja pelayanan", "IKM",
+          "(Total Nilai dari nilai persepsi per Unsur : Total Unsur yang terisi) x nilai tertimbang", "Survei Kepuasan Masyarakat"),
+    baris("", "", "Prosentase penyelesaian dokumen kependudukan tepat waktu",
+          "Jumlah KK dan KIA yang selesai tepat waktu Jumlah permohonan KK dan KIA x 100 %", "Laporan kependudukan"),
+    baris("", "", "Prosentase rekomendasi izin usaha mikro tepat waktu",
+          "<u>Jumlah rekomendasi IUM yang selesai tepat waktu</u> x 100 % Jumlah permohonan rekomendasi IUM",
+          "Seksi pelayanan umum"),
+    "",
+    baris("2", "Meningkatkan pembinaan", "Prosentase desa yang tertib", "Jumlah desa yang tertib pelaporan x 100 %", "Seksi"),
+    baris("", "administrasi desa", "pelaporan keuangan", "12 desa", "pemerintahan"),
+    baris("", "", "Prosentase penyelesaian laporan", "", "Bagian"),
+    baris("", "", "realisasi anggaran kecamatan tepat",
+          "Jumlah Dok realisasi yg selesai tepat waktu x 100 % Jumlah Dokumen realisasi yg harus ada", "keuangan"),
+    baris("", "", "waktu", "", ""),
+    "",
+    "- 1. JABATAN : Kepala Seksi Ketentraman dan Ketertiban Kecamatan Batuampar Selatan",
+    "- 2. Seksi Ketentraman dan Ketertiban, Mempunyai tugas:",
+    "  - a. Menyusun rencana kerja seksi;",
+    "  - b. Membina satuan perlindungan masyarakat.",
+    "",
+    baris("N", "o Sasaran/ Kinerja Utama", "Indikator Kinerja Utama", "Penjelasan / Formulasi Penghitungan", "Sumber Data"),
+    baris("1", "Meningkatnya rasa aman", "Angka Kriminalitas",
+          "Jumlah kejadian kriminalitas – Target Jumlah kriminalitas", "Polsek Batuampar"),
+    baris("", "masyarakat", "Prosentase penyelesaian rekomendasi izin keramaian tepat waktu",
+          "Jumlah rekomendasi izin keramaian yang selesai tepat waktu_ x 100 %n Jumlah permohonan izin keramaian",
+          "Register izin keramaian"),
+    "",
+    "## INDIKATOR KINERJA INDIVIDU",
+    "",
+    "1. JABATAN : Kepala Seksi Pemberdayaan Masyarakat Desa Kecamatan Batuampar Selatan",
+    "2. TUGAS :",
+    "- a. Membina lembaga kemasyarakatan desa;",
+    "  - b. Memfasilitasi penyusunan RPJMDes.",
+    "",
+    "## INDIKATOR KINERJA INDIVIDU",
+    "",
+    baris("NO", "SASARAN/KINERJA UTAMA", "INDIKATOR KINERJA UTAMA", "PENJELASAN/FORMULASI PENGHITUNGAN", "SUMBER DATA"),
+    baris("1.", "Meningkatnya partisipasi masyarakat dalam pembangunan desa",
+          "Prosentase desa yang menyusun RPJMDes sesuai pedoman",
+          "$\\frac{\\text{Jumlah desa yang menyusun RPJMDes sesuai pedoman}}{12 \\text{ desa}} \\times 100\\%$",
+          "Seksi PMD"),
+    baris("", "", "Prosentase lembaga kemasyarakatan desa yang aktif",
+          "$\\frac{\\text{Jumlah LKD yang aktif}}{\\text{Jumlah LKD yang terbentuk}} \\times 100\\%$", "Data LKD"),
+    "",
+    baris("NO", "SASARAN/KINERJA UTAMA", "INDIKATOR KINERJA UTAMA", "PENJELASAN/FORMULASI PENGHITUNGAN", "SUMBER DATA"),
+    baris("", "", "Prosentase BUMDes yang melapor",
+          "$\\frac{\\text{Jumlah BUMDes yang menyampaikan laporan}}{\\text{Jumlah BUMDes}} \\times 100\\%$",
+          "Laporan BUMDes"),
+    baris("2.", "Meningkatnya kesejahteraan sosial", "Prosentase penyaluran bantuan lansia tepat waktu",
+          "$\\frac{\\text{Jumlah lansia yang menerima bantuan tepat waktu}}{\\text{Jumlah lansia penerima bantuan}} \\times 100\\%$",
+          "Laporan penyaluran"),
+])
+
+HARAPAN_BATUAMPAR = {
+    "Sekretaris Kecamatan Batuampar Selatan": [
+        Harapan("IKM", "Meningkatnya kinerja pelayanan", "Survei Kepuasan Masyarakat", NILAI_LUAR),
+        Harapan("Prosentase penyelesaian dokumen kependudukan tepat waktu", "Meningkatnya kinerja pelayanan",
+                "Laporan kependudukan",
+                ("{0} / {1} * 100", ("Jumlah KK dan KIA yang selesai tepat waktu", "Jumlah permohonan KK dan KIA"))),
+        Harapan("Prosentase rekomendasi izin usaha mikro tepat waktu", "Meningkatnya kinerja pelayanan",
+                "Seksi pelayanan umum",
+                ("{0} / {1} * 100", ("Jumlah rekomendasi IUM yang selesai tepat waktu",
+                                     "Jumlah permohonan rekomendasi IUM"))),
+        Harapan("Prosentase desa yang tertib pelaporan keuangan", "Meningkatkan pembinaan administrasi desa",
+                "Seksi pemerintahan",
+                ("{0} / {1} * 100", ("Jumlah desa yang tertib pelaporan", "12 desa"))),
+        Harapan("Prosentase penyelesaian laporan realisasi anggaran kecamatan tepat waktu",
+                "Meningkatkan pembinaan administrasi desa", "Bagian keuangan",
+                ("{0} / {1} * 100", ("Jumlah Dok realisasi yg selesai tepat waktu", "Jumlah Dokumen realisasi yg harus ada"))),
+    ],
+    "Kepala Seksi Ketentraman dan Ketertiban Kecamatan Batuampar Selatan": [
+        Harapan("Angka Kriminalitas", "Meningkatnya rasa aman masyarakat", "Polsek Batuampar",
+                ("{0} - {1}", ("Jumlah kejadian kriminalitas", "Target Jumlah kriminalitas"))),
+        Harapan("Prosentase penyelesaian rekomendasi izin keramaian tepat waktu", "Meningkatnya rasa aman masyarakat",
+                "Register izin keramaian",
+                ("{0} / {1} * 100", ("Jumlah rekomendasi izin keramaian yang selesai tepat waktu",
+                                     "Jumlah permohonan izin keramaian"))),
+    ],
+    "Kepala Seksi Pemberdayaan Masyarakat Desa Kecamatan Batuampar Selatan": [
+        Harapan("Prosentase desa yang menyusun RPJMDes sesuai pedoman",
+                "Meningkatnya partisipasi masyarakat dalam pembangunan desa", "Seksi PMD",
+                ("{0} / {1} * 100", ("Jumlah desa yang menyusun RPJMDes sesuai pedoman", "12 desa"))),
+        Harapan("Prosentase lembaga kemasyarakatan desa yang aktif",
+                "Meningkatnya partisipasi masyarakat dalam pembangunan desa", "Data LKD",
+                ("{0} / {1} * 100", ("Jumlah LKD yang aktif", "Jumlah LKD yang terbentuk"))),
+        Harapan("Prosentase BUMDes yang melapor", "Meningkatnya partisipasi masyarakat dalam pembangunan desa",
+                "Laporan BUMDes",
+                ("{0} / {1} * 100", ("Jumlah BUMDes yang menyampaikan laporan", "Jumlah BUMDes"))),
+        Harapan("Prosentase penyaluran bantuan lansia tepat waktu", "Meningkatnya kesejahteraan sosial",
+                "Laporan penyaluran",
+                ("{0} / {1} * 100", ("Jumlah lansia yang menerima bantuan tepat waktu", "Jumlah lansia penerima bantuan"))),
+    ],
+}
+
+
+# --- 7. Letters with a legend, unspaced slashes, "dibandingkan", extra Satuan/Target columns ------
+
+JUDUL_SELOPURO = ("| No. | Sasaran Strategis | Indikator Kinerja | Definisi Operasional / Cara Penghitungan "
+                  "| Satuan | Target | Sumber Data |")
+SELOPURO = "\n".join([
+    "**IKI KECAMATAN SELOPURO TENGAH KABUPATEN ARGA MULYA TAHUN 2025**",
+    "",
+    "A. Nama Jabatan : Kepala Seksi Pelayanan Kecamatan Selopuro Tengah",
+    "",
+    JUDUL_SELOPURO,
+    "|---|---|---|---|---|---|---|",
+    "| 1. | Meningkatnya kecepatan layanan administrasi | Persentase izin reklame yang terbit tepat waktu "
+    "| P = A / B x 100% dimana A = jumlah izin reklame terbit tepat waktu, B = jumlah permohonan izin reklame "
+    "| % | 90 | Register izin |",
+    "| | | Persentase legalisir dokumen selesai hari yang sama "
+    "| Jumlah legalisir selesai hari yang sama/Jumlah permohonan legalisir x 100% | % | 95 | Buku legalisir |",
+    "| | | Rasio aduan layanan yang dijawab "
+    "| Jumlah aduan yang dijawab dibandingkan jumlah aduan yang masuk | rasio | 1 | Kanal aduan |",
+    "",
+    "B. Nama Jabatan : Kepala Seksi Kesejahteraan Rakyat Kecamatan Selopuro Tengah",
+    "",
+    JUDUL_SELOPURO,
+    "|---|---|---|---|---|---|---|",
+    "| 1. | Meningkatnya layanan sosial dasar | Persentase desa yang lapor data kemiskinan tepat waktu "
+    "| A/B x 100 %<br>Keterangan:<br>A : jumlah desa lapor data kemiskinan tepat waktu<br>B : jumlah desa "
+    "| % | 100 | Aplikasi data sosial |",
+    "| | | Persentase realisasi santunan kematian "
+    "| Capaian = Jumlah santunan kematian tersalur / Jumlah pengajuan santunan kematian x 100% | % | 100 "
+    "| Laporan santunan |",
+    "| 2. | Menurunnya angka putus sekolah | Angka anak putus sekolah "
+    "| Jumlah anak putus sekolah tahun berjalan - Target anak putus sekolah | anak | 5 | Data pendidikan desa |",
+])
+
+HARAPAN_SELOPURO = {
+    "Kepala Seksi Pelayanan Kecamatan Selopuro Tengah": [
+        Harapan("Persentase izin reklame yang terbit tepat waktu", "Meningkatnya kecepatan layanan administrasi",
+                "Register izin",
+                ("{0} / {1} * 100", ("jumlah izin reklame terbit tepat waktu", "jumlah permohonan izin reklame"))),
+        Harapan("Persentase legalisir dokumen selesai hari yang sama", "Meningkatnya kecepatan layanan administrasi",
+                "Buku legalisir",
+                ("{0} / {1} * 100", ("Jumlah legalisir selesai hari yang sama", "Jumlah permohonan legalisir"))),
+        Harapan("Rasio aduan layanan yang dijawab", "Meningkatnya kecepatan layanan administrasi", "Kanal aduan",
+                ("{0} / {1}", ("Jumlah aduan yang dijawab", "jumlah aduan yang masuk"))),
+    ],
+    "Kepala Seksi Kesejahteraan Rakyat Kecamatan Selopuro Tengah": [
+        Harapan("Persentase desa yang lapor data kemiskinan tepat waktu", "Meningkatnya layanan sosial dasar",
+                "Aplikasi data sosial",
+                ("{0} / {1} * 100", ("jumlah desa lapor data kemiskinan tepat waktu", "jumlah desa"))),
+        Harapan("Persentase realisasi santunan kematian", "Meningkatnya layanan sosial dasar", "Laporan santunan",
+                ("{0} / {1} * 100", ("Jumlah santunan kematian tersalur", "Jumlah pengajuan santunan kematian"))),
+        Harapan("Angka anak putus sekolah", "Menurunnya angka putus sekolah", "Data pendidikan desa",
+                ("{0} - {1}", ("Jumlah anak putus sekolah tahun berjalan", "Target anak putus sekolah"))),
+    ],
+}
+
 KELUARGA = {
     "wringinrejo": (WRINGINREJO, HARAPAN_WRINGINREJO),
     "pakisaji": (PAKISAJI, HARAPAN_PAKISAJI),
     "gunungsari": (GUNUNGSARI, HARAPAN_GUNUNGSARI),
     "tambakrejo": (TAMBAKREJO, HARAPAN_TAMBAKREJO),
+    "karangsono": (KARANGSONO, HARAPAN_KARANGSONO),
+    "batuampar": (BATUAMPAR, HARAPAN_BATUAMPAR),
+    "selopuro": (SELOPURO, HARAPAN_SELOPURO),
 }
 
 
@@ -642,3 +929,41 @@ def test_jabatan_dokumen_keluarga_tepat_dan_berurutan():
     for nama, (teks, harapan) in KELUARGA.items():
         hasil = baca_teks(teks)
         assert [j["nama"] for j in hasil["jabatan"]] == list(harapan), nama
+
+
+@pytest.mark.parametrize(("teks", "ekspresi", "uraian"), [
+    # An unspaced slash before a head word or a constant divides; between short names it does not.
+    ("Jumlah surat selesai/Jumlah surat masuk x 100%", "surat_selesai / surat_masuk * 100",
+     ["Jumlah surat selesai", "Jumlah surat masuk"]),
+    ("Jumlah desa lapor tepat waktu/20 desa x 100%", "desa_lapor_tepat_waktu / jumlah_desa * 100",
+     ["Jumlah desa lapor tepat waktu", "20 desa"]),
+    ("Jumlah SPP/SPM yang terbit / Jumlah SPP/SPM diajukan x 100%", "spp_spm_terbit / spp_spm_diajukan * 100",
+     ["Jumlah SPP/SPM yang terbit", "Jumlah SPP/SPM diajukan"]),
+    # Division in words.
+    ("Jumlah surat selesai dibandingkan jumlah surat masuk x 100%", "surat_selesai / surat_masuk * 100",
+     ["Jumlah surat selesai", "jumlah surat masuk"]),
+    ("Jumlah surat yang selesai per Jumlah surat yang masuk x 100%", "surat_selesai / surat_masuk * 100",
+     ["Jumlah surat yang selesai", "Jumlah surat yang masuk"]),
+    # A label before the formula, letters explained by a legend.
+    ("Capaian = Jumlah surat selesai / Jumlah surat masuk x 100%", "surat_selesai / surat_masuk * 100",
+     ["Jumlah surat selesai", "Jumlah surat masuk"]),
+    ("(A - B) dimana A = jumlah kejadian kriminalitas dan B = target kriminalitas",
+     "kejadian_kriminalitas - target_kriminalitas", ["jumlah kejadian kriminalitas", "target kriminalitas"]),
+    ("A / B x 100%\nA = Jumlah surat selesai\nB = Jumlah surat masuk", "surat_selesai / surat_masuk * 100",
+     ["Jumlah surat selesai", "Jumlah surat masuk"]),
+])
+def test_ragam_penulisan_rumus(teks, ekspresi, uraian):
+    hasil = pahami(teks, "Persentase contoh")
+    assert hasil.ekspresi == ekspresi
+    assert [v["uraian"] for v in hasil.variabel] == uraian
+
+
+def test_nilai_persepsi_per_unsur_tetap_rumus_ikm():
+    # "per Unsur" is part of the IKM wording, not a division.
+    assert pahami("(Total Nilai dari nilai persepsi per Unsur : Total Unsur yang terisi) x nilai tertimbang",
+                  "IKM").ekspresi == "nilai_ikm"
+
+
+def test_persentase_yang_terbaca_sebagai_hitungan_menjadi_peringatan():
+    hasil = baca_teks(PAKISAJI)
+    assert any(p.startswith("baris 47: rumus persentase tanpa penyebut") for p in hasil["peringatan"])
