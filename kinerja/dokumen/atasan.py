@@ -112,7 +112,8 @@ def lengkapi_atasan(jabatan: list[dict], instansi: str | None) -> list[tuple[int
             atasan = None
             sebab = ("kepala unitnya tidak ada di dokumen" if k == "pelaksana"
                      else "namanya tidak dikenali sebagai jabatan di kecamatan")
-            peringatan.append((j.get("baris"), f"atasan jabatan {j['nama']} tidak dapat ditebak ({sebab}); isi sendiri"))
+            pesan = f"atasan jabatan {j['nama']} tidak dapat ditebak ({sebab}); isi sendiri"
+            peringatan.append((j.get("baris"), pesan))
         j["atasan"] = atasan
         j["atasan_tebakan"] = atasan is not None
     return peringatan

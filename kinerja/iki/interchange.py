@@ -12,7 +12,16 @@ How an import lands in the catalogue:
 * Jabatan are matched by name within the instansi (case and spacing ignored). A missing one is
   created with the document's tugas, fungsi, eselon and jenis; an existing one only gets tugas,
   fungsi and eselon filled in where it has none, because a jabatan outlives one year's document.
-  ``atasan`` is set only when the document names one; otherwise it is left as it is.
+  ``atasan`` is set only when the document names one; otherwise it is left as it is. An atasan
+  the reader guessed (``"atasan_tebakan": true``) never replaces one the jabatan already has.
+* The head of the office, which documents rarely list (the Camat signs the decree instead): when a
+  jabatan's atasan is "Camat <wilayah>" (or plain "Camat") or the SK signatory's title
+  (``sk.jabatan_penandatangan``, e.g. "Camat Sampang", "Plt. Camat Sampang") and the instansi has
+  no such jabatan, it is created (struktural, eselon III.a, no indicators). When the SK names its
+  signatory with a valid NIP, that Pegawai is found by NIP or created (nama, and pangkat when
+  recognised) and assigned to the head's jabatan from the SK date (else 1 January of the year),
+  unless someone already holds it on that date. A signatory who signs for the head ("a.n. Camat")
+  is not assigned.
 * For every jabatan the document mentions, the draft's tujuan, sasaran, indicators and variables
   become those of the document: sasaran are matched by uraian, indicators by nama (the k-th
   occurrence of a repeated text matches the k-th), variables by kode; matched rows are updated
@@ -41,6 +50,7 @@ How an import lands in the catalogue:
   keys ``null`` means empty.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,11 +59,12 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.db.models import Prefetch
 
-from kinerja import rumus
+from kinerja import kepegawaian, rumus
 from kinerja.akun.lingkup import boleh_kelola_katalog
 from kinerja.audit.models import catat
-from kinerja.format import format_angka
-from kinerja.organisasi.models import Instansi, Jabatan
+from kinerja.dokumen.atasan import nama_kepala
+from kinerja.format import format_angka, format_tanggal
+from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
 from kinerja.pengukuran import AGREGASI
 
 from .models import DokumenIKI, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, Variabel, kode_validator
@@ -88,6 +99,8 @@ _PANJANG = {
 _NILAI_MAKS = Decimal(10) ** 14
 _DESIMAL_MAKS = 6
 _TAHUN_MIN, _TAHUN_MAKS = 2000, 2100
+# The head's title over a signature: "CAMAT SAMPANG", "Plt. Camat Sampang" (not "a.n. Camat").
+_JUDUL_KEPALA = re.compile(r"^\s*(?:(plt|plh)\b\.?\s*)?((?:camat|lurah)\b.*)$", re.IGNORECASE | re.DOTALL)
 
 
 class ImporDitolak(Exception):
@@ -127,11 +140,16 @@ class HasilImpor:
     variabel: Hitungan = field(default_factory=Hitungan)
     konstanta_dibuat: list[str] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
+    # The head of the office the document does not list, and the SK signatory holding it.
+    kepala_dibuat: list[str] = field(default_factory=list)
+    pegawai: Hitungan = field(default_factory=Hitungan)
+    penugasan: Hitungan = field(default_factory=Hitungan)
 
     def sebagai_dict(self) -> dict:
         return {
-            jenis: vars(getattr(self, jenis)).copy() for jenis in ("jabatan", "sasaran", "indikator", "variabel")
-        } | {"konstanta_dibuat": list(self.konstanta_dibuat)}
+            jenis: vars(getattr(self, jenis)).copy()
+            for jenis in ("jabatan", "sasaran", "indikator", "variabel", "pegawai", "penugasan")
+        } | {"konstanta_dibuat": list(self.konstanta_dibuat), "kepala_dibuat": list(self.kepala_dibuat)}
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -282,6 +300,7 @@ def _periksa_sk(p: _Pemeriksa, sk):
         return
     for kunci in ("nomor", "penandatangan", "pangkat", "nip"):
         p.teks(sk, kunci, "sk", panjang=_PANJANG[f"sk.{kunci}"])
+    p.teks(sk, "jabatan_penandatangan", "sk", panjang=_PANJANG["jabatan.nama"])
     tanggal = sk.get("tanggal")
     if isinstance(tanggal, str):
         try:
@@ -300,7 +319,7 @@ def _periksa_jabatan(p: _Pemeriksa, jabatan, path: str):
     p.teks(jabatan, "nama", path, wajib=True, panjang=_PANJANG["jabatan.nama"])
     p.teks(jabatan, "eselon", path, panjang=_PANJANG["jabatan.eselon"])
     p.pilihan(jabatan, "jenis", path, Jabatan.Jenis.values)
-    p.teks(jabatan, "atasan", path)
+    p.teks(jabatan, "atasan", path, panjang=_PANJANG["jabatan.nama"])
     for kunci in ("tugas", "fungsi", "tujuan", "indikator_tujuan"):
         p.daftar_teks(jabatan, kunci, path)
     for i, tujuan in enumerate(p.daftar(jabatan.get("tujuan_rinci"), f"{path}.tujuan_rinci")):
@@ -458,6 +477,7 @@ class _Pengimpor:
                 f"Dokumen menyebut '{nama_dokumen}', tetapi diimpor ke '{self.instansi.nama}'."
             )
         per_jabatan = self._jabatan()
+        self._penandatangan(dokumen)
         for jabatan, entri in per_jabatan:
             self._tujuan(dokumen, jabatan, entri)
             self._sasaran(dokumen, jabatan, entri)
@@ -471,7 +491,9 @@ class _Pengimpor:
         catat(
             self.pengguna, "impor", dokumen,
             ringkasan=f"Impor {dokumen}: {h.indikator.dibuat} indikator dibuat, "
-                      f"{h.indikator.diperbarui} diperbarui, {h.indikator.dihapus} dihapus",
+                      f"{h.indikator.diperbarui} diperbarui, {h.indikator.dihapus} dihapus"
+                      + "".join(f"; jabatan {nama} dibuat" for nama in h.kepala_dibuat)
+                      + (f"; {h.penugasan.dibuat} penugasan penandatangan dibuat" if h.penugasan.dibuat else ""),
             perubahan=h.sebagai_dict(),
         )
         return h
@@ -511,13 +533,13 @@ class _Pengimpor:
         ada = list(Jabatan.objects.filter(instansi=self.instansi).order_by("urutan", "id"))
         for jabatan in ada:
             self.jabatan[_kunci(jabatan.nama)].append(jabatan)
-        urutan_berikut = max((j.urutan for j in ada), default=-1) + 1
+        self.urutan_berikut = max((j.urutan for j in ada), default=-1) + 1
         entri_per_jabatan: dict[int, tuple[Jabatan, list[dict]]] = {}
         for entri in self.data["jabatan"]:
             jabatan = self._jabatan_bernama(entri["nama"])
             if jabatan is None:
-                jabatan = Jabatan(instansi=self.instansi, urutan=urutan_berikut)
-                urutan_berikut += 1
+                jabatan = Jabatan(instansi=self.instansi, urutan=self.urutan_berikut)
+                self.urutan_berikut += 1
                 self.status_jabatan[jabatan] = _simpan(jabatan, {
                     "nama": entri["nama"].strip(),
                     "tugas": list(entri.get("tugas") or []),
@@ -530,9 +552,9 @@ class _Pengimpor:
                 self.status_jabatan[jabatan] = _simpan(jabatan, self._isi_yang_kosong(jabatan, entri))
             entri_per_jabatan.setdefault(jabatan.pk, (jabatan, []))[1].append(entri)
         for jabatan, daftar_entri in entri_per_jabatan.values():
-            atasan = next((e["atasan"] for e in daftar_entri if e.get("atasan")), None)
-            if atasan:
-                self._atur_atasan(jabatan, atasan)
+            entri = next((e for e in daftar_entri if e.get("atasan")), None)
+            if entri is not None:
+                self._atur_atasan(jabatan, entri["atasan"], tebakan=entri.get("atasan_tebakan") is True)
         return list(entri_per_jabatan.values())
 
     def _jabatan_bernama(self, nama: str) -> Jabatan | None:
@@ -561,8 +583,12 @@ class _Pengimpor:
             nilai["eselon"] = entri["eselon"]
         return nilai
 
-    def _atur_atasan(self, jabatan: Jabatan, nama_atasan: str):
+    def _atur_atasan(self, jabatan: Jabatan, nama_atasan: str, tebakan: bool = False):
+        if tebakan and jabatan.atasan_id is not None:
+            return
         atasan = self._jabatan_bernama(nama_atasan)
+        if atasan is None and (kepala := self._nama_kepala().get(_kunci(nama_atasan))):
+            atasan = self._jabatan_bernama(kepala) or self._buat_kepala(kepala)
         if atasan is None:
             self.peringatan.append(
                 f"Atasan '{nama_atasan}' dari jabatan {jabatan.nama} tidak ditemukan; atasan tidak diubah."
@@ -582,6 +608,87 @@ class _Pengimpor:
         jabatan.save(update_fields=["atasan"])
         if self.status_jabatan[jabatan] == "tetap":
             self.status_jabatan[jabatan] = "diperbarui"
+
+    # The head of the office and the SK signatory ------------------------------------------------
+
+    def _jabatan_penandatangan(self) -> tuple[str, str] | None:
+        """The head's title as the SK signature gives it, without "Plt."/"Plh.", and the kind of
+        assignment; None when there is no title or the signatory signs for the head ("a.n.")."""
+        judul = (self.data.get("sk") or {}).get("jabatan_penandatangan")
+        if not isinstance(judul, str) or not judul.strip():
+            return None
+        m = _JUDUL_KEPALA.match(judul)
+        if m is None:
+            return None
+        jenis = {"plt": Penugasan.Jenis.PLT, "plh": Penugasan.Jenis.PLH}.get((m.group(1) or "").lower())
+        return " ".join(m.group(2).split()), jenis or Penugasan.Jenis.DEFINITIF
+
+    def _nama_kepala(self) -> dict[str, str]:
+        """The names (as keys) that mean the head of this office → the name its jabatan gets."""
+        bawaan = nama_kepala(self.instansi.nama)
+        nama = {"camat": "Camat", _kunci(bawaan): bawaan}
+        if penandatangan := self._jabatan_penandatangan():
+            judul = self.data["sk"]["jabatan_penandatangan"]
+            nama |= {_kunci(judul): penandatangan[0], _kunci(penandatangan[0]): penandatangan[0]}
+        return nama
+
+    def _buat_kepala(self, nama: str) -> Jabatan:
+        kepala = Jabatan.objects.create(
+            instansi=self.instansi, nama=" ".join(nama.split()), jenis=Jabatan.Jenis.STRUKTURAL, eselon="III.a",
+            urutan=self.urutan_berikut,
+        )
+        self.urutan_berikut += 1
+        self.jabatan[_kunci(kepala.nama)].append(kepala)
+        self.hasil.kepala_dibuat.append(kepala.nama)
+        return kepala
+
+    def _penandatangan(self, dokumen: DokumenIKI):
+        """Assign the SK's signatory to the head's jabatan (module docstring)."""
+        sk = self.data.get("sk") or {}
+        nama, teks_nip = (sk.get("penandatangan") or "").strip(), (sk.get("nip") or "").strip()
+        if not nama or not teks_nip:
+            return
+        try:
+            nip = kepegawaian.parse_nip(teks_nip)
+        except kepegawaian.NipError as exc:
+            self.peringatan.append(f"NIP penandatangan SK {nama} tidak sah ({exc}); pegawai tidak dibuat.")
+            return
+        jabatan_ttd = self._jabatan_penandatangan()
+        if sk.get("jabatan_penandatangan") and jabatan_ttd is None:
+            self.peringatan.append(
+                f"Penandatangan SK {nama} menandatangani sebagai '{sk['jabatan_penandatangan']}', bukan camat; "
+                "tidak ditugaskan ke jabatan camat."
+            )
+            return
+        nama_jabatan, jenis = jabatan_ttd or (nama_kepala(self.instansi.nama), Penugasan.Jenis.DEFINITIF)
+        kepala = self._jabatan_bernama(nama_jabatan) or self._buat_kepala(nama_jabatan)
+        pegawai = Pegawai.objects.filter(nip=nip.digits).first()
+        if pegawai is None:
+            pegawai = Pegawai.objects.create(nama=nama, nip=nip.digits, pangkat=self._golongan(sk.get("pangkat")))
+            self.hasil.pegawai.dibuat += 1
+        else:
+            self.hasil.pegawai.tetap += 1
+        mulai = dokumen.sk_tanggal or date(self.tahun, 1, 1)
+        pemegang = kepala.pemegang(mulai)
+        if pemegang is None:
+            Penugasan.objects.create(pegawai=pegawai, jabatan=kepala, jenis=jenis, mulai=mulai)
+            self.hasil.penugasan.dibuat += 1
+        elif pemegang == pegawai:
+            self.hasil.penugasan.tetap += 1
+        else:
+            self.peringatan.append(
+                f"Jabatan {kepala.nama} pada {format_tanggal(mulai)} dipegang {pemegang.nama}; "
+                f"penandatangan SK {nama} tidak ditugaskan."
+            )
+
+    def _golongan(self, pangkat) -> str:
+        if not pangkat:
+            return ""
+        try:
+            return kepegawaian.parse_pangkat(pangkat).golongan
+        except kepegawaian.PangkatError:
+            self.peringatan.append(f"Pangkat penandatangan SK '{pangkat}' tidak dikenali; pangkat pegawai dikosongkan.")
+            return ""
 
     # Tujuan ------------------------------------------------------------------------------------
 
