@@ -194,8 +194,10 @@ def _baris_peringatan(peringatan: list[str]) -> list[str]:
 
 def _ringkasan_impor(berkas: str, hasil) -> str:
     baris = [f"{berkas} → {hasil.dokumen}{' (baru)' if hasil.dokumen_baru else ''}"]
-    for jenis in ("jabatan", "sasaran", "indikator", "variabel"):
+    for jenis in ("jabatan", "sasaran", "indikator", "variabel", "pegawai", "penugasan"):
         baris.append(f"  {jenis:<10}: {getattr(hasil, jenis)}")
+    if hasil.kepala_dibuat:
+        baris.append(f"  jabatan pimpinan dibuat: {', '.join(hasil.kepala_dibuat)}")
     if hasil.konstanta_dibuat:
         baris.append(f"  konstanta dibuat: {', '.join(hasil.konstanta_dibuat)}")
     baris += _baris_peringatan(hasil.peringatan)

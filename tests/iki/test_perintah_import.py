@@ -289,3 +289,11 @@ def test_export_errors_are_one_line(capsys, tmp_path):
     kode, _, err = jalankan(capsys, "export", "--instansi", str(dokumen.instansi_id), "--tahun", "2025",
                             "-o", str(tmp_path / "tidak-ada" / "iki.json"))
     assert kode == 1 and len(err.splitlines()) == 1 and "tidak dapat ditulis" in err
+
+
+def test_import_summary_names_the_head_and_the_signatory_it_created(capsys, dokumen_dir, db):
+    sampang = Instansi.objects.create(pemda=Pemda.objects.get_or_create(nama="Kabupaten Sampang")[0], nama="Kecamatan Sampang")
+    kode, out, _ = jalankan(capsys, "import", "--instansi", str(sampang.pk), str(dokumen_dir / "iki-kecamatan-sampang-2022.txt"))
+    assert kode == 0
+    assert "jabatan pimpinan dibuat: Camat Sampang" in out
+    assert "pegawai   : 1 dibuat" in out and "penugasan : 1 dibuat" in out
