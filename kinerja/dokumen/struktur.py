@@ -146,7 +146,7 @@ class _Pembaca:
         if self.tabel is not None and (m := _CATATAN.match(teks)) and self.tabel.baris is not None:
             self.tabel.baris.tambah({Peran.CATATAN: m.group(1)})
             return
-        self._baris_daftar(teks)
+        self._baris_daftar(nomor, teks)
 
     # --- jabatan and its lists -----------------------------------------------------------
 
@@ -164,7 +164,7 @@ class _Pembaca:
         self.sasaran = None
         self.daftar = None
 
-    def _baris_daftar(self, teks: str) -> None:
+    def _baris_daftar(self, nomor: int, teks: str) -> None:
         """A paragraph inside a jabatan section: a list heading, a list item, or noise."""
         jabatan = self.jabatan[-1] if self.jabatan else None
         if m := _JUDUL_DAFTAR.match(tanpa_penanda_daftar(teks)):
@@ -187,6 +187,9 @@ class _Pembaca:
             self._tambah_butir(self.daftar, sisa[:1].upper() + sisa[1:])
             return
         if self.daftar is None or self.tabel is not None and self.daftar in ("tugas", "fungsi"):
+            if self.tabel is not None and self.tabel.baris is not None and _POTONGAN_SEL.match(teks):
+                # A converter may put a piece of a cell on a line of its own: say it was left out.
+                self.peringatan.append((nomor, f"teks di antara baris tabel dilewati: {teks[:80]}"))
             return
         if teks.isupper() or teks.startswith("#"):
             self.daftar = None
@@ -353,6 +356,11 @@ class _Pembaca:
                 if kunci in dilihat:
                     self.peringatan.append((ind["baris"], f"indikator tertulis dua kali dalam jabatan yang sama: {ind['nama']}"))
                 dilihat.add(kunci)
+
+
+# A paragraph between table rows that reads like a piece of a cell (a wrapped word in lower
+# case, a formula line) rather than page furniture or the signature after the table.
+_POTONGAN_SEL = re.compile(r"^(?:[a-z]|(?:[Jj]umlah|[Jj]ml|[Tt]otal|[Bb]anyaknya)\b|[σ∑Σ])")
 
 
 def _nama_jabatan(sisa: str) -> str | None:

@@ -967,3 +967,20 @@ def test_nilai_persepsi_per_unsur_tetap_rumus_ikm():
 def test_persentase_yang_terbaca_sebagai_hitungan_menjadi_peringatan():
     hasil = baca_teks(PAKISAJI)
     assert any(p.startswith("baris 47: rumus persentase tanpa penyebut") for p in hasil["peringatan"])
+
+
+def test_potongan_sel_di_baris_sendiri_menjadi_peringatan():
+    teks = "\n".join([
+        "JABATAN : Kepala Seksi Umum",
+        baris("NO", "SASARAN", "INDIKATOR", "FORMULASI", "SUMBER DATA"),
+        baris("1", "Meningkatnya tertib arsip", "Persentase arsip tertata", "Jumlah arsip tertata x 100%", "Daftar arsip"),
+        "Jumlah arsip seluruhnya",
+        "- 4 -",
+        "waktu",
+        baris("", "", "Jumlah rapat staf", "Jumlah rapat staf", "Notulen"),
+        "Kepala Seksi Umum",
+    ])
+    hasil = baca_teks(teks)
+    lewat = [p for p in hasil["peringatan"] if "di antara baris tabel" in p]
+    assert lewat == ["baris 4: teks di antara baris tabel dilewati: Jumlah arsip seluruhnya",
+                     "baris 6: teks di antara baris tabel dilewati: waktu"]
