@@ -4,6 +4,7 @@ KINERJA_SECRET_KEY, KINERJA_DEBUG, KINERJA_ALLOWED_HOSTS and DATABASE_URL; the d
 is an SQLite file under var/ in the checkout so that a fresh machine needs no set-up.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -97,6 +98,17 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+
+# Computed results (the pemda dashboard) are shared by every gunicorn worker through files under
+# var/; the prefix keeps two databases served from one checkout apart.
+_db = DATABASES["default"]
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "tembolok"),
+        "KEY_PREFIX": hashlib.sha256(f"{_db['ENGINE']}|{_db.get('HOST')}|{_db['NAME']}".encode()).hexdigest()[:12],
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

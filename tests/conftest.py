@@ -35,6 +35,12 @@ def _static_root_exists():
 
 
 @pytest.fixture(autouse=True)
+def _cache_per_test_process(settings):
+    """Tests never share the file cache of a real server (var/tembolok)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_files(settings, tmp_path_factory):
     """Tests render pages without running collectstatic first."""
     settings.STORAGES = {

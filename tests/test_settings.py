@@ -30,3 +30,15 @@ def test_database_url_selects_postgresql_and_default_is_sqlite():
                              capture_output=True, text=True, env=env, timeout=60)
     engine, name = default.stdout.split()
     assert engine.endswith("sqlite3") and name.endswith("var/kinerja.sqlite3")
+
+
+def test_gunicorn_workers_share_one_file_cache_per_database():
+    kode = "import kinerja.settings as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'], c['KEY_PREFIX'])"
+    lingkungan = {k: v for k, v in os.environ.items() if not k.startswith("KINERJA_")}
+    hasil = [
+        subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=60,
+                       env=lingkungan | {"DATABASE_URL": url}).stdout.split()
+        for url in ("postgres://u@127.0.0.1:5432/satu", "postgres://u@127.0.0.1:5432/dua")
+    ]
+    assert all(h[0].endswith("FileBasedCache") and h[1].endswith("var/tembolok") for h in hasil)
+    assert hasil[0][2] != hasil[1][2]
