@@ -57,7 +57,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from kinerja import kepegawaian, rumus
 from kinerja.akun.lingkup import boleh_kelola_katalog
@@ -633,9 +633,13 @@ class _Pengimpor:
         return nama
 
     def _buat_kepala(self, nama: str) -> Jabatan:
+        # The head comes first in every list of the office's jabatan: make room at the top.
+        Jabatan.objects.filter(instansi=self.instansi).update(urutan=F("urutan") + 1)
+        for jabatan in {j for daftar in self.jabatan.values() for j in daftar}:
+            jabatan.urutan += 1
         kepala = Jabatan.objects.create(
             instansi=self.instansi, nama=" ".join(nama.split()), jenis=Jabatan.Jenis.STRUKTURAL, eselon="III.a",
-            urutan=self.urutan_berikut,
+            urutan=0,
         )
         self.urutan_berikut += 1
         self.jabatan[_kunci(kepala.nama)].append(kepala)

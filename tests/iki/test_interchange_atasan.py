@@ -208,3 +208,13 @@ def test_validasi_judul_penandatangan_dan_atasan():
     masalah = validasi_json(data)
     assert "sk.jabatan_penandatangan: harus berupa teks, bukan bilangan" in masalah
     assert any(m.startswith("jabatan[0].atasan: terlalu panjang") for m in masalah)
+
+
+def test_the_created_head_is_listed_first(dokumen_dir):
+    from kinerja.dokumen import baca
+
+    instansi = instansi_baru("Kecamatan Sampang")
+    impor(baca(dokumen_dir / "iki-kecamatan-sampang-2022.txt"), instansi)
+    urutan = list(Jabatan.objects.filter(instansi=instansi).order_by("urutan", "id").values_list("nama", flat=True))
+    assert urutan[0] == "Camat Sampang"
+    assert urutan[1].startswith("Sekretaris Kecamatan")
