@@ -2,10 +2,13 @@
 
 Pure Python (no Django). One horizontal bar per item, its length the capaian in percent, coloured
 by its category; a dashed line marks 100%. Items without a value get no bar and say why in words.
+Word cannot show SVG everywhere, so ke_png turns the same charts into PNG pictures for the DOCX.
 """
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,7 +16,7 @@ from html import escape
 
 from kinerja.format import format_angka
 
-__all__ = ["Batang", "grafik_batang"]
+__all__ = ["LEBAR_MM", "Batang", "grafik_batang", "ke_png"]
 
 _TINGGI_BARIS = 18
 _LEBAR = 600
@@ -22,6 +25,10 @@ _KANAN = 60  # room for the value written after the bar
 _ATAS = 20
 _BAWAH = 18
 _HURUF = "Liberation Sans, Arial, DejaVu Sans, sans-serif"
+# The chart's printed width: CSS pixels are 1/96 inch.
+LEBAR_MM = _LEBAR * 25.4 / 96
+# PDF points per CSS pixel is 0.75; this scale gives 1200 pixels across, about 190 dpi at LEBAR_MM.
+_SKALA_PNG = 1200 / (_LEBAR * 0.75)
 
 
 @dataclass(frozen=True)
@@ -83,3 +90,36 @@ def grafik_batang(batang: Sequence[Batang], *, judul: str = "", satuan: str = "%
     bagian.append(f'<line x1="{_KIRI}" y1="{_ATAS}" x2="{_KIRI}" y2="{bawah_plot}" stroke="#000" stroke-width="0.8"/>')
     bagian.append("</svg>")
     return "".join(bagian)
+
+
+def ke_png(daftar_svg: Sequence[str]) -> list[bytes]:
+    """Each chart of ``grafik_batang`` as a PNG picture, drawn exactly as in the PDF.
+
+    There is no SVG rasteriser among the dependencies, so WeasyPrint lays the charts out as one PDF,
+    a page the size of each chart, and pdfium (which pdfplumber already brings) paints the pages.
+    """
+    if not daftar_svg:
+        return []
+    # Imported here: both load native libraries that the rest of the application does without.
+    import pypdfium2
+    from weasyprint import HTML
+
+    gaya, isi = [], []
+    for nomor, svg in enumerate(daftar_svg):
+        lebar, tinggi = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups()
+        gaya.append(f"@page g{nomor} {{ size: {lebar}px {tinggi}px; margin: 0 }} .g{nomor} {{ page: g{nomor} }}")
+        isi.append(f'<div class="g{nomor}">{svg}</div>')
+    html = (f"<html><head><style>{' '.join(gaya)} body {{ margin: 0 }} div {{ break-after: page }} "
+            f"svg {{ display: block }}</style></head><body>{''.join(isi)}</body></html>")
+    dokumen = pypdfium2.PdfDocument(HTML(string=html).write_pdf())
+    try:
+        hasil = []
+        for halaman in dokumen:
+            # A bar chart has few colours: a 64-colour palette halves the file and looks the same.
+            gambar = halaman.render(scale=_SKALA_PNG).to_pil().convert("RGB").quantize(64)
+            buffer = io.BytesIO()
+            gambar.save(buffer, "PNG")
+            hasil.append(buffer.getvalue())
+        return hasil
+    finally:
+        dokumen.close()

@@ -49,8 +49,8 @@ class JenisLaporan:
 LAPORAN: dict[str, JenisLaporan] = {
     "iki": JenisLaporan("iki", "Dokumen IKI", "iki", False, word.iki_docx, excel.katalog_xlsx),
     "pk": JenisLaporan("pk", "Perjanjian Kinerja", "pk", False, word.pk_docx),
-    "lkjip": JenisLaporan("lkjip", "Pengukuran Kinerja (LKjIP)", "lkjip", False, xlsx=excel.pengukuran_xlsx),
-    "rekap": JenisLaporan("rekap", "Rekapitulasi Kecamatan", "rekap", True, xlsx=excel.rekap_xlsx),
+    "lkjip": JenisLaporan("lkjip", "Pengukuran Kinerja (LKjIP)", "lkjip", False, word.lkjip_docx, excel.pengukuran_xlsx),
+    "rekap": JenisLaporan("rekap", "Rekapitulasi Kecamatan", "rekap", True, word.rekap_docx, excel.rekap_xlsx),
 }
 
 

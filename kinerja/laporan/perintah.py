@@ -2,8 +2,8 @@
 
     kinerja report iki   --instansi ID --tahun N --format pdf|docx|xlsx [-o FILE]
     kinerja report pk    --jabatan ID --tahun N --format pdf|docx [--tanggal 2026-01-02]
-    kinerja report lkjip --instansi ID --tahun N --format pdf|xlsx [--periode SD_TW3]
-    kinerja report rekap (--pemda ID | --instansi ID) --tahun N --format pdf|xlsx
+    kinerja report lkjip --instansi ID --tahun N --format pdf|docx|xlsx [--periode SD_TW3]
+    kinerja report rekap (--pemda ID | --instansi ID) --tahun N --format pdf|docx|xlsx
 
 Bad input gets one Indonesian line on stderr and exit code 1, never a traceback; what the document
 leaves blank for a hand to fill in (a missing signatory) is said on stderr too.

@@ -2,8 +2,8 @@
 
 Offices edit these before signing, so the file is built from plain Word parts: real tables with
 merged cells and a header row that repeats on every page (w:tblHeader), lists as hanging-indented
-paragraphs, formulas as Office Math fractions (see pecahan.pecahan_omml), page numbers in the
-footer. Nothing depends on a template file.
+paragraphs, formulas as Office Math fractions (see pecahan.pecahan_omml), charts as PNG pictures of the PDF's SVG
+(grafik.ke_png), page numbers in the footer. Nothing depends on a template file.
 """
 
 from __future__ import annotations
@@ -19,8 +19,13 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from kinerja.format import format_angka, format_persen
+
+from . import grafik
 from . import teks as teks_standar
-from .isi import DokumenIKIData, IndikatorDok, JabatanDok, Pejabat, PerjanjianData
+from .isi import (
+    BarisPengukuran, DokumenIKIData, IndikatorDok, JabatanDok, PengukuranData, Pejabat, PerjanjianData, RekapData,
+)
 from .kertas import Kertas
 from .pecahan import ada_pecahan, pecahan_omml
 
@@ -210,25 +215,57 @@ class Penyusun:
         _lebar_kolom(tabel, lebar)
         return tabel
 
-    def tabel_data(self, kepala: Sequence[str], lebar_mm: Sequence[float], *, ukuran: float = UKURAN_TABEL):
-        """A ruled table whose first row (the header) repeats on every page."""
-        tabel = self.doc.add_table(rows=1, cols=len(kepala))
+    def tabel_data(self, kepala: Sequence[str], lebar_mm: Sequence[float], *, ukuran: float = UKURAN_TABEL,
+                   judul: str | None = None, kelompok: Sequence[tuple[str, int, int]] = ()):
+        """A ruled table whose header rows repeat on every page.
+
+        ``judul`` puts a row across the whole table above the column heads (the sasaran of a
+        measurement table). ``kelompok`` (text, first column, last column) groups columns under a
+        common head in a row of its own; the heads of the other columns then span both rows."""
+        atas = int(judul is not None) + int(bool(kelompok))
+        tabel = self.doc.add_table(rows=atas + 1, cols=len(kepala))
         tabel.style = "Table Grid"
         tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
         tabel.autofit = False
-        baris = tabel.rows[0]
-        _tandai(baris, "w:tblHeader")
-        _tandai(baris, "w:cantSplit")
-        for sel, teks, mm in zip(baris.cells, kepala, lebar_mm):
-            sel.width = Mm(mm)
+        for baris in tabel.rows:
+            _tandai(baris, "w:tblHeader")
+            _tandai(baris, "w:cantSplit")
+            for sel, mm in zip(baris.cells, lebar_mm):
+                sel.width = Mm(mm)
+                _arsir(sel, "E8E8E8")
+
+        def tulis(sel, teks: str, rata=WD_ALIGN_PARAGRAPH.CENTER) -> None:
             sel.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            _arsir(sel, "E8E8E8")
             p = sel.paragraphs[0]
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.alignment = rata
             run = p.add_run(teks)
             run.bold, run.font.size = True, Pt(ukuran)
+
+        if judul is not None:
+            tulis(tabel.cell(0, 0).merge(tabel.cell(0, len(kepala) - 1)), judul, WD_ALIGN_PARAGRAPH.LEFT)
+        terakhir = atas
+        if kelompok:
+            dikelompokkan = set()
+            for teks, awal, akhir in kelompok:
+                tulis(tabel.cell(atas - 1, awal).merge(tabel.cell(atas - 1, akhir)), teks)
+                dikelompokkan.update(range(awal, akhir + 1))
+            for kolom, teks in enumerate(kepala):
+                if kolom in dikelompokkan:
+                    tulis(tabel.cell(terakhir, kolom), teks)
+                else:
+                    tulis(tabel.cell(atas - 1, kolom).merge(tabel.cell(terakhir, kolom)), teks)
+        else:
+            for kolom, teks in enumerate(kepala):
+                tulis(tabel.cell(terakhir, kolom), teks)
         _lebar_kolom(tabel, lebar_mm)
         return tabel
+
+    def gambar(self, png: bytes, lebar_mm: float) -> None:
+        """A picture centred on its own line, never wider than the text."""
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(4)
+        p.add_run().add_picture(io.BytesIO(png), width=Mm(min(lebar_mm, self.lebar_teks_mm)))
 
     @staticmethod
     def baris_data(tabel, isi: Sequence[str | None], lebar_mm: Sequence[float], *, ukuran: float = UKURAN_TABEL,
@@ -494,4 +531,95 @@ def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:
         _gabung_ke_bawah(tabel, 0, awal, len(tabel.rows) - 1)
         _gabung_ke_bawah(tabel, 1, awal, len(tabel.rows) - 1)
     _dua_tanda_tangan(w, d)
+    return w.simpan()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pengukuran Kinerja (LKjIP tables) and the kabupaten recap
+
+
+def _keterangan(w: Penyusun, teks: str) -> None:
+    p = w.paragraf(teks, inden=False)
+    p.paragraph_format.space_before = Pt(4)
+    for run in p.runs:
+        run.font.size, run.italic = Pt(9), True
+
+
+def _periode_judul(d: PengukuranData | RekapData) -> str:
+    # A whole year needs no period after "TAHUN 2025"; a part of it does, as in the PDF.
+    return f"TAHUN {d.tahun}" + ("" if d.periode in ("TAHUN", "SD_TW4") else f" ({d.periode_label})")
+
+
+LEBAR_PENGUKURAN = (0.05, 0.29, 0.08, 0.09, 0.10, 0.10, 0.16, 0.13)
+
+
+def _catatan(sel, b: BarisPengukuran) -> None:
+    """Why a value is missing, or that the data is not complete, small under the indicator's name."""
+    catatan = b.alasan or (None if b.lengkap else "data belum lengkap")
+    if catatan:
+        p = sel.add_paragraph()
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(catatan)
+        run.font.size, run.italic = Pt(8), True
+        run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+
+
+def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
+    """The measurement tables: per jabatan and sasaran the indicators' target, realisasi, capaian and
+    kategori beside last year's realisasi, each table followed by its bar chart."""
+    w = Penyusun(kertas)
+    w.judul(["PENGUKURAN KINERJA", f"{d.instansi} {d.pemda}".upper(), _periode_judul(d)], ukuran=13, sesudah=10)
+    w.tabel_isian([
+        ("Jumlah indikator", f"{d.jumlah_indikator} ({d.jumlah_dinilai} dapat dinilai)"),
+        ("Rata-rata capaian", f"{format_persen(d.rata_capaian)} ({d.kategori_rata})"),
+        ("Kelengkapan data", format_persen(d.kelengkapan)),
+    ], label_mm=40)
+    _keterangan(w, "Capaian = realisasi ÷ target × 100% untuk indikator positif; (2 − realisasi ÷ target) × 100% "
+                   "untuk indikator negatif (makin rendah makin baik). Kategori menurut skala " + d.skala + ".")
+    semua_sasaran = [s for j in d.jabatan for s in j.sasaran]
+    png = iter(grafik.ke_png([s.grafik_svg for s in semua_sasaran]))
+    lebar = [w.lebar_teks_mm * f for f in LEBAR_PENGUKURAN]
+    kepala = ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori",
+              f"Realisasi {d.tahun - 1}"]
+    for nomor, jabatan in enumerate(d.jabatan, 1):
+        p = w.paragraf(f"{nomor}. {jabatan.nama}", inden=False, rata="left", tebal=True)
+        p.paragraph_format.space_before, p.paragraph_format.keep_with_next = Pt(10), True
+        for sasaran in jabatan.sasaran:
+            tabel = w.tabel_data(kepala, lebar, judul=f"Sasaran: {sasaran.uraian}")
+            for b in sasaran.baris:
+                sel = w.baris_data(
+                    tabel,
+                    [str(b.nomor), b.nama, b.satuan, b.target_teks, format_angka(b.realisasi), format_angka(b.capaian),
+                     b.kategori, format_angka(b.realisasi_tahun_lalu)],
+                    lebar, tengah=[0, 2], kanan=[3, 4, 5, 7],
+                )
+                _catatan(sel[1], b)
+            w.gambar(next(png), grafik.LEBAR_MM)
+    return w.simpan()
+
+
+def rekap_docx(d: RekapData, kertas: Kertas) -> bytes:
+    """The kabupaten recap: every kecamatan with its rank, mean capaian and completeness, best first."""
+    w = Penyusun(kertas, mendatar=True)
+    w.judul(["REKAPITULASI CAPAIAN KINERJA KECAMATAN", d.pemda.upper(), _periode_judul(d)], ukuran=13, sesudah=10)
+    kepala = ["Peringkat", "Kecamatan", "Jumlah indikator", "Dapat dinilai", "Rata-rata capaian (%)", "Kategori",
+              "Kelengkapan data (%)", *d.label_kategori]
+    tetap = (0.08, 0.20, 0.08, 0.08, 0.10, 0.12, 0.10)
+    sisa = (1 - sum(tetap)) / max(1, len(d.label_kategori))
+    lebar = [w.lebar_teks_mm * f for f in (*tetap, *[sisa] * len(d.label_kategori))]
+    kelompok = [("Jumlah indikator per kategori", len(tetap), len(kepala) - 1)] if d.label_kategori else []
+    tabel = w.tabel_data(kepala, lebar, kelompok=kelompok)
+    for b in d.baris:
+        w.baris_data(
+            tabel,
+            [str(b.peringkat) if b.peringkat else "–", b.instansi, str(b.jumlah_indikator), str(b.jumlah_dinilai),
+             format_angka(b.rata_capaian), b.kategori, format_angka(b.kelengkapan),
+             *(str(n) for n in b.per_kategori.values())],
+            lebar, tengah=[0], kanan=[2, 3, 4, 6, *range(len(tetap), len(kepala))],
+        )
+    _keterangan(w, "Rata-rata capaian: rerata capaian indikator yang dapat dinilai. Kelengkapan data: persentase "
+                   f"indikator yang semua nilai variabelnya untuk periode {d.periode_label} sudah diisi. Kategori "
+                   f"menurut skala {d.skala}.")
+    [png] = grafik.ke_png([d.grafik_svg])
+    w.gambar(png, grafik.LEBAR_MM)
     return w.simpan()

@@ -63,7 +63,6 @@ def test_default_file_name_and_warnings_on_stderr(kantor, tmp_path, monkeypatch,
     (["lkjip", "--instansi", "{instansi}", "--jabatan", "{jabatan}", "--tahun", "2025"], "--jabatan hanya untuk pk"),
     (["lkjip", "--instansi", "{instansi}", "--tahun", "2025", "--periode", "kuartal"], "Periode “kuartal” tidak dikenal"),
     (["rekap", "--pemda", "77", "--tahun", "2025"], "pemda '77' tidak ditemukan."),
-    (["rekap", "--tahun", "2025", "--format", "docx"], "Rekapitulasi Kecamatan tidak tersedia sebagai DOCX"),
 ])
 def test_mistakes_get_one_line_and_exit_code_1(kantor, tmp_path, capsys, argumen, pesan):
     ganti = {"{instansi}": str(kantor.instansi.pk), "{jabatan}": str(kantor.sekcam.pk)}
