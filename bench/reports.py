@@ -116,9 +116,13 @@ def _semua_laporan(args, pemda) -> int:
     _cetak(f"Rekap {jumlah} kecamatan {tahun_lalu} → XLSX", waktu, TARGET["rekap"], f"{len(berkas.isi):,} bita")
     waktu, berkas = _ukur(lambda: layanan.buat_rekap(pemda, tahun_lalu, "pdf"), args.ulang)
     _cetak(f"Rekap {jumlah} kecamatan {tahun_lalu} → PDF", waktu, None, f"{len(berkas.isi):,} bita")
+    waktu, berkas = _ukur(lambda: layanan.buat_rekap(pemda, tahun_lalu, "docx"), args.ulang)
+    _cetak(f"Rekap {jumlah} kecamatan {tahun_lalu} → DOCX", waktu, None, f"{len(berkas.isi):,} bita")
 
     waktu, _ = _ukur(lambda: layanan.buat_lkjip(instansi, tahun_lalu, "pdf"), args.ulang)
     _cetak(f"Pengukuran Kinerja {tahun_lalu} → PDF", waktu, None, "tabel dan grafik per sasaran")
+    waktu, berkas = _ukur(lambda: layanan.buat_lkjip(instansi, tahun_lalu, "docx"), args.ulang)
+    _cetak(f"Pengukuran Kinerja {tahun_lalu} → DOCX", waktu, None, f"grafik sebagai PNG, {len(berkas.isi):,} bita")
     sekcam = Jabatan.objects.get(instansi=instansi, nama="Sekretaris Kecamatan")
     waktu, _ = _ukur(lambda: layanan.buat_pk(sekcam, tahun_lalu, "pdf"), args.ulang)
     _cetak("Perjanjian Kinerja → PDF", waktu, None, str(sekcam))
