@@ -5,15 +5,40 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 
 
-class AuditQuerySet(models.QuerySet):
+def _tolak(model, perbuatan: str):
+    return PermissionDenied(f"{model._meta.verbose_name.capitalize()} tidak boleh {perbuatan}.")
+
+
+class _TambahSajaQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise PermissionDenied("Jejak audit tidak boleh diubah.")
+        raise _tolak(self.model, "diubah")
 
     def delete(self):
-        raise PermissionDenied("Jejak audit tidak boleh dihapus.")
+        raise _tolak(self.model, "dihapus")
 
 
-class Jejak(models.Model):
+class TambahSaja(models.Model):
+    """A record that is appended, never rewritten or removed (the audit trail, a value's history).
+
+    Cascading deletes from a parent go through Django's collector, not these methods, so a
+    draft's rows can still be removed with their parent.
+    """
+
+    objects = _TambahSajaQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise _tolak(self, "diubah")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise _tolak(self, "dihapus")
+
+
+class Jejak(TambahSaja):
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -25,8 +50,6 @@ class Jejak(models.Model):
     perubahan = models.JSONField(default=dict, blank=True, help_text="{field: [lama, baru]}")
     alasan = models.TextField(blank=True)
 
-    objects = AuditQuerySet.as_manager()
-
     class Meta:
         verbose_name = "jejak audit"
         verbose_name_plural = "jejak audit"
@@ -35,14 +58,6 @@ class Jejak(models.Model):
 
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi}: {self.ringkasan}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionDenied("Jejak audit tidak boleh diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("Jejak audit tidak boleh dihapus.")
 
 
 def catat(pengguna, aksi: str, objek, ringkasan: str = "", perubahan: dict | None = None, alasan: str = "") -> Jejak:

@@ -8,11 +8,11 @@ status, record an append-only history (RiwayatNilai) and the audit trail (catat)
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from kinerja.audit.models import TambahSaja
 from kinerja.iki.models import DokumenIKI, Indikator, Variabel
 from kinerja.organisasi.models import Jabatan
 
@@ -131,17 +131,7 @@ class NilaiVariabel(models.Model):
         return f"{self.variabel.kode} {self.periode} = {self.nilai}"
 
 
-class _TambahSajaQuerySet(models.QuerySet):
-    """History is appended to, never rewritten (cascading deletes of a draft's rows still go through)."""
-
-    def update(self, **kwargs):
-        raise PermissionDenied("Riwayat tidak boleh diubah.")
-
-    def delete(self):
-        raise PermissionDenied("Riwayat tidak boleh dihapus.")
-
-
-class RiwayatNilai(models.Model):
+class RiwayatNilai(TambahSaja):
     """One change of a NilaiVariabel: who, when, old → new, why and through which path."""
 
     class Sumber(models.TextChoices):
@@ -165,8 +155,6 @@ class RiwayatNilai(models.Model):
     versi = models.PositiveIntegerField(help_text="Versi nilai setelah perubahan ini")
     peringatan = models.JSONField(default=list, blank=True)
 
-    objects = _TambahSajaQuerySet.as_manager()
-
     class Meta:
         verbose_name = "riwayat nilai"
         verbose_name_plural = "riwayat nilai"
@@ -174,14 +162,6 @@ class RiwayatNilai(models.Model):
 
     def __str__(self):
         return f"{self.nilai_variabel_id} v{self.versi}: {self.lama} → {self.baru}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionDenied("Riwayat tidak boleh diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("Riwayat tidak boleh dihapus.")
 
 
 def _nama_berkas_acak(bukti, nama_asli: str) -> str:
