@@ -157,14 +157,7 @@ class Penyusun:
             baris.append((tempat_tanggal, False, False))
         baris.append((pejabat.jabatan.upper() + ("," if koma else ""), True, False))
         baris += [("", False, False)] * 3
-        if pejabat.terisi:
-            baris.append((pejabat.nama, True, True))
-            if pejabat.pangkat:
-                baris.append((pejabat.pangkat, False, False))
-            if pejabat.nip:
-                baris.append((f"NIP. {pejabat.nip}", False, False))
-        else:
-            baris += [("(………………………………………)", False, False), ("NIP. ………………………………", False, False)]
+        baris += _baris_nama(pejabat, nip_kosong=True)
         setengah = Mm(self.lebar_teks_mm / 2)
         for i, (teks, tebal, garis) in enumerate(baris):
             p = self.doc.add_paragraph()
@@ -464,6 +457,19 @@ def _garis_bawah(p) -> None:
 # Perjanjian Kinerja
 
 
+def _baris_nama(pejabat: Pejabat, *, nip_kosong: bool) -> list[tuple[str, bool, bool]]:
+    """The lines under a signature, (text, bold, underline): name, pangkat, NIP — or dotted blanks
+    to fill in by hand when nobody holds the jabatan."""
+    if not pejabat.terisi:
+        return [("(………………………………………)", False, False)] + ([("NIP. ………………………………", False, False)] if nip_kosong else [])
+    baris = [(pejabat.nama, True, True)]
+    if pejabat.pangkat:
+        baris.append((pejabat.pangkat, False, False))
+    if pejabat.nip:
+        baris.append((f"NIP. {pejabat.nip}", False, False))
+    return baris
+
+
 def _pihak(w: Penyusun, pejabat: Pejabat) -> None:
     w.tabel_isian([("Nama", pejabat.nama or "………………………………………"), ("Jabatan", pejabat.jabatan)], label_mm=22)
 
@@ -478,14 +484,7 @@ def _dua_tanda_tangan(w: Penyusun, d: PerjanjianData) -> None:
     for sel, (judul, pejabat) in zip(tabel.rows[0].cells, d.penandatangan_urut):
         sel.width = Mm(w.lebar_teks_mm / 2)
         baris = [(judul, True, False), (pejabat.jabatan, False, False), ("", False, False), ("", False, False), ("", False, False)]
-        if pejabat.terisi:
-            baris.append((pejabat.nama, True, True))
-            if pejabat.pangkat:
-                baris.append((pejabat.pangkat, False, False))
-            if pejabat.nip:
-                baris.append((f"NIP. {pejabat.nip}", False, False))
-        else:
-            baris.append(("(………………………………………)", False, False))
+        baris += _baris_nama(pejabat, nip_kosong=False)
         for i, (teks, tebal, garis) in enumerate(baris):
             para = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
