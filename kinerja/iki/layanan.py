@@ -8,7 +8,7 @@ from django.utils import timezone
 from kinerja import rumus
 from kinerja.audit.models import catat
 
-from .models import DokumenIKI, Indikator, IndikatorTujuan, Sasaran, Tujuan, Variabel
+from .models import DokumenIKI, Indikator, IndikatorTujuan, Sasaran, Tujuan
 from .penguncian import revisi_dibuat
 
 
