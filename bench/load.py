@@ -86,22 +86,40 @@ def siapkan(args, env) -> list[dict]:
             ]
             pengguna.append({"username": nama, "halaman": halaman, "simpan": []})
         elif n % 3 == 0:
-            pengguna.append({"username": f"camat.{slug}", "simpan": [], "halaman": [
-                ("dasbor_instansi", f"/instansi/{inst.pk}/dasbor/"), ("ikhtisar_isian", f"/instansi/{inst.pk}/isian/"),
-            ]})
+            pengguna.append(
+                {
+                    "username": f"camat.{slug}",
+                    "simpan": [],
+                    "halaman": [
+                        ("dasbor_instansi", f"/instansi/{inst.pk}/dasbor/"),
+                        ("ikhtisar_isian", f"/instansi/{inst.pk}/isian/"),
+                    ],
+                }
+            )
         else:
             kunci = rng.choice(["sekcam", "kasi_pem", "kasubag_umum", "staf_umum", "kasi_trantib"])
             jabatan = Jabatan.objects.get(instansi=inst, nama=katalog.JABATAN_PER_KUNCI[kunci].nama.format(wilayah=""))
             dokumen = dokumen_berlaku(inst, hari_ini.year)
             url_isian = f"/isian/{dokumen.pk}/{jabatan.pk}/{periode}/"
-            variabel = list(Variabel.objects.filter(
-                indikator__sasaran__dokumen=dokumen, indikator__sasaran__jabatan=jabatan, nilai_tetap=None,
-                konstanta=None).values_list("pk", flat=True))
-            pengguna.append({
-                "username": f"{kunci.replace('_', '.')}.{slug}",
-                "halaman": [("isian", url_isian), ("isian", url_isian), ("dasbor_instansi", f"/instansi/{inst.pk}/dasbor/")],
-                "simpan": [f"{url_isian}nilai/{v}/" for v in variabel],
-            })
+            variabel = list(
+                Variabel.objects.filter(
+                    indikator__sasaran__dokumen=dokumen,
+                    indikator__sasaran__jabatan=jabatan,
+                    nilai_tetap=None,
+                    konstanta=None,
+                ).values_list("pk", flat=True)
+            )
+            pengguna.append(
+                {
+                    "username": f"{kunci.replace('_', '.')}.{slug}",
+                    "halaman": [
+                        ("isian", url_isian),
+                        ("isian", url_isian),
+                        ("dasbor_instansi", f"/instansi/{inst.pk}/dasbor/"),
+                    ],
+                    "simpan": [f"{url_isian}nilai/{v}/" for v in variabel],
+                }
+            )
     return pengguna
 
 
@@ -137,8 +155,11 @@ class Klien:
 
     def masuk(self, username, sandi):
         self.minta("GET", "/masuk/")
-        status, *_ = self.minta("POST", "/masuk/", {"username": username, "password": sandi,
-                                                    "csrfmiddlewaretoken": self.cookie.get("csrftoken", "")})
+        status, *_ = self.minta(
+            "POST",
+            "/masuk/",
+            {"username": username, "password": sandi, "csrfmiddlewaretoken": self.cookie.get("csrftoken", "")},
+        )
         if status != 302:
             raise RuntimeError(f"login {username} gagal ({status})")
 
@@ -158,8 +179,12 @@ def jalankan_pengguna(port, orang, sandi, batas, jeda, hasil, kunci, rng):
         if orang["simpan"] and jenis == "isian" and rng.random() < 0.5:
             url = rng.choice(orang["simpan"])
             vid = url.rstrip("/").rsplit("/", 1)[1]
-            s, ms, *_ = klien.minta("POST", url, {f"nilai-{vid}": str(rng.randint(1, 60))},
-                                    {"X-CSRFToken": klien.cookie.get("csrftoken", ""), "HX-Request": "true"})
+            s, ms, *_ = klien.minta(
+                "POST",
+                url,
+                {f"nilai-{vid}": str(rng.randint(1, 60))},
+                {"X-CSRFToken": klien.cookie.get("csrftoken", ""), "HX-Request": "true"},
+            )
             catatan.append(("simpan_nilai", s, ms))
         with kunci:
             for jenis_, s, ms in catatan:
@@ -194,8 +219,12 @@ def main() -> int:
     args = parser.parse_args()
 
     sementara = tempfile.TemporaryDirectory(prefix="kinerja-beban-")
-    env = {"KINERJA_VAR_DIR": sementara.name, "KINERJA_DEBUG": "0", "KINERJA_ALLOWED_HOSTS": "127.0.0.1",
-           "KINERJA_LOG_LEVEL": "ERROR"}
+    env = {
+        "KINERJA_VAR_DIR": sementara.name,
+        "KINERJA_DEBUG": "0",
+        "KINERJA_ALLOWED_HOSTS": "127.0.0.1",
+        "KINERJA_LOG_LEVEL": "ERROR",
+    }
     server = None
     try:
         pengguna = siapkan(args, env)
@@ -203,9 +232,22 @@ def main() -> int:
 
         port = port_bebas()
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "kinerja.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--chdir", str(PROYEK), "--log-level", "warning"],
-            env={**os.environ, **env}, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "kinerja.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--chdir",
+                str(PROYEK),
+                "--log-level",
+                "warning",
+            ],
+            env={**os.environ, **env},
+            start_new_session=True,
         )
         for _ in range(100):
             try:
@@ -226,11 +268,17 @@ def main() -> int:
         kunci = threading.Lock()
         batas = time.monotonic() + args.detik
         beban_awal = os.getloadavg()[0]
-        print(f"{len(pengguna)} pengguna, {args.detik:.0f} s, gunicorn {args.workers} proses, "
-              f"port {port} (127.0.0.1), {os.cpu_count()} CPU, beban mesin {beban_awal:.1f}…", flush=True)
+        print(
+            f"{len(pengguna)} pengguna, {args.detik:.0f} s, gunicorn {args.workers} proses, "
+            f"port {port} (127.0.0.1), {os.cpu_count()} CPU, beban mesin {beban_awal:.1f}…",
+            flush=True,
+        )
         benang = [
-            threading.Thread(target=jalankan_pengguna, daemon=True,
-                             args=(port, orang, PASSWORD_DEMO, batas, args.jeda, hasil, kunci, random.Random(i)))
+            threading.Thread(
+                target=jalankan_pengguna,
+                daemon=True,
+                args=(port, orang, PASSWORD_DEMO, batas, args.jeda, hasil, kunci, random.Random(i)),
+            )
             for i, orang in enumerate(pengguna)
         ]
         for b in benang:
@@ -248,16 +296,24 @@ def main() -> int:
                 semua_halaman += ms
         p95 = persentil(semua_halaman, 95)
         status = "OK" if p95 < TARGET_P95_MS else "LAMBAT"
-        print(f"{'halaman (semua)':<18}{len(semua_halaman):>8}{statistics.median(semua_halaman):>9.0f}{p95:>9.0f}"
-              f"   [{status}: target p95 < {TARGET_P95_MS} ms]")
+        print(
+            f"{'halaman (semua)':<18}{len(semua_halaman):>8}{statistics.median(semua_halaman):>9.0f}{p95:>9.0f}"
+            f"   [{status}: target p95 < {TARGET_P95_MS} ms]"
+        )
         total = sum(len(v) for v in hasil.values())
-        print(f"{total / args.detik:.1f} permintaan/detik; beban mesin (load average 1 menit) "
-              f"{beban_awal:.1f} di awal, {os.getloadavg()[0]:.1f} di akhir — proses lain di mesin ikut bersaing")
+        print(
+            f"{total / args.detik:.1f} permintaan/detik; beban mesin (load average 1 menit) "
+            f"{beban_awal:.1f} di awal, {os.getloadavg()[0]:.1f} di akhir — proses lain di mesin ikut bersaing"
+        )
         status = "OK" if dikirim < TARGET_BERAT_KB * 1024 else "BERAT"
-        print(f"\nmuat pertama (halaman masuk + CSS + JS): {dikirim / 1024:.0f} KB terkirim (gzip), "
-              f"{asli / 1024:.0f} KB tanpa kompresi [{status}: target < {TARGET_BERAT_KB} KB]")
-        print(f"dasbor instansi + CSS + JS (termasuk Chart.js): {dikirim_dasbor / 1024:.0f} KB terkirim, "
-              f"{asli_dasbor / 1024:.0f} KB tanpa kompresi")
+        print(
+            f"\nmuat pertama (halaman masuk + CSS + JS): {dikirim / 1024:.0f} KB terkirim (gzip), "
+            f"{asli / 1024:.0f} KB tanpa kompresi [{status}: target < {TARGET_BERAT_KB} KB]"
+        )
+        print(
+            f"dasbor instansi + CSS + JS (termasuk Chart.js): {dikirim_dasbor / 1024:.0f} KB terkirim, "
+            f"{asli_dasbor / 1024:.0f} KB tanpa kompresi"
+        )
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)

@@ -33,10 +33,17 @@ def _siapkan_dokumen(instansi, tahun):
     jabatan = list(Jabatan.objects.filter(instansi=instansi).order_by("urutan"))
     while len(jabatan) < JABATAN:
         atasan = next(j for j in jabatan if j.nama.startswith("Kepala Sub Bagian Perencanaan"))
-        jabatan.append(Jabatan.objects.create(
-            instansi=instansi, unit_kerja=atasan.unit_kerja, nama=f"Pengadministrasi Perencanaan {len(jabatan)}",
-            jenis="pelaksana", atasan=atasan, urutan=len(jabatan), tugas=["Menyiapkan bahan rencana kerja"],
-        ))
+        jabatan.append(
+            Jabatan.objects.create(
+                instansi=instansi,
+                unit_kerja=atasan.unit_kerja,
+                nama=f"Pengadministrasi Perencanaan {len(jabatan)}",
+                jenis="pelaksana",
+                atasan=atasan,
+                urutan=len(jabatan),
+                tugas=["Menyiapkan bahan rencana kerja"],
+            )
+        )
     pakai = set(Sasaran.objects.filter(dokumen=draf).values_list("jabatan_id", flat=True))
     for j in jabatan:
         if j.pk not in pakai:
@@ -47,12 +54,22 @@ def _siapkan_dokumen(instansi, tahun):
     while nomor < INDIKATOR:
         asal = contoh[nomor % len(contoh)]
         baru = Indikator.objects.create(
-            sasaran=sasaran[nomor % len(sasaran)], nama=f"{asal.nama} (lanjutan {nomor})", ekspresi=asal.ekspresi,
-            satuan=asal.satuan, sumber_data=asal.sumber_data, urutan=100 + nomor,
+            sasaran=sasaran[nomor % len(sasaran)],
+            nama=f"{asal.nama} (lanjutan {nomor})",
+            ekspresi=asal.ekspresi,
+            satuan=asal.satuan,
+            sumber_data=asal.sumber_data,
+            urutan=100 + nomor,
         )
         Variabel.objects.bulk_create(
-            Variabel(indikator=baru, kode=v.kode, uraian=v.uraian, agregasi=v.agregasi, nilai_tetap=v.nilai_tetap,
-                     konstanta_id=v.konstanta_id)
+            Variabel(
+                indikator=baru,
+                kode=v.kode,
+                uraian=v.uraian,
+                agregasi=v.agregasi,
+                nilai_tetap=v.nilai_tetap,
+                konstanta_id=v.konstanta_id,
+            )
             for v in asal.variabel.all()
         )
         nomor += 1
@@ -104,8 +121,12 @@ def _semua_laporan(args, pemda) -> int:
     import pypdfium2 as pdfium
 
     halaman = len(pdfium.PdfDocument(berkas.isi))
-    _cetak("Dokumen IKI → PDF", waktu, TARGET["pdf"],
-           f"{len(data.jabatan)} jabatan, {data.jumlah_indikator} indikator, {halaman} halaman, {len(berkas.isi):,} bita")
+    _cetak(
+        "Dokumen IKI → PDF",
+        waktu,
+        TARGET["pdf"],
+        f"{len(data.jabatan)} jabatan, {data.jumlah_indikator} indikator, {halaman} halaman, {len(berkas.isi):,} bita",
+    )
     waktu, berkas = _ukur(lambda: layanan.buat_iki(instansi, tahun_ini, "docx", revisi=draf.revisi), args.ulang)
     _cetak("Dokumen IKI → DOCX", waktu, TARGET["docx"], f"{len(berkas.isi):,} bita")
     waktu, berkas = _ukur(lambda: layanan.buat_iki(instansi, tahun_ini, "xlsx", revisi=draf.revisi), args.ulang)

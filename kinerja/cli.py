@@ -50,8 +50,10 @@ def cmd_demo(args):
     else:
         print(f"Memuat data demo: {args.kecamatan} kecamatan, dua tahun…", flush=True)
         ringkasan = demo.buat_demo(args.kecamatan, progres=_progres)
-        print(f"Selesai: {len(ringkasan.instansi)} kecamatan, {ringkasan.indikator} indikator, "
-              f"{ringkasan.nilai} nilai variabel.")
+        print(
+            f"Selesai: {len(ringkasan.instansi)} kecamatan, {ringkasan.indikator} indikator, "
+            f"{ringkasan.nilai} nilai variabel."
+        )
     _cetak_login(demo.daftar_login(), args.host, args.port)
     if args.no_serve:
         return 0
@@ -85,8 +87,20 @@ def _serve(host: str, port: int, workers: int) -> int:
     print(f"Kinerja berjalan di http://{host}:{port}/  (Ctrl+C untuk berhenti)", flush=True)
     os.execvp(
         sys.executable,
-        [sys.executable, "-m", "gunicorn", "kinerja.wsgi:application", "--bind", f"{host}:{port}",
-         "--workers", str(workers), "--access-logfile", "-", "--chdir", str(settings.PROJECT_DIR)],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "kinerja.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--chdir",
+            str(settings.PROJECT_DIR),
+        ],
     )
     return 0  # not reached
 
@@ -113,9 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--port", type=int, default=8000, help="port (bawaan 8000)")
         p.add_argument("--workers", type=int, default=2, help="jumlah proses gunicorn (bawaan 2)")
 
-    p = sub.add_parser("demo", help="siapkan basis data, muat data demo, buat akun demo, lalu jalankan server",
-                       description="Migrasi basis data, muat data demo (sekali), cetak akun login, jalankan server.")
-    p.add_argument("--kecamatan", type=_positive_int, default=3, help="jumlah kecamatan demo (bawaan 3; 30 untuk uji beban)")
+    p = sub.add_parser(
+        "demo",
+        help="siapkan basis data, muat data demo, buat akun demo, lalu jalankan server",
+        description="Migrasi basis data, muat data demo (sekali), cetak akun login, jalankan server.",
+    )
+    p.add_argument(
+        "--kecamatan", type=_positive_int, default=3, help="jumlah kecamatan demo (bawaan 3; 30 untuk uji beban)"
+    )
     p.add_argument("--no-serve", action="store_true", help="hanya siapkan data, jangan jalankan server")
     server_options(p)
     p.set_defaults(func=cmd_demo)
@@ -125,13 +144,19 @@ def build_parser() -> argparse.ArgumentParser:
     server_options(p)
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("migrate", help="siapkan atau perbarui struktur basis data",
-                       description="Terapkan migrasi basis data (DATABASE_URL, bawaan SQLite di var/).")
+    p = sub.add_parser(
+        "migrate",
+        help="siapkan atau perbarui struktur basis data",
+        description="Terapkan migrasi basis data (DATABASE_URL, bawaan SQLite di var/).",
+    )
     p.add_argument("-v", "--verbosity", type=int, default=1, choices=[0, 1, 2, 3])
     p.set_defaults(func=cmd_migrate)
 
-    p = sub.add_parser("manage", help="perintah manajemen Django (createsuperuser, shell, …)",
-                       description="Teruskan argumen ke perintah manajemen Django.")
+    p = sub.add_parser(
+        "manage",
+        help="perintah manajemen Django (createsuperuser, shell, …)",
+        description="Teruskan argumen ke perintah manajemen Django.",
+    )
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_manage)
 

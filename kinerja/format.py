@@ -119,9 +119,7 @@ def parse_angka(text: str) -> Decimal:
         bulat, pecahan = badan, ""
 
     bulat = bulat.replace(".", "").replace(",", "")
-    if not _DIGIT.fullmatch(bulat) or (pecahan and not _DIGIT.fullmatch(pecahan)) or (
-        badan.endswith((",", "."))
-    ):
+    if not _DIGIT.fullmatch(bulat) or (pecahan and not _DIGIT.fullmatch(pecahan)) or (badan.endswith((",", "."))):
         raise ValueError(f"“{text.strip()}” bukan angka")
     angka = Decimal(f"{bulat}.{pecahan}" if pecahan else bulat)
     return -angka if negatif else angka
@@ -169,9 +167,7 @@ def parse_tanggal(text: str) -> date:
     elif (m := _TANGGAL_NAMA.fullmatch(teks)) and m[2] in _EJAAN_BULAN:
         hari, bulan, tahun = int(m[1]), _EJAAN_BULAN[m[2]], int(m[3])
     else:
-        raise ValueError(
-            f"Tanggal “{text.strip()}” tidak dikenali; tulis misalnya 20 Januari 2022 atau 2022-01-20"
-        )
+        raise ValueError(f"Tanggal “{text.strip()}” tidak dikenali; tulis misalnya 20 Januari 2022 atau 2022-01-20")
     try:
         return date(tahun, bulan, hari)
     except ValueError:

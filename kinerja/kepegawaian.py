@@ -87,17 +87,12 @@ def parse_nip(text: str, *, hari_ini: date | None = None) -> Nip:
     elif "01" <= kode_bulan <= "12":
         jenis, bulan_tmt = "PNS", int(kode_bulan)
     else:
-        raise NipError(
-            f"Bulan TMT {kode_bulan} pada NIP tidak sah "
-            f"(01–12 untuk PNS, {_KODE_PPPK} untuk PPPK)"
-        )
+        raise NipError(f"Bulan TMT {kode_bulan} pada NIP tidak sah (01–12 untuk PNS, {_KODE_PPPK} untuk PPPK)")
     _periksa_tmt(tanggal_lahir, tahun_tmt, bulan_tmt, hari_ini or date.today())
 
     kode_kelamin = digits[14]
     if kode_kelamin not in ("1", "2"):
-        raise NipError(
-            f"Kode jenis kelamin {kode_kelamin} pada NIP tidak sah (1 laki-laki, 2 perempuan)"
-        )
+        raise NipError(f"Kode jenis kelamin {kode_kelamin} pada NIP tidak sah (1 laki-laki, 2 perempuan)")
     urut = int(digits[15:])
     if urut == 0:
         raise NipError("Nomor urut 000 pada NIP tidak sah (harus 001–999)")
@@ -149,10 +144,7 @@ def _tanggal_lahir(yyyymmdd: str) -> date:
 def _periksa_tmt(lahir: date, tahun: int, bulan: int | None, hari_ini: date) -> None:
     tahun_terakhir = hari_ini.year + 1
     if not _TAHUN_TMT_PALING_AWAL <= tahun <= tahun_terakhir:
-        raise NipError(
-            f"Tahun TMT {tahun} pada NIP tidak masuk akal "
-            f"(harus {_TAHUN_TMT_PALING_AWAL}–{tahun_terakhir})"
-        )
+        raise NipError(f"Tahun TMT {tahun} pada NIP tidak masuk akal (harus {_TAHUN_TMT_PALING_AWAL}–{tahun_terakhir})")
     # PPPK numbers carry no month: judge their age by year alone.
     usia_bulan = (tahun - lahir.year) * 12 + ((bulan - lahir.month) if bulan else 0)
     if not _USIA_PENGANGKATAN_MIN * 12 <= usia_bulan <= _USIA_PENGANGKATAN_MAKS * 12:

@@ -30,7 +30,9 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("KINERJA_SECRET_KEY wajib diisi bila Kinerja dilayani lewat HTTPS (produksi).")
     # Development and demo on 127.0.0.1 only: a fixed key keeps sessions across restarts.
     SECRET_KEY = "kinerja-dev-only-not-secret-" + "x" * 32
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -18,7 +18,9 @@ def katalog_kecil(nama_instansi="Kecamatan Uji", tahun=2025, pemda=None):
         instansi=instansi, tahun=tahun, sk_nomor="188/01/KEP/2025", sk_tanggal=date(tahun, 1, 6)
     )
     s_camat = Sasaran.objects.create(dokumen=dokumen, jabatan=camat, uraian="Meningkatnya tata kelola desa")
-    induk = Indikator.objects.create(sasaran=s_camat, nama="Persentase desa tertib", ekspresi="desa_tertib / jumlah_desa * 100")
+    induk = Indikator.objects.create(
+        sasaran=s_camat, nama="Persentase desa tertib", ekspresi="desa_tertib / jumlah_desa * 100"
+    )
     Variabel.objects.create(indikator=induk, kode="desa_tertib", uraian="Jumlah desa tertib", agregasi="terakhir")
     Variabel.objects.create(indikator=induk, kode="jumlah_desa", uraian="Jumlah desa", konstanta=desa)
     s_sek = Sasaran.objects.create(dokumen=dokumen, jabatan=sekcam, uraian="Meningkatnya akuntabilitas")

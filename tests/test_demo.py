@@ -39,7 +39,11 @@ def test_each_kecamatan_is_shaped_like_a_real_one(demo):
     assert len(demo.instansi) == 3
     for instansi in demo.instansi:
         nama = Counter(
-            "Kasubag" if j.nama.startswith("Kepala Sub Bagian") else "Kasi" if j.nama.startswith("Kepala Seksi") else j.jenis
+            "Kasubag"
+            if j.nama.startswith("Kepala Sub Bagian")
+            else "Kasi"
+            if j.nama.startswith("Kepala Seksi")
+            else j.jenis
             for j in Jabatan.objects.filter(instansi=instansi)
         )
         assert nama["Kasubag"] == 2 and 4 <= nama["Kasi"] <= 5 and nama["pelaksana"] >= 3
@@ -50,7 +54,12 @@ def test_each_kecamatan_is_shaped_like_a_real_one(demo):
             indikator = Indikator.objects.filter(sasaran__dokumen=dokumen)
             assert indikator.count() >= 40
             assert {jenis_rumus(i.ekspresi) for i in indikator} == {
-                "kehadiran", "ikm", "komposit", "rasio", "selisih", "jumlah"
+                "kehadiran",
+                "ikm",
+                "komposit",
+                "rasio",
+                "selisih",
+                "jumlah",
             }
             assert Target.objects.filter(indikator__sasaran__dokumen=dokumen).count() == indikator.count()
     assert Counter(d.tahun for d in DokumenIKI.objects.all()) == {2025: 3, 2026: 3}
@@ -64,7 +73,10 @@ def test_indicators_cascade_and_use_constants(demo):
         assert set(rumus.parse(indikator.ekspresi).variables) <= {v.kode for v in indikator.variabel.all()}
         for induk in indikator.induk.all():  # supports a superior's indicator in the same revision
             assert induk.sasaran.dokumen_id == indikator.sasaran.dokumen_id
-            assert induk.sasaran.jabatan_id == indikator.sasaran.jabatan.atasan_id or induk.sasaran.jabatan.atasan_id is None
+            assert (
+                induk.sasaran.jabatan_id == indikator.sasaran.jabatan.atasan_id
+                or induk.sasaran.jabatan.atasan_id is None
+            )
 
 
 def test_values_have_a_realistic_spread(demo):
@@ -72,17 +84,27 @@ def test_values_have_a_realistic_spread(demo):
     assert set(isian.filter(dokumen__tahun=2025).values_list("periode", flat=True)) == {"TW1", "TW2", "TW3", "TW4"}
     assert set(isian.filter(dokumen__tahun=2026).values_list("periode", flat=True)) == {"TW1", "TW2", "TW3"}
     assert set(isian.filter(dokumen__tahun=2025).values_list("status", flat=True)) == {"disahkan"}
-    assert {"draft", "diajukan", "diverifikasi"} <= set(isian.filter(periode="TW3", dokumen__tahun=2026).values_list("status", flat=True))
+    assert {"draft", "diajukan", "diverifikasi"} <= set(
+        isian.filter(periode="TW3", dokumen__tahun=2026).values_list("status", flat=True)
+    )
     assert any(i.terlambat for i in isian)
     assert not all(i.terlambat for i in isian)
     # Missing: a submitted-or-not report with no values at all, and single forgotten values.
-    kosong = [i for i in isian if not NilaiVariabel.objects.filter(
-        variabel__indikator__sasaran__jabatan=i.jabatan_id, variabel__indikator__sasaran__dokumen=i.dokumen_id,
-        periode=i.periode).exists()]
+    kosong = [
+        i
+        for i in isian
+        if not NilaiVariabel.objects.filter(
+            variabel__indikator__sasaran__jabatan=i.jabatan_id,
+            variabel__indikator__sasaran__dokumen=i.dokumen_id,
+            periode=i.periode,
+        ).exists()
+    ]
     assert kosong
     # Zero denominators: some ratio has a 0 in its denominator for some quarter.
     penyebut = [
-        kode for i in Indikator.objects.all() if jenis_rumus(i.ekspresi) == "rasio"
+        kode
+        for i in Indikator.objects.all()
+        if jenis_rumus(i.ekspresi) == "rasio"
         for kode in [i.ekspresi.split("/")[1].split("*")[0].strip()]
     ]
     assert NilaiVariabel.objects.filter(variabel__kode__in=penyebut, nilai=0).exists()
@@ -92,13 +114,25 @@ def test_values_have_a_realistic_spread(demo):
 
 def test_demo_users_cover_every_role(demo):
     assert set(Peran.objects.values_list("jenis", flat=True)) == {
-        "admin_pemda", "admin_instansi", "pejabat", "camat", "pemeriksa"
+        "admin_pemda",
+        "admin_instansi",
+        "pejabat",
+        "camat",
+        "pemeriksa",
     }
     from kinerja.demo import daftar_login
 
     login = {u: peran for u, peran, _ in daftar_login()}
-    assert set(login) == {"admin", "admin.pemda", "pemeriksa", "admin.banyuates", "camat.banyuates",
-                          "sekcam.banyuates", "kasi.pem.banyuates", "staf.umum.banyuates"}
+    assert set(login) == {
+        "admin",
+        "admin.pemda",
+        "pemeriksa",
+        "admin.banyuates",
+        "camat.banyuates",
+        "sekcam.banyuates",
+        "kasi.pem.banyuates",
+        "staf.umum.banyuates",
+    }
     assert login["sekcam.banyuates"] == "Pejabat: Sekretaris Kecamatan"
     for jabatan in Jabatan.objects.all():
         pemegang = jabatan.pemegang(HARI_INI)
@@ -123,7 +157,7 @@ def test_more_kecamatan_scale_up():
 
 def test_ikm_indicator_reports_the_finalised_surveys(demo):
     from kinerja.ikm import hitung_ikm
-    from kinerja.survei.models import Survei, SumberIKM
+    from kinerja.survei.models import SumberIKM, Survei
 
     assert SumberIKM.objects.filter(indikator__ekspresi="nilai_ikm").count() == 6  # 3 kecamatan × 2 years
     surveys = Survei.objects.filter(status="final")
@@ -132,7 +166,8 @@ def test_ikm_indicator_reports_the_finalised_surveys(demo):
         ikm = hitung_ikm(r.jawaban for r in survei.responden.all()).nilai_dibulatkan
         assert 25 <= ikm <= 100
         nilai = NilaiVariabel.objects.filter(
-            variabel__kode="nilai_ikm", periode="TW2" if survei.periode == "S1" else "TW4",
+            variabel__kode="nilai_ikm",
+            periode="TW2" if survei.periode == "S1" else "TW4",
             variabel__indikator__sasaran__dokumen__instansi=survei.instansi,
             variabel__indikator__sasaran__dokumen__tahun=survei.tahun,
         ).values_list("nilai", flat=True)

@@ -55,9 +55,13 @@ def ringkas(data: dict) -> dict[str, dict]:
     """Jabatan name → its tugas, fungsi and indicators as (sasaran, nama, sumber data, formula structure)."""
     return {
         j["nama"]: {
-            "tugas": j["tugas"], "fungsi": j["fungsi"],
-            "indikator": [(s["uraian"], i["nama"], i.get("sumber_data") or None, bentuk_rumus(i["formula"]))
-                          for s in j["sasaran"] for i in s["indikator"]],
+            "tugas": j["tugas"],
+            "fungsi": j["fungsi"],
+            "indikator": [
+                (s["uraian"], i["nama"], i.get("sumber_data") or None, bentuk_rumus(i["formula"]))
+                for s in j["sasaran"]
+                for i in s["indikator"]
+            ],
         }
         for j in data["jabatan"]
     }
@@ -66,14 +70,17 @@ def ringkas(data: dict) -> dict[str, dict]:
 def harapan(dokumen: DokumenIKI) -> dict[str, dict]:
     """The source catalogue as the document shows it: jabatan under their printed names."""
     instansi = dokumen.instansi
-    return {nama_jabatan_lengkap(Jabatan.objects.get(instansi=instansi, nama=nama), instansi): isi
-            for nama, isi in ringkas(ekspor(dokumen)).items()}
+    return {
+        nama_jabatan_lengkap(Jabatan.objects.get(instansi=instansi, nama=nama), instansi): isi
+        for nama, isi in ringkas(ekspor(dokumen)).items()
+    }
 
 
 def periksa_sama(dibaca: dict[str, dict], diharapkan: dict[str, dict]) -> None:
     assert list(dibaca) == list(diharapkan)
     assert {j: len(isi["indikator"]) for j, isi in dibaca.items()} == {
-        j: len(isi["indikator"]) for j, isi in diharapkan.items()}
+        j: len(isi["indikator"]) for j, isi in diharapkan.items()
+    }
     for jabatan, isi in diharapkan.items():
         assert (dibaca[jabatan]["tugas"], dibaca[jabatan]["fungsi"]) == (isi["tugas"], isi["fungsi"]), jabatan
         for baca_i, harap_i in zip(dibaca[jabatan]["indikator"], isi["indikator"]):
@@ -97,11 +104,16 @@ def test_dokumen_iki_dibaca_kembali_menjadi_katalog_yang_sama(dokumen, format):
     periksa_sama(ringkas(dibaca), diharapkan)
     assert dibaca["peringatan"] == []
     assert (dibaca["instansi"], dibaca["kabupaten"], dibaca["tahun"]) == (
-        dokumen.instansi.nama, dokumen.instansi.pemda.nama, dokumen.tahun)
+        dokumen.instansi.nama,
+        dokumen.instansi.pemda.nama,
+        dokumen.tahun,
+    )
     assert (dibaca["sk"]["nomor"], dibaca["sk"]["tanggal"]) == (dokumen.sk_nomor, dokumen.sk_tanggal.isoformat())
     # The signatory: the demo's decree names one; katalog_kecil's leaves the name line empty.
     assert (dibaca["sk"]["penandatangan"], dibaca["sk"].get("nip")) == (
-        dokumen.sk_penandatangan or None, dokumen.sk_penandatangan_nip or None)
+        dokumen.sk_penandatangan or None,
+        dokumen.sk_penandatangan_nip or None,
+    )
 
     # The full loop: the catalogue read back, imported into a fresh instansi, exports the same,
     # and its own document reads back the same again.

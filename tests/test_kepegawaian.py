@@ -145,9 +145,7 @@ def nip_parts(draw):
 def test_every_valid_nip_formats_and_reparses(parts, awalan, pemisah):
     lahir, tahun, bulan, kelamin, urut = parts
     kode_bulan = "21" if bulan is None else f"{bulan:02d}"
-    text = awalan + pemisah.join(
-        [lahir.strftime("%Y%m%d"), f"{tahun:04d}{kode_bulan}", kelamin, f"{urut:03d}"]
-    )
+    text = awalan + pemisah.join([lahir.strftime("%Y%m%d"), f"{tahun:04d}{kode_bulan}", kelamin, f"{urut:03d}"])
     nip = parse_nip(text, hari_ini=HARI_INI)
     assert nip.tanggal_lahir == lahir
     assert nip.tmt == (tahun, bulan)

@@ -135,14 +135,20 @@ def nilai(request, variabel_id, periode):
     try:
         data = json.loads(request.body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ValidationError("Isi permintaan harus JSON, mis. {\"nilai\": \"12,5\", \"versi\": 0}.") from None
+        raise ValidationError('Isi permintaan harus JSON, mis. {"nilai": "12,5", "versi": 0}.') from None
     if not isinstance(data, dict) or "nilai" not in data:
-        raise ValidationError("JSON harus berupa objek dengan kunci \"nilai\".")
+        raise ValidationError('JSON harus berupa objek dengan kunci "nilai".')
     versi = data.get("versi")
     if versi is not None and (isinstance(versi, bool) or not isinstance(versi, int)):
-        raise ValidationError("\"versi\" harus bilangan bulat (0 bila nilai belum ada).")
+        raise ValidationError('"versi" harus bilangan bulat (0 bila nilai belum ada).')
     tersimpan = layanan.simpan_nilai(
-        request.user, variabel, periode, data["nilai"], versi=versi,
-        catatan=str(data.get("catatan") or ""), alasan=str(data.get("alasan") or ""), sumber=RiwayatNilai.Sumber.API,
+        request.user,
+        variabel,
+        periode,
+        data["nilai"],
+        versi=versi,
+        catatan=str(data.get("catatan") or ""),
+        alasan=str(data.get("alasan") or ""),
+        sumber=RiwayatNilai.Sumber.API,
     )
     return JsonResponse(_nilai_json(variabel, periode, tersimpan))

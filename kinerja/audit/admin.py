@@ -29,8 +29,7 @@ class AuditedAdminMixin:
 
     def save_model(self, request, obj, form, change):
         perubahan = {
-            name: [str(form.initial.get(name, "")), str(form.cleaned_data.get(name, ""))]
-            for name in form.changed_data
+            name: [str(form.initial.get(name, "")), str(form.cleaned_data.get(name, ""))] for name in form.changed_data
         }
         super().save_model(request, obj, form, change)
         catat(request.user, "ubah" if change else "tambah", obj, perubahan=perubahan)

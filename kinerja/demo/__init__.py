@@ -17,11 +17,11 @@ from django.utils import timezone
 from kinerja.akun.lingkup import jabatan_dipegang
 from kinerja.akun.models import Peran
 from kinerja.audit.models import catat
-from kinerja.ikm import UNSUR_2017, hitung_ikm
 from kinerja.iki.models import DokumenIKI, Indikator, Konstanta, Sasaran, Variabel
+from kinerja.ikm import UNSUR_2017, hitung_ikm
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Pemda, Penugasan, UnitKerja
 from kinerja.realisasi.models import IsianPeriode, NilaiVariabel, Target
-from kinerja.survei.models import Responden, Survei, SumberIKM
+from kinerja.survei.models import Responden, SumberIKM, Survei
 
 from . import katalog
 
@@ -120,8 +120,11 @@ class _PembuatPengguna:
 
     def buat(self, username: str, nama: str, *, superuser: bool = False):
         return self.model.objects.create(
-            username=username, first_name=nama[:150], password=self.hash,
-            is_staff=superuser, is_superuser=superuser,
+            username=username,
+            first_name=nama[:150],
+            password=self.hash,
+            is_staff=superuser,
+            is_superuser=superuser,
         )
 
 
@@ -132,7 +135,9 @@ def _slug(nama: str) -> str:
 def _buat_kecamatan(pemda, indeks, hari_ini, pengguna, nip_terpakai, admin):
     rng = random.Random(1000 + indeks)
     wilayah = katalog.nama_kecamatan(indeks)
-    instansi = Instansi.objects.create(pemda=pemda, nama=f"Kecamatan {wilayah}", alamat=f"Jl. Raya {wilayah} No. {indeks + 1}")
+    instansi = Instansi.objects.create(
+        pemda=pemda, nama=f"Kecamatan {wilayah}", alamat=f"Jl. Raya {wilayah} No. {indeks + 1}"
+    )
     lima_seksi = indeks % 3 != 1  # some kecamatan have four seksi: no Seksi Pelayanan Umum
     unit = {
         kunci: UnitKerja.objects.create(instansi=instansi, nama=nama, jenis=jenis, urutan=i)
@@ -145,17 +150,24 @@ def _buat_kecamatan(pemda, indeks, hari_ini, pengguna, nip_terpakai, admin):
             continue
         atasan_kunci = spec.atasan if spec.atasan in jabatan else "kasi_pem"
         jabatan[spec.kunci] = Jabatan.objects.create(
-            instansi=instansi, unit_kerja=unit[spec.unit], nama=spec.nama.format(wilayah=wilayah), jenis=spec.jenis,
-            eselon=spec.eselon, atasan=jabatan.get(atasan_kunci) if spec.atasan else None,
-            tugas=list(spec.tugas), fungsi=list(spec.fungsi), urutan=urutan,
+            instansi=instansi,
+            unit_kerja=unit[spec.unit],
+            nama=spec.nama.format(wilayah=wilayah),
+            jenis=spec.jenis,
+            eselon=spec.eselon,
+            atasan=jabatan.get(atasan_kunci) if spec.atasan else None,
+            tugas=list(spec.tugas),
+            fungsi=list(spec.fungsi),
+            urutan=urutan,
         )
     slug = _slug(wilayah)
     _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna, nip_terpakai)
     jumlah_desa = rng.choice([7, 9, 12, 14, 16, 20])
     for tahun in tahun_demo(hari_ini):
         konstanta = {
-            kode: Konstanta.objects.create(instansi=instansi, tahun=tahun, kode=kode, nama=nama,
-                                           nilai=nilai if nilai is not None else jumlah_desa)
+            kode: Konstanta.objects.create(
+                instansi=instansi, tahun=tahun, kode=kode, nama=nama, nilai=nilai if nilai is not None else jumlah_desa
+            )
             for kode, nama, nilai in katalog.KONSTANTA
         }
         dokumen = _buat_dokumen(instansi, tahun, jabatan, konstanta, rng)
@@ -184,8 +196,10 @@ def _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna,
         username = f"{kunci.replace('_', '.')}.{slug}"
         user = pengguna.buat(username, nama)
         pegawai = Pegawai.objects.create(
-            nama=nama, nip=_nip_acak(rng, jenis_kelamin, nip_terpakai),
-            pangkat=rng.choice(PANGKAT_PER_ESELON[jab.eselon]), pengguna=user,
+            nama=nama,
+            nip=_nip_acak(rng, jenis_kelamin, nip_terpakai),
+            pangkat=rng.choice(PANGKAT_PER_ESELON[jab.eselon]),
+            pengguna=user,
         )
         Penugasan.objects.create(pegawai=pegawai, jabatan=jab, mulai=mulai)
         Peran.objects.create(pengguna=user, jenis="pejabat", pemda=instansi.pemda, instansi=instansi)
@@ -195,14 +209,16 @@ def _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna,
     Peran.objects.create(pengguna=admin, jenis="admin_instansi", pemda=instansi.pemda, instansi=instansi)
 
 
-
 def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
     camat = jabatan["camat"].pemegang(date(tahun, 1, 2))
     dokumen = DokumenIKI.objects.create(
-        instansi=instansi, tahun=tahun, revisi=1,
+        instansi=instansi,
+        tahun=tahun,
+        revisi=1,
         sk_nomor=f"188/{rng.randint(1, 30):02d}/KEP/434.{500 + instansi.pk}/{tahun}",
         sk_tanggal=date(tahun, 1, rng.randint(2, 15)),
-        sk_penandatangan=camat.nama if camat else "", sk_penandatangan_pangkat=camat.pangkat_tampil if camat else "",
+        sk_penandatangan=camat.nama if camat else "",
+        sk_penandatangan_pangkat=camat.pangkat_tampil if camat else "",
         sk_penandatangan_nip=camat.nip if camat else "",
         menimbang=[
             "bahwa dalam rangka pengukuran kinerja secara berjenjang perlu ditetapkan Indikator Kinerja Individu;",
@@ -219,14 +235,22 @@ def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
     for spec in specs:
         kunci = (spec.jabatan, spec.sasaran)
         if kunci not in sasaran_baru:
-            sasaran_baru[kunci] = Sasaran(dokumen=dokumen, jabatan=jabatan[spec.jabatan], uraian=spec.sasaran,
-                                          urutan=len(sasaran_baru))
+            sasaran_baru[kunci] = Sasaran(
+                dokumen=dokumen, jabatan=jabatan[spec.jabatan], uraian=spec.sasaran, urutan=len(sasaran_baru)
+            )
     Sasaran.objects.bulk_create(sasaran_baru.values())
     indikator = {
         spec.kunci: Indikator(
-            sasaran=sasaran_baru[(spec.jabatan, spec.sasaran)], nama=spec.nama, ekspresi=spec.ekspresi,
-            satuan=spec.satuan, polaritas=spec.polaritas, sumber_data=spec.sumber_data, catatan=spec.catatan,
-            periode_pelaporan=spec.periode_pelaporan, penanggung_jawab=jabatan[spec.jabatan], urutan=urutan,
+            sasaran=sasaran_baru[(spec.jabatan, spec.sasaran)],
+            nama=spec.nama,
+            ekspresi=spec.ekspresi,
+            satuan=spec.satuan,
+            polaritas=spec.polaritas,
+            sumber_data=spec.sumber_data,
+            catatan=spec.catatan,
+            periode_pelaporan=spec.periode_pelaporan,
+            penanggung_jawab=jabatan[spec.jabatan],
+            urutan=urutan,
         )
         for urutan, spec in enumerate(specs)
     }
@@ -235,8 +259,13 @@ def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
         SumberIKM.objects.create(indikator=indikator["ikm"])
     Variabel.objects.bulk_create(
         Variabel(
-            indikator=indikator[spec.kunci], kode=v.kode, uraian=v.uraian, agregasi=v.agregasi, urutan=i,
-            nilai_tetap=v.nilai_tetap, konstanta=konstanta.get(v.konstanta) if v.konstanta else None,
+            indikator=indikator[spec.kunci],
+            kode=v.kode,
+            uraian=v.uraian,
+            agregasi=v.agregasi,
+            urutan=i,
+            nilai_tetap=v.nilai_tetap,
+            konstanta=konstanta.get(v.konstanta) if v.konstanta else None,
         )
         for spec in specs
         for i, v in enumerate(spec.variabel)
@@ -254,7 +283,9 @@ def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
 
 def _target(indikator, spec, rng) -> Target:
     if len(spec.target) == 2:
-        return Target(indikator=indikator, periode="TAHUN", nilai=Decimal(spec.target[0]), nilai_hi=Decimal(spec.target[1]))
+        return Target(
+            indikator=indikator, periode="TAHUN", nilai=Decimal(spec.target[0]), nilai_hi=Decimal(spec.target[1])
+        )
     return Target(indikator=indikator, periode="TAHUN", nilai=Decimal(spec.target[0]))
 
 
@@ -275,14 +306,21 @@ def _buat_survei(instansi, tahun, selesai, rng) -> dict[int, Decimal]:
         if triwulan > selesai:
             continue
         survei = Survei.objects.create(
-            instansi=instansi, tahun=tahun, periode=periode, populasi=rng.randint(600, 2500),
+            instansi=instansi,
+            tahun=tahun,
+            periode=periode,
+            populasi=rng.randint(600, 2500),
             jenis_layanan=list(JENIS_LAYANAN),
         )
         responden = [
             Responden(
-                survei=survei, nomor=nomor, sumber="demo",
+                survei=survei,
+                nomor=nomor,
+                sumber="demo",
                 jawaban={
-                    u.kode: None if rng.random() < 0.02 else rng.choices((1, 2, 3, 4), (2, 10, 88 - mutu * 60, mutu * 60))[0]
+                    u.kode: None
+                    if rng.random() < 0.02
+                    else rng.choices((1, 2, 3, 4), (2, 10, 88 - mutu * 60, mutu * 60))[0]
                     for u in UNSUR_2017
                 },
                 jenis_layanan=rng.choice(JENIS_LAYANAN),
@@ -313,22 +351,35 @@ def _buat_nilai(dokumen, jabatan, jumlah_desa, ikm, rng, hari_ini):
         stok: dict[str, int] = {}
         for tw in range(1, selesai + 1):
             status, diajukan = _status_isian(rng, dokumen.tahun, tw, selesai)
-            isian_baru.append(IsianPeriode(
-                dokumen=dokumen, jabatan_id=jabatan_id, periode=f"TW{tw}", status=status, diajukan_pada=diajukan,
-                batas_waktu=batas_waktu(dokumen.tahun, tw),
-            ))
+            isian_baru.append(
+                IsianPeriode(
+                    dokumen=dokumen,
+                    jabatan_id=jabatan_id,
+                    periode=f"TW{tw}",
+                    status=status,
+                    diajukan_pada=diajukan,
+                    batas_waktu=batas_waktu(dokumen.tahun, tw),
+                )
+            )
             if status == "draft" and rng.random() < 0.5:
                 continue  # nothing entered at all yet: a missing report
             nilai_tw: dict[str, Decimal | None] = {}
             for v, vdemo in sorted(daftar, key=lambda pair: pair[1].pola[0] == "bagian"):
-                nilai = ikm.get(tw) if vdemo.pola[0] == "ikm" else _nilai_acak(vdemo, tw, nilai_tw, stok, jumlah_desa, rng)
+                nilai = (
+                    ikm.get(tw) if vdemo.pola[0] == "ikm" else _nilai_acak(vdemo, tw, nilai_tw, stok, jumlah_desa, rng)
+                )
                 nilai_tw[v.kode] = nilai
                 if nilai is None:
                     continue
-                nilai_baru.append(NilaiVariabel(
-                    variabel=v, periode=f"TW{tw}", nilai=nilai,
-                    diisi_pada=diajukan or timezone.make_aware(datetime.combine(batas_waktu(dokumen.tahun, tw), time(9))),
-                ))
+                nilai_baru.append(
+                    NilaiVariabel(
+                        variabel=v,
+                        periode=f"TW{tw}",
+                        nilai=nilai,
+                        diisi_pada=diajukan
+                        or timezone.make_aware(datetime.combine(batas_waktu(dokumen.tahun, tw), time(9))),
+                    )
+                )
     IsianPeriode.objects.bulk_create(isian_baru)
     NilaiVariabel.objects.bulk_create(nilai_baru, batch_size=2000)
 

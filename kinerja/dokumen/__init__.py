@@ -34,6 +34,7 @@ def baca(sumber: str | os.PathLike | bytes | bytearray | memoryview, nama_file: 
 def baca_teks(teks: str, nama_file: str | None = None) -> dict:
     """Read a plain-text or Markdown document (as converted from PDF or Word)."""
     from kinerja.dokumen.teks import teks_ke_blok
+
     if not teks.strip():
         raise DokumenError(f"{nama_file}: berkas kosong." if nama_file else "berkas kosong.")
     return susun(teks_ke_blok(teks), nama_file)
@@ -42,10 +43,12 @@ def baca_teks(teks: str, nama_file: str | None = None) -> dict:
 def baca_docx(data: bytes, nama_file: str | None = None) -> dict:
     """Read a Word ``.docx`` document given as bytes."""
     from kinerja.dokumen.word import docx_ke_blok
+
     return susun(docx_ke_blok(bytes(data), nama_file), nama_file)
 
 
 def baca_pdf(data: bytes, nama_file: str | None = None) -> dict:
     """Read a text-based PDF document given as bytes."""
     from kinerja.dokumen.pdf import pdf_ke_blok
+
     return susun(pdf_ke_blok(bytes(data), nama_file), nama_file)

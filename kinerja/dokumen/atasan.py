@@ -102,16 +102,17 @@ def lengkapi_atasan(jabatan: list[dict], instansi: str | None) -> list[tuple[int
             atasan = None
         elif k in ("sekretaris", "seksi"):
             atasan = kepala
-        elif k == "subbagian":
-            atasan = sekretaris
-        elif k == "pelaksana" and unit is None:
+        elif k == "subbagian" or k == "pelaksana" and unit is None:
             atasan = sekretaris
         elif k == "pelaksana" and unit in kepala_unit:
             atasan = kepala_unit[unit]
         else:
             atasan = None
-            sebab = ("kepala unitnya tidak ada di dokumen" if k == "pelaksana"
-                     else "namanya tidak dikenali sebagai jabatan di kecamatan")
+            sebab = (
+                "kepala unitnya tidak ada di dokumen"
+                if k == "pelaksana"
+                else "namanya tidak dikenali sebagai jabatan di kecamatan"
+            )
             pesan = f"atasan jabatan {j['nama']} tidak dapat ditebak ({sebab}); isi sendiri"
             peringatan.append((j.get("baris"), pesan))
         j["atasan"] = atasan

@@ -55,16 +55,48 @@ _NAMA_PERSEN = re.compile(r"^\W*(?:persentase|prosentase|presentase|persentasi|p
 
 # Words that begin a variable; they tell operators from dashes and slashes inside names, and
 # mark where a numerator run together with its denominator ends.
-_KATA_KEPALA = frozenset({"jumlah", "jml", "total", "target", "realisasi", "nilai", "banyaknya",
-                          "rata", "rata-rata", "σ", "∑"})
+_KATA_KEPALA = frozenset(
+    {"jumlah", "jml", "total", "target", "realisasi", "nilai", "banyaknya", "rata", "rata-rata", "σ", "∑"}
+)
 _KATA_PEMISAH = frozenset({"jumlah", "jml", "total", "banyaknya", "σ", "∑"})
 # Words after which a number belongs to the text ("dalam 1 tahun"), not to a denominator.
-_KATA_SAMBUNG = frozenset({"dalam", "per", "selama", "setiap", "tiap", "pada", "di", "ke", "dari",
-                           "untuk", "sebanyak", "minimal", "maksimal", "kurang", "lebih"})
+_KATA_SAMBUNG = frozenset(
+    {
+        "dalam",
+        "per",
+        "selama",
+        "setiap",
+        "tiap",
+        "pada",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "sebanyak",
+        "minimal",
+        "maksimal",
+        "kurang",
+        "lebih",
+    }
+)
 _PENGUBAH_KEPALA = frozenset({"target", "total", "realisasi"})
 # Words no operand ends with: a line ending in one was wrapped ("… − Target" / "jumlah …").
-_KATA_GANTUNG = _PENGUBAH_KEPALA | {"yang", "dan", "atau", "dari", "di", "ke", "untuk", "dengan", "pada", "oleh",
-                                    "serta", "terhadap", "per", "dalam"}
+_KATA_GANTUNG = _PENGUBAH_KEPALA | {
+    "yang",
+    "dan",
+    "atau",
+    "dari",
+    "di",
+    "ke",
+    "untuk",
+    "dengan",
+    "pada",
+    "oleh",
+    "serta",
+    "terhadap",
+    "per",
+    "dalam",
+}
 # Short words that are alternatives, not a division or a difference: "Desa / Kel", "Desa - Kelurahan".
 _PASANGAN_GARIS_MIRING = frozenset({"kel", "kel.", "kelurahan", "desa", "kota", "kab", "kab."})
 
@@ -140,10 +172,10 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
     s = _ganti_lambang(_normalisasi(teks))
     catatan_rumus = None
     if m := _CATATAN.search(s):
-        catatan_rumus = bersihkan(s[m.end():]) or None
-        s = s[:m.start()]
+        catatan_rumus = bersihkan(s[m.end() :]) or None
+        s = s[: m.start()]
         if m := _CATATAN.search(tampil):
-            tampil = tampil[:m.start()].strip()
+            tampil = tampil[: m.start()].strip()
     catatan_semua = " ".join(c for c in (catatan_rumus, catatan) if c) or None
     hasil = HasilRumus(teks=tampil, ekspresi=None, catatan=catatan_rumus)
 
@@ -179,9 +211,14 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
 
 # "P = A / B x 100 %" with a legend "dimana A = jumlah …, B = jumlah …" (or "Keterangan:", or
 # one "A = …" line each): the letters stand for the texts.
-_AWAL_LEGENDA = re.compile(r"(?:\bdi\s?mana\b|\bketerangan\b|\bket\s*\.|\bdengan\b)\s*:?\s*(?=[A-Za-z]\s*[=:]\s)"
-                           r"|\n\s*(?=[A-Za-z]\s*=\s)", re.IGNORECASE)
-_DEFINISI = re.compile(r"(?<![\w])([A-Za-z])\s*[=:]\s*(.+?)\s*(?=[,;]?\s*(?:dan\s+)?(?<![\w])[A-Za-z]\s*[=:]\s|[;\n]|$)")
+_AWAL_LEGENDA = re.compile(
+    r"(?:\bdi\s?mana\b|\bketerangan\b|\bket\s*\.|\bdengan\b)\s*:?\s*(?=[A-Za-z]\s*[=:]\s)"
+    r"|\n\s*(?=[A-Za-z]\s*=\s)",
+    re.IGNORECASE,
+)
+_DEFINISI = re.compile(
+    r"(?<![\w])([A-Za-z])\s*[=:]\s*(.+?)\s*(?=[,;]?\s*(?:dan\s+)?(?<![\w])[A-Za-z]\s*[=:]\s|[;\n]|$)"
+)
 _LABEL_RUMUS = re.compile(r"^\s*[^=\n()]{1,40}?\s*=\s*(?=\S)")
 
 
@@ -193,7 +230,7 @@ def _ganti_lambang(s: str) -> str:
         return s
     rumus, legenda = s, ""
     if m:
-        rumus, legenda = s[:m.start()], s[m.end():]
+        rumus, legenda = s[: m.start()], s[m.end() :]
     definisi = {h: d.strip(" ,.") for h, d in _DEFINISI.findall(legenda)}
     rumus = _LABEL_RUMUS.sub("", rumus, count=1)
     if not definisi:
@@ -247,9 +284,9 @@ def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
         if m is None:
             continue
         persen = True
-        ada_sesudah = _ada_isi(b[m.end():]) or any(_ada_isi(b2) for b2 in baris[i + 1:])
-        tanda = _BEKAS_100 if b[:m.start()].strip() and ada_sesudah else " "
-        baris[i] = b[:m.start()] + tanda + _KALI_SERATUS.sub(" ", b[m.end():])
+        ada_sesudah = _ada_isi(b[m.end() :]) or any(_ada_isi(b2) for b2 in baris[i + 1 :])
+        tanda = _BEKAS_100 if b[: m.start()].strip() and ada_sesudah else " "
+        baris[i] = b[: m.start()] + tanda + _KALI_SERATUS.sub(" ", b[m.end() :])
     # A lone "x" ending a line that a denominator line follows: the rest of "x 100 %" was lost.
     for i in range(len(baris) - 1):
         if re.search(r"\s[xX×]\s*$", baris[i]) and _ada_isi(baris[i + 1]):
@@ -311,8 +348,12 @@ def _operator(s: str, m: re.Match[str]) -> str | None:
     if c == ":":
         return ":" if kiri and kanan and (spasi_kiri or spasi_kanan) else None
     # dashes
-    if spasi_kiri and spasi_kanan and kiri and (_awal_operan(_kata_setelah(s, j)) or kiri.endswith(")")
-                                                or _antara_dua_besaran(s, i, j)):
+    if (
+        spasi_kiri
+        and spasi_kanan
+        and kiri
+        and (_awal_operan(_kata_setelah(s, j)) or kiri.endswith(")") or _antara_dua_besaran(s, i, j))
+    ):
         return "-"
     return None
 
@@ -321,8 +362,13 @@ def _antara_dua_besaran(s: str, i: int, j: int) -> bool:
     """A spaced dash between a quantity ("Jumlah pelanggaran …") and a capitalised name
     ("Batas toleransi …") is a minus: names are not joined by a spaced dash."""
     kanan = re.match(r"\s*([^\W\d_]+)", s[j:])
-    if (kanan is None or len(kanan.group(1)) < 3 or not kanan.group(1)[0].isupper() or kanan.group(1).isupper()
-            or kanan.group(1).lower() in _PASANGAN_GARIS_MIRING):
+    if (
+        kanan is None
+        or len(kanan.group(1)) < 3
+        or not kanan.group(1)[0].isupper()
+        or kanan.group(1).isupper()
+        or kanan.group(1).lower() in _PASANGAN_GARIS_MIRING
+    ):
         return False
     operan_kiri = re.split(r"[(+×*/÷⁄:−–-]\s", s[:i])[-1]
     return _kata_setelah(operan_kiri, 0).strip(",.;") in _KATA_KEPALA
@@ -337,7 +383,7 @@ def _token_baris(s: str) -> list[str | _Operan]:
         op = _operator(s, m)
         if op is None:
             continue
-        teks = s[awal:m.start()]
+        teks = s[awal : m.start()]
         if teks.strip():
             token.append(_Operan(teks))
         token.append("/" if op == ":" else op)
@@ -355,8 +401,14 @@ def _gabung_kurung_keterangan(token: list[str | _Operan]) -> list[str | _Operan]
     i = 0
     while i < len(token):
         t = token[i]
-        if (t == "(" and hasil and isinstance(hasil[-1], _Operan) and i + 2 < len(token)
-                and isinstance(token[i + 1], _Operan) and token[i + 2] == ")"):
+        if (
+            t == "("
+            and hasil
+            and isinstance(hasil[-1], _Operan)
+            and i + 2 < len(token)
+            and isinstance(token[i + 1], _Operan)
+            and token[i + 2] == ")"
+        ):
             teks = f"{hasil[-1].teks.rstrip()} ({token[i + 1].teks.strip()})"
             i += 3
             if i < len(token) and isinstance(token[i], _Operan) and token[i].teks.strip()[:1].islower():
@@ -411,7 +463,7 @@ def _kelompok_pecahan(baris: list[str]) -> list[str]:
     """
     for k, b in enumerate(baris[:-1]):
         if b.rstrip().endswith(_BEKAS_100):
-            return [" ".join(baris[:k + 1]), " ".join(baris[k + 1:])]
+            return [" ".join(baris[: k + 1]), " ".join(baris[k + 1 :])]
     kelompok: list[str] = []
     for b in baris:
         kata = b.split()[0].lower().strip(",.") if b.split() else ""
@@ -446,9 +498,11 @@ def _titik_pisah(teks: str) -> list[int]:
     before a head word ("Jumlah", "Total", "Σ") that does not follow another one, or before the
     "Target" qualifying it; failing that, where "x 100 %" stood."""
     kata = list(re.finditer(r"[^\s\ue000]+", teks))
-    pisah = [_geser_ke_pengubah(teks, m.start()) for k, m in enumerate(kata) if k > 0
-             and m.group().lower().strip(",.") in _KATA_PEMISAH
-             and kata[k - 1].group().lower() not in _KATA_PEMISAH]
+    pisah = [
+        _geser_ke_pengubah(teks, m.start())
+        for k, m in enumerate(kata)
+        if k > 0 and m.group().lower().strip(",.") in _KATA_PEMISAH and kata[k - 1].group().lower() not in _KATA_PEMISAH
+    ]
     if len(pisah) != 1 and _BEKAS_100 in teks.strip(" " + _BEKAS_100):
         return [teks.index(_BEKAS_100)]
     return pisah
@@ -459,7 +513,7 @@ def _pisah_tersirat(teks: str) -> _Simpul:
     ``A x 100 % 20 desa``) become a ratio; a single operand is a count."""
     pisah = _titik_pisah(teks)
     if len(pisah) == 1:
-        return _Operasi("/", _Operan(teks[:pisah[0]]), _Operan(teks[pisah[0]:]))
+        return _Operasi("/", _Operan(teks[: pisah[0]]), _Operan(teks[pisah[0] :]))
     if pisah:
         raise _TidakDipahami("pembilang dan penyebut tidak dapat dipisahkan")
     return _Operan(teks)
@@ -469,10 +523,10 @@ def _pisah_konstanta(teks: str) -> _Simpul:
     """A percentage whose only text ends in a number of things (``Jumlah desa tertib 7 desa``):
     that number is the denominator."""
     m = re.search(r"\s(\d+(?:[.,]\d+)?\s+[^\W\d_]+)[\s\ue000]*$", teks)
-    sebelum = teks[:m.start()].split()[-1].lower() if m and teks[:m.start()].split() else ""
+    sebelum = teks[: m.start()].split()[-1].lower() if m and teks[: m.start()].split() else ""
     if m is None or sebelum in _KATA_SAMBUNG:
         raise _TidakDipahami("penyebut tidak ditemukan")
-    return _Operasi("/", _Operan(teks[:m.start()]), _Operan(m.group(1)))
+    return _Operasi("/", _Operan(teks[: m.start()]), _Operan(m.group(1)))
 
 
 def _geser_ke_pengubah(teks: str, posisi: int) -> int:
@@ -605,8 +659,11 @@ def _sebagai_bilangan(teks: str) -> int | float:
 
 
 def _isi_kata(teks: str) -> set[str]:
-    return {k for k in re.findall(r"[a-z]+", teks.lower())
-            if k not in ("jumlah", "efektif", "yang", "total", "dalam", "satu", "per")}
+    return {
+        k
+        for k in re.findall(r"[a-z]+", teks.lower())
+        if k not in ("jumlah", "efektif", "yang", "total", "dalam", "satu", "per")
+    }
 
 
 def _konstanta_catatan(catatan: str | None) -> list[tuple[set[str], int | float]]:

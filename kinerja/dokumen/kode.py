@@ -12,15 +12,66 @@ PANJANG_MAKS = 30
 
 # Words dropped from every code: function words, and "jumlah"/"total" which nearly every
 # variable starts with.
-_KATA_BUANG = frozenset({
-    "jumlah", "jml", "total", "banyaknya", "yang", "yg", "dan", "dengan", "dg", "dgn", "atau",
-    "dari", "di", "ke", "pada", "untuk", "utk", "dalam", "dlm", "oleh", "terhadap", "serta",
-    "para", "setiap", "tiap", "seluruh", "semua", "telah", "sudah", "akan", "adalah", "sebagai",
-    "tsb", "tersebut", "the", "of", "and", "se", "per", "efektif",
-})
+_KATA_BUANG = frozenset(
+    {
+        "jumlah",
+        "jml",
+        "total",
+        "banyaknya",
+        "yang",
+        "yg",
+        "dan",
+        "dengan",
+        "dg",
+        "dgn",
+        "atau",
+        "dari",
+        "di",
+        "ke",
+        "pada",
+        "untuk",
+        "utk",
+        "dalam",
+        "dlm",
+        "oleh",
+        "terhadap",
+        "serta",
+        "para",
+        "setiap",
+        "tiap",
+        "seluruh",
+        "semua",
+        "telah",
+        "sudah",
+        "akan",
+        "adalah",
+        "sebagai",
+        "tsb",
+        "tersebut",
+        "the",
+        "of",
+        "and",
+        "se",
+        "per",
+        "efektif",
+    }
+)
 # Dropped in this order, only while a code is too long: they rarely tell two variables apart.
-_KATA_LEMAH = ("diproses", "dibuat", "pembuatan", "selesai", "penyelesaian", "pelaksanaan",
-               "dilaksanakan", "disusun", "penyusunan", "kegiatan", "tahun", "berjalan", "dokumen")
+_KATA_LEMAH = (
+    "diproses",
+    "dibuat",
+    "pembuatan",
+    "selesai",
+    "penyelesaian",
+    "pelaksanaan",
+    "dilaksanakan",
+    "disusun",
+    "penyusunan",
+    "kegiatan",
+    "tahun",
+    "berjalan",
+    "dokumen",
+)
 
 
 def _kata(teks: str) -> list[str]:
@@ -59,7 +110,7 @@ def kode_unik(kode: str, terpakai: set[str]) -> str:
     hasil, n = kode, 2
     while hasil in terpakai:
         akhiran = f"_{n}"
-        hasil = kode[:PANJANG_MAKS - len(akhiran)] + akhiran
+        hasil = kode[: PANJANG_MAKS - len(akhiran)] + akhiran
         n += 1
     terpakai.add(hasil)
     return hasil

@@ -45,7 +45,7 @@ def _mirip(kata: str, acuan: str) -> bool:
     if len(kata) == len(acuan):
         return sum(a != b for a, b in zip(kata, acuan)) == 1
     pendek, panjang = sorted((kata, acuan), key=len)
-    return any(panjang[:i] + panjang[i + 1:] == pendek for i in range(len(panjang)))
+    return any(panjang[:i] + panjang[i + 1 :] == pendek for i in range(len(panjang)))
 
 
 def _ada_kata(kata_sel: list[str], acuan: Sequence[str]) -> bool:
@@ -88,11 +88,41 @@ def peran_kolom(judul: str) -> Peran | None:
 # Every word that appears in IKI table headers: a row made of these only is the second line
 # of a header, or a header repeated after a page break.
 _KOSAKATA_JUDUL = (
-    "no", "nomor", "sasaran", "kinerja", "utama", "individu", "indikator", "penjelasan",
-    "formulasi", "formula", "rumus", "penghitungan", "perhitungan", "sumber", "data", "satuan",
-    "target", "keterangan", "catatan", "tujuan", "strategis", "program", "kegiatan", "cara",
-    "definisi", "operasional", "polaritas", "iki", "iku", "dan", "atau", "menghitung",
-    "pengukuran", "n", "o",
+    "no",
+    "nomor",
+    "sasaran",
+    "kinerja",
+    "utama",
+    "individu",
+    "indikator",
+    "penjelasan",
+    "formulasi",
+    "formula",
+    "rumus",
+    "penghitungan",
+    "perhitungan",
+    "sumber",
+    "data",
+    "satuan",
+    "target",
+    "keterangan",
+    "catatan",
+    "tujuan",
+    "strategis",
+    "program",
+    "kegiatan",
+    "cara",
+    "definisi",
+    "operasional",
+    "polaritas",
+    "iki",
+    "iku",
+    "dan",
+    "atau",
+    "menghitung",
+    "pengukuran",
+    "n",
+    "o",
 )
 
 
@@ -151,9 +181,7 @@ _KATA_AWAL_SASARAN = re.compile(
     r"terkelola|tertib|efektif|akuntab)",
     re.IGNORECASE,
 )
-_TANDA_RUMUS = re.compile(
-    r"(?:\bx\s*100|×|\\frac|\bdibagi\b|\bjumlah\b|Σ|∑|\btotal\b|\s/\s|\s:\s|%)", re.IGNORECASE
-)
+_TANDA_RUMUS = re.compile(r"(?:\bx\s*100|×|\\frac|\bdibagi\b|\bjumlah\b|Σ|∑|\btotal\b|\s/\s|\s:\s|%)", re.IGNORECASE)
 _KATA_SUMBER = re.compile(
     r"\b(?:dokumen|laporan|register|buku|data|arsip|bagian|seksi|sub ?bag|subbag|polsek|"
     r"survei|survey|spj|aplikasi|sipd|sakip|bps|dinas|kecamatan|profil|rka|dpa)\b",
@@ -179,7 +207,12 @@ def _skor(teks: str, peran: Peran | None, posisi_akhir: bool) -> float:
         return 2.0 if _KATA_AWAL_SASARAN.match(t) else (-1.0 if rumus else 0.2)
     if peran is Peran.SUMBER:
         pendek = len(t.split()) <= 8
-        return (1.0 if _KATA_SUMBER.search(t) else 0.0) + (0.5 if pendek else -0.5) + (1.0 if posisi_akhir else 0.0) - (1.5 if rumus else 0.0)
+        return (
+            (1.0 if _KATA_SUMBER.search(t) else 0.0)
+            + (0.5 if pendek else -0.5)
+            + (1.0 if posisi_akhir else 0.0)
+            - (1.5 if rumus else 0.0)
+        )
     return 0.0
 
 
@@ -201,20 +234,24 @@ def sejajarkan(sel: Sequence[str], peran: Sequence[Peran | None]) -> tuple[list[
         kosong = [i for i, s in enumerate(sel) if not s.strip()]
         if len(kosong) >= len(sel) - n:
             # Drop the empty cells whose removal lets the others fit their columns best.
-            buang = max(itertools.combinations(kosong, len(sel) - n),
-                        key=lambda b: _skor_susunan([s for i, s in enumerate(sel) if i not in b], peran))
+            buang = max(
+                itertools.combinations(kosong, len(sel) - n),
+                key=lambda b: _skor_susunan([s for i, s in enumerate(sel) if i not in b], peran),
+            )
             return [s for i, s in enumerate(sel) if i not in buang], True
-        return sel[:n - 1] + [" ".join(s for s in sel[n - 1:] if s.strip())], True
-    pilihan = max(itertools.combinations(range(n), len(sel)),
-                  key=lambda p: _skor_susunan(sel, [peran[j] for j in p], p, n))
+        return sel[: n - 1] + [" ".join(s for s in sel[n - 1 :] if s.strip())], True
+    pilihan = max(
+        itertools.combinations(range(n), len(sel)), key=lambda p: _skor_susunan(sel, [peran[j] for j in p], p, n)
+    )
     hasil = [""] * n
     for s, j in zip(sel, pilihan):
         hasil[j] = s
     return hasil, True
 
 
-def _skor_susunan(sel: Sequence[str], peran: Sequence[Peran | None],
-                  kolom: Sequence[int] | None = None, n: int = 0) -> float:
+def _skor_susunan(
+    sel: Sequence[str], peran: Sequence[Peran | None], kolom: Sequence[int] | None = None, n: int = 0
+) -> float:
     skor = sum(_skor(s, p, k == len(sel) - 1) for k, (s, p) in enumerate(zip(sel, peran)))
     if kolom is not None:
         # On a tie keep the cells to the right: pages drop leading empty columns.

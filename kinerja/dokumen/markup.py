@@ -26,13 +26,36 @@ _JUDUL = re.compile(r"^\s*(?:#{1,6}\s+|>\s?)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$%&])")
 
 # LaTeX commands that take their text argument as is.
-_LATEX_TEKS = frozenset({"text", "mathrm", "textbf", "textit", "mbox", "operatorname", "mathit",
-                         "textrm", "mathbf", "textnormal"})
+_LATEX_TEKS = frozenset(
+    {"text", "mathrm", "textbf", "textit", "mbox", "operatorname", "mathit", "textrm", "mathbf", "textnormal"}
+)
 _LATEX_TANDA = {
-    "times": " × ", "cdot": " × ", "div": " ÷ ", "sum": "Σ", "Sigma": "Σ", "%": "%",
-    "_": "_", "&": "&", "{": "(", "}": ")", "$": "$", "#": "#", "left": "", "right": "",
-    ",": " ", ";": " ", ":": " ", "!": "", " ": " ", "quad": " ", "qquad": " ", "le": " ≤ ",
-    "ge": " ≥ ", "cdots": "…", "ldots": "…", "minus": " − ",
+    "times": " × ",
+    "cdot": " × ",
+    "div": " ÷ ",
+    "sum": "Σ",
+    "Sigma": "Σ",
+    "%": "%",
+    "_": "_",
+    "&": "&",
+    "{": "(",
+    "}": ")",
+    "$": "$",
+    "#": "#",
+    "left": "",
+    "right": "",
+    ",": " ",
+    ";": " ",
+    ":": " ",
+    "!": "",
+    " ": " ",
+    "quad": " ",
+    "qquad": " ",
+    "le": " ≤ ",
+    "ge": " ≥ ",
+    "cdots": "…",
+    "ldots": "…",
+    "minus": " − ",
 }
 _LATEX_PERINTAH = re.compile(r"\\([a-zA-Z]+|.)")
 
@@ -50,7 +73,7 @@ def _ambil_grup(s: str, i: int) -> tuple[str, int] | None:
         elif s[j] == "}" and s[j - 1] != "\\":
             kedalaman -= 1
             if kedalaman == 0:
-                return s[i + 1:j], j + 1
+                return s[i + 1 : j], j + 1
     return None
 
 
@@ -110,6 +133,7 @@ def html_ke_teks(s: str, tanda_garis_bawah: str = "") -> str:
     """Plain text of HTML in a cell: block tags (``<br>``, ``<li>``, ``<p>``) become line breaks,
     ``</u>`` becomes ``tanda_garis_bawah``, other tags vanish, entities are decoded."""
     if "<" in s:
+
         def ganti(m: re.Match[str]) -> str:
             tutup, tag = m.group(1), m.group(2).lower()
             if tag in _TAG_BLOK:
@@ -117,6 +141,7 @@ def html_ke_teks(s: str, tanda_garis_bawah: str = "") -> str:
             if tag == "u" and tutup:
                 return f" {tanda_garis_bawah} " if tanda_garis_bawah else ""
             return ""
+
         s = _TAG.sub(ganti, s)
     if "&" in s:
         s = html.unescape(s)

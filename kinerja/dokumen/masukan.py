@@ -28,7 +28,9 @@ def _terlalu_besar(ukuran: int, nama_file: str | None) -> DokumenError:
     return _galat(nama_file, f"berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB); batasnya 50 MB.")
 
 
-def ambil_bytes(sumber: str | os.PathLike | bytes | bytearray | memoryview, nama_file: str | None) -> tuple[bytes, str | None]:
+def ambil_bytes(
+    sumber: str | os.PathLike | bytes | bytearray | memoryview, nama_file: str | None
+) -> tuple[bytes, str | None]:
     """The content and the file name; the size is checked before anything is read."""
     if isinstance(sumber, (bytes, bytearray, memoryview)):
         data = bytes(sumber)
@@ -94,11 +96,14 @@ def blok_dari(data: bytes, nama_file: str | None) -> list[Blok]:
     jenis = jenis_isi(data, nama_file)
     if jenis == "docx":
         from kinerja.dokumen.word import docx_ke_blok
+
         return docx_ke_blok(data, nama_file)
     if jenis == "pdf":
         from kinerja.dokumen.pdf import pdf_ke_blok
+
         return pdf_ke_blok(data, nama_file)
     from kinerja.dokumen.teks import teks_ke_blok
+
     return teks_ke_blok(dekode_teks(data, nama_file))
 
 

@@ -54,8 +54,10 @@ def pdf_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
         raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
     if not baris:
         raise _galat(nama_file, "PDF tidak berisi teks (hasil pindaian?); jalankan OCR lebih dulu.")
-    return [Blok.baris_tabel(nomor, b) if isinstance(b, list) else Blok.paragraf(nomor, b)
-            for nomor, b in enumerate(baris, 1)]
+    return [
+        Blok.baris_tabel(nomor, b) if isinstance(b, list) else Blok.paragraf(nomor, b)
+        for nomor, b in enumerate(baris, 1)
+    ]
 
 
 def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
@@ -117,8 +119,12 @@ def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
                     awal_sel[-1] = kanan["x0"]
                 sel[-1] += " " + kanan["text"]
         atas, bawah = b[0]["top"], max(k["bottom"] for k in b)
-        if (len(sel) == 1 and sebelumnya is not None and abs(awal_sel[0] - sebelumnya[1]) <= 2
-                and atas - sebelumnya[0] <= 0.8 * (bawah - atas)):
+        if (
+            len(sel) == 1
+            and sebelumnya is not None
+            and abs(awal_sel[0] - sebelumnya[1]) <= 2
+            and atas - sebelumnya[0] <= 0.8 * (bawah - atas)
+        ):
             sel_atas = hasil[-1][1]
             sel_atas[-1] += ("\n" if ada_penanda_daftar(sel[0]) else " ") + sel[0]
             sebelumnya = (bawah, sebelumnya[1])
@@ -176,8 +182,10 @@ class _Kata:
 def _garis_mendatar(halaman: "pdfplumber.page.Page") -> list[_Garis]:
     """Horizontal rules of the page; the two edges of a thin filled rectangle are one rule."""
     hasil: list[_Garis] = []
-    for e in sorted((e for e in halaman.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= _GARIS_MIN),
-                    key=lambda e: (e["top"], e["x0"])):
+    for e in sorted(
+        (e for e in halaman.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= _GARIS_MIN),
+        key=lambda e: (e["top"], e["x0"]),
+    ):
         g = _Garis(e["x0"], e["x1"], e["top"])
         if hasil and abs(hasil[-1].y - g.y) < 1.5 and g.x0 < hasil[-1].x1 and hasil[-1].x0 < g.x1:
             continue
@@ -228,8 +236,7 @@ def _baris_bertumpuk(baris: list[list[_Kata]], y: float, ke_atas: bool) -> list[
 
 def _melewati(y: float, g: _Garis, kata: list[_Kata], kanan: bool = True) -> bool:
     """Whether the line at height ``y`` has words left of the rule ``g`` (or right of it)."""
-    return any(abs(k.tengah_y - y) <= 0.4 * k.tinggi and (k.x0 < g.x0 - 2 or kanan and k.x1 > g.x1 + 2)
-               for k in kata)
+    return any(abs(k.tengah_y - y) <= 0.4 * k.tinggi and (k.x0 < g.x0 - 2 or kanan and k.x1 > g.x1 + 2) for k in kata)
 
 
 def _teks_sel_berpecahan(kata: list[_Kata], garis: list[_Garis]) -> str:
@@ -250,7 +257,7 @@ def _teks_sel_berpecahan(kata: list[_Kata], garis: list[_Garis]) -> str:
         pembilang = [k for b in atas for k in b]
         penyebut = [k for b in bawah for k in b]
         puncak, dasar = min(k.atas for k in pembilang), max(k.bawah for k in penyebut)
-        lain = garis[:i] + garis[i + 1:]
+        lain = garis[:i] + garis[i + 1 :]
 
         def di_bawah_bar(h: _Garis, lo: float, hi: float) -> bool:
             return g.x0 - 1 <= h.x0 and h.x1 <= g.x1 + 1 and lo < h.y < hi
@@ -259,8 +266,10 @@ def _teks_sel_berpecahan(kata: list[_Kata], garis: list[_Garis]) -> str:
         bawah_teks = _satu_baris(penyebut, [h for h in lain if di_bawah_bar(h, g.y, dasar)])
         pecahan = _Kata(g.x0, g.x1, puncak, dasar, f"\\frac{{{atas_teks}}}{{{bawah_teks}}}")
         terpakai = set(map(id, pembilang + penyebut))
-        return _teks_sel_berpecahan([k for k in kata if id(k) not in terpakai] + [pecahan],
-                                    [h for h in lain if not di_bawah_bar(h, puncak, dasar)])
+        return _teks_sel_berpecahan(
+            [k for k in kata if id(k) not in terpakai] + [pecahan],
+            [h for h in lain if not di_bawah_bar(h, puncak, dasar)],
+        )
     return _ke_teks(kata)
 
 

@@ -14,24 +14,70 @@ from datetime import date
 from kinerja.dokumen.markup import bersihkan
 
 _BULAN = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3,
-    "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "nopember": 11, "november": 11, "nov": 11, "nop": 11,
-    "desember": 12, "des": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "feb": 2,
+    "peb": 2,
+    "maret": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "nopember": 11,
+    "november": 11,
+    "nov": 11,
+    "nop": 11,
+    "desember": 12,
+    "des": 12,
 }
 _NAMA_BULAN = "|".join(sorted(_BULAN, key=len, reverse=True))
 _TANGGAL = re.compile(rf"\b(\d{{1,2}})\s*(?:-\s*)?({_NAMA_BULAN})\.?\s*(?:-\s*)?((?:19|20)\d{{2}})\b", re.IGNORECASE)
 _TANGGAL_ANGKA = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})\b")
 _BARIS_TANGGAL_PENETAPAN = re.compile(r"^\s*(?:pada\s+)?tanggal\s*[:.]?|ditetapkan\s+di\b.*\btanggal\b", re.IGNORECASE)
-_BARIS_TEMPAT_TANGGAL = re.compile(rf"^\s*[A-Z][A-Za-z .'-]{{2,30}},\s*(?:tanggal\s+)?(?:\d{{1,2}}\s+)?({_NAMA_BULAN})\b", re.IGNORECASE)
+_BARIS_TEMPAT_TANGGAL = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'-]{{2,30}},\s*(?:tanggal\s+)?(?:\d{{1,2}}\s+)?({_NAMA_BULAN})\b", re.IGNORECASE
+)
 _NOMOR = re.compile(r"\bnomor\s*[:.]?\s*(\d[\w.\-]*(?:\s*/\s*[\w.\-]+){2,})", re.IGNORECASE)
 _NIP = re.compile(r"\bNIP\b\s*[.:]?\s*[.:]?\s*((?:\d\s*){18})")
 _PANGKAT = re.compile(r"^\s*(?:pembina|penata|pengatur|juru)\b", re.IGNORECASE)
-_JUDUL_PENANDATANGAN = re.compile(r"^\s*(?:a\.?\s*n\.?\s+|plt\.?\s+|plh\.?\s+)?(?:camat|kepala|sekretaris|lurah|bupati)\b", re.IGNORECASE)
+_JUDUL_PENANDATANGAN = re.compile(
+    r"^\s*(?:a\.?\s*n\.?\s+|plt\.?\s+|plh\.?\s+)?(?:camat|kepala|sekretaris|lurah|bupati)\b", re.IGNORECASE
+)
 _TAHUN_JUDUL = re.compile(r"\btahun\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
-_KATA_HENTI_WILAYAH = frozenset({"kabupaten", "kota", "provinsi", "tahun", "dan", "yang", "nomor",
-                                 "kab", "kec", "kecamatan", "kelurahan", "se", "di", "dalam", "tentang"})
+_KATA_HENTI_WILAYAH = frozenset(
+    {
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "tahun",
+        "dan",
+        "yang",
+        "nomor",
+        "kab",
+        "kec",
+        "kecamatan",
+        "kelurahan",
+        "se",
+        "di",
+        "dalam",
+        "tentang",
+    }
+)
 
 
 @dataclass
@@ -69,13 +115,15 @@ def _nomor_sk(baris: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int 
             nomor = _rapikan_nomor(m.group(1))
             if not re.search(r"/(?:19|20)\d{2}$", nomor):
                 continue
-            sebelum, sesudah = teks[max(0, m.start() - 80):m.start()].lower(), teks[m.end():m.end() + 150].lower()
-            judul_sk = any(t.lower().lstrip("# *").startswith("keputusan") for _, t in baris[max(0, k - 3):k])
+            sebelum, sesudah = teks[max(0, m.start() - 80) : m.start()].lower(), teks[m.end() : m.end() + 150].lower()
+            judul_sk = any(t.lower().lstrip("# *").startswith("keputusan") for _, t in baris[max(0, k - 3) : k])
             if judul_sk and not sebelum.strip():
                 prioritas = 3
             elif "indikator kinerja" in sesudah and re.search(r"keputusan\s+camat|keputusan\s+lurah", sebelum):
                 prioritas = 2
-            elif "indikator kinerja" in sesudah and not re.search(r"bupati|walikota|wali kota|gubernur|menteri", sebelum):
+            elif "indikator kinerja" in sesudah and not re.search(
+                r"bupati|walikota|wali kota|gubernur|menteri", sebelum
+            ):
                 prioritas = 1
             else:
                 continue
@@ -85,7 +133,8 @@ def _nomor_sk(baris: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int 
     terbaik = max(calon, key=lambda c: (c[0], -c[1]))
     peringatan: list[tuple[int | None, str]] = [
         (b, f"nomor SK lain disebut: {n} (dipakai {terbaik[2]} dari baris {terbaik[1]})")
-        for _, b, n in calon if n != terbaik[2]
+        for _, b, n in calon
+        if n != terbaik[2]
     ]
     return terbaik[2], peringatan
 
@@ -120,18 +169,16 @@ def _penandatangan(baris: list[tuple[int, str]], sesudah: int | None) -> dict:
         pilih = next((k for k in blok_nip if baris[k][0] > sesudah), pilih)
     teks_nip = baris[pilih][1]
     hasil: dict = {"nip": re.sub(r"\s+", "", _NIP.search(teks_nip).group(1))}
-    sebelum_nip = teks_nip[:_NIP.search(teks_nip).start()].strip(" ,.")
+    sebelum_nip = teks_nip[: _NIP.search(teks_nip).start()].strip(" ,.")
     if _PANGKAT.match(sebelum_nip):
         hasil["pangkat"] = sebelum_nip
-    atas = [t.strip() for _, t in baris[max(0, pilih - 6):pilih]]
+    atas = [t.strip() for _, t in baris[max(0, pilih - 6) : pilih]]
     # The block reads: place and date, title, name, rank. Walk up from the NIP line.
     awal_blok = max((i + 1 for i, t in enumerate(atas) if _BARIS_TEMPAT_TANGGAL.match(t) or _tanggal(t)), default=0)
     blok = atas[awal_blok:]
     if blok and "pangkat" not in hasil and _PANGKAT.match(blok[-1]) and len(blok[-1]) < 50:
         hasil["pangkat"] = blok.pop()
-    if awal_blok > 0 and blok:
-        hasil["jabatan_penandatangan"] = _judul(blok.pop(0))
-    elif blok and _JUDUL_PENANDATANGAN.match(blok[0]):
+    if awal_blok > 0 and blok or blok and _JUDUL_PENANDATANGAN.match(blok[0]):
         hasil["jabatan_penandatangan"] = _judul(blok.pop(0))
     nama = [t for t in blok if t and not _JUDUL_PENANDATANGAN.match(t)]
     if nama and len(nama[-1]) <= 80:
@@ -152,7 +199,7 @@ def _wilayah(baris: list[tuple[int, str]], kata_kunci: str, maks_kata: int) -> s
     for _, teks in baris:
         for m in pola.finditer(teks):
             kata: list[str] = []
-            for k in teks[m.end():].split()[:maks_kata]:
+            for k in teks[m.end() :].split()[:maks_kata]:
                 k = k.strip(",.;:()")
                 if not k or not k[0].isupper() or not k.isalpha() or k.lower() in _KATA_HENTI_WILAYAH:
                     break
@@ -167,7 +214,9 @@ def _wilayah(baris: list[tuple[int, str]], kata_kunci: str, maks_kata: int) -> s
 def _instansi_dari_nama_file(nama_file: str | None) -> str | None:
     if not nama_file:
         return None
-    m = re.search(r"(kecamatan|kelurahan)[-_ ]+([a-z][a-z_ -]*?)(?:[-_ ]+(?:19|20)\d{2})?(?:\.\w+)?$", nama_file.lower())
+    m = re.search(
+        r"(kecamatan|kelurahan)[-_ ]+([a-z][a-z_ -]*?)(?:[-_ ]+(?:19|20)\d{2})?(?:\.\w+)?$", nama_file.lower()
+    )
     return f"{m.group(1).title()} {re.sub(r'[-_ ]+', ' ', m.group(2)).strip().title()}" if m else None
 
 
@@ -183,8 +232,12 @@ def baca_metadata(baris: list[tuple[int, str]], nama_file: str | None = None) ->
     meta.sk.update(_penandatangan(bersih, baris_tanggal))
     judul = next((int(m.group(1)) for _, t in bersih[:40] if (m := _TAHUN_JUDUL.search(t))), None)
     dari_file = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", nama_file or "")
-    meta.tahun = (tanggal.year if tanggal else None) or tahun_nomor or judul or (int(dari_file.group(1)) if dari_file else None)
-    meta.instansi = _wilayah(bersih, "kecamatan", 3) or _wilayah(bersih, "kelurahan", 3) or _instansi_dari_nama_file(nama_file)
+    meta.tahun = (
+        (tanggal.year if tanggal else None) or tahun_nomor or judul or (int(dari_file.group(1)) if dari_file else None)
+    )
+    meta.instansi = (
+        _wilayah(bersih, "kecamatan", 3) or _wilayah(bersih, "kelurahan", 3) or _instansi_dari_nama_file(nama_file)
+    )
     meta.kabupaten = _wilayah(bersih, "kabupaten", 2) or _wilayah(bersih, "kota", 2)
     if nomor is None:
         meta.peringatan.append((None, "nomor SK penetapan IKI tidak ditemukan"))

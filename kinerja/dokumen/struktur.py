@@ -23,7 +23,7 @@ FORMAT = "kinerja-iki/1"
 
 _JABATAN = re.compile(
     r"^(?:[-*•❖]\s*)?(?:(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\s*[.)]\s*)?(?:nama\s+)?jabatan\b\s*[:：]?\s*(.*)$",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _ESELON = re.compile(r"\(?\s*\beselon\s*[:.]?\s*([IVX]{1,4}(?:\s*[./-]?\s*[abAB])?)\b\s*\)?", re.IGNORECASE)
 _JUDUL_DAFTAR = re.compile(
@@ -57,8 +57,9 @@ class _Jabatan:
     baris: int
     eselon: str | None = None
     atasan: str | None = None
-    daftar: dict[str, list[str]] = field(default_factory=lambda: {
-        "tugas": [], "fungsi": [], "tujuan": [], "indikator_tujuan": []})
+    daftar: dict[str, list[str]] = field(
+        default_factory=lambda: {"tugas": [], "fungsi": [], "tujuan": [], "indikator_tujuan": []}
+    )
     sasaran: list[Sasaran] = field(default_factory=list)
     ada_tabel: bool = False
 
@@ -155,7 +156,7 @@ class _Pembaca:
         eselon = None
         if m := _ESELON.search(nama):
             eselon = re.sub(r"\s+", "", m.group(1)).upper()
-            nama = (nama[:m.start()] + nama[m.end():]).strip(" -,()")
+            nama = (nama[: m.start()] + nama[m.end() :]).strip(" -,()")
         jabatan = _Jabatan(nama=_judul_kalimat(nama.strip(" :.-")), baris=nomor, eselon=eselon)
         for kunci, isi in self.tertunda.items():
             jabatan.daftar[kunci].extend(isi)
@@ -296,14 +297,19 @@ class _Pembaca:
 
     def _indikator(self, baris: BarisIndikator) -> dict:
         nama = baris.nama
-        catatan = " ".join(bersihkan(t) for t in baris.isi.get(Peran.CATATAN, []) + baris.isi.get(Peran.PENJELASAN, [])) or None
+        catatan = (
+            " ".join(bersihkan(t) for t in baris.isi.get(Peran.CATATAN, []) + baris.isi.get(Peran.PENJELASAN, []))
+            or None
+        )
         rumus = baris.rumus(catatan)
         if not nama:
             self.peringatan.append((baris.baris, "indikator tanpa nama"))
         if rumus.masalah == "rumus kosong":
             self.peringatan.append((baris.baris, f"indikator tanpa rumus: {nama}"))
         elif rumus.ekspresi is None:
-            self.peringatan.append((baris.baris, f"rumus tidak dipahami ({rumus.masalah}): {rumus.teks.replace(chr(10), ' / ')}"))
+            self.peringatan.append(
+                (baris.baris, f"rumus tidak dipahami ({rumus.masalah}): {rumus.teks.replace(chr(10), ' / ')}")
+            )
         elif rumus.dikali_100_ditambahkan:
             self.peringatan.append((baris.baris, f"rumus persentase tanpa '× 100%'; dikalikan 100: {nama}"))
         elif rumus.jenis == "hitungan" and adalah_nama_persen(nama):
@@ -342,10 +348,16 @@ class _Pembaca:
                 sasaran.append({"uraian": s.uraian, "indikator": s.indikator})
             self._periksa_ganda(sasaran)
             daftar = {k: [_rapikan_butir(b) for b in v] for k, v in j.daftar.items()}
-            keluar.append({
-                "nama": j.nama, "eselon": j.eselon, "atasan": j.atasan, **daftar,
-                "sasaran": sasaran, "baris": j.baris,
-            })
+            keluar.append(
+                {
+                    "nama": j.nama,
+                    "eselon": j.eselon,
+                    "atasan": j.atasan,
+                    **daftar,
+                    "sasaran": sasaran,
+                    "baris": j.baris,
+                }
+            )
         return keluar
 
     def _periksa_ganda(self, sasaran: list[dict]) -> None:
@@ -354,7 +366,9 @@ class _Pembaca:
             for ind in s["indikator"]:
                 kunci = (ind["nama"].lower(), ind["formula"]["ekspresi"] or ind["formula"]["teks"].lower())
                 if kunci in dilihat:
-                    self.peringatan.append((ind["baris"], f"indikator tertulis dua kali dalam jabatan yang sama: {ind['nama']}"))
+                    self.peringatan.append(
+                        (ind["baris"], f"indikator tertulis dua kali dalam jabatan yang sama: {ind['nama']}")
+                    )
                 dilihat.add(kunci)
 
 
@@ -403,11 +417,14 @@ def susun(blok: list[Blok], nama_file: str | None = None) -> dict:
     pembaca.baca(blok)
     jabatan = pembaca.hasil_jabatan()
     if not any(s["indikator"] for j in jabatan for s in j["sasaran"]):
-        pesan = ("Bukan dokumen IKI: tidak ditemukan tabel indikator kinerja "
-                 "(judul kolom Indikator dengan Sasaran, Formulasi/Rumus, atau Sumber Data).")
+        pesan = (
+            "Bukan dokumen IKI: tidak ditemukan tabel indikator kinerja "
+            "(judul kolom Indikator dengan Sasaran, Formulasi/Rumus, atau Sumber Data)."
+        )
         raise DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
-    baris_teks = [(b.baris, b.teks if b.jenis is Jenis.PARAGRAF else " ".join(b.sel)) for b in blok
-                  if b.jenis is not Jenis.BATAS]
+    baris_teks = [
+        (b.baris, b.teks if b.jenis is Jenis.PARAGRAF else " ".join(b.sel)) for b in blok if b.jenis is not Jenis.BATAS
+    ]
     meta = baca_metadata(baris_teks, nama_file)
     pembaca.peringatan += lengkapi_atasan(jabatan, meta.instansi)
     peringatan = sorted(meta.peringatan + pembaca.peringatan, key=lambda p: (p[0] is not None, p[0] or 0))

@@ -28,10 +28,31 @@ _AWAL_SASARAN = re.compile(
     re.IGNORECASE,
 )
 _AWAL_PEMBILANG = re.compile(
-    r"^\W*(?:jumlah|jml|total|banyaknya|target|realisasi|nilai|rata|σ|∑|\\frac|\$)|^\s*\(", re.IGNORECASE)
+    r"^\W*(?:jumlah|jml|total|banyaknya|target|realisasi|nilai|rata|σ|∑|\\frac|\$)|^\s*\(", re.IGNORECASE
+)
 # A name ending in one of these words goes on in the next line.
-_KATA_SAMBUNG = frozenset({"ke", "di", "dari", "yang", "dan", "atau", "dengan", "untuk", "dalam",
-                           "pada", "oleh", "serta", "terhadap", "bidang", "tepat", "se", "per", "yg"})
+_KATA_SAMBUNG = frozenset(
+    {
+        "ke",
+        "di",
+        "dari",
+        "yang",
+        "dan",
+        "atau",
+        "dengan",
+        "untuk",
+        "dalam",
+        "pada",
+        "oleh",
+        "serta",
+        "terhadap",
+        "bidang",
+        "tepat",
+        "se",
+        "per",
+        "yg",
+    }
+)
 
 
 def teks_sel(teks: str) -> str:
@@ -92,16 +113,26 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
     rumus = sekarang.rumus() if sekarang.teks_formula.strip() else None
     # A percentage whose formula so far has no division (a bare count, or a product such as
     # "Jumlah ASN x (hari kerja – hari absen)") still waits for its denominator.
-    tertutup = (rumus is not None and rumus.lengkap and not masih_terbuka(sekarang.teks_formula)
-                and not (adalah_nama_persen(sekarang.nama) and "/" not in rumus.ekspresi))
+    tertutup = (
+        rumus is not None
+        and rumus.lengkap
+        and not masih_terbuka(sekarang.teks_formula)
+        and not (adalah_nama_persen(sekarang.nama) and "/" not in rumus.ekspresi)
+    )
     if not nama:
         # A new formula after a complete ratio starts an indicator whose name the converter
         # put elsewhere; anything else (a denominator, a sumber data piece) continues.
-        return bool(formula and tertutup and rumus.jenis in ("rasio", "selisih", "komposit")
-                    and _AWAL_PEMBILANG.match(formula))
+        return bool(
+            formula and tertutup and rumus.jenis in ("rasio", "selisih", "komposit") and _AWAL_PEMBILANG.match(formula)
+        )
     if not nama[0].isupper() and not nama[0].isdigit():
         return False
-    if tertutup and _AWAL_INDIKATOR.match(nama) and sekarang.nama and sekarang.nama.split()[-1].lower() not in _KATA_SAMBUNG:
+    if (
+        tertutup
+        and _AWAL_INDIKATOR.match(nama)
+        and sekarang.nama
+        and sekarang.nama.split()[-1].lower() not in _KATA_SAMBUNG
+    ):
         # A complete formula above and a typical indicator name: a new row even when its own
         # formula starts in lower case ("lihat pedoman …").
         return True
@@ -151,6 +182,8 @@ def sasaran_baru(teks: str, sekarang: Sasaran | None, pakai_nomor: bool, nomor: 
 
 def sama(a: str, b: str) -> bool:
     """Equal up to case, punctuation and spacing."""
+
     def norm(s: str) -> str:
         return re.sub(r"\W+", " ", s.lower()).strip()
+
     return norm(a) == norm(b)

@@ -25,13 +25,48 @@ _PENANGANAN = re.compile(
     re.IGNORECASE,
 )
 _KATA_KEPALA = frozenset({"jumlah", "jml", "total", "banyaknya", "target", "realisasi", "σ"})
-_SATUAN_HITUNG = frozenset({
-    "dokumen", "laporan", "kegiatan", "kejadian", "kasus", "desa", "kelurahan", "orang",
-    "pegawai", "surat", "unit", "paket", "kali", "buah", "berkas", "sertifikat", "akta",
-    "lembaga", "kelompok", "keluarga", "rumah", "jiwa", "bulan", "hari", "nilai", "titik",
-    "lokasi", "perkara", "rekomendasi", "inovasi", "peraturan", "produk", "aduan", "usulan",
-    "pengaduan", "sarana", "event", "rupiah",
-})
+_SATUAN_HITUNG = frozenset(
+    {
+        "dokumen",
+        "laporan",
+        "kegiatan",
+        "kejadian",
+        "kasus",
+        "desa",
+        "kelurahan",
+        "orang",
+        "pegawai",
+        "surat",
+        "unit",
+        "paket",
+        "kali",
+        "buah",
+        "berkas",
+        "sertifikat",
+        "akta",
+        "lembaga",
+        "kelompok",
+        "keluarga",
+        "rumah",
+        "jiwa",
+        "bulan",
+        "hari",
+        "nilai",
+        "titik",
+        "lokasi",
+        "perkara",
+        "rekomendasi",
+        "inovasi",
+        "peraturan",
+        "produk",
+        "aduan",
+        "usulan",
+        "pengaduan",
+        "sarana",
+        "event",
+        "rupiah",
+    }
+)
 
 
 def tebak_polaritas(nama: str, teks_formula: str = "") -> str:

@@ -130,7 +130,7 @@ def teks_ke_blok(teks: str) -> list[Blok]:
     awal, nomor = 0, 1
     potongan_html = list(_TABEL_HTML.finditer(teks)) if "<table" in teks.lower() else []
     for m in potongan_html:
-        for baris in teks[awal:m.start()].split("\n"):
+        for baris in teks[awal : m.start()].split("\n"):
             if (b := _blok_baris(baris, nomor)) is not None:
                 hasil.append(b)
             nomor += 1

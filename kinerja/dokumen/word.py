@@ -27,8 +27,23 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _P, _R, _T, _TBL, _TR, _TC = (f"{_W}{n}" for n in ("p", "r", "t", "tbl", "tr", "tc"))
 _TAB, _BR, _CR, _SDT, _SDT_ISI = (f"{_W}{n}" for n in ("tab", "br", "cr", "sdt", "sdtContent"))
-_LEWATI = frozenset(f"{_W}{n}" for n in ("rPr", "pPr", "tcPr", "trPr", "tblPr", "tblGrid", "del",
-                                         "instrText", "delText", "sdtPr", "fldChar", "commentReference"))
+_LEWATI = frozenset(
+    f"{_W}{n}"
+    for n in (
+        "rPr",
+        "pPr",
+        "tcPr",
+        "trPr",
+        "tblPr",
+        "tblGrid",
+        "del",
+        "instrText",
+        "delText",
+        "sdtPr",
+        "fldChar",
+        "commentReference",
+    )
+)
 _VAL = f"{_W}val"
 
 
@@ -101,8 +116,9 @@ def _teks_sel(tc: etree._Element) -> str:
             baris.append(_teks_paragraf(el))
         elif el.tag == _TBL:
             for tr in el.iter(_TR):
-                baris.append(" ".join(_teks_sel(tc2).replace("\n", " ") for tc2 in tr.iter(_TC)
-                                      if tc2.getparent() is tr))
+                baris.append(
+                    " ".join(_teks_sel(tc2).replace("\n", " ") for tc2 in tr.iter(_TC) if tc2.getparent() is tr)
+                )
     return "\n".join(b for b in baris if b.strip())
 
 
@@ -112,7 +128,8 @@ def _teks_paragraf(p: etree._Element) -> str:
     teks = re.sub(r"</u>(\s*)<u>", r"\1", "".join(keluar))
     gaya = p.find(f"{_W}pPr/{_W}pStyle")
     berdaftar = p.find(f"{_W}pPr/{_W}numPr") is not None or (
-        gaya is not None and "list" in (gaya.get(_VAL) or "").lower())
+        gaya is not None and "list" in (gaya.get(_VAL) or "").lower()
+    )
     return f"- {teks}" if berdaftar and teks.strip() else teks
 
 

@@ -227,8 +227,11 @@ class _Pemeriksa:
             self.salah_jenis(path, "teks", nilai)
             return False
         if len(nilai) > _PANJANG["variabel.kode"] or not kode_validator.regex.fullmatch(nilai):
-            self.catat(path, f"kode '{nilai}' tidak sah: huruf kecil, angka dan '_', diawali huruf, "
-                             f"paling banyak {_PANJANG['variabel.kode']} karakter")
+            self.catat(
+                path,
+                f"kode '{nilai}' tidak sah: huruf kecil, angka dan '_', diawali huruf, "
+                f"paling banyak {_PANJANG['variabel.kode']} karakter",
+            )
             return False
         return True
 
@@ -473,9 +476,7 @@ class _Pengimpor:
         self.hasil = HasilImpor(dokumen=dokumen, dokumen_baru=baru)
         nama_dokumen = self.data.get("instansi")
         if nama_dokumen and _kunci(nama_dokumen) != _kunci(self.instansi.nama):
-            self.peringatan.append(
-                f"Dokumen menyebut '{nama_dokumen}', tetapi diimpor ke '{self.instansi.nama}'."
-            )
+            self.peringatan.append(f"Dokumen menyebut '{nama_dokumen}', tetapi diimpor ke '{self.instansi.nama}'.")
         per_jabatan = self._jabatan()
         self._penandatangan(dokumen)
         for jabatan, entri in per_jabatan:
@@ -489,11 +490,13 @@ class _Pengimpor:
         self.hasil.peringatan = self.peringatan
         h = self.hasil
         catat(
-            self.pengguna, "impor", dokumen,
+            self.pengguna,
+            "impor",
+            dokumen,
             ringkasan=f"Impor {dokumen}: {h.indikator.dibuat} indikator dibuat, "
-                      f"{h.indikator.diperbarui} diperbarui, {h.indikator.dihapus} dihapus"
-                      + "".join(f"; jabatan {nama} dibuat" for nama in h.kepala_dibuat)
-                      + (f"; {h.penugasan.dibuat} penugasan penandatangan dibuat" if h.penugasan.dibuat else ""),
+            f"{h.indikator.diperbarui} diperbarui, {h.indikator.dihapus} dihapus"
+            + "".join(f"; jabatan {nama} dibuat" for nama in h.kepala_dibuat)
+            + (f"; {h.penugasan.dibuat} penugasan penandatangan dibuat" if h.penugasan.dibuat else ""),
             perubahan=h.sebagai_dict(),
         )
         return h
@@ -503,7 +506,9 @@ class _Pengimpor:
     def _dokumen(self) -> tuple[DokumenIKI, bool]:
         terakhir = (
             DokumenIKI.objects.select_for_update()
-            .filter(instansi=self.instansi, tahun=self.tahun).order_by("-revisi").first()
+            .filter(instansi=self.instansi, tahun=self.tahun)
+            .order_by("-revisi")
+            .first()
         )
         if terakhir is not None and terakhir.terkunci:
             raise ImporDitolak(
@@ -517,9 +522,14 @@ class _Pengimpor:
         """SK fields the document states; what it leaves out (null or absent) stays as it is."""
         sk = self.data.get("sk") or {}
         nilai = {}
-        for kunci, kolom in (("nomor", "sk_nomor"), ("penandatangan", "sk_penandatangan"),
-                             ("pangkat", "sk_penandatangan_pangkat"), ("nip", "sk_penandatangan_nip"),
-                             ("menimbang", "menimbang"), ("mengingat", "mengingat")):
+        for kunci, kolom in (
+            ("nomor", "sk_nomor"),
+            ("penandatangan", "sk_penandatangan"),
+            ("pangkat", "sk_penandatangan_pangkat"),
+            ("nip", "sk_penandatangan_nip"),
+            ("menimbang", "menimbang"),
+            ("mengingat", "mengingat"),
+        ):
             if sk.get(kunci) is not None:
                 nilai[kolom] = sk[kunci]
         if sk.get("tanggal") is not None:
@@ -540,13 +550,16 @@ class _Pengimpor:
             if jabatan is None:
                 jabatan = Jabatan(instansi=self.instansi, urutan=self.urutan_berikut)
                 self.urutan_berikut += 1
-                self.status_jabatan[jabatan] = _simpan(jabatan, {
-                    "nama": entri["nama"].strip(),
-                    "tugas": list(entri.get("tugas") or []),
-                    "fungsi": list(entri.get("fungsi") or []),
-                    "eselon": _teks(entri.get("eselon")),
-                    **({"jenis": entri["jenis"]} if entri.get("jenis") else {}),
-                })
+                self.status_jabatan[jabatan] = _simpan(
+                    jabatan,
+                    {
+                        "nama": entri["nama"].strip(),
+                        "tugas": list(entri.get("tugas") or []),
+                        "fungsi": list(entri.get("fungsi") or []),
+                        "eselon": _teks(entri.get("eselon")),
+                        **({"jenis": entri["jenis"]} if entri.get("jenis") else {}),
+                    },
+                )
                 self.jabatan[_kunci(jabatan.nama)].append(jabatan)
             elif jabatan not in self.status_jabatan:
                 self.status_jabatan[jabatan] = _simpan(jabatan, self._isi_yang_kosong(jabatan, entri))
@@ -638,7 +651,10 @@ class _Pengimpor:
         for jabatan in {j for daftar in self.jabatan.values() for j in daftar}:
             jabatan.urutan += 1
         kepala = Jabatan.objects.create(
-            instansi=self.instansi, nama=" ".join(nama.split()), jenis=Jabatan.Jenis.STRUKTURAL, eselon="III.a",
+            instansi=self.instansi,
+            nama=" ".join(nama.split()),
+            jenis=Jabatan.Jenis.STRUKTURAL,
+            eselon="III.a",
             urutan=0,
         )
         self.urutan_berikut += 1
@@ -718,7 +734,8 @@ class _Pengimpor:
             diinginkan += [(uraian, indikator_tujuan if i == 0 else []) for i, uraian in enumerate(tujuan)]
         sekarang = [
             (t.uraian, [it.uraian for it in t.indikator.all()])
-            for t in Tujuan.objects.filter(dokumen=dokumen, jabatan=jabatan).order_by("urutan", "id")
+            for t in Tujuan.objects.filter(dokumen=dokumen, jabatan=jabatan)
+            .order_by("urutan", "id")
             .prefetch_related("indikator")
         ]
         if sekarang == diinginkan:
@@ -797,7 +814,9 @@ class _Pengimpor:
             return None
         jabatan = self._jabatan_bernama(nama)
         if jabatan is None:
-            self.peringatan.append(f"Penanggung jawab '{nama}' indikator '{indikator[:60]}' tidak ditemukan; dikosongkan.")
+            self.peringatan.append(
+                f"Penanggung jawab '{nama}' indikator '{indikator[:60]}' tidak ditemukan; dikosongkan."
+            )
         return jabatan
 
     def _variabel(self, indikator: Indikator, daftar: list[dict], label: str):
@@ -809,7 +828,8 @@ class _Pengimpor:
                 "kode": data["kode"],
                 "uraian": data["uraian"],
                 "konstanta": konstanta,
-                "nilai_tetap": None if konstanta or data.get("nilai_tetap") is None
+                "nilai_tetap": None
+                if konstanta or data.get("nilai_tetap") is None
                 else _ke_decimal(data["nilai_tetap"]),
                 "urutan": urutan,
             }
@@ -906,7 +926,9 @@ def ekspor(dokumen: DokumenIKI) -> dict:
     """The document in the interchange format, with the extension keys that make it round-trip."""
     instansi = dokumen.instansi
     sasaran_list = list(
-        Sasaran.objects.filter(dokumen=dokumen).select_related("jabatan__atasan").order_by("urutan", "id")
+        Sasaran.objects.filter(dokumen=dokumen)
+        .select_related("jabatan__atasan")
+        .order_by("urutan", "id")
         .prefetch_related(
             _urut("indikator", Indikator.objects.select_related("penanggung_jawab")),
             "indikator__induk__sasaran__jabatan",
@@ -914,7 +936,9 @@ def ekspor(dokumen: DokumenIKI) -> dict:
         )
     )
     tujuan_list = list(
-        Tujuan.objects.filter(dokumen=dokumen).select_related("jabatan__atasan").order_by("urutan", "id")
+        Tujuan.objects.filter(dokumen=dokumen)
+        .select_related("jabatan__atasan")
+        .order_by("urutan", "id")
         .prefetch_related(_urut("indikator", IndikatorTujuan.objects.all()))
     )
     jabatan = {s.jabatan.pk: s.jabatan for s in sasaran_list} | {t.jabatan.pk: t.jabatan for t in tujuan_list}
@@ -924,19 +948,26 @@ def ekspor(dokumen: DokumenIKI) -> dict:
     for jab in sorted(jabatan.values(), key=lambda j: (j.urutan, j.nama, j.pk)):
         tujuan = [t for t in tujuan_list if t.jabatan_id == jab.pk]
         entri = {
-            "nama": jab.nama, "eselon": jab.eselon, "jenis": jab.jenis,
+            "nama": jab.nama,
+            "eselon": jab.eselon,
+            "jenis": jab.jenis,
             "atasan": jab.atasan.nama if jab.atasan else None,
-            "tugas": list(jab.tugas), "fungsi": list(jab.fungsi),
+            "tugas": list(jab.tugas),
+            "fungsi": list(jab.fungsi),
             "tujuan": [t.uraian for t in tujuan],
             "indikator_tujuan": [it.uraian for t in tujuan for it in t.indikator.all()],
         }
         if len(tujuan) > 1:
-            entri["tujuan_rinci"] = [{"uraian": t.uraian, "indikator": [it.uraian for it in t.indikator.all()]}
-                                     for t in tujuan]
+            entri["tujuan_rinci"] = [
+                {"uraian": t.uraian, "indikator": [it.uraian for it in t.indikator.all()]} for t in tujuan
+            ]
         entri["sasaran"] = [
-            {"uraian": s.uraian, "indikator": [_ekspor_indikator(i, dokumen, konstanta, peringatan)
-                                               for i in s.indikator.all()]}
-            for s in sasaran_list if s.jabatan_id == jab.pk
+            {
+                "uraian": s.uraian,
+                "indikator": [_ekspor_indikator(i, dokumen, konstanta, peringatan) for i in s.indikator.all()],
+            }
+            for s in sasaran_list
+            if s.jabatan_id == jab.pk
         ]
         hasil_jabatan.append(entri)
     return {

@@ -20,9 +20,9 @@ def masalah_penetapan(dokumen: DokumenIKI) -> list[str]:
     if dokumen.sk_tanggal is None:
         masalah.append("Tanggal SK belum diisi.")
     indikator_list = list(
-        Indikator.objects.filter(sasaran__dokumen=dokumen).select_related("sasaran__jabatan").prefetch_related(
-            "variabel__konstanta"
-        )
+        Indikator.objects.filter(sasaran__dokumen=dokumen)
+        .select_related("sasaran__jabatan")
+        .prefetch_related("variabel__konstanta")
     )
     if not indikator_list:
         masalah.append("Dokumen belum memiliki indikator.")
@@ -81,15 +81,20 @@ def buat_revisi(dokumen: DokumenIKI, pengguna=None) -> DokumenIKI:
         instansi=dokumen.instansi_id, tahun=dokumen.tahun, status=DokumenIKI.Status.DRAFT
     ).first()
     if draft:
-        raise ValidationError(f"Sudah ada revisi draft (rev. {draft.revisi}) untuk {dokumen.tahun}; lanjutkan yang itu.")
+        raise ValidationError(
+            f"Sudah ada revisi draft (rev. {draft.revisi}) untuk {dokumen.tahun}; lanjutkan yang itu."
+        )
     revisi_terakhir = DokumenIKI.objects.filter(instansi=dokumen.instansi_id, tahun=dokumen.tahun).aggregate(
         m=Max("revisi")
     )["m"]
     lama_id = dokumen.pk
     baru = _copy(
         DokumenIKI.objects.get(pk=lama_id),
-        revisi=revisi_terakhir + 1, status=DokumenIKI.Status.DRAFT, revisi_dari_id=lama_id,
-        ditetapkan_pada=None, ditetapkan_oleh=None,
+        revisi=revisi_terakhir + 1,
+        status=DokumenIKI.Status.DRAFT,
+        revisi_dari_id=lama_id,
+        ditetapkan_pada=None,
+        ditetapkan_oleh=None,
     )
     for tujuan in Tujuan.objects.filter(dokumen_id=lama_id).prefetch_related("indikator"):
         indikator_tujuan = list(tujuan.indikator.all())

@@ -183,7 +183,10 @@ class Indikator(_BagianDokumen):
         Jabatan, null=True, blank=True, on_delete=models.SET_NULL, related_name="indikator_ditanggung"
     )
     induk = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="pendukung",
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="pendukung",
         help_text="Indikator atasan yang didukung (cascading)",
     )
     catatan = models.TextField(blank=True)
@@ -249,5 +252,12 @@ class Variabel(_BagianDokumen):
 
 
 __all__ = [
-    "DokumenIKI", "DokumenTerkunci", "Indikator", "IndikatorTujuan", "Konstanta", "Sasaran", "Tujuan", "Variabel",
+    "DokumenIKI",
+    "DokumenTerkunci",
+    "Indikator",
+    "IndikatorTujuan",
+    "Konstanta",
+    "Sasaran",
+    "Tujuan",
+    "Variabel",
 ]

@@ -22,22 +22,27 @@ PERINGATAN_DITAMPILKAN = 20
 
 def daftarkan(sub, setup_django):
     p = sub.add_parser(
-        "import", help="baca dokumen IKI (teks/Markdown, DOCX, PDF, JSON) dan impor ke katalog",
+        "import",
+        help="baca dokumen IKI (teks/Markdown, DOCX, PDF, JSON) dan impor ke katalog",
         description="Baca dokumen IKI menjadi JSON pertukaran dan impor ke draft dokumen IKI instansi untuk "
-                    "tahunnya. Beberapa berkas: semua atau tidak sama sekali — bila satu gagal, tidak ada yang ditulis.",
+        "tahunnya. Beberapa berkas: semua atau tidak sama sekali — bila satu gagal, tidak ada yang ditulis.",
     )
-    p.add_argument("berkas", nargs="+", metavar="FILE", help="dokumen IKI (.txt, .md, .docx, .pdf) atau JSON pertukaran")
+    p.add_argument(
+        "berkas", nargs="+", metavar="FILE", help="dokumen IKI (.txt, .md, .docx, .pdf) atau JSON pertukaran"
+    )
     p.add_argument("--dry-run", action="store_true", help="hanya baca dan periksa; tidak menulis apa pun")
-    p.add_argument("--json", action="store_true",
-                   help="cetak JSON ke stdout: dengan --dry-run isi dokumen, tanpa itu hasil impor")
+    p.add_argument(
+        "--json", action="store_true", help="cetak JSON ke stdout: dengan --dry-run isi dokumen, tanpa itu hasil impor"
+    )
     p.add_argument("--instansi", metavar="ID", help="ID atau nama instansi tujuan (wajib kecuali dengan --dry-run)")
     p.add_argument("--tahun", type=int, metavar="N", help="tahun dokumen IKI (bawaan: tahun yang tertulis di dokumen)")
     p.set_defaults(func=lambda args: jalankan(cmd_import, args, setup_django))
 
     p = sub.add_parser(
-        "export", help="tulis dokumen IKI instansi sebagai JSON pertukaran",
+        "export",
+        help="tulis dokumen IKI instansi sebagai JSON pertukaran",
         description="Tulis dokumen IKI satu instansi dan tahun sebagai JSON pertukaran (format kinerja-iki/1), "
-                    "yang dapat diimpor kembali dengan 'kinerja import'.",
+        "yang dapat diimpor kembali dengan 'kinerja import'.",
     )
     p.add_argument("--instansi", metavar="ID", required=True, help="ID atau nama instansi")
     p.add_argument("--tahun", type=int, metavar="N", required=True, help="tahun dokumen IKI")
@@ -74,8 +79,10 @@ def cmd_import(args) -> int:
         for pesan in gagal:
             print(f"kinerja import: {pesan}", file=sys.stderr)
         if len(args.berkas) > 1:
-            print(f"kinerja import: {len(gagal)} dari {len(args.berkas)} berkas gagal; tidak ada yang diimpor.",
-                  file=sys.stderr)
+            print(
+                f"kinerja import: {len(gagal)} dari {len(args.berkas)} berkas gagal; tidak ada yang diimpor.",
+                file=sys.stderr,
+            )
         return 1
 
     if args.dry_run:
@@ -170,8 +177,7 @@ def _ringkasan_dokumen(berkas: str, data: dict) -> str:
         berkas,
         f"  Instansi  : {data.get('instansi') or '–'} ({data.get('kabupaten') or '–'}), "
         f"tahun {data.get('tahun') or '–'}",
-        f"  SK        : {sk.get('nomor') or '–'}, "
-        f"{format_tanggal(date.fromisoformat(tanggal)) if tanggal else '–'}",
+        f"  SK        : {sk.get('nomor') or '–'}, {format_tanggal(date.fromisoformat(tanggal)) if tanggal else '–'}",
         f"  Isi       : {len(data['jabatan'])} jabatan, {sasaran} sasaran, {len(indikator)} indikator "
         f"({tanpa_rumus} tanpa rumus), {variabel} variabel",
     ]
@@ -208,8 +214,13 @@ def _hasil_json(berkas: str, hasil) -> dict:
     d = hasil.dokumen
     return {
         "berkas": berkas,
-        "dokumen": {"id": d.pk, "instansi": d.instansi.nama, "tahun": d.tahun, "revisi": d.revisi,
-                    "baru": hasil.dokumen_baru},
+        "dokumen": {
+            "id": d.pk,
+            "instansi": d.instansi.nama,
+            "tahun": d.tahun,
+            "revisi": d.revisi,
+            "baru": hasil.dokumen_baru,
+        },
         **hasil.sebagai_dict(),
         "peringatan": hasil.peringatan,
     }

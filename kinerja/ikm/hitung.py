@@ -121,9 +121,7 @@ def hitung_ikm_per_layanan(
         kelompok.setdefault(kunci, []).append(satu)
 
     if kelompok and tanpa_layanan:
-        peringatan_semua.append(
-            f"{tanpa_layanan} responden tanpa jenis layanan hanya dihitung pada hasil '{SEMUA}'."
-        )
+        peringatan_semua.append(f"{tanpa_layanan} responden tanpa jenis layanan hanya dihitung pada hasil '{SEMUA}'.")
     hasil = {SEMUA: _hitung(baris, aturan, jenis_bobot, populasi, peringatan_semua)}
     for kunci in sorted(kelompok):
         hasil[nama_tampil[kunci]] = _hitung(kelompok[kunci], aturan, jenis_bobot, None, [])
@@ -192,7 +190,7 @@ class _Baris:
 
 def _periksa_bobot(bobot: str) -> str:
     if bobot not in (BOBOT_TEPAT, BOBOT_LAMA):
-        raise IKMError(f"Bobot tidak dikenal: {bobot!r} (pilih \"{BOBOT_TEPAT}\" atau \"{BOBOT_LAMA}\")")
+        raise IKMError(f'Bobot tidak dikenal: {bobot!r} (pilih "{BOBOT_TEPAT}" atau "{BOBOT_LAMA}")')
     return bobot
 
 

@@ -243,4 +243,4 @@ def ambil_regulasi(regulasi: str | int) -> Regulasi:
     try:
         return REGULASI[str(regulasi).strip()]
     except KeyError:
-        raise IKMError(f"Regulasi tidak dikenal: {regulasi!r} (pilih \"2017\" atau \"2004\")") from None
+        raise IKMError(f'Regulasi tidak dikenal: {regulasi!r} (pilih "2017" atau "2004")') from None

@@ -93,9 +93,15 @@ def katalog_xlsx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     judul = [f"Indikator Kinerja Individu {d.instansi} {d.pemda} Tahun {d.tahun}", f"Revisi {d.revisi} — {status}"]
     ada_tw = any(j.ada_target_triwulan for j in d.jabatan)
     kolom = [
-        Kolom("No", 5, FORMAT_BULAT), Kolom("Jabatan", 26), Kolom("Sasaran / Kinerja Utama", 32),
-        Kolom("Indikator Kinerja", 36), Kolom("Penjelasan / Formulasi Penghitungan", 48), Kolom("Rumus", 30),
-        Kolom("Satuan", 9), Kolom("Polaritas", 10), Kolom("Target", 11, FORMAT_DESIMAL),
+        Kolom("No", 5, FORMAT_BULAT),
+        Kolom("Jabatan", 26),
+        Kolom("Sasaran / Kinerja Utama", 32),
+        Kolom("Indikator Kinerja", 36),
+        Kolom("Penjelasan / Formulasi Penghitungan", 48),
+        Kolom("Rumus", 30),
+        Kolom("Satuan", 9),
+        Kolom("Polaritas", 10),
+        Kolom("Target", 11, FORMAT_DESIMAL),
         Kolom("Target (batas atas)", 11, FORMAT_DESIMAL),
     ]
     if ada_tw:
@@ -110,8 +116,16 @@ def katalog_xlsx(d: DokumenIKIData, kertas: Kertas) -> bytes:
             for i in s.indikator:
                 nomor += 1
                 baris = [
-                    nomor, j.nama_lengkap, s.uraian, i.nama, i.rumus_teks, str(i.rumus) if i.rumus else None, i.satuan,
-                    i.polaritas, i.target, i.target_hi,
+                    nomor,
+                    j.nama_lengkap,
+                    s.uraian,
+                    i.nama,
+                    i.rumus_teks,
+                    str(i.rumus) if i.rumus else None,
+                    i.satuan,
+                    i.polaritas,
+                    i.target,
+                    i.target_hi,
                 ]
                 if ada_tw:
                     baris += [i.target_triwulan.get(p) for p in ("TW1", "TW2", "TW3", "TW4")]
@@ -119,9 +133,17 @@ def katalog_xlsx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     lembar.selesai()
 
     variabel = Lembar(
-        wb.create_sheet("Variabel"), judul,
-        [Kolom("Jabatan", 26), Kolom("Indikator Kinerja", 36), Kolom("Kode", 22), Kolom("Uraian", 48),
-         Kolom("Agregasi", 14), Kolom("Nilai tetap", 12, FORMAT_DESIMAL), Kolom("Konstanta", 22)],
+        wb.create_sheet("Variabel"),
+        judul,
+        [
+            Kolom("Jabatan", 26),
+            Kolom("Indikator Kinerja", 36),
+            Kolom("Kode", 22),
+            Kolom("Uraian", 48),
+            Kolom("Agregasi", 14),
+            Kolom("Nilai tetap", 12, FORMAT_DESIMAL),
+            Kolom("Konstanta", 22),
+        ],
         kertas,
     )
     for j in d.jabatan:
@@ -142,20 +164,45 @@ def pengukuran_xlsx(d: PengukuranData, kertas: Kertas) -> bytes:
     ws.title = "Pengukuran Kinerja"
     lembar = Lembar(
         ws,
-        [f"Pengukuran Kinerja {d.instansi} {d.pemda} Tahun {d.tahun}",
-         f"Periode: {d.periode_label}; kategori menurut skala {d.skala}"],
-        [Kolom("Jabatan", 26), Kolom("Sasaran", 32), Kolom("No", 5, FORMAT_BULAT), Kolom("Indikator Kinerja", 40),
-         Kolom("Satuan", 9), Kolom("Target", 11, FORMAT_DESIMAL), Kolom("Target (batas atas)", 11, FORMAT_DESIMAL),
-         Kolom("Realisasi", 12, FORMAT_DESIMAL), Kolom("Capaian (%)", 12, FORMAT_DESIMAL), Kolom("Kategori", 14),
-         Kolom(f"Realisasi {d.tahun - 1}", 12, FORMAT_DESIMAL), Kolom("Data lengkap", 9), Kolom("Keterangan", 40)],
+        [
+            f"Pengukuran Kinerja {d.instansi} {d.pemda} Tahun {d.tahun}",
+            f"Periode: {d.periode_label}; kategori menurut skala {d.skala}",
+        ],
+        [
+            Kolom("Jabatan", 26),
+            Kolom("Sasaran", 32),
+            Kolom("No", 5, FORMAT_BULAT),
+            Kolom("Indikator Kinerja", 40),
+            Kolom("Satuan", 9),
+            Kolom("Target", 11, FORMAT_DESIMAL),
+            Kolom("Target (batas atas)", 11, FORMAT_DESIMAL),
+            Kolom("Realisasi", 12, FORMAT_DESIMAL),
+            Kolom("Capaian (%)", 12, FORMAT_DESIMAL),
+            Kolom("Kategori", 14),
+            Kolom(f"Realisasi {d.tahun - 1}", 12, FORMAT_DESIMAL),
+            Kolom("Data lengkap", 9),
+            Kolom("Keterangan", 40),
+        ],
         kertas,
     )
     for jabatan, sasaran, b in d.semua_baris:
-        lembar.tambah([
-            jabatan, sasaran, b.nomor, b.nama, b.satuan, b.target,
-            b.target_hi if b.target_hi != b.target else None, b.realisasi, b.capaian, b.kategori,
-            b.realisasi_tahun_lalu, "ya" if b.lengkap else "belum", b.alasan,
-        ])
+        lembar.tambah(
+            [
+                jabatan,
+                sasaran,
+                b.nomor,
+                b.nama,
+                b.satuan,
+                b.target,
+                b.target_hi if b.target_hi != b.target else None,
+                b.realisasi,
+                b.capaian,
+                b.kategori,
+                b.realisasi_tahun_lalu,
+                "ya" if b.lengkap else "belum",
+                b.alasan,
+            ]
+        )
     lembar.selesai()
     return _simpan(wb)
 
@@ -167,18 +214,34 @@ def rekap_xlsx(d: RekapData, kertas: Kertas) -> bytes:
     ws.title = "Rekapitulasi"
     lembar = Lembar(
         ws,
-        [f"Rekapitulasi Capaian Kinerja Kecamatan {d.pemda} Tahun {d.tahun}",
-         f"Periode: {d.periode_label}; kategori menurut skala {d.skala}"],
-        [Kolom("Peringkat", 10, FORMAT_BULAT), Kolom("Kecamatan", 28), Kolom("Jumlah indikator", 11, FORMAT_BULAT),
-         Kolom("Dapat dinilai", 11, FORMAT_BULAT), Kolom("Rata-rata capaian (%)", 13, FORMAT_DESIMAL),
-         Kolom("Kategori", 14), Kolom("Kelengkapan data (%)", 13, FORMAT_DESIMAL)]
+        [
+            f"Rekapitulasi Capaian Kinerja Kecamatan {d.pemda} Tahun {d.tahun}",
+            f"Periode: {d.periode_label}; kategori menurut skala {d.skala}",
+        ],
+        [
+            Kolom("Peringkat", 10, FORMAT_BULAT),
+            Kolom("Kecamatan", 28),
+            Kolom("Jumlah indikator", 11, FORMAT_BULAT),
+            Kolom("Dapat dinilai", 11, FORMAT_BULAT),
+            Kolom("Rata-rata capaian (%)", 13, FORMAT_DESIMAL),
+            Kolom("Kategori", 14),
+            Kolom("Kelengkapan data (%)", 13, FORMAT_DESIMAL),
+        ]
         + [Kolom(label, 11, FORMAT_BULAT) for label in d.label_kategori],
         kertas,
     )
     for b in d.baris:
-        lembar.tambah([
-            b.peringkat, b.instansi, b.jumlah_indikator, b.jumlah_dinilai, b.rata_capaian, b.kategori, b.kelengkapan,
-            *b.per_kategori.values(),
-        ])
+        lembar.tambah(
+            [
+                b.peringkat,
+                b.instansi,
+                b.jumlah_indikator,
+                b.jumlah_dinilai,
+                b.rata_capaian,
+                b.kategori,
+                b.kelengkapan,
+                *b.per_kategori.values(),
+            ]
+        )
     lembar.selesai()
     return _simpan(wb)

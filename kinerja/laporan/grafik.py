@@ -63,8 +63,12 @@ def grafik_batang(batang: Sequence[Batang], *, judul: str = "", satuan: str = "%
     bawah_plot = _ATAS + _TINGGI_BARIS * max(1, len(batang))
     for garis in range(0, int(puncak) + 1, 20):
         gx = x(Decimal(garis))
-        bagian.append(f'<line x1="{gx:.1f}" y1="{_ATAS}" x2="{gx:.1f}" y2="{bawah_plot}" stroke="#ddd" stroke-width="0.6"/>')
-        bagian.append(f'<text x="{gx:.1f}" y="{bawah_plot + 12}" text-anchor="middle" fill="#555" font-size="8">{garis}</text>')
+        bagian.append(
+            f'<line x1="{gx:.1f}" y1="{_ATAS}" x2="{gx:.1f}" y2="{bawah_plot}" stroke="#ddd" stroke-width="0.6"/>'
+        )
+        bagian.append(
+            f'<text x="{gx:.1f}" y="{bawah_plot + 12}" text-anchor="middle" fill="#555" font-size="8">{garis}</text>'
+        )
     # The 100% line first, so that the bars and their values are drawn over it.
     seratus = x(Decimal(100))
     bagian.append(
@@ -76,7 +80,9 @@ def grafik_batang(batang: Sequence[Batang], *, judul: str = "", satuan: str = "%
         tengah = y + _TINGGI_BARIS / 2 + 3.5
         bagian.append(f'<text x="{_KIRI - 6}" y="{tengah:.1f}" text-anchor="end">{escape(_potong(b.label, 34))}</text>')
         if b.nilai is None:
-            bagian.append(f'<text x="{_KIRI + 4}" y="{tengah:.1f}" fill="#777" font-style="italic">tidak dapat dinilai</text>')
+            bagian.append(
+                f'<text x="{_KIRI + 4}" y="{tengah:.1f}" fill="#777" font-style="italic">tidak dapat dinilai</text>'
+            )
             continue
         lebar_batang = x(b.nilai) - _KIRI
         bagian.append(
@@ -84,8 +90,10 @@ def grafik_batang(batang: Sequence[Batang], *, judul: str = "", satuan: str = "%
         )
         teks = format_angka(b.nilai) + satuan
         # A white ground under the value keeps it readable where it crosses the 100% line.
-        bagian.append(f'<rect x="{x(b.nilai) + 2:.1f}" y="{y + 3}" width="{len(teks) * 5.6 + 4:.1f}" '
-                      f'height="{_TINGGI_BARIS - 6}" fill="#fff"/>')
+        bagian.append(
+            f'<rect x="{x(b.nilai) + 2:.1f}" y="{y + 3}" width="{len(teks) * 5.6 + 4:.1f}" '
+            f'height="{_TINGGI_BARIS - 6}" fill="#fff"/>'
+        )
         bagian.append(f'<text x="{x(b.nilai) + 4:.1f}" y="{tengah:.1f}">{escape(teks)}</text>')
     bagian.append(f'<line x1="{_KIRI}" y1="{_ATAS}" x2="{_KIRI}" y2="{bawah_plot}" stroke="#000" stroke-width="0.8"/>')
     bagian.append("</svg>")
@@ -109,8 +117,10 @@ def ke_png(daftar_svg: Sequence[str]) -> list[bytes]:
         lebar, tinggi = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups()
         gaya.append(f"@page g{nomor} {{ size: {lebar}px {tinggi}px; margin: 0 }} .g{nomor} {{ page: g{nomor} }}")
         isi.append(f'<div class="g{nomor}">{svg}</div>')
-    html = (f"<html><head><style>{' '.join(gaya)} body {{ margin: 0 }} div {{ break-after: page }} "
-            f"svg {{ display: block }}</style></head><body>{''.join(isi)}</body></html>")
+    html = (
+        f"<html><head><style>{' '.join(gaya)} body {{ margin: 0 }} div {{ break-after: page }} "
+        f"svg {{ display: block }}</style></head><body>{''.join(isi)}</body></html>"
+    )
     dokumen = pypdfium2.PdfDocument(HTML(string=html).write_pdf())
     try:
         hasil = []

@@ -232,9 +232,15 @@ class JabatanDok:
         if self.fungsi:
             baris.append(("FUNGSI", self.fungsi))
         if self.tujuan:
-            baris.append(("TUJUAN", [
-                t.uraian + (f" (indikator tujuan: {'; '.join(t.indikator)})" if t.indikator else "") for t in self.tujuan
-            ]))
+            baris.append(
+                (
+                    "TUJUAN",
+                    [
+                        t.uraian + (f" (indikator tujuan: {'; '.join(t.indikator)})" if t.indikator else "")
+                        for t in self.tujuan
+                    ],
+                )
+            )
         return [(f"{nomor}. {label}", isi) for nomor, (label, isi) in enumerate(baris, 1)]
 
     @property
@@ -282,29 +288,46 @@ def baca_katalog(dokumen: DokumenIKI, jabatan_id: int | None = None) -> list[Jab
         tahunan = target[ind.pk].get("TAHUN")
         indikator_per_sasaran[ind.sasaran_id].append(
             IndikatorDok(
-                id=ind.pk, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, sumber_data=ind.sumber_data,
-                penjelasan=ind.penjelasan, rumus=_rumus_atau_none(ind.ekspresi),
+                id=ind.pk,
+                nama=ind.nama,
+                satuan=ind.satuan,
+                polaritas=ind.polaritas,
+                sumber_data=ind.sumber_data,
+                penjelasan=ind.penjelasan,
+                rumus=_rumus_atau_none(ind.ekspresi),
                 labels={v.kode: _label_variabel(v) for v in ind.variabel.all()},
-                target=tahunan.nilai if tahunan else None, target_hi=tahunan.nilai_hi if tahunan else None,
+                target=tahunan.nilai if tahunan else None,
+                target_hi=tahunan.nilai_hi if tahunan else None,
                 target_triwulan={p: target[ind.pk][p].nilai for p in TRIWULAN if p in target[ind.pk]},
                 variabel=[
-                    VariabelDok(v.kode, v.uraian, v.get_agregasi_display(), v.nilai_tetap,
-                                f"{v.konstanta.kode} = {tulis_angka(v.konstanta.nilai.normalize())}" if v.konstanta_id else "")
+                    VariabelDok(
+                        v.kode,
+                        v.uraian,
+                        v.get_agregasi_display(),
+                        v.nilai_tetap,
+                        f"{v.konstanta.kode} = {tulis_angka(v.konstanta.nilai.normalize())}" if v.konstanta_id else "",
+                    )
                     for v in ind.variabel.all()
                 ],
             )
         )
     tujuan_per_jabatan: dict[int, list[TujuanDok]] = defaultdict(list)
     for tujuan in tujuan_qs.order_by("jabatan_id", "urutan", "id"):
-        tujuan_per_jabatan[tujuan.jabatan_id].append(TujuanDok(tujuan.uraian, [i.uraian for i in tujuan.indikator.all()]))
+        tujuan_per_jabatan[tujuan.jabatan_id].append(
+            TujuanDok(tujuan.uraian, [i.uraian for i in tujuan.indikator.all()])
+        )
 
     jabatan: dict[int, JabatanDok] = {}
     for sasaran in sasaran_qs.order_by("jabatan__urutan", "jabatan__nama", "urutan", "id"):
         j = sasaran.jabatan
         if j.pk not in jabatan:
             jabatan[j.pk] = JabatanDok(
-                id=j.pk, nama=j.nama, nama_lengkap=nama_jabatan_lengkap(j, instansi),
-                tugas=list(j.tugas), fungsi=list(j.fungsi), tujuan=tujuan_per_jabatan[j.pk],
+                id=j.pk,
+                nama=j.nama,
+                nama_lengkap=nama_jabatan_lengkap(j, instansi),
+                tugas=list(j.tugas),
+                fungsi=list(j.fungsi),
+                tujuan=tujuan_per_jabatan[j.pk],
             )
         jabatan[j.pk].sasaran.append(SasaranDok(sasaran.uraian, indikator_per_sasaran[sasaran.pk]))
     return list(jabatan.values())
@@ -411,7 +434,9 @@ def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
     kepala = sebutan_kepala(instansi)
     if dokumen.sk_penandatangan.strip():
         penandatangan = Pejabat(
-            kepala, dokumen.sk_penandatangan.strip(), tampil_pangkat(dokumen.sk_penandatangan_pangkat),
+            kepala,
+            dokumen.sk_penandatangan.strip(),
+            tampil_pangkat(dokumen.sk_penandatangan_pangkat),
             tampil_nip(dokumen.sk_penandatangan_nip),
         )
     else:
@@ -419,25 +444,40 @@ def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
         pada = dokumen.sk_tanggal or date(dokumen.tahun, 1, 1)
         penandatangan = pejabat_dari_pegawai(kepala, puncak.pemegang(pada) if puncak else None)
         if not penandatangan.terisi:
-            peringatan.append(f"Penandatangan keputusan belum diisi dan tidak ada pemegang jabatan {kepala} "
-                              f"pada {format_tanggal(pada)}; baris nama dibiarkan kosong.")
+            peringatan.append(
+                f"Penandatangan keputusan belum diisi dan tidak ada pemegang jabatan {kepala} "
+                f"pada {format_tanggal(pada)}; baris nama dibiarkan kosong."
+            )
     if dokumen.status != DokumenIKI.Status.DITETAPKAN:
-        peringatan.append(f"Dokumen IKI {instansi} {dokumen.tahun} rev. {dokumen.revisi} masih draf (belum ditetapkan).")
+        peringatan.append(
+            f"Dokumen IKI {instansi} {dokumen.tahun} rev. {dokumen.revisi} masih draf (belum ditetapkan)."
+        )
     penanda = _penanda(instansi, dokumen.tahun, dokumen.sk_nomor.strip(), dokumen.sk_tanggal)
     teks = teks_instansi(instansi)
     jabatan = baca_katalog(dokumen)
     if not jabatan:
         peringatan.append("Dokumen ini belum memiliki sasaran dan indikator; lampiran kosong.")
     return DokumenIKIData(
-        instansi=instansi.nama, wilayah=instansi.nama_wilayah, pemda=instansi.pemda.nama, alamat=instansi.alamat,
-        tahun=dokumen.tahun, revisi=dokumen.revisi, draft=dokumen.status != DokumenIKI.Status.DITETAPKAN,
-        nomor_sk=dokumen.sk_nomor.strip(), tanggal_sk=dokumen.sk_tanggal, kepala=kepala, penandatangan=penandatangan,
-        teks={bagian: _blok(teks[bagian], penanda) for bagian in ("kata_pengantar", "bab_1", "bab_2", "bab_3", "diktum")},
+        instansi=instansi.nama,
+        wilayah=instansi.nama_wilayah,
+        pemda=instansi.pemda.nama,
+        alamat=instansi.alamat,
+        tahun=dokumen.tahun,
+        revisi=dokumen.revisi,
+        draft=dokumen.status != DokumenIKI.Status.DITETAPKAN,
+        nomor_sk=dokumen.sk_nomor.strip(),
+        tanggal_sk=dokumen.sk_tanggal,
+        kepala=kepala,
+        penandatangan=penandatangan,
+        teks={
+            bagian: _blok(teks[bagian], penanda) for bagian in ("kata_pengantar", "bab_1", "bab_2", "bab_3", "diktum")
+        },
         menimbang=[_tanpa_penanda(teks_standar.isi_penanda(b, penanda)) for b in dokumen.menimbang]
         or _butir(teks["menimbang"], penanda),
         mengingat=[_tanpa_penanda(teks_standar.isi_penanda(b, penanda)) for b in dokumen.mengingat]
         or _butir(teks["mengingat"], penanda),
-        jabatan=jabatan, peringatan=peringatan,
+        jabatan=jabatan,
+        peringatan=peringatan,
     )
 
 
@@ -492,34 +532,47 @@ def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None 
     # Ascending by start: when assignments overlap (a Plt. beside the definitive holder) the latest wins.
     pemegang = {
         p.jabatan_id: p.pegawai
-        for p in Penugasan.objects.aktif(tanggal).filter(jabatan_id__in=[jabatan.pk, jabatan.atasan_id])
-        .select_related("pegawai").order_by("mulai", "id")
+        for p in Penugasan.objects.aktif(tanggal)
+        .filter(jabatan_id__in=[jabatan.pk, jabatan.atasan_id])
+        .select_related("pegawai")
+        .order_by("mulai", "id")
     }
     pertama = pejabat_dari_pegawai(nama_jabatan_lengkap(jabatan, instansi), pemegang.get(jabatan.pk))
     if not pertama.terisi:
-        peringatan.append(f"Tidak ada pemegang jabatan {jabatan} pada {format_tanggal(tanggal)}; nama PIHAK PERTAMA kosong.")
+        peringatan.append(
+            f"Tidak ada pemegang jabatan {jabatan} pada {format_tanggal(tanggal)}; nama PIHAK PERTAMA kosong."
+        )
     if jabatan.atasan_id:
         atasan = jabatan.atasan
         kedua = pejabat_dari_pegawai(nama_jabatan_lengkap(atasan, instansi), pemegang.get(atasan.pk))
         if not kedua.terisi:
-            peringatan.append(f"Tidak ada pemegang jabatan atasan {atasan} pada {format_tanggal(tanggal)}; "
-                              "nama PIHAK KEDUA kosong.")
+            peringatan.append(
+                f"Tidak ada pemegang jabatan atasan {atasan} pada {format_tanggal(tanggal)}; nama PIHAK KEDUA kosong."
+            )
     else:
         kepala_daerah = KepalaDaerah.objects.filter(pemda=instansi.pemda).first()
         if kepala_daerah:
             kedua = Pejabat(kepala_daerah.jabatan, kepala_daerah.nama)
         else:
             kedua = Pejabat(sebutan_kepala_daerah(instansi.pemda))
-            peringatan.append(f"Nama {kedua.jabatan} belum diisi (admin pemda: /laporan/kepala-daerah/"
-                              f"{instansi.pemda_id}/); nama PIHAK KEDUA kosong untuk diisi tangan.")
+            peringatan.append(
+                f"Nama {kedua.jabatan} belum diisi (admin pemda: /laporan/kepala-daerah/"
+                f"{instansi.pemda_id}/); nama PIHAK KEDUA kosong untuk diisi tangan."
+            )
     if dokumen.status != DokumenIKI.Status.DITETAPKAN:
         peringatan.append(f"Dokumen IKI {dokumen.tahun} rev. {dokumen.revisi} masih draf (belum ditetapkan).")
     penanda = _penanda(instansi, dokumen.tahun, dokumen.sk_nomor.strip(), dokumen.sk_tanggal)
     teks = teks_instansi(instansi)
     return PerjanjianData(
-        instansi=instansi.nama, wilayah=instansi.nama_wilayah, pemda=instansi.pemda.nama, tahun=dokumen.tahun,
-        tanggal=tanggal, draft=dokumen.status != DokumenIKI.Status.DITETAPKAN, jabatan=isi[0],
-        pihak_pertama=pertama, pihak_kedua=kedua,
+        instansi=instansi.nama,
+        wilayah=instansi.nama_wilayah,
+        pemda=instansi.pemda.nama,
+        tahun=dokumen.tahun,
+        tanggal=tanggal,
+        draft=dokumen.status != DokumenIKI.Status.DITETAPKAN,
+        jabatan=isi[0],
+        pihak_pertama=pertama,
+        pihak_kedua=kedua,
         teks={bagian: _blok(teks[bagian], penanda) for bagian in ("pk_pembuka", "pk_isi")},
         peringatan=peringatan,
     )
@@ -561,9 +614,12 @@ class SasaranPengukuran:
 
     @property
     def grafik_svg(self) -> SafeString:
-        return mark_safe(grafik_batang(
-            [Batang(f"{b.nomor}. {b.nama}", b.capaian, b.warna) for b in self.baris], judul=f"Capaian: {self.uraian}",
-        ))
+        return mark_safe(
+            grafik_batang(
+                [Batang(f"{b.nomor}. {b.nama}", b.capaian, b.warna) for b in self.baris],
+                judul=f"Capaian: {self.uraian}",
+            )
+        )
 
 
 @dataclass
@@ -651,12 +707,23 @@ def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> P
             sasaran[h.sasaran_id] = SasaranPengukuran(h.sasaran)
             jabatan[h.jabatan_id].sasaran.append(sasaran[h.sasaran_id])
         daftar = sasaran[h.sasaran_id].baris
-        daftar.append(BarisPengukuran(
-            nomor=len(daftar) + 1, indikator_id=h.indikator_id, nama=h.nama, satuan=h.satuan, target=h.target,
-            target_hi=h.target_hi, realisasi=h.realisasi.nilai, alasan=h.realisasi.alasan or h.capaian.alasan,
-            capaian=h.capaian.nilai, kategori=h.kategori, warna=_warna(skala, h.kategori),
-            realisasi_tahun_lalu=h.realisasi_tahun_lalu, lengkap=_lengkap(h),
-        ))
+        daftar.append(
+            BarisPengukuran(
+                nomor=len(daftar) + 1,
+                indikator_id=h.indikator_id,
+                nama=h.nama,
+                satuan=h.satuan,
+                target=h.target,
+                target_hi=h.target_hi,
+                realisasi=h.realisasi.nilai,
+                alasan=h.realisasi.alasan or h.capaian.alasan,
+                capaian=h.capaian.nilai,
+                kategori=h.kategori,
+                warna=_warna(skala, h.kategori),
+                realisasi_tahun_lalu=h.realisasi_tahun_lalu,
+                lengkap=_lengkap(h),
+            )
+        )
     dinilai = [h.capaian.nilai for h in hasil if h.capaian.nilai is not None]
     rata = _rata(dinilai)
     peringatan = []
@@ -664,9 +731,18 @@ def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> P
     if belum:
         peringatan.append(f"{belum} dari {len(hasil)} indikator belum lengkap datanya untuk periode {label}.")
     return PengukuranData(
-        instansi=instansi.nama, pemda=instansi.pemda.nama, tahun=tahun, periode=kode, periode_label=label,
-        skala=skala.nama, jabatan=list(jabatan.values()), rata_capaian=rata, kategori_rata=kategori(rata, skala),
-        jumlah_indikator=len(hasil), jumlah_dinilai=len(dinilai), jumlah_lengkap=sum(1 for h in hasil if _lengkap(h)),
+        instansi=instansi.nama,
+        pemda=instansi.pemda.nama,
+        tahun=tahun,
+        periode=kode,
+        periode_label=label,
+        skala=skala.nama,
+        jabatan=list(jabatan.values()),
+        rata_capaian=rata,
+        kategori_rata=kategori(rata, skala),
+        jumlah_indikator=len(hasil),
+        jumlah_dinilai=len(dinilai),
+        jumlah_lengkap=sum(1 for h in hasil if _lengkap(h)),
         peringatan=peringatan,
     )
 
@@ -702,10 +778,12 @@ class RekapData:
 
     @property
     def grafik_svg(self) -> SafeString:
-        return mark_safe(grafik_batang(
-            [Batang(b.instansi.removeprefix("Kecamatan "), b.rata_capaian, b.warna) for b in self.baris],
-            judul="Rata-rata capaian per kecamatan",
-        ))
+        return mark_safe(
+            grafik_batang(
+                [Batang(b.instansi.removeprefix("Kecamatan "), b.rata_capaian, b.warna) for b in self.baris],
+                judul="Rata-rata capaian per kecamatan",
+            )
+        )
 
 
 def baca_rekap(pemda, tahun: int, periode: str = "TAHUN") -> RekapData:
@@ -728,11 +806,20 @@ def baca_rekap(pemda, tahun: int, periode: str = "TAHUN") -> RekapData:
             if h.kategori in per_kategori:
                 per_kategori[h.kategori] += 1
         nama_kategori = kategori(rata, skala)
-        baris.append(BarisRekap(
-            peringkat=None, instansi_id=instansi_id, instansi=nama, jumlah_indikator=len(daftar),
-            jumlah_dinilai=len(dinilai), jumlah_lengkap=sum(1 for h in daftar if _lengkap(h)), rata_capaian=rata,
-            kategori=nama_kategori, warna=_warna(skala, nama_kategori), per_kategori=per_kategori,
-        ))
+        baris.append(
+            BarisRekap(
+                peringkat=None,
+                instansi_id=instansi_id,
+                instansi=nama,
+                jumlah_indikator=len(daftar),
+                jumlah_dinilai=len(dinilai),
+                jumlah_lengkap=sum(1 for h in daftar if _lengkap(h)),
+                rata_capaian=rata,
+                kategori=nama_kategori,
+                warna=_warna(skala, nama_kategori),
+                per_kategori=per_kategori,
+            )
+        )
     # Best mean first; ties share a rank (1, 2, 2, 4) and keep alphabetical order.
     baris.sort(key=lambda b: (b.rata_capaian is None, -(b.rata_capaian or 0), b.instansi))
     for i, b in enumerate(baris):
@@ -741,6 +828,12 @@ def baca_rekap(pemda, tahun: int, periode: str = "TAHUN") -> RekapData:
         sebelumnya = baris[i - 1] if i else None
         b.peringkat = sebelumnya.peringkat if sebelumnya and sebelumnya.rata_capaian == b.rata_capaian else i + 1
     return RekapData(
-        pemda=pemda.nama, tahun=tahun, periode=kode, periode_label=label, skala=skala.nama,
-        label_kategori=[p.label for p in skala.predikat], baris=baris, peringatan=peringatan,
+        pemda=pemda.nama,
+        tahun=tahun,
+        periode=kode,
+        periode_label=label,
+        skala=skala.nama,
+        label_kategori=[p.label for p in skala.predikat],
+        baris=baris,
+        peringatan=peringatan,
     )

@@ -49,7 +49,9 @@ class JenisLaporan:
 LAPORAN: dict[str, JenisLaporan] = {
     "iki": JenisLaporan("iki", "Dokumen IKI", "iki", False, word.iki_docx, excel.katalog_xlsx),
     "pk": JenisLaporan("pk", "Perjanjian Kinerja", "pk", False, word.pk_docx),
-    "lkjip": JenisLaporan("lkjip", "Pengukuran Kinerja (LKjIP)", "lkjip", False, word.lkjip_docx, excel.pengukuran_xlsx),
+    "lkjip": JenisLaporan(
+        "lkjip", "Pengukuran Kinerja (LKjIP)", "lkjip", False, word.lkjip_docx, excel.pengukuran_xlsx
+    ),
     "rekap": JenisLaporan("rekap", "Rekapitulasi Kecamatan", "rekap", True, word.rekap_docx, excel.rekap_xlsx),
 }
 
@@ -112,18 +114,24 @@ def data_rekap(pemda: Pemda, tahun: int, periode: str = "TAHUN") -> isi.RekapDat
 # --- whole files -----------------------------------------------------------------------------
 
 
-def buat_iki(instansi: Instansi, tahun: int, format: str, *, kertas: str | None = None, revisi: int | None = None) -> Berkas:
+def buat_iki(
+    instansi: Instansi, tahun: int, format: str, *, kertas: str | None = None, revisi: int | None = None
+) -> Berkas:
     periksa_format("iki", format)
     return tulis("iki", data_iki(instansi, tahun, revisi), format, kertas, f"iki {instansi.nama} {tahun}")
 
 
-def buat_pk(jabatan: Jabatan, tahun: int, format: str, *, kertas: str | None = None, tanggal: date | None = None) -> Berkas:
+def buat_pk(
+    jabatan: Jabatan, tahun: int, format: str, *, kertas: str | None = None, tanggal: date | None = None
+) -> Berkas:
     periksa_format("pk", format)
     data = data_pk(jabatan, tahun, tanggal)
     return tulis("pk", data, format, kertas, f"pk {tahun} {data.pihak_pertama.jabatan}")
 
 
-def buat_lkjip(instansi: Instansi, tahun: int, format: str, *, kertas: str | None = None, periode: str = "TAHUN") -> Berkas:
+def buat_lkjip(
+    instansi: Instansi, tahun: int, format: str, *, kertas: str | None = None, periode: str = "TAHUN"
+) -> Berkas:
     periksa_format("lkjip", format)
     data = data_lkjip(instansi, tahun, periode)
     return tulis("lkjip", data, format, kertas, f"pengukuran kinerja {instansi.nama} {tahun} {data.periode}")
@@ -174,8 +182,13 @@ def simpan_teks(instansi: Instansi, perubahan: Mapping[str, str], pengguna=None)
         )
         diubah[bagian] = [lama, baru]
     if diubah:
-        catat(pengguna, "ubah_teks_standar", instansi,
-              ringkasan=f"Teks standar {instansi}: " + ", ".join(teks_standar.BAGIAN[b] for b in diubah), perubahan=diubah)
+        catat(
+            pengguna,
+            "ubah_teks_standar",
+            instansi,
+            ringkasan=f"Teks standar {instansi}: " + ", ".join(teks_standar.BAGIAN[b] for b in diubah),
+            perubahan=diubah,
+        )
     return list(diubah)
 
 
@@ -204,10 +217,20 @@ def simpan_kepala_daerah(pemda: Pemda, nama: str, sebutan: str = "", pengguna=No
     if not nama:
         if lama:
             lama.delete()
-        catat(pengguna, "ubah_kepala_daerah", pemda, ringkasan=f"Nama kepala daerah {pemda} dikosongkan",
-              perubahan={"nama": [sebelum[0], ""], "sebutan": [sebelum[1], ""]})
+        catat(
+            pengguna,
+            "ubah_kepala_daerah",
+            pemda,
+            ringkasan=f"Nama kepala daerah {pemda} dikosongkan",
+            perubahan={"nama": [sebelum[0], ""], "sebutan": [sebelum[1], ""]},
+        )
         return None
     baru, _ = KepalaDaerah.objects.update_or_create(pemda=pemda, defaults={"nama": nama, "sebutan": sebutan})
-    catat(pengguna, "ubah_kepala_daerah", pemda, ringkasan=f"{baru.jabatan}: {nama}",
-          perubahan={"nama": [sebelum[0], nama], "sebutan": [sebelum[1], sebutan]})
+    catat(
+        pengguna,
+        "ubah_kepala_daerah",
+        pemda,
+        ringkasan=f"{baru.jabatan}: {nama}",
+        perubahan={"nama": [sebelum[0], nama], "sebutan": [sebelum[1], sebutan]},
+    )
     return baru

@@ -14,7 +14,9 @@ class TeksStandar(models.Model):
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="teks_standar")
     bagian = models.CharField(max_length=20, choices=list(teks.BAGIAN.items()))
-    isi = models.TextField(help_text="Paragraf dipisah baris kosong; '# ' untuk subjudul; '1.', 'a.', '-' untuk daftar.")
+    isi = models.TextField(
+        help_text="Paragraf dipisah baris kosong; '# ' untuk subjudul; '1.', 'a.', '-' untuk daftar."
+    )
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )

@@ -5,15 +5,22 @@ from django.template.loader import render_to_string
 from .kertas import Kertas
 
 
-def html_dokumen(template: str, data, kertas: Kertas, *, pratinjau: bool = False, unduhan=(), judul: str = "",
-                 mendatar: bool = False) -> str:
+def html_dokumen(
+    template: str, data, kertas: Kertas, *, pratinjau: bool = False, unduhan=(), judul: str = "", mendatar: bool = False
+) -> str:
     """The document as HTML. ``pratinjau`` adds the screen toolbar with ``unduhan`` (label, url) links;
     ``mendatar`` turns the pages to landscape."""
     return render_to_string(
         f"laporan/{template}.html",
         {
-            "d": data, "kertas": kertas, "mendatar": mendatar, "draft": getattr(data, "draft", False), "pratinjau": pratinjau,
-            "unduhan": unduhan, "judul_pratinjau": judul, "peringatan": getattr(data, "peringatan", []),
+            "d": data,
+            "kertas": kertas,
+            "mendatar": mendatar,
+            "draft": getattr(data, "draft", False),
+            "pratinjau": pratinjau,
+            "unduhan": unduhan,
+            "judul_pratinjau": judul,
+            "peringatan": getattr(data, "peringatan", []),
         },
     )
 

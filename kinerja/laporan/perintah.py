@@ -19,10 +19,11 @@ JENIS = ("iki", "pk", "lkjip", "rekap")
 
 def daftarkan(sub, setup_django):
     p = sub.add_parser(
-        "report", help="buat dokumen resmi: Dokumen IKI, Perjanjian Kinerja, Pengukuran Kinerja, rekap kabupaten",
+        "report",
+        help="buat dokumen resmi: Dokumen IKI, Perjanjian Kinerja, Pengukuran Kinerja, rekap kabupaten",
         description="Tulis dokumen resmi sebagai berkas PDF, DOCX atau XLSX: 'iki' (Dokumen IKI dengan keputusan "
-                    "dan lampiran; XLSX = katalog), 'pk' (Perjanjian Kinerja satu jabatan), 'lkjip' (tabel "
-                    "pengukuran kinerja) dan 'rekap' (rekapitulasi semua kecamatan satu pemda).",
+        "dan lampiran; XLSX = katalog), 'pk' (Perjanjian Kinerja satu jabatan), 'lkjip' (tabel "
+        "pengukuran kinerja) dan 'rekap' (rekapitulasi semua kecamatan satu pemda).",
     )
     p.add_argument("jenis", choices=JENIS, help="jenis dokumen: iki, pk, lkjip atau rekap")
     p.add_argument("--instansi", metavar="ID", help="ID atau nama instansi (iki, lkjip; untuk rekap: pemda-nya)")
@@ -31,10 +32,17 @@ def daftarkan(sub, setup_django):
     p.add_argument("--tahun", type=int, metavar="N", required=True, help="tahun dokumen")
     p.add_argument("--format", choices=("pdf", "docx", "xlsx"), default="pdf", help="format berkas (bawaan pdf)")
     p.add_argument("--kertas", choices=("a4", "f4"), default="a4", help="ukuran kertas (bawaan a4)")
-    p.add_argument("--periode", default="TAHUN",
-                   help="periode pengukuran lkjip/rekap: TAHUN (bawaan), TW1–TW4, S1, S2, SD_TW1–SD_TW4")
-    p.add_argument("--revisi", type=int, metavar="R", help="revisi dokumen IKI (bawaan: yang berlaku, atau draf terakhir)")
-    p.add_argument("--tanggal", metavar="TANGGAL", help="tanggal penandatanganan PK, mis. 2026-01-02 (bawaan: tanggal SK IKI)")
+    p.add_argument(
+        "--periode",
+        default="TAHUN",
+        help="periode pengukuran lkjip/rekap: TAHUN (bawaan), TW1–TW4, S1, S2, SD_TW1–SD_TW4",
+    )
+    p.add_argument(
+        "--revisi", type=int, metavar="R", help="revisi dokumen IKI (bawaan: yang berlaku, atau draf terakhir)"
+    )
+    p.add_argument(
+        "--tanggal", metavar="TANGGAL", help="tanggal penandatanganan PK, mis. 2026-01-02 (bawaan: tanggal SK IKI)"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="berkas tujuan (bawaan: nama baku di direktori ini)")
     p.set_defaults(func=lambda args: _jalankan(args, setup_django))
 
@@ -79,7 +87,13 @@ def _buat(args):
     if args.jabatan:
         raise PerintahGagal(f"--jabatan hanya untuk pk; {args.jenis} dibuat untuk satu instansi.")
     if args.jenis == "rekap":
-        pemda = _pemda(args.pemda) if args.pemda else cari_instansi(args.instansi).pemda if args.instansi else _pemda_tunggal()
+        pemda = (
+            _pemda(args.pemda)
+            if args.pemda
+            else cari_instansi(args.instansi).pemda
+            if args.instansi
+            else _pemda_tunggal()
+        )
         return layanan.buat_rekap(pemda, args.tahun, args.format, kertas=args.kertas, periode=args.periode)
     if not args.instansi:
         raise PerintahGagal(f"sebutkan --instansi ID untuk {args.jenis}.")

@@ -184,6 +184,7 @@ penghargaan dan sanksi.
 """,
 }
 
+
 @dataclass(frozen=True)
 class Judul:
     teks: str
@@ -300,7 +301,8 @@ def periksa(teks: str) -> list[str]:
         return []
     dikenal = ", ".join("{" + nama + "}" for nama in PENANDA)
     return [
-        "Penanda tidak dikenal: " + ", ".join("{" + nama + "}" for nama in tidak_dikenal)
+        "Penanda tidak dikenal: "
+        + ", ".join("{" + nama + "}" for nama in tidak_dikenal)
         + f". Penanda yang dapat dipakai: {dikenal}."
     ]
 

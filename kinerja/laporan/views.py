@@ -44,8 +44,10 @@ def _tahun(tahun: int) -> None:
 def _tautan_unduh(request, jenis: str) -> list[tuple[str, str]]:
     """Download links that keep the page's other parameters (kertas, periode, tanggal …)."""
     tetap = {k: v for k, v in request.GET.items() if k != "format"}
-    tautan = [(f"Unduh {f.upper()}", f"{request.path}?{urlencode({**tetap, 'format': f})}")
-              for f in layanan.LAPORAN[jenis].format]
+    tautan = [
+        (f"Unduh {f.upper()}", f"{request.path}?{urlencode({**tetap, 'format': f})}")
+        for f in layanan.LAPORAN[jenis].format
+    ]
     kertas = tetap.get("kertas", "a4").lower()
     lain = "f4" if kertas == "a4" else "a4"
     tautan.append((f"Kertas {lain.upper()}", f"{request.path}?{urlencode({**tetap, 'kertas': lain})}"))
@@ -64,11 +66,20 @@ def _sajikan(request, jenis: str, baca, nama_dasar, judul: str, instansi=None) -
         return _halaman_galat(request, str(exc), 404 if isinstance(exc, TidakAda) else 400, instansi)
     if not format:
         laporan = layanan.LAPORAN[jenis]
-        html = pdf.html_dokumen(laporan.template, data, kertas, pratinjau=True, unduhan=_tautan_unduh(request, jenis),
-                                judul=judul, mendatar=laporan.mendatar)
+        html = pdf.html_dokumen(
+            laporan.template,
+            data,
+            kertas,
+            pratinjau=True,
+            unduhan=_tautan_unduh(request, jenis),
+            judul=judul,
+            mendatar=laporan.mendatar,
+        )
         return HttpResponse(html)
     berkas = layanan.tulis(jenis, data, format, kertas.kode, nama_dasar(data))
-    return FileResponse(io.BytesIO(berkas.isi), as_attachment=True, filename=berkas.nama, content_type=berkas.content_type)
+    return FileResponse(
+        io.BytesIO(berkas.isi), as_attachment=True, filename=berkas.nama, content_type=berkas.content_type
+    )
 
 
 @login_required
@@ -83,8 +94,14 @@ def iki(request, instansi_id: int, tahun: int):
             raise LaporanError(f"Revisi “{revisi}” bukan nomor revisi.")
         return layanan.data_iki(instansi, tahun, int(revisi) if revisi else None)
 
-    return _sajikan(request, "iki", baca, lambda d: f"iki {instansi.nama} {tahun}",
-                    f"Dokumen IKI {instansi} Tahun {tahun}", instansi)
+    return _sajikan(
+        request,
+        "iki",
+        baca,
+        lambda d: f"iki {instansi.nama} {tahun}",
+        f"Dokumen IKI {instansi} Tahun {tahun}",
+        instansi,
+    )
 
 
 @login_required
@@ -97,8 +114,14 @@ def pk(request, jabatan_id: int, tahun: int):
         tanggal = _tanggal(request.GET.get("tanggal"))
         return layanan.data_pk(jabatan, tahun, tanggal)
 
-    return _sajikan(request, "pk", baca, lambda d: f"pk {tahun} {d.pihak_pertama.jabatan}",
-                    f"Perjanjian Kinerja {jabatan} Tahun {tahun}", jabatan.instansi)
+    return _sajikan(
+        request,
+        "pk",
+        baca,
+        lambda d: f"pk {tahun} {d.pihak_pertama.jabatan}",
+        f"Perjanjian Kinerja {jabatan} Tahun {tahun}",
+        jabatan.instansi,
+    )
 
 
 def _tanggal(teks: str | None) -> date | None:
@@ -120,8 +143,14 @@ def lkjip(request, instansi_id: int, tahun: int):
         _tahun(tahun)
         return layanan.data_lkjip(instansi, tahun, periode)
 
-    return _sajikan(request, "lkjip", baca, lambda d: f"pengukuran kinerja {instansi.nama} {tahun} {d.periode}",
-                    f"Pengukuran Kinerja {instansi} Tahun {tahun}", instansi)
+    return _sajikan(
+        request,
+        "lkjip",
+        baca,
+        lambda d: f"pengukuran kinerja {instansi.nama} {tahun} {d.periode}",
+        f"Pengukuran Kinerja {instansi} Tahun {tahun}",
+        instansi,
+    )
 
 
 @login_required
@@ -134,8 +163,13 @@ def rekap(request, pemda_id: int, tahun: int):
         _tahun(tahun)
         return layanan.data_rekap(pemda, tahun, periode)
 
-    return _sajikan(request, "rekap", baca, lambda d: f"rekap kinerja {pemda.nama} {tahun} {d.periode}",
-                    f"Rekapitulasi Capaian Kinerja {pemda} Tahun {tahun}")
+    return _sajikan(
+        request,
+        "rekap",
+        baca,
+        lambda d: f"rekap kinerja {pemda.nama} {tahun} {d.periode}",
+        f"Rekapitulasi Capaian Kinerja {pemda} Tahun {tahun}",
+    )
 
 
 @login_required
@@ -159,13 +193,26 @@ def teks(request, instansi_id: int):
             return redirect("laporan:teks", instansi_id=instansi.pk)
     milik = set(TeksStandar.objects.filter(instansi=instansi).values_list("bagian", flat=True))
     bagian = [
-        {"kode": kode, "label": label, "isi": sekarang[kode], "sendiri": kode in milik, "masalah": masalah.get(kode, [])}
+        {
+            "kode": kode,
+            "label": label,
+            "isi": sekarang[kode],
+            "sendiri": kode in milik,
+            "masalah": masalah.get(kode, []),
+        }
         for kode, label in teks_standar.BAGIAN.items()
     ]
-    return render(request, "laporan/teks.html", {
-        "instansi": instansi, "bagian": bagian, "penanda": teks_standar.PENANDA,
-        "pratinjau_url": reverse("laporan:iki", args=[instansi.pk, _tahun_terakhir(instansi)]),
-    }, status=400 if masalah else 200)
+    return render(
+        request,
+        "laporan/teks.html",
+        {
+            "instansi": instansi,
+            "bagian": bagian,
+            "penanda": teks_standar.PENANDA,
+            "pratinjau_url": reverse("laporan:iki", args=[instansi.pk, _tahun_terakhir(instansi)]),
+        },
+        status=400 if masalah else 200,
+    )
 
 
 @login_required
@@ -189,9 +236,17 @@ def kepala_daerah(request, pemda_id: int):
         else:
             messages.success(request, "Kepala daerah disimpan.")
             return redirect("laporan:kepala_daerah", pemda_id=pemda.pk)
-    return render(request, "laporan/kepala_daerah.html", {
-        "pemda": pemda, "isian": isian, "masalah": masalah, "sebutan_bawaan": sebutan_kepala_daerah(pemda),
-    }, status=400 if masalah else 200)
+    return render(
+        request,
+        "laporan/kepala_daerah.html",
+        {
+            "pemda": pemda,
+            "isian": isian,
+            "masalah": masalah,
+            "sebutan_bawaan": sebutan_kepala_daerah(pemda),
+        },
+        status=400 if masalah else 200,
+    )
 
 
 def _tahun_terakhir(instansi) -> int:

@@ -24,7 +24,14 @@ from kinerja.format import format_angka, format_persen
 from . import grafik
 from . import teks as teks_standar
 from .isi import (
-    BarisPengukuran, DokumenIKIData, IndikatorDok, JabatanDok, PengukuranData, Pejabat, PerjanjianData, RekapData,
+    BarisPengukuran,
+    DokumenIKIData,
+    IndikatorDok,
+    JabatanDok,
+    Pejabat,
+    PengukuranData,
+    PerjanjianData,
+    RekapData,
 )
 from .kertas import Kertas
 from .pecahan import ada_pecahan, pecahan_omml
@@ -90,8 +97,16 @@ class Penyusun:
     def halaman_baru(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def judul(self, baris: str | Sequence[str], *, ukuran: float = 13, tebal: bool = True, sebelum: float = 0,
-              sesudah: float = 8, gaya: str | None = None):
+    def judul(
+        self,
+        baris: str | Sequence[str],
+        *,
+        ukuran: float = 13,
+        tebal: bool = True,
+        sebelum: float = 0,
+        sesudah: float = 8,
+        gaya: str | None = None,
+    ):
         """Centred heading; a sequence gives several lines in one paragraph."""
         p = self.doc.add_paragraph(style=gaya)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -115,8 +130,11 @@ class Penyusun:
 
     def paragraf(self, teks: str, *, inden: bool = True, rata: str = "justify", wadah=None, tebal: bool = False):
         p = (wadah or self.doc).add_paragraph()
-        p.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
-                       "center": WD_ALIGN_PARAGRAPH.CENTER}[rata]
+        p.alignment = {
+            "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "center": WD_ALIGN_PARAGRAPH.CENTER,
+        }[rata]
         if inden:
             p.paragraph_format.first_line_indent = Mm(10)
         p.add_run(teks).bold = tebal
@@ -147,12 +165,21 @@ class Penyusun:
                 for i, butir in enumerate(blok.butir):
                     self.butir(blok.penanda(i), butir, wadah=wadah, inden_mm=0)
 
-    def tanda_tangan(self, pejabat: Pejabat, *, tempat_tanggal: str = "", ditetapkan: tuple[str, str] | None = None,
-                     koma: bool = False) -> None:
+    def tanda_tangan(
+        self,
+        pejabat: Pejabat,
+        *,
+        tempat_tanggal: str = "",
+        ditetapkan: tuple[str, str] | None = None,
+        koma: bool = False,
+    ) -> None:
         """The signature block on the right half of the page, kept on one page."""
         baris: list[tuple[str, bool, bool]] = []  # (text, bold, underline)
         if ditetapkan:
-            baris += [(f"Ditetapkan di\t: {ditetapkan[0]}", False, False), (f"pada tanggal\t: {ditetapkan[1]}", False, False)]
+            baris += [
+                (f"Ditetapkan di\t: {ditetapkan[0]}", False, False),
+                (f"pada tanggal\t: {ditetapkan[1]}", False, False),
+            ]
         if tempat_tanggal:
             baris.append((tempat_tanggal, False, False))
         baris.append((pejabat.jabatan.upper() + ("," if koma else ""), True, False))
@@ -174,8 +201,14 @@ class Penyusun:
 
     # --- tables ---------------------------------------------------------------------------
 
-    def tabel_isian(self, baris: Sequence[tuple[str, str | Sequence[str] | Sequence]], *, label_mm: float = 32,
-                    gaya_daftar: str = "huruf", geser_mm: float = 0):
+    def tabel_isian(
+        self,
+        baris: Sequence[tuple[str, str | Sequence[str] | Sequence]],
+        *,
+        label_mm: float = 32,
+        gaya_daftar: str = "huruf",
+        geser_mm: float = 0,
+    ):
         """Label : content rows without borders. Content is a text, a list of texts (a lettered or
         numbered list), or standard-text blocks. ``geser_mm`` indents the whole table."""
         tabel = self.doc.add_table(rows=0, cols=3)
@@ -208,8 +241,15 @@ class Penyusun:
         _lebar_kolom(tabel, lebar)
         return tabel
 
-    def tabel_data(self, kepala: Sequence[str], lebar_mm: Sequence[float], *, ukuran: float = UKURAN_TABEL,
-                   judul: str | None = None, kelompok: Sequence[tuple[str, int, int]] = ()):
+    def tabel_data(
+        self,
+        kepala: Sequence[str],
+        lebar_mm: Sequence[float],
+        *,
+        ukuran: float = UKURAN_TABEL,
+        judul: str | None = None,
+        kelompok: Sequence[tuple[str, int, int]] = (),
+    ):
         """A ruled table whose header rows repeat on every page.
 
         ``judul`` puts a row across the whole table above the column heads (the sasaran of a
@@ -261,8 +301,17 @@ class Penyusun:
         p.add_run().add_picture(io.BytesIO(png), width=Mm(min(lebar_mm, self.lebar_teks_mm)))
 
     @staticmethod
-    def baris_data(tabel, isi: Sequence[str | None], lebar_mm: Sequence[float], *, ukuran: float = UKURAN_TABEL,
-                   kanan: Sequence[int] = (), tengah: Sequence[int] = (), tebal: bool = False, arsir: str | None = None):
+    def baris_data(
+        tabel,
+        isi: Sequence[str | None],
+        lebar_mm: Sequence[float],
+        *,
+        ukuran: float = UKURAN_TABEL,
+        kanan: Sequence[int] = (),
+        tengah: Sequence[int] = (),
+        tebal: bool = False,
+        arsir: str | None = None,
+    ):
         """Append a row; None leaves a cell empty (for a merged cell or a formula written later)."""
         baris = tabel.add_row()
         _tandai(baris, "w:cantSplit")
@@ -293,18 +342,69 @@ def _hapus_paragraf_pertama(sel) -> None:
 # Word refuses a file whose property elements are out of schema order, so each one is inserted
 # before the first of the elements that must follow it.
 _SETELAH = {
-    "w:cantSplit": ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
-                    "w:trPrChange"),
+    "w:cantSplit": (
+        "w:trHeight",
+        "w:tblHeader",
+        "w:tblCellSpacing",
+        "w:jc",
+        "w:hidden",
+        "w:ins",
+        "w:del",
+        "w:trPrChange",
+    ),
     "w:tblHeader": ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange"),
-    "w:shd": ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
-              "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange"),
-    "w:tblInd": ("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                 "w:tblDescription", "w:tblPrChange"),
-    "w:pBdr": ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:shd": (
+        "w:noWrap",
+        "w:tcMar",
+        "w:textDirection",
+        "w:tcFitText",
+        "w:vAlign",
+        "w:hideMark",
+        "w:headers",
+        "w:cellIns",
+        "w:cellDel",
+        "w:cellMerge",
+        "w:tcPrChange",
+    ),
+    "w:tblInd": (
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    ),
+    "w:pBdr": (
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    ),
 }
 
 
@@ -343,8 +443,9 @@ def tulis_rumus(sel, indikator: IndikatorDok, *, lebar: int, ukuran: float = UKU
     written explanation when there is no formula."""
     p = sel.paragraphs[0]
     if indikator.rumus is not None and ada_pecahan(indikator.rumus.akar):
-        p._p.append(parse_xml(pecahan_omml(indikator.rumus, indikator.labels, lebar=lebar, ukuran_pt=ukuran,
-                                           huruf=HURUF)))
+        p._p.append(
+            parse_xml(pecahan_omml(indikator.rumus, indikator.labels, lebar=lebar, ukuran_pt=ukuran, huruf=HURUF))
+        )
         return
     p.add_run(indikator.rumus_teks).font.size = Pt(ukuran)
 
@@ -372,9 +473,15 @@ def tabel_lampiran(penyusun: Penyusun, jabatan: JabatanDok) -> None:
             pertama = i == 0
             sel = penyusun.baris_data(
                 tabel,
-                [str(nomor) if pertama else None, sasaran.uraian if pertama else None, indikator.nama, None,
-                 indikator.sumber_data],
-                lebar, tengah=[0],
+                [
+                    str(nomor) if pertama else None,
+                    sasaran.uraian if pertama else None,
+                    indikator.nama,
+                    None,
+                    indikator.sumber_data,
+                ],
+                lebar,
+                tengah=[0],
             )
             tulis_rumus(sel[3], indikator, lebar=lebar_rumus)
         _gabung_ke_bawah(tabel, 0, awal, len(tabel.rows) - 1)
@@ -415,23 +522,36 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     _garis_bawah(kop)
     w.judul([f"KEPUTUSAN {d.kepala.upper()}"], ukuran=12, sesudah=0)
     w.judul(f"NOMOR: {d.nomor_sk_teks}", ukuran=12, tebal=False)
-    w.judul(["TENTANG", "PENETAPAN INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda} TAHUN {d.tahun}".upper()], ukuran=12)
+    w.judul(
+        ["TENTANG", "PENETAPAN INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda} TAHUN {d.tahun}".upper()],
+        ukuran=12,
+    )
     w.judul(f"{d.kepala.upper()},", ukuran=12)
     w.tabel_isian([("Menimbang", d.menimbang if len(d.menimbang) != 1 else d.menimbang[0])], gaya_daftar="huruf")
     w.tabel_isian([("Mengingat", d.mengingat if len(d.mengingat) != 1 else d.mengingat[0])], gaya_daftar="angka")
     w.judul("MEMUTUSKAN:", ukuran=12, sebelum=6)
     w.tabel_isian(
-        [("Menetapkan", f"KEPUTUSAN {d.kepala} TENTANG PENETAPAN INDIKATOR KINERJA INDIVIDU {d.instansi} "
-                        f"{d.pemda} TAHUN {d.tahun}.".upper())]
+        [
+            (
+                "Menetapkan",
+                f"KEPUTUSAN {d.kepala} TENTANG PENETAPAN INDIKATOR KINERJA INDIVIDU {d.instansi} "
+                f"{d.pemda} TAHUN {d.tahun}.".upper(),
+            )
+        ]
         + [(nama, blok) for nama, blok in d.diktum]
     )
     w.tanda_tangan(d.penandatangan, ditetapkan=d.ditetapkan, koma=True)
 
     w.halaman_baru()
     w.tabel_isian(
-        [("LAMPIRAN", f"KEPUTUSAN {d.kepala.upper()}"), ("NOMOR", d.nomor_sk_teks), ("TANGGAL", d.tanggal_sk_teks),
-         ("TENTANG", f"PENETAPAN INDIKATOR KINERJA INDIVIDU {d.instansi} {d.pemda} TAHUN {d.tahun}".upper())],
-        label_mm=24, geser_mm=w.lebar_teks_mm * 0.4,
+        [
+            ("LAMPIRAN", f"KEPUTUSAN {d.kepala.upper()}"),
+            ("NOMOR", d.nomor_sk_teks),
+            ("TANGGAL", d.tanggal_sk_teks),
+            ("TENTANG", f"PENETAPAN INDIKATOR KINERJA INDIVIDU {d.instansi} {d.pemda} TAHUN {d.tahun}".upper()),
+        ],
+        label_mm=24,
+        geser_mm=w.lebar_teks_mm * 0.4,
     )
     for indeks, jabatan in enumerate(d.jabatan):
         if indeks:
@@ -483,7 +603,13 @@ def _dua_tanda_tangan(w: Penyusun, d: PerjanjianData) -> None:
     tabel.autofit = False
     for sel, (judul, pejabat) in zip(tabel.rows[0].cells, d.penandatangan_urut):
         sel.width = Mm(w.lebar_teks_mm / 2)
-        baris = [(judul, True, False), (pejabat.jabatan, False, False), ("", False, False), ("", False, False), ("", False, False)]
+        baris = [
+            (judul, True, False),
+            (pejabat.jabatan, False, False),
+            ("", False, False),
+            ("", False, False),
+            ("", False, False),
+        ]
         baris += _baris_nama(pejabat, nip_kosong=False)
         for i, (teks, tebal, garis) in enumerate(baris):
             para = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
@@ -522,8 +648,12 @@ def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:
     for nomor, sasaran in enumerate(d.jabatan.sasaran, 1):
         awal = len(tabel.rows)
         for i, indikator in enumerate(sasaran.indikator):
-            isi = [str(nomor) if i == 0 else None, sasaran.uraian if i == 0 else None, indikator.nama,
-                   indikator.target_teks]
+            isi = [
+                str(nomor) if i == 0 else None,
+                sasaran.uraian if i == 0 else None,
+                indikator.nama,
+                indikator.target_teks,
+            ]
             if triwulan:
                 isi += [indikator.target_tw_teks(p) for p in ("TW1", "TW2", "TW3", "TW4")]
             w.baris_data(tabel, isi, lebar, tengah=[0], kanan=list(range(3, len(isi))))
@@ -568,18 +698,32 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
     kategori beside last year's realisasi, each table followed by its bar chart."""
     w = Penyusun(kertas)
     w.judul(["PENGUKURAN KINERJA", f"{d.instansi} {d.pemda}".upper(), _periode_judul(d)], ukuran=13, sesudah=10)
-    w.tabel_isian([
-        ("Jumlah indikator", f"{d.jumlah_indikator} ({d.jumlah_dinilai} dapat dinilai)"),
-        ("Rata-rata capaian", f"{format_persen(d.rata_capaian)} ({d.kategori_rata})"),
-        ("Kelengkapan data", format_persen(d.kelengkapan)),
-    ], label_mm=40)
-    _keterangan(w, "Capaian = realisasi ÷ target × 100% untuk indikator positif; (2 − realisasi ÷ target) × 100% "
-                   "untuk indikator negatif (makin rendah makin baik). Kategori menurut skala " + d.skala + ".")
+    w.tabel_isian(
+        [
+            ("Jumlah indikator", f"{d.jumlah_indikator} ({d.jumlah_dinilai} dapat dinilai)"),
+            ("Rata-rata capaian", f"{format_persen(d.rata_capaian)} ({d.kategori_rata})"),
+            ("Kelengkapan data", format_persen(d.kelengkapan)),
+        ],
+        label_mm=40,
+    )
+    _keterangan(
+        w,
+        "Capaian = realisasi ÷ target × 100% untuk indikator positif; (2 − realisasi ÷ target) × 100% "
+        "untuk indikator negatif (makin rendah makin baik). Kategori menurut skala " + d.skala + ".",
+    )
     semua_sasaran = [s for j in d.jabatan for s in j.sasaran]
     png = iter(grafik.ke_png([s.grafik_svg for s in semua_sasaran]))
     lebar = [w.lebar_teks_mm * f for f in LEBAR_PENGUKURAN]
-    kepala = ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori",
-              f"Realisasi {d.tahun - 1}"]
+    kepala = [
+        "No",
+        "Indikator Kinerja",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+        "Kategori",
+        f"Realisasi {d.tahun - 1}",
+    ]
     for nomor, jabatan in enumerate(d.jabatan, 1):
         p = w.paragraf(f"{nomor}. {jabatan.nama}", inden=False, rata="left", tebal=True)
         p.paragraph_format.space_before, p.paragraph_format.keep_with_next = Pt(10), True
@@ -588,9 +732,19 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
             for b in sasaran.baris:
                 sel = w.baris_data(
                     tabel,
-                    [str(b.nomor), b.nama, b.satuan, b.target_teks, format_angka(b.realisasi), format_angka(b.capaian),
-                     b.kategori, format_angka(b.realisasi_tahun_lalu)],
-                    lebar, tengah=[0, 2], kanan=[3, 4, 5, 7],
+                    [
+                        str(b.nomor),
+                        b.nama,
+                        b.satuan,
+                        b.target_teks,
+                        format_angka(b.realisasi),
+                        format_angka(b.capaian),
+                        b.kategori,
+                        format_angka(b.realisasi_tahun_lalu),
+                    ],
+                    lebar,
+                    tengah=[0, 2],
+                    kanan=[3, 4, 5, 7],
                 )
                 _catatan(sel[1], b)
             w.gambar(next(png), grafik.LEBAR_MM)
@@ -601,8 +755,16 @@ def rekap_docx(d: RekapData, kertas: Kertas) -> bytes:
     """The kabupaten recap: every kecamatan with its rank, mean capaian and completeness, best first."""
     w = Penyusun(kertas, mendatar=True)
     w.judul(["REKAPITULASI CAPAIAN KINERJA KECAMATAN", d.pemda.upper(), _periode_judul(d)], ukuran=13, sesudah=10)
-    kepala = ["Peringkat", "Kecamatan", "Jumlah indikator", "Dapat dinilai", "Rata-rata capaian (%)", "Kategori",
-              "Kelengkapan data (%)", *d.label_kategori]
+    kepala = [
+        "Peringkat",
+        "Kecamatan",
+        "Jumlah indikator",
+        "Dapat dinilai",
+        "Rata-rata capaian (%)",
+        "Kategori",
+        "Kelengkapan data (%)",
+        *d.label_kategori,
+    ]
     tetap = (0.08, 0.20, 0.08, 0.08, 0.10, 0.12, 0.10)
     sisa = (1 - sum(tetap)) / max(1, len(d.label_kategori))
     lebar = [w.lebar_teks_mm * f for f in (*tetap, *[sisa] * len(d.label_kategori))]
@@ -611,14 +773,26 @@ def rekap_docx(d: RekapData, kertas: Kertas) -> bytes:
     for b in d.baris:
         w.baris_data(
             tabel,
-            [str(b.peringkat) if b.peringkat else "–", b.instansi, str(b.jumlah_indikator), str(b.jumlah_dinilai),
-             format_angka(b.rata_capaian), b.kategori, format_angka(b.kelengkapan),
-             *(str(n) for n in b.per_kategori.values())],
-            lebar, tengah=[0], kanan=[2, 3, 4, 6, *range(len(tetap), len(kepala))],
+            [
+                str(b.peringkat) if b.peringkat else "–",
+                b.instansi,
+                str(b.jumlah_indikator),
+                str(b.jumlah_dinilai),
+                format_angka(b.rata_capaian),
+                b.kategori,
+                format_angka(b.kelengkapan),
+                *(str(n) for n in b.per_kategori.values()),
+            ],
+            lebar,
+            tengah=[0],
+            kanan=[2, 3, 4, 6, *range(len(tetap), len(kepala))],
         )
-    _keterangan(w, "Rata-rata capaian: rerata capaian indikator yang dapat dinilai. Kelengkapan data: persentase "
-                   f"indikator yang semua nilai variabelnya untuk periode {d.periode_label} sudah diisi. Kategori "
-                   f"menurut skala {d.skala}.")
+    _keterangan(
+        w,
+        "Rata-rata capaian: rerata capaian indikator yang dapat dinilai. Kelengkapan data: persentase "
+        f"indikator yang semua nilai variabelnya untuk periode {d.periode_label} sudah diisi. Kategori "
+        f"menurut skala {d.skala}.",
+    )
     [png] = grafik.ke_png([d.grafik_svg])
     w.gambar(png, grafik.LEBAR_MM)
     return w.simpan()

@@ -52,9 +52,7 @@ def capaian(
     batas_bawah = None if target is None else ke_decimal(target)
     batas_atas = None if target_hi is None else ke_decimal(target_hi)
     if batas_bawah is not None and batas_atas is not None and batas_atas < batas_bawah:
-        raise ValueError(
-            f"Batas atas target ({batas_atas}) lebih kecil dari batas bawahnya ({batas_bawah})"
-        )
+        raise ValueError(f"Batas atas target ({batas_atas}) lebih kecil dari batas bawahnya ({batas_bawah})")
     if batas_bawah is None:
         return Hasil.tidak_dapat_dihitung("target belum ditetapkan")
     if realisasi is None:

@@ -25,10 +25,18 @@ _BULAN_PER_KODE: dict[str, tuple[int, ...]] = {
 # What people type: "TW 2", "TW II", "Triwulan II", "Semester 1", "Tahunan", "B5", "Mei".
 _EJAAN: dict[str, str] = {
     **{kode: kode for kode in _BULAN_PER_KODE},
-    **{f"{awalan}{angka}": f"TW{t}" for t in range(1, 5) for awalan in ("TW", "TRIWULAN")
-       for angka in (str(t), _ROMAWI[t - 1])},
-    **{f"{awalan}{angka}": f"S{s}" for s in (1, 2) for awalan in ("S", "SEMESTER")
-       for angka in (str(s), _ROMAWI[s - 1])},
+    **{
+        f"{awalan}{angka}": f"TW{t}"
+        for t in range(1, 5)
+        for awalan in ("TW", "TRIWULAN")
+        for angka in (str(t), _ROMAWI[t - 1])
+    },
+    **{
+        f"{awalan}{angka}": f"S{s}"
+        for s in (1, 2)
+        for awalan in ("S", "SEMESTER")
+        for angka in (str(s), _ROMAWI[s - 1])
+    },
     "TAHUN": "TAHUN",
     "TAHUNAN": "TAHUN",
     **{f"B{b}": f"B{b:02d}" for b in range(1, 13)},
@@ -45,9 +53,7 @@ class Periode:
 
     def __post_init__(self) -> None:
         if self.kode not in _BULAN_PER_KODE:
-            raise ValueError(
-                f"Periode “{self.kode}” tidak dikenal; gunakan TW1–TW4, S1, S2, TAHUN, atau B01–B12"
-            )
+            raise ValueError(f"Periode “{self.kode}” tidak dikenal; gunakan TW1–TW4, S1, S2, TAHUN, atau B01–B12")
 
     @classmethod
     def parse(cls, text: str) -> Periode:
@@ -55,9 +61,7 @@ class Periode:
         kunci = _SPASI.sub("", text.strip().upper())
         kode = _EJAAN.get(kunci)
         if kode is None:
-            raise ValueError(
-                f"Periode “{text.strip()}” tidak dikenal; gunakan TW1–TW4, S1, S2, TAHUN, atau B01–B12"
-            )
+            raise ValueError(f"Periode “{text.strip()}” tidak dikenal; gunakan TW1–TW4, S1, S2, TAHUN, atau B01–B12")
         return cls(kode)
 
     @property

@@ -73,9 +73,7 @@ class Skala:
     def predikat_untuk(self, nilai: Angka) -> Predikat:
         """The predikat earned by capaian ``nilai``: the first whose lower bound it reaches."""
         angka = ke_decimal(nilai)
-        return next(
-            p for p in self.predikat if p.batas_bawah is None or angka >= p.batas_bawah
-        )
+        return next(p for p in self.predikat if p.batas_bawah is None or angka >= p.batas_bawah)
 
     def ke_dict(self) -> dict[str, Any]:
         """JSON-ready dict (bounds as strings, to stay exact) for storing in a JSONField."""

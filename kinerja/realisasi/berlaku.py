@@ -23,9 +23,13 @@ def dokumen_berlaku(instansi, tahun: int) -> DokumenIKI | None:
 def dokumen_berlaku_banyak(instansi_ids, tahun_list) -> dict[tuple[int, int], int]:
     """{(instansi id, tahun): id of the DokumenIKI in force} for many instansi and years, in one query."""
     berlaku: dict[tuple[int, int], tuple[int, int]] = {}
-    baris = DokumenIKI.objects.filter(
-        instansi_id__in=instansi_ids, tahun__in=tahun_list, status=DokumenIKI.Status.DITETAPKAN
-    ).order_by().values_list("instansi_id", "tahun", "revisi", "id")
+    baris = (
+        DokumenIKI.objects.filter(
+            instansi_id__in=instansi_ids, tahun__in=tahun_list, status=DokumenIKI.Status.DITETAPKAN
+        )
+        .order_by()
+        .values_list("instansi_id", "tahun", "revisi", "id")
+    )
     for instansi_id, tahun, revisi, dokumen_id in baris:
         kunci = (instansi_id, tahun)
         if kunci not in berlaku or revisi > berlaku[kunci][0]:
@@ -38,7 +42,9 @@ def masih_berlaku(dokumen: DokumenIKI) -> bool:
     return (
         dokumen.status == DokumenIKI.Status.DITETAPKAN
         and not DokumenIKI.objects.filter(
-            instansi_id=dokumen.instansi_id, tahun=dokumen.tahun, status=DokumenIKI.Status.DITETAPKAN,
+            instansi_id=dokumen.instansi_id,
+            tahun=dokumen.tahun,
+            status=DokumenIKI.Status.DITETAPKAN,
             revisi__gt=dokumen.revisi,
         ).exists()
     )

@@ -84,11 +84,19 @@ class Pratinjau:
 
 def _variabel_isian(dokumen: DokumenIKI, periode: str, jabatan: Jabatan | None):
     triwulan = nomor_triwulan(periode)
-    qs = Variabel.objects.filter(
-        indikator__sasaran__dokumen=dokumen, nilai_tetap__isnull=True, konstanta__isnull=True
-    ).select_related("indikator__sasaran__jabatan").order_by(
-        "indikator__sasaran__jabatan__urutan", "indikator__sasaran__jabatan_id", "indikator__sasaran__urutan",
-        "indikator__sasaran_id", "indikator__urutan", "indikator_id", "urutan", "id",
+    qs = (
+        Variabel.objects.filter(indikator__sasaran__dokumen=dokumen, nilai_tetap__isnull=True, konstanta__isnull=True)
+        .select_related("indikator__sasaran__jabatan")
+        .order_by(
+            "indikator__sasaran__jabatan__urutan",
+            "indikator__sasaran__jabatan_id",
+            "indikator__sasaran__urutan",
+            "indikator__sasaran_id",
+            "indikator__urutan",
+            "indikator_id",
+            "urutan",
+            "id",
+        )
     )
     if jabatan is not None:
         qs = qs.filter(indikator__sasaran__jabatan=jabatan)
@@ -97,7 +105,10 @@ def _variabel_isian(dokumen: DokumenIKI, periode: str, jabatan: Jabatan | None):
 
 def _isian_per_jabatan(dokumen: DokumenIKI, periode: str, jabatan_ids) -> dict[int, IsianPeriode]:
     """The report of each jabatan, unsaved when none exists yet (reading must not create rows)."""
-    ada = {i.jabatan_id: i for i in IsianPeriode.objects.filter(dokumen=dokumen, periode=periode, jabatan_id__in=jabatan_ids)}
+    ada = {
+        i.jabatan_id: i
+        for i in IsianPeriode.objects.filter(dokumen=dokumen, periode=periode, jabatan_id__in=jabatan_ids)
+    }
     batas = jendela_isian(dokumen.tahun, periode)[1]
     for jabatan_id in jabatan_ids:
         if jabatan_id not in ada:
@@ -146,8 +157,15 @@ def buat_template(instansi_atau_jabatan: Instansi | Jabatan, tahun: int, periode
         nv = nilai.get(v.pk)
         jabatan_id = v.indikator.sasaran.jabatan_id
         nilai_baris = [
-            v.pk, nv.versi if nv else 0, v.indikator.sasaran.jabatan.nama, v.indikator.nama, v.uraian, v.kode,
-            AGREGASI.get(v.agregasi, v.agregasi), _angka_excel(nv.nilai) if nv else None, nv.catatan if nv else None,
+            v.pk,
+            nv.versi if nv else 0,
+            v.indikator.sasaran.jabatan.nama,
+            v.indikator.nama,
+            v.uraian,
+            v.kode,
+            AGREGASI.get(v.agregasi, v.agregasi),
+            _angka_excel(nv.nilai) if nv else None,
+            nv.catatan if nv else None,
             terkunci[jabatan_id] or "",
         ]
         for kolom, isi in enumerate(nilai_baris, start=1):
@@ -158,9 +176,17 @@ def buat_template(instansi_atau_jabatan: Instansi | Jabatan, tahun: int, periode
             ws.cell(baris, kolom).fill = isi_fill
     akhir = BARIS_JUDUL_KOLOM + max(len(variabel), 1)
     validasi = DataValidation(
-        type="decimal", operator="between", formula1=f"-{_BATAS}", formula2=_BATAS, allow_blank=True,
-        showErrorMessage=True, errorTitle="Bukan angka", error="Nilai harus berupa angka (mis. 12 atau 12,5).",
-        showInputMessage=True, promptTitle="Nilai", prompt="Isi angka realisasi variabel ini.",
+        type="decimal",
+        operator="between",
+        formula1=f"-{_BATAS}",
+        formula2=_BATAS,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Bukan angka",
+        error="Nilai harus berupa angka (mis. 12 atau 12,5).",
+        showInputMessage=True,
+        promptTitle="Nilai",
+        prompt="Isi angka realisasi variabel ini.",
     )
     ws.add_data_validation(validasi)
     validasi.add(f"H{BARIS_JUDUL_KOLOM + 1}:H{akhir}")
@@ -172,8 +198,15 @@ def buat_template(instansi_atau_jabatan: Instansi | Jabatan, tahun: int, periode
 
     meta = buku.create_sheet(LEMBAR_META)
     for baris, (kunci, isi) in enumerate(
-        [("format", FORMAT), ("dokumen", dokumen.pk), ("tahun", tahun), ("periode", periode),
-         ("instansi", instansi.pk), ("jabatan", jabatan.pk if jabatan else None)], start=1
+        [
+            ("format", FORMAT),
+            ("dokumen", dokumen.pk),
+            ("tahun", tahun),
+            ("periode", periode),
+            ("instansi", instansi.pk),
+            ("jabatan", jabatan.pk if jabatan else None),
+        ],
+        start=1,
     ):
         meta.cell(baris, 1, kunci)
         meta.cell(baris, 2, isi)
@@ -238,9 +271,7 @@ def pratinjau_unggahan(pengguna, berkas_bytes: bytes) -> Pratinjau:
         dibaca.append((nomor, vid, versi, baris[KOL_NILAI - 1], baris[KOL_CATATAN - 1]))
 
     variabel = {v.pk: v for v in _variabel_isian(dokumen, periode, None)}
-    tersimpan = {
-        nv.variabel_id: nv for nv in NilaiVariabel.objects.filter(variabel_id__in=variabel, periode=periode)
-    }
+    tersimpan = {nv.variabel_id: nv for nv in NilaiVariabel.objects.filter(variabel_id__in=variabel, periode=periode)}
     isian = _isian_per_jabatan(dokumen, periode, {v.indikator.sasaran.jabatan_id for v in variabel.values()})
     berhak: dict[int, bool] = {}
     terkunci: dict[int, str | None] = {}
@@ -277,7 +308,9 @@ def pratinjau_unggahan(pengguna, berkas_bytes: bytes) -> Pratinjau:
             pratinjau.galat.append((nomor, terkunci[jabatan.pk]))
             continue
         if versi != (nv.versi if nv else 0):
-            pratinjau.galat.append((nomor, "Nilai ini telah diubah orang lain sejak templat diunduh; unduh templat baru."))
+            pratinjau.galat.append(
+                (nomor, "Nilai ini telah diubah orang lain sejak templat diunduh; unduh templat baru.")
+            )
             continue
         calon.append((nomor, v, Perubahan(nomor, vid, v.kode, v.uraian, jabatan.nama, lama, baru, catatan, versi)))
     for nomor, v, perubahan in calon:
@@ -296,13 +329,26 @@ def terapkan_unggahan(pengguna, pratinjau: Pratinjau) -> list[NilaiVariabel]:
     with transaction.atomic():
         for p in pratinjau.perubahan:
             try:
-                tersimpan.append(simpan_nilai(
-                    pengguna, variabel[p.variabel_id], pratinjau.periode, p.baru, versi=p.versi, catatan=p.catatan,
-                    sumber=Sumber.EXCEL, alasan="Unggah Excel",
-                ))
+                tersimpan.append(
+                    simpan_nilai(
+                        pengguna,
+                        variabel[p.variabel_id],
+                        pratinjau.periode,
+                        p.baru,
+                        versi=p.versi,
+                        catatan=p.catatan,
+                        sumber=Sumber.EXCEL,
+                        alasan="Unggah Excel",
+                    )
+                )
             except (ValidationError, PermissionDenied, KeyError) as exc:
                 raise UnggahanGagal(p.baris, exc) from exc
         if tersimpan:
             dokumen = DokumenIKI.objects.get(pk=pratinjau.dokumen_id)
-            catat(pengguna, "unggah_excel", dokumen, ringkasan=f"{len(tersimpan)} nilai {pratinjau.periode} dari unggahan Excel")
+            catat(
+                pengguna,
+                "unggah_excel",
+                dokumen,
+                ringkasan=f"{len(tersimpan)} nilai {pratinjau.periode} dari unggahan Excel",
+            )
     return tersimpan

@@ -86,19 +86,35 @@ def _baca_indikator(dokumen_ids: Iterable[int]) -> list[_Baris]:
             sasaran__dokumen_id__in=dokumen_ids
         )
         .order_by(
-            "sasaran__dokumen_id", "sasaran__jabatan__urutan", "sasaran__jabatan_id", "sasaran__urutan",
-            "sasaran_id", "urutan", "id",
+            "sasaran__dokumen_id",
+            "sasaran__jabatan__urutan",
+            "sasaran__jabatan_id",
+            "sasaran__urutan",
+            "sasaran_id",
+            "urutan",
+            "id",
         )
         .values_list(
-            "id", "nama", "ekspresi", "satuan", "polaritas", "periode_pelaporan", "sasaran_id", "sasaran__uraian",
-            "sasaran__jabatan_id", "sasaran__jabatan__nama", "sasaran__dokumen_id",
+            "id",
+            "nama",
+            "ekspresi",
+            "satuan",
+            "polaritas",
+            "periode_pelaporan",
+            "sasaran_id",
+            "sasaran__uraian",
+            "sasaran__jabatan_id",
+            "sasaran__jabatan__nama",
+            "sasaran__dokumen_id",
         )
     ]
     per_id = {baris.id: baris for baris in indikator}
     # order_by(): the models' default ordering would join every parent table just to sort.
-    for vid, indikator_id, kode, cara, nilai_tetap, konstanta in Variabel.objects.filter(
-        indikator__sasaran__dokumen_id__in=dokumen_ids
-    ).order_by().values_list("id", "indikator_id", "kode", "agregasi", "nilai_tetap", "konstanta__nilai"):
+    for vid, indikator_id, kode, cara, nilai_tetap, konstanta in (
+        Variabel.objects.filter(indikator__sasaran__dokumen_id__in=dokumen_ids)
+        .order_by()
+        .values_list("id", "indikator_id", "kode", "agregasi", "nilai_tetap", "konstanta__nilai")
+    ):
         per_id[indikator_id].variabel.append((vid, kode, cara, nilai_tetap if nilai_tetap is not None else konstanta))
     return indikator
 
@@ -106,18 +122,24 @@ def _baca_indikator(dokumen_ids: Iterable[int]) -> list[_Baris]:
 def _baca_nilai(dokumen_ids: Iterable[int]) -> dict[int, dict[int, Decimal]]:
     """{variabel id: {triwulan: value}} of the entered quarters (None values are left out)."""
     nilai: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for vid, periode, angka in NilaiVariabel.objects.filter(
-        variabel__indikator__sasaran__dokumen_id__in=dokumen_ids, periode__in=PERIODE_ISIAN, nilai__isnull=False
-    ).order_by().values_list("variabel_id", "periode", "nilai"):
+    for vid, periode, angka in (
+        NilaiVariabel.objects.filter(
+            variabel__indikator__sasaran__dokumen_id__in=dokumen_ids, periode__in=PERIODE_ISIAN, nilai__isnull=False
+        )
+        .order_by()
+        .values_list("variabel_id", "periode", "nilai")
+    ):
         nilai[vid][int(periode[2])] = angka
     return nilai
 
 
 def _baca_target(dokumen_ids: Iterable[int]) -> dict[int, dict[str, tuple]]:
     target: dict[int, dict[str, tuple]] = defaultdict(dict)
-    for indikator_id, periode, lo, hi, baseline in Target.objects.filter(
-        indikator__sasaran__dokumen_id__in=dokumen_ids
-    ).order_by().values_list("indikator_id", "periode", "nilai", "nilai_hi", "baseline"):
+    for indikator_id, periode, lo, hi, baseline in (
+        Target.objects.filter(indikator__sasaran__dokumen_id__in=dokumen_ids)
+        .order_by()
+        .values_list("indikator_id", "periode", "nilai", "nilai_hi", "baseline")
+    ):
         target[indikator_id][periode] = (lo, hi, baseline)
     return target
 
@@ -199,19 +221,32 @@ def _hitung_dokumen(
         lalu_id = padanan_lalu.get((dokumen_lalu.get(baris.dokumen_id), baris.jabatan_id, _kunci_nama(baris.nama)))
         per_dokumen[baris.dokumen_id].append(
             HasilIndikator(
-                indikator_id=baris.id, nama=baris.nama, sasaran_id=baris.sasaran_id, sasaran=baris.sasaran,
-                jabatan_id=baris.jabatan_id, jabatan=baris.jabatan, satuan=baris.satuan, polaritas=baris.polaritas,
-                target=lo, target_hi=hi, realisasi=realisasi, capaian=nilai_capaian,
+                indikator_id=baris.id,
+                nama=baris.nama,
+                sasaran_id=baris.sasaran_id,
+                sasaran=baris.sasaran,
+                jabatan_id=baris.jabatan_id,
+                jabatan=baris.jabatan,
+                satuan=baris.satuan,
+                polaritas=baris.polaritas,
+                target=lo,
+                target_hi=hi,
+                realisasi=realisasi,
+                capaian=nilai_capaian,
                 kategori=kategori(nilai_capaian.nilai, skala[baris.dokumen_id]),
                 realisasi_tahun_lalu=hasil[lalu_id].nilai if lalu_id is not None else None,
-                lengkap=penghitung.lengkap[baris.id], periode=periode.kode, dokumen_id=baris.dokumen_id,
+                lengkap=penghitung.lengkap[baris.id],
+                periode=periode.kode,
+                dokumen_id=baris.dokumen_id,
                 baseline=targets.get("TAHUN", (None, None, None))[2],
             )
         )
     return per_dokumen
 
 
-def hitung_instansi(instansi, tahun: int, periode: str = "TAHUN", *, dokumen: DokumenIKI | None = None) -> list[HasilIndikator]:
+def hitung_instansi(
+    instansi, tahun: int, periode: str = "TAHUN", *, dokumen: DokumenIKI | None = None
+) -> list[HasilIndikator]:
     """Every indicator of the instansi's document in force for ``tahun`` (or of ``dokumen``, e.g. a draft).
 
     Empty when no document is in force. ``periode``: see kinerja.realisasi.periode (ValueError if unknown).
@@ -241,7 +276,9 @@ def hitung_pemda(pemda, tahun: int, periode: str = "TAHUN") -> dict[int, list[Ha
     dokumen_instansi = {d: i for (i, t), d in berlaku.items() if t == tahun}
     lalu = {d: berlaku[(i, tahun - 1)] for d, i in dokumen_instansi.items() if (i, tahun - 1) in berlaku}
     per_dokumen = _hitung_dokumen(list(dokumen_instansi), lalu, per, dict.fromkeys(dokumen_instansi, skala_kode))
-    return {dokumen_instansi[d]: hasil for d, hasil in sorted(per_dokumen.items(), key=lambda p: dokumen_instansi[p[0]])}
+    return {
+        dokumen_instansi[d]: hasil for d, hasil in sorted(per_dokumen.items(), key=lambda p: dokumen_instansi[p[0]])
+    }
 
 
 def _skala_instansi(instansi_ids) -> dict[int, str]:
@@ -258,16 +295,25 @@ def sebagai_json(instansi, tahun: int, periode: str, dokumen: DokumenIKI, hasil:
     """The computation as plain JSON (numbers rounded to 6 decimals), for `kinerja compute --json` and the API."""
     return {
         "instansi": {"id": instansi.pk, "nama": instansi.nama},
-        "tahun": tahun, "periode": periode,
+        "tahun": tahun,
+        "periode": periode,
         "dokumen": {"id": dokumen.pk, "revisi": dokumen.revisi, "sk_nomor": dokumen.sk_nomor},
         "indikator": [
             {
-                "id": h.indikator_id, "jabatan": h.jabatan, "sasaran": h.sasaran, "nama": h.nama,
-                "satuan": h.satuan, "polaritas": h.polaritas,
-                "target": _angka_json(h.target), "target_hi": _angka_json(h.target_hi),
-                "realisasi": _angka_json(h.realisasi.nilai), "realisasi_alasan": h.realisasi.alasan,
-                "capaian": _angka_json(h.capaian.nilai), "capaian_alasan": h.capaian.alasan,
-                "kategori": h.kategori, "realisasi_tahun_lalu": _angka_json(h.realisasi_tahun_lalu),
+                "id": h.indikator_id,
+                "jabatan": h.jabatan,
+                "sasaran": h.sasaran,
+                "nama": h.nama,
+                "satuan": h.satuan,
+                "polaritas": h.polaritas,
+                "target": _angka_json(h.target),
+                "target_hi": _angka_json(h.target_hi),
+                "realisasi": _angka_json(h.realisasi.nilai),
+                "realisasi_alasan": h.realisasi.alasan,
+                "capaian": _angka_json(h.capaian.nilai),
+                "capaian_alasan": h.capaian.alasan,
+                "kategori": h.kategori,
+                "realisasi_tahun_lalu": _angka_json(h.realisasi_tahun_lalu),
                 "lengkap": h.lengkap,
             }
             for h in hasil

@@ -160,7 +160,11 @@ def pasangan_pembilang_penyebut(ekspresi: str) -> list[tuple[str, str]]:
     while tumpukan:
         simpul = tumpukan.pop()
         if isinstance(simpul, Operasi):
-            if simpul.operator == "/" and isinstance(simpul.kiri, SimpulVariabel) and isinstance(simpul.kanan, SimpulVariabel):
+            if (
+                simpul.operator == "/"
+                and isinstance(simpul.kiri, SimpulVariabel)
+                and isinstance(simpul.kanan, SimpulVariabel)
+            ):
                 pasangan.append((simpul.kiri.nama, simpul.kanan.nama))
             tumpukan.extend((simpul.kiri, simpul.kanan))
         elif isinstance(simpul, Negasi):
@@ -193,9 +197,11 @@ def peringatan_nilai(
         peringatan.append(
             f"Nilai negatif ({format_isian(nilai)}) untuk “{variabel.uraian}”: jumlah atau cacah tidak mungkin negatif."
         )
-    pasangan = [
-        (a, b) for a, b in pasangan_pembilang_penyebut(indikator.ekspresi) if variabel.kode in (a, b)
-    ] if _adalah_persen(indikator.satuan) else []
+    pasangan = (
+        [(a, b) for a, b in pasangan_pembilang_penyebut(indikator.ekspresi) if variabel.kode in (a, b)]
+        if _adalah_persen(indikator.satuan)
+        else []
+    )
     saudara = {}
     if pasangan:
         saudara = {v.kode: v for v in Variabel.objects.filter(indikator_id=indikator.pk).select_related("konstanta")}
@@ -280,7 +286,9 @@ def alasan_terkunci(isian: IsianPeriode, hari_ini: date | None = None) -> str | 
     if dokumen.status != DokumenIKI.Status.DITETAPKAN:
         return "Dokumen IKI ini belum ditetapkan; realisasi diisi pada dokumen yang berlaku."
     if not masih_berlaku(dokumen):
-        return f"Dokumen IKI rev. {dokumen.revisi} sudah digantikan revisi yang lebih baru; isi pada revisi yang berlaku."
+        return (
+            f"Dokumen IKI rev. {dokumen.revisi} sudah digantikan revisi yang lebih baru; isi pada revisi yang berlaku."
+        )
     if isian.status == Status.DIAJUKAN:
         return "Isian sudah diajukan dan menunggu verifikasi; nilai tidak dapat diubah kecuali dikembalikan."
     if isian.status in (Status.DIVERIFIKASI, Status.DISAHKAN):
@@ -291,15 +299,17 @@ def alasan_terkunci(isian: IsianPeriode, hari_ini: date | None = None) -> str | 
         return f"Pengisian {label} baru dibuka {format_tanggal(mulai)}."
     if hari_ini > batas and not (isian.dibuka_sampai and hari_ini <= isian.dibuka_sampai):
         if isian.dibuka_sampai:
-            return f"Masa pengisian {label} (dibuka kembali sampai {format_tanggal(isian.dibuka_sampai)}) sudah berakhir."
+            return (
+                f"Masa pengisian {label} (dibuka kembali sampai {format_tanggal(isian.dibuka_sampai)}) sudah berakhir."
+            )
         return f"Masa pengisian {label} berakhir {format_tanggal(batas)}; minta admin membuka kembali bila perlu."
     return None
 
 
 def _variabel_lengkap(variabel_id) -> Variabel:
-    return Variabel.objects.select_related(
-        "indikator__sasaran__dokumen", "indikator__sasaran__jabatan__instansi"
-    ).get(pk=variabel_id)
+    return Variabel.objects.select_related("indikator__sasaran__dokumen", "indikator__sasaran__jabatan__instansi").get(
+        pk=variabel_id
+    )
 
 
 def _periksa_variabel_diisi(variabel: Variabel, periode: str) -> None:
@@ -372,11 +382,21 @@ def simpan_nilai(
         nv.versi += 1
         nv.save()
         RiwayatNilai.objects.create(
-            nilai_variabel=nv, waktu=nv.diisi_pada, pengguna=nv.diisi_oleh, lama=lama, baru=angka, catatan=catatan,
-            alasan=alasan, sumber=sumber, versi=nv.versi, peringatan=nv.peringatan,
+            nilai_variabel=nv,
+            waktu=nv.diisi_pada,
+            pengguna=nv.diisi_oleh,
+            lama=lama,
+            baru=angka,
+            catatan=catatan,
+            alasan=alasan,
+            sumber=sumber,
+            versi=nv.versi,
+            peringatan=nv.peringatan,
         )
         catat(
-            pengguna, "isi_nilai", nv,
+            pengguna,
+            "isi_nilai",
+            nv,
             ringkasan=f"{variabel.kode} {periode} {sasaran.dokumen.tahun}: {format_isian(lama)} → {format_isian(angka)}",
             perubahan={"nilai": [_teks_pasti(lama), _teks_pasti(angka)]},
             alasan=alasan,
@@ -402,9 +422,12 @@ def _pastikan_status(isian: IsianPeriode, boleh: tuple[str, ...], tindakan: str)
 def _catat_status(pengguna, isian, lama: str, aksi: str, alasan: str = "", **perubahan_lain):
     perubahan = {"status": [lama, isian.status], **perubahan_lain}
     catat(
-        pengguna, aksi, isian,
+        pengguna,
+        aksi,
+        isian,
         ringkasan=f"{isian.jabatan} {isian.periode} {isian.dokumen.tahun}: {lama} → {isian.status}",
-        perubahan=perubahan, alasan=alasan,
+        perubahan=perubahan,
+        alasan=alasan,
     )
 
 
@@ -422,17 +445,17 @@ def nilai_belum_diisi(isian: IsianPeriode) -> list[Variabel]:
         NilaiVariabel.objects.filter(
             variabel__indikator__sasaran__dokumen=isian.dokumen_id,
             variabel__indikator__sasaran__jabatan=isian.jabatan_id,
-            periode=isian.periode, nilai__isnull=False,
+            periode=isian.periode,
+            nilai__isnull=False,
         ).values_list("variabel_id", flat=True)
     )
     semua = Variabel.objects.filter(
-        indikator__sasaran__dokumen=isian.dokumen_id, indikator__sasaran__jabatan=isian.jabatan_id,
-        nilai_tetap__isnull=True, konstanta__isnull=True,
+        indikator__sasaran__dokumen=isian.dokumen_id,
+        indikator__sasaran__jabatan=isian.jabatan_id,
+        nilai_tetap__isnull=True,
+        konstanta__isnull=True,
     ).select_related("indikator")
-    return [
-        v for v in semua
-        if v.pk not in terisi and triwulan in triwulan_dilaporkan(v.indikator.periode_pelaporan)
-    ]
+    return [v for v in semua if v.pk not in terisi and triwulan in triwulan_dilaporkan(v.indikator.periode_pelaporan)]
 
 
 def ajukan(pengguna, isian: IsianPeriode) -> IsianPeriode:
@@ -493,8 +516,15 @@ def kembalikan(pengguna, isian: IsianPeriode, alasan: str) -> IsianPeriode:
             isian.dibuka_sampai = max(perbaikan, isian.dibuka_sampai or perbaikan)
         isian.save()
         _catat_status(
-            pengguna, isian, lama, "kembalikan_isian", alasan,
-            dibuka_sampai=[str(dibuka_lama) if dibuka_lama else None, str(isian.dibuka_sampai) if isian.dibuka_sampai else None],
+            pengguna,
+            isian,
+            lama,
+            "kembalikan_isian",
+            alasan,
+            dibuka_sampai=[
+                str(dibuka_lama) if dibuka_lama else None,
+                str(isian.dibuka_sampai) if isian.dibuka_sampai else None,
+            ],
         )
     return isian
 
@@ -538,7 +568,11 @@ def buka_kembali(pengguna, isian: IsianPeriode, alasan: str, *, sampai: date | N
         isian.disahkan_oleh = isian.disahkan_pada = None
         isian.save()
         _catat_status(
-            pengguna, isian, lama, "buka_kembali_isian", alasan,
+            pengguna,
+            isian,
+            lama,
+            "buka_kembali_isian",
+            alasan,
             dibuka_sampai=[str(dibuka_lama) if dibuka_lama else None, str(sampai)],
         )
     return isian
@@ -621,14 +655,23 @@ def simpan_bukti(pengguna, isian_atau_nilai: IsianPeriode | NilaiVariabel, berka
         if terkunci:
             raise PeriodeTerkunci(terkunci)
         bukti = BuktiDukung(
-            isian=isian, nilai_variabel=nilai_variabel, nama_asli=_nama_aman(getattr(berkas, "name", "")),
-            jenis=jenis, ukuran=len(isi), sha256=hashlib.sha256(isi).hexdigest(),
+            isian=isian,
+            nilai_variabel=nilai_variabel,
+            nama_asli=_nama_aman(getattr(berkas, "name", "")),
+            jenis=jenis,
+            ukuran=len(isi),
+            sha256=hashlib.sha256(isi).hexdigest(),
             diunggah_oleh=_pengguna_tercatat(pengguna),
         )
         bukti.berkas.save("bukti", ContentFile(isi), save=False)
         try:
             bukti.save()
-            catat(pengguna, "unggah_bukti", bukti, ringkasan=f"{isian.jabatan} {isian.periode}: {bukti.nama_asli} ({jenis})")
+            catat(
+                pengguna,
+                "unggah_bukti",
+                bukti,
+                ringkasan=f"{isian.jabatan} {isian.periode}: {bukti.nama_asli} ({jenis})",
+            )
         except Exception:
             bukti.berkas.delete(save=False)
             raise
@@ -647,8 +690,27 @@ def buka_bukti(pengguna, bukti: BuktiDukung):
 
 
 __all__ = [
-    "HARI_PERBAIKAN", "JENIS_BUKTI", "MAKS_UKURAN_BUKTI", "PERIODE_ISIAN", "KonflikVersi", "PeriodeTerkunci",
-    "TidakBerhak", "ajukan", "alasan_terkunci", "bersihkan_nilai", "buka_bukti", "buka_kembali", "isian_periode",
-    "jenis_berkas", "kembalikan", "masa_isian", "nilai_belum_diisi", "peringatan_nilai", "sahkan", "simpan_bukti",
-    "simpan_nilai", "verifikasi", "format_isian",
+    "HARI_PERBAIKAN",
+    "JENIS_BUKTI",
+    "MAKS_UKURAN_BUKTI",
+    "PERIODE_ISIAN",
+    "KonflikVersi",
+    "PeriodeTerkunci",
+    "TidakBerhak",
+    "ajukan",
+    "alasan_terkunci",
+    "bersihkan_nilai",
+    "buka_bukti",
+    "buka_kembali",
+    "isian_periode",
+    "jenis_berkas",
+    "kembalikan",
+    "masa_isian",
+    "nilai_belum_diisi",
+    "peringatan_nilai",
+    "sahkan",
+    "simpan_bukti",
+    "simpan_nilai",
+    "verifikasi",
+    "format_isian",
 ]

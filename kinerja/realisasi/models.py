@@ -93,9 +93,7 @@ class IsianPeriode(models.Model):
         verbose_name = "isian realisasi"
         verbose_name_plural = "isian realisasi"
         ordering = ["dokumen", "jabatan", "periode"]
-        constraints = [
-            models.UniqueConstraint(fields=["dokumen", "jabatan", "periode"], name="isian_unik_per_periode")
-        ]
+        constraints = [models.UniqueConstraint(fields=["dokumen", "jabatan", "periode"], name="isian_unik_per_periode")]
 
     def __str__(self):
         return f"{self.jabatan} {self.periode} ({self.get_status_display()})"

@@ -18,9 +18,10 @@ PERIODE_BANTUAN = "TW1–TW4, S1, S2, TAHUN, atau SD_TW1–SD_TW4 (tahun berjala
 
 def daftarkan(sub, setup_django):
     p = sub.add_parser(
-        "compute", help="hitung realisasi, capaian dan kategori setiap indikator satu instansi",
+        "compute",
+        help="hitung realisasi, capaian dan kategori setiap indikator satu instansi",
         description="Cetak setiap indikator dokumen IKI yang berlaku untuk instansi dan tahun itu: target, "
-                    "realisasi, capaian dan kategori.",
+        "realisasi, capaian dan kategori.",
     )
     p.add_argument("--instansi", metavar="ID", required=True, help="ID atau nama instansi")
     p.add_argument("--tahun", type=int, metavar="N", required=True, help="tahun dokumen IKI")
@@ -29,21 +30,25 @@ def daftarkan(sub, setup_django):
     p.set_defaults(func=lambda args: jalankan(cmd_compute, args, setup_django))
 
     p = sub.add_parser(
-        "isi", help="isi satu nilai variabel sebagai seorang pengguna",
+        "isi",
+        help="isi satu nilai variabel sebagai seorang pengguna",
         description="Simpan nilai satu variabel untuk satu triwulan atas nama pengguna, dengan aturan yang sama "
-                    "dengan aplikasi web (hak isi, masa pengisian, status verifikasi).",
+        "dengan aplikasi web (hak isi, masa pengisian, status verifikasi).",
     )
     p.add_argument("--pengguna", metavar="U", required=True, help="nama pengguna (username)")
     p.add_argument("--variabel", metavar="ID", type=int, required=True, help="ID variabel")
     p.add_argument("--periode", metavar="TW", required=True, help="triwulan: TW1–TW4")
     p.add_argument("--nilai", required=True, help="angka, mis. 12 atau 12,5; kosong ('') untuk menghapus")
-    p.add_argument("--versi", type=int, help="versi nilai yang Anda lihat (0 bila belum ada); ditolak bila sudah berubah")
+    p.add_argument(
+        "--versi", type=int, help="versi nilai yang Anda lihat (0 bila belum ada); ditolak bila sudah berubah"
+    )
     p.add_argument("--catatan", default="", help="catatan nilai")
     p.add_argument("--alasan", default="", help="alasan perubahan, dicatat di riwayat")
     p.set_defaults(func=lambda args: jalankan(cmd_isi, args, setup_django))
 
     p = sub.add_parser(
-        "templat", help="unduh templat Excel isian realisasi",
+        "templat",
+        help="unduh templat Excel isian realisasi",
         description="Tulis templat Excel isian satu triwulan untuk satu instansi atau satu jabatan.",
     )
     p.add_argument("--instansi", metavar="ID", help="ID atau nama instansi (semua jabatan)")
@@ -54,9 +59,10 @@ def daftarkan(sub, setup_django):
     p.set_defaults(func=lambda args: jalankan(cmd_templat, args, setup_django))
 
     p = sub.add_parser(
-        "unggah", help="periksa (dan terapkan) templat Excel isian yang sudah diisi",
+        "unggah",
+        help="periksa (dan terapkan) templat Excel isian yang sudah diisi",
         description="Tampilkan perubahan, peringatan dan galat per baris dari templat yang diisi; dengan "
-                    "--terapkan simpan semuanya dalam satu transaksi (semua atau tidak sama sekali).",
+        "--terapkan simpan semuanya dalam satu transaksi (semua atau tidak sama sekali).",
     )
     p.add_argument("berkas", metavar="FILE", help="templat .xlsx yang sudah diisi")
     p.add_argument("--pengguna", metavar="U", required=True, help="nama pengguna (username)")
@@ -121,12 +127,18 @@ def cmd_compute(args) -> int:
     baris = []
     for nomor, h in enumerate(hasil, 1):
         alasan = h.realisasi.alasan or h.capaian.alasan or ("" if h.lengkap else "belum lengkap")
-        baris.append((
-            str(nomor), _potong(h.jabatan, 28), _potong(h.nama, 60),
-            _teks_target(h) + (f" {h.satuan}" if h.satuan and h.satuan != "%" else (h.satuan or "")),
-            format_angka(h.realisasi.nilai), format_persen(h.capaian.nilai), h.kategori,
-            (alasan or "").removeprefix("tidak dapat dihitung: "),
-        ))
+        baris.append(
+            (
+                str(nomor),
+                _potong(h.jabatan, 28),
+                _potong(h.nama, 60),
+                _teks_target(h) + (f" {h.satuan}" if h.satuan and h.satuan != "%" else (h.satuan or "")),
+                format_angka(h.realisasi.nilai),
+                format_persen(h.capaian.nilai),
+                h.kategori,
+                (alasan or "").removeprefix("tidak dapat dihitung: "),
+            )
+        )
     lebar = [max(len(judul[i]), *(len(b[i]) for b in baris)) if baris else len(judul[i]) for i in range(len(judul))]
     kanan = {0, 3, 4, 5}
 
@@ -157,8 +169,14 @@ def cmd_isi(args) -> int:
     if variabel is None:
         raise PerintahGagal(f"variabel {args.variabel} tidak ditemukan.")
     nv = simpan_nilai(
-        pengguna, variabel, args.periode.strip().upper(), args.nilai, versi=args.versi, catatan=args.catatan,
-        alasan=args.alasan, sumber=Sumber.CLI,
+        pengguna,
+        variabel,
+        args.periode.strip().upper(),
+        args.nilai,
+        versi=args.versi,
+        catatan=args.catatan,
+        alasan=args.alasan,
+        sumber=Sumber.CLI,
     )
     print(f"Tersimpan: {variabel.kode} {nv.periode} = {format_isian(nv.nilai)} (versi {nv.versi})")
     for pesan in nv.peringatan:

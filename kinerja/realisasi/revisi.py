@@ -16,16 +16,28 @@ from kinerja.iki.penguncian import revisi_dibuat
 from .models import BuktiDukung, IsianPeriode, NilaiVariabel, RiwayatNilai, SalinanVariabel, Target
 
 _FIELD_ISIAN = (
-    "status", "diajukan_pada", "batas_waktu", "dibuka_sampai", "catatan_status",
-    "diverifikasi_oleh_id", "diverifikasi_pada", "disahkan_oleh_id", "disahkan_pada",
+    "status",
+    "diajukan_pada",
+    "batas_waktu",
+    "dibuka_sampai",
+    "catatan_status",
+    "diverifikasi_oleh_id",
+    "diverifikasi_pada",
+    "disahkan_oleh_id",
+    "disahkan_pada",
 )
 _FIELD_NILAI = ("nilai", "catatan", "diisi_oleh_id", "diisi_pada", "versi", "peringatan")
 
 
 def _salin_target(peta_indikator: dict) -> None:
     Target.objects.bulk_create(
-        Target(indikator=peta_indikator[t.indikator_id], periode=t.periode, nilai=t.nilai, nilai_hi=t.nilai_hi,
-               baseline=t.baseline)
+        Target(
+            indikator=peta_indikator[t.indikator_id],
+            periode=t.periode,
+            nilai=t.nilai,
+            nilai_hi=t.nilai_hi,
+            baseline=t.baseline,
+        )
         for t in Target.objects.filter(indikator_id__in=peta_indikator)
     )
 
@@ -49,8 +61,7 @@ def _selaraskan_isian(lama_id: int, baru: DokumenIKI) -> dict[int, IsianPeriode]
 def _selaraskan_nilai(lama_revisi: int, peta_variabel: dict[int, int]) -> dict[int, NilaiVariabel]:
     """Copy new or changed values with the history rows the copy lacks; {old value id: new value}."""
     ada = {
-        (nv.variabel_id, nv.periode): nv
-        for nv in NilaiVariabel.objects.filter(variabel_id__in=peta_variabel.values())
+        (nv.variabel_id, nv.periode): nv for nv in NilaiVariabel.objects.filter(variabel_id__in=peta_variabel.values())
     }
     lama_list = list(NilaiVariabel.objects.filter(variabel_id__in=peta_variabel))
     riwayat_lama: dict[int, list[RiwayatNilai]] = {}
@@ -71,16 +82,32 @@ def _selaraskan_nilai(lama_revisi: int, peta_variabel: dict[int, int]) -> dict[i
             batas = terakhir_disalin.get(nv.pk)
             riwayat_baru += [
                 RiwayatNilai(
-                    nilai_variabel=nv, waktu=r.waktu, pengguna_id=r.pengguna_id, lama=r.lama, baru=r.baru,
-                    catatan=r.catatan, alasan=r.alasan, sumber=r.sumber, versi=r.versi, peringatan=r.peringatan,
+                    nilai_variabel=nv,
+                    waktu=r.waktu,
+                    pengguna_id=r.pengguna_id,
+                    lama=r.lama,
+                    baru=r.baru,
+                    catatan=r.catatan,
+                    alasan=r.alasan,
+                    sumber=r.sumber,
+                    versi=r.versi,
+                    peringatan=r.peringatan,
                 )
                 for r in riwayat_lama.get(lama.pk, [])
                 if batas is None or r.waktu > batas
             ]
-            riwayat_baru.append(RiwayatNilai(
-                nilai_variabel=nv, pengguna=None, lama=sebelum, baru=nv.nilai, catatan=nv.catatan,
-                alasan=f"Disalin dari dokumen rev. {lama_revisi}", sumber=RiwayatNilai.Sumber.REVISI, versi=nv.versi,
-            ))
+            riwayat_baru.append(
+                RiwayatNilai(
+                    nilai_variabel=nv,
+                    pengguna=None,
+                    lama=sebelum,
+                    baru=nv.nilai,
+                    catatan=nv.catatan,
+                    alasan=f"Disalin dari dokumen rev. {lama_revisi}",
+                    sumber=RiwayatNilai.Sumber.REVISI,
+                    versi=nv.versi,
+                )
+            )
         peta[lama.pk] = nv
     RiwayatNilai.objects.bulk_create(riwayat_baru)
     return peta
@@ -88,13 +115,17 @@ def _selaraskan_nilai(lama_revisi: int, peta_variabel: dict[int, int]) -> dict[i
 
 def _selaraskan_bukti(peta_isian: dict[int, IsianPeriode], peta_nilai: dict[int, NilaiVariabel]) -> None:
     """Evidence rows point at the same stored file; a file already carried over is not carried twice."""
-    ada = set(
-        BuktiDukung.objects.filter(isian__in=list(peta_isian.values())).values_list("isian_id", "berkas")
-    )
+    ada = set(BuktiDukung.objects.filter(isian__in=list(peta_isian.values())).values_list("isian_id", "berkas"))
     BuktiDukung.objects.bulk_create(
         BuktiDukung(
-            isian=peta_isian[b.isian_id], nilai_variabel=peta_nilai.get(b.nilai_variabel_id), berkas=b.berkas.name,
-            nama_asli=b.nama_asli, jenis=b.jenis, ukuran=b.ukuran, sha256=b.sha256, diunggah_oleh_id=b.diunggah_oleh_id,
+            isian=peta_isian[b.isian_id],
+            nilai_variabel=peta_nilai.get(b.nilai_variabel_id),
+            berkas=b.berkas.name,
+            nama_asli=b.nama_asli,
+            jenis=b.jenis,
+            ukuran=b.ukuran,
+            sha256=b.sha256,
+            diunggah_oleh_id=b.diunggah_oleh_id,
             diunggah_pada=b.diunggah_pada,
         )
         for b in BuktiDukung.objects.filter(isian_id__in=peta_isian)

@@ -104,9 +104,7 @@ def target_untuk_periode(
     return lo, (hi if hi is not None and hi >= lo else None)
 
 
-def peringatan_target(
-    targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif"
-) -> list[str]:
+def peringatan_target(targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif") -> list[str]:
     """Where the quarterly (cumulative) targets contradict the annual one or each other."""
     peringatan = []
     tahunan = targets.get("TAHUN")
@@ -207,20 +205,31 @@ def simpan_target(
         if lo is None:
             if lama is not None:
                 lama.delete()
-                catat(pengguna, "hapus_target", indikator, ringkasan=f"Target {periode} dihapus: {indikator.nama[:80]}",
-                      perubahan={"target": [sebelum, None]})
+                catat(
+                    pengguna,
+                    "hapus_target",
+                    indikator,
+                    ringkasan=f"Target {periode} dihapus: {indikator.nama[:80]}",
+                    perubahan={"target": [sebelum, None]},
+                )
             target = None
         else:
             if base is None and periode == "TAHUN":
-                base = lama.baseline if lama is not None and lama.baseline is not None else realisasi_tahun_lalu(indikator)
+                base = (
+                    lama.baseline if lama is not None and lama.baseline is not None else realisasi_tahun_lalu(indikator)
+                )
             target = lama or Target(indikator=indikator, periode=periode)
             target.nilai, target.nilai_hi = lo, hi
             if base is not None:
                 target.baseline = base.quantize(_ENAM_DESIMAL)
             target.save()
-            catat(pengguna, "ubah_target" if lama else "tambah_target", target,
-                  ringkasan=f"Target {periode} {indikator.nama[:80]}: {_teks((lo, hi))}",
-                  perubahan={"target": [sebelum, [str(lo), None if hi is None else str(hi)]]})
+            catat(
+                pengguna,
+                "ubah_target" if lama else "tambah_target",
+                target,
+                ringkasan=f"Target {periode} {indikator.nama[:80]}: {_teks((lo, hi))}",
+                perubahan={"target": [sebelum, [str(lo), None if hi is None else str(hi)]]},
+            )
     return target, peringatan_target_indikator(indikator)
 
 
@@ -241,14 +250,21 @@ def isi_baseline(pengguna, dokumen: DokumenIKI) -> int:
     }
     terisi = 0
     with transaction.atomic():
-        for target in Target.objects.select_for_update().filter(
-            indikator__sasaran__dokumen=dokumen, periode="TAHUN", baseline__isnull=True
-        ).select_related("indikator__sasaran"):
+        for target in (
+            Target.objects.select_for_update()
+            .filter(indikator__sasaran__dokumen=dokumen, periode="TAHUN", baseline__isnull=True)
+            .select_related("indikator__sasaran")
+        ):
             nilai = lalu.get((target.indikator.sasaran.jabatan_id, " ".join(target.indikator.nama.lower().split())))
             if nilai is not None:
                 target.baseline = nilai.quantize(_ENAM_DESIMAL)
                 target.save(update_fields=["baseline"])
                 terisi += 1
         if terisi:
-            catat(pengguna, "isi_baseline", dokumen, ringkasan=f"{terisi} baseline diisi dari realisasi {dokumen.tahun - 1}")
+            catat(
+                pengguna,
+                "isi_baseline",
+                dokumen,
+                ringkasan=f"{terisi} baseline diisi dari realisasi {dokumen.tahun - 1}",
+            )
     return terisi

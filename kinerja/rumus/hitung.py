@@ -168,9 +168,7 @@ def _jumlah_baris(columns: Mapping[str, Sequence[object]]) -> int:
     return next(iter(panjang.values()), 0)
 
 
-def evaluate_many(
-    rumus: Rumus | str, columns: Mapping[str, Sequence[object]]
-) -> list[Decimal | None]:
+def evaluate_many(rumus: Rumus | str, columns: Mapping[str, Sequence[object]]) -> list[Decimal | None]:
     """``evaluate(rumus, row).nilai`` for every row of equal-length columns, computed column-wise.
 
     A variable without a column is missing in every row. Columns of unequal length raise
@@ -179,8 +177,7 @@ def evaluate_many(
     rumus = ke_rumus(rumus)
     n = _jumlah_baris(columns)
     kolom = {
-        nama: [ke_decimal(x) for x in columns[nama]] if nama in columns else [None] * n
-        for nama in rumus.variables
+        nama: [ke_decimal(x) for x in columns[nama]] if nama in columns else [None] * n for nama in rumus.variables
     }
     return [_rapikan(nilai) for nilai in _hitung(rumus, kolom, n)]
 

@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from kinerja.rumus.errors import RumusError
 from kinerja.rumus.pohon import (
+    KUAT_OPERATOR,
     MAKS_KEDALAMAN,
     MAKS_PANJANG,
-    KUAT_OPERATOR,
     Angka,
     Negasi,
     Operasi,
@@ -82,9 +82,7 @@ def _baca_angka(teks: str, awal: int) -> _Token:
     if angka == ".":
         raise RumusError(f"Titik '.' tanpa angka pada posisi {awal}", awal)
     if akhir < len(teks) and teks[akhir] == ".":
-        raise RumusError(
-            f"Angka '{angka}.' memakai lebih dari satu titik pada posisi {akhir}", akhir
-        )
+        raise RumusError(f"Angka '{angka}.' memakai lebih dari satu titik pada posisi {akhir}", akhir)
     if akhir < len(teks) and _huruf_nama(teks[akhir]):
         raise RumusError(
             f"Angka '{angka}' langsung diikuti '{teks[akhir]}' pada posisi {akhir}: tulis operator "
@@ -160,17 +158,14 @@ class _Parser:
         if token.jenis == "nama":
             if self.sekarang.jenis == "(":
                 raise RumusError(
-                    f"Pemanggilan fungsi '{token.teks}(...)' tidak diizinkan "
-                    f"pada posisi {token.posisi}",
+                    f"Pemanggilan fungsi '{token.teks}(...)' tidak diizinkan pada posisi {token.posisi}",
                     token.posisi,
                 )
             return Variabel(token.nilai)
         if token.jenis == "(":
             isi = self.ekspresi(1, tingkat + 1)
             if self.sekarang.jenis == "akhir":
-                raise RumusError(
-                    f"Kurung buka '(' pada posisi {token.posisi} tidak ditutup", token.posisi
-                )
+                raise RumusError(f"Kurung buka '(' pada posisi {token.posisi} tidak ditutup", token.posisi)
             if self.sekarang.jenis != ")":
                 raise self.salah_sesudah_nilai(self.sekarang)
             self.i += 1
@@ -186,8 +181,7 @@ class _Parser:
     @staticmethod
     def terlalu_dalam(token: _Token) -> RumusError:
         return RumusError(
-            f"Rumus terlalu bertingkat (lebih dari {MAKS_KEDALAMAN} tingkat) "
-            f"pada posisi {token.posisi}",
+            f"Rumus terlalu bertingkat (lebih dari {MAKS_KEDALAMAN} tingkat) pada posisi {token.posisi}",
             token.posisi,
         )
 
@@ -204,31 +198,24 @@ class _Parser:
         if sebelum is None:
             if token.jenis == "akhir":
                 return RumusError("Rumus kosong", 0)
-            return RumusError(
-                f"Kurung tutup ')' tidak ada pasangannya pada posisi {token.posisi}", token.posisi
-            )
+            return RumusError(f"Kurung tutup ')' tidak ada pasangannya pada posisi {token.posisi}", token.posisi)
         if sebelum.jenis == "op":
             return RumusError(
                 f"Operator '{sebelum.teks}' tidak diikuti nilai pada posisi {sebelum.posisi}",
                 sebelum.posisi,
             )
         if token.jenis == "akhir":
-            return RumusError(
-                f"Kurung buka '(' pada posisi {sebelum.posisi} tidak ditutup", sebelum.posisi
-            )
+            return RumusError(f"Kurung buka '(' pada posisi {sebelum.posisi} tidak ditutup", sebelum.posisi)
         return RumusError(f"Kurung '()' kosong pada posisi {sebelum.posisi}", sebelum.posisi)
 
     def salah_sesudah_nilai(self, token: _Token) -> RumusError:
         """``token`` follows a complete value but is neither an operator nor the expected end."""
         if token.jenis == ")":
-            return RumusError(
-                f"Kurung tutup ')' tidak ada pasangannya pada posisi {token.posisi}", token.posisi
-            )
+            return RumusError(f"Kurung tutup ')' tidak ada pasangannya pada posisi {token.posisi}", token.posisi)
         if token.jenis == "%":
             return _persen_salah(token)
         return RumusError(
-            f"Tidak ada operator di antara '{self.sebelumnya.teks}' dan '{token.teks}' "
-            f"pada posisi {token.posisi}",
+            f"Tidak ada operator di antara '{self.sebelumnya.teks}' dan '{token.teks}' pada posisi {token.posisi}",
             token.posisi,
         )
 
@@ -245,9 +232,7 @@ def parse(teks: object) -> Rumus:
     if not isinstance(teks, str):
         raise RumusError(f"Rumus harus berupa teks, bukan {type(teks).__name__}")
     if len(teks) > MAKS_PANJANG:
-        raise RumusError(
-            f"Rumus terlalu panjang: {len(teks)} karakter (maksimum {MAKS_PANJANG})", MAKS_PANJANG
-        )
+        raise RumusError(f"Rumus terlalu panjang: {len(teks)} karakter (maksimum {MAKS_PANJANG})", MAKS_PANJANG)
     return _parse_teks(teks)
 
 

@@ -95,6 +95,7 @@ class Operasi:
 
 Simpul = Angka | Variabel | Negasi | Operasi
 
+
 def kekuatan(simpul: Simpul) -> int:
     """How tightly ``simpul`` binds when written out (higher: needs brackets less often)."""
     if isinstance(simpul, Operasi):

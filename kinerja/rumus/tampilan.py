@@ -92,8 +92,6 @@ def _latex(simpul: Simpul, labels: Mapping[str, str]) -> str:
     kuat = kekuatan(simpul)
     kiri = dalam_kurung(simpul.kiri, _kekuatan_latex(simpul.kiri) < kuat)
     # "a - (-b)" reads better than "a - -b" in print.
-    kanan = dalam_kurung(
-        simpul.kanan, _kekuatan_latex(simpul.kanan) <= kuat or isinstance(simpul.kanan, Negasi)
-    )
+    kanan = dalam_kurung(simpul.kanan, _kekuatan_latex(simpul.kanan) <= kuat or isinstance(simpul.kanan, Negasi))
     tanda = r"\times" if simpul.operator == "*" else simpul.operator
     return f"{kiri} {tanda} {kanan}"

@@ -18,8 +18,20 @@ class RespondenInline(HanyaBacaMixin, admin.TabularInline):
 class SurveiAdmin(HanyaBacaMixin, admin.ModelAdmin):
     list_display = ["instansi", "tahun", "periode", "regulasi", "bobot", "status", "dibuat_pada"]
     list_filter = ["tahun", "periode", "status", "regulasi", "instansi"]
-    readonly_fields = ["instansi", "tahun", "periode", "regulasi", "bobot", "populasi", "jenis_layanan", "status",
-                       "dibuat_oleh", "dibuat_pada", "difinalkan_oleh", "difinalkan_pada"]
+    readonly_fields = [
+        "instansi",
+        "tahun",
+        "periode",
+        "regulasi",
+        "bobot",
+        "populasi",
+        "jenis_layanan",
+        "status",
+        "dibuat_oleh",
+        "dibuat_pada",
+        "difinalkan_oleh",
+        "difinalkan_pada",
+    ]
     inlines = [RespondenInline]
 
 

@@ -43,9 +43,7 @@ class UnggahForm(forms.Form):
         label="Berkas jawaban (CSV atau XLSX)",
         help_text="Satu baris per responden, satu kolom per unsur (dikenali dari judul kolom, bukan urutannya).",
     )
-    ganti = forms.BooleanField(
-        label="Ganti semua responden yang sudah ada dengan isi berkas ini", required=False
-    )
+    ganti = forms.BooleanField(label="Ganti semua responden yang sudah ada dengan isi berkas ini", required=False)
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
@@ -87,7 +85,9 @@ class RespondenForm(forms.Form):
 class SumberForm(forms.Form):
     indikator = forms.TypedChoiceField(label="Indikator", coerce=int)
     jenis_layanan = forms.CharField(
-        label="Jenis layanan", required=False, max_length=200,
+        label="Jenis layanan",
+        required=False,
+        max_length=200,
         help_text="Kosongkan untuk IKM keseluruhan; isi untuk memakai IKM satu jenis layanan saja.",
     )
 

@@ -30,7 +30,7 @@ from kinerja.pengukuran import Periode
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.layanan import PeriodeTerkunci, Sumber, simpan_nilai
 
-from .models import Responden, Survei, SumberIKM
+from .models import Responden, SumberIKM, Survei
 
 _KUNCI_PROFIL = tuple(p.kunci for p in KOLOM_PROFIL)
 
@@ -144,9 +144,7 @@ class Pratinjau:
         return not self.kesalahan and bool(self.responden)
 
 
-def pratinjau_impor(
-    berkas_bytes: bytes, nama_file: str, regulasi: str = "2017", *, bobot: str = "tepat"
-) -> Pratinjau:
+def pratinjau_impor(berkas_bytes: bytes, nama_file: str, regulasi: str = "2017", *, bobot: str = "tepat") -> Pratinjau:
     """Read a CSV/XLSX response file and compute the IKM it would give; writes nothing.
 
     Raises :class:`~kinerja.ikm.IKMError` when the file as a whole is unusable (empty, not CSV or
@@ -261,7 +259,9 @@ def tambah_responden(pengguna, survei: Survei, data: Mapping[str, object]) -> Re
     for kunci in _KUNCI_PROFIL:
         bersih[kunci] = " ".join(str(data.get(kunci) or "").split())
     if bersih["jenis_layanan"].casefold() == SEMUA.casefold():
-        galat["jenis_layanan"] = f"Jenis layanan tidak boleh bernama '{SEMUA}': nama itu dipakai untuk hasil keseluruhan."
+        galat["jenis_layanan"] = (
+            f"Jenis layanan tidak boleh bernama '{SEMUA}': nama itu dipakai untuk hasil keseluruhan."
+        )
     if galat:
         raise ValidationError(galat)
     with transaction.atomic():
@@ -356,8 +356,13 @@ def buka_kembali(pengguna, survei: Survei, alasan: str = "") -> Survei:
         survei.difinalkan_oleh = None
         survei.difinalkan_pada = None
         survei.save(update_fields=["status", "difinalkan_oleh", "difinalkan_pada"])
-        catat(pengguna, "buka_skm", survei, perubahan={"status": [Survei.Status.FINAL, Survei.Status.DRAFT]},
-              alasan=alasan)
+        catat(
+            pengguna,
+            "buka_skm",
+            survei,
+            perubahan={"status": [Survei.Status.FINAL, Survei.Status.DRAFT]},
+            alasan=alasan,
+        )
     return survei
 
 

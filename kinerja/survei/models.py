@@ -70,7 +70,7 @@ class Survei(models.Model):
 
     @property
     def label_periode(self) -> str:
-        """"Triwulan II", "Semester I", "Tahunan"."""
+        """ "Triwulan II", "Semester I", "Tahunan"."""
         return Periode(self.periode).label
 
     @property

@@ -25,7 +25,8 @@ def _jalankan(perintah, args, setup_django) -> int:
 
 def daftarkan(sub, setup_django):
     survei = sub.add_parser(
-        "survei", help="survei kepuasan masyarakat (SKM): impor jawaban, finalkan, isi nilai IKM",
+        "survei",
+        help="survei kepuasan masyarakat (SKM): impor jawaban, finalkan, isi nilai IKM",
         description="Survei kepuasan masyarakat (SKM) per instansi dan periode.",
     )
     perintah = survei.add_subparsers(dest="perintah_survei", metavar="PERINTAH")
@@ -34,31 +35,45 @@ def daftarkan(sub, setup_django):
     def survei_dipilih(p):
         p.add_argument("--instansi", metavar="ID", required=True, help="ID atau nama instansi")
         p.add_argument("--tahun", type=int, metavar="N", required=True, help="tahun survei")
-        p.add_argument("--periode", required=True, type=str.upper, choices=PERIODE, metavar="PERIODE",
-                       help="TW1–TW4, S1, S2 atau TAHUN")
+        p.add_argument(
+            "--periode",
+            required=True,
+            type=str.upper,
+            choices=PERIODE,
+            metavar="PERIODE",
+            help="TW1–TW4, S1, S2 atau TAHUN",
+        )
 
     p = perintah.add_parser(
-        "impor", help="baca berkas jawaban CSV/XLSX, tampilkan IKM-nya, lalu simpan",
+        "impor",
+        help="baca berkas jawaban CSV/XLSX, tampilkan IKM-nya, lalu simpan",
         description="Baca berkas jawaban (satu baris per responden, kolom unsur dikenali dari judulnya), cetak "
-                    "IKM, mutu, NRR per unsur dan kesalahan per baris, lalu simpan ke survei instansi untuk "
-                    "periode itu (dibuat bila belum ada). Berkas dengan kesalahan tidak disimpan sama sekali.",
+        "IKM, mutu, NRR per unsur dan kesalahan per baris, lalu simpan ke survei instansi untuk "
+        "periode itu (dibuat bila belum ada). Berkas dengan kesalahan tidak disimpan sama sekali.",
     )
     survei_dipilih(p)
     p.add_argument("berkas", metavar="FILE", help="berkas jawaban .csv atau .xlsx")
-    p.add_argument("--regulasi", choices=("2017", "2004"),
-                   help="PermenPAN-RB 14/2017 (9 unsur) atau KepMenPAN 25/2004 (14 unsur); "
-                        "bawaan: regulasi survei yang sudah ada, atau 2017")
-    p.add_argument("--bobot", choices=("tepat", "lama"),
-                   help="untuk survei baru: bobot tepat 1/n (bawaan) atau dibulatkan seperti laporan lama")
+    p.add_argument(
+        "--regulasi",
+        choices=("2017", "2004"),
+        help="PermenPAN-RB 14/2017 (9 unsur) atau KepMenPAN 25/2004 (14 unsur); "
+        "bawaan: regulasi survei yang sudah ada, atau 2017",
+    )
+    p.add_argument(
+        "--bobot",
+        choices=("tepat", "lama"),
+        help="untuk survei baru: bobot tepat 1/n (bawaan) atau dibulatkan seperti laporan lama",
+    )
     p.add_argument("--populasi", type=int, metavar="N", help="untuk survei baru: jumlah penerima layanan")
     p.add_argument("--ganti", action="store_true", help="ganti responden yang sudah ada (bawaan: tambahkan)")
     p.add_argument("--dry-run", action="store_true", help="hanya baca dan hitung; tidak menulis apa pun")
     p.set_defaults(func=lambda args: _jalankan(cmd_impor, args, setup_django))
 
     p = perintah.add_parser(
-        "finalkan", help="finalkan survei dan isi nilai IKM ke indikator yang terhubung",
+        "finalkan",
+        help="finalkan survei dan isi nilai IKM ke indikator yang terhubung",
         description="Finalkan survei instansi untuk periode itu; nilai IKM-nya (dua desimal) menjadi nilai "
-                    "variabel indikator yang dihubungkan ke survei, pada dokumen IKI yang berlaku.",
+        "variabel indikator yang dihubungkan ke survei, pada dokumen IKI yang berlaku.",
     )
     survei_dipilih(p)
     p.set_defaults(func=lambda args: _jalankan(cmd_finalkan, args, setup_django))
@@ -98,7 +113,12 @@ def cmd_impor(args) -> int:
     with transaction.atomic():  # a new survey and its respondents, or neither
         if survei is None:
             survei = layanan.buat_survei(
-                None, instansi, tahun=args.tahun, periode=args.periode, regulasi=regulasi, bobot=bobot,
+                None,
+                instansi,
+                tahun=args.tahun,
+                periode=args.periode,
+                regulasi=regulasi,
+                bobot=bobot,
                 populasi=args.populasi,
             )
         baru = layanan.simpan_impor(None, survei, pratinjau, ganti=args.ganti)

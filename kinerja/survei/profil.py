@@ -47,9 +47,7 @@ def hitung_profil(responden: Iterable[Mapping[str, object]]) -> dict[str, list[K
             continue
         urutan = _urutan_umur if kolom.kunci == "umur" else (lambda kunci: -jumlah[kunci])
         kunci_terurut = sorted(jumlah, key=lambda k: (k == TIDAK_DIISI.casefold(), urutan(k), k))
-        hasil[kolom.nama] = [
-            Kelompok(tampil[k], jumlah[k], 100 * jumlah[k] / len(semua)) for k in kunci_terurut
-        ]
+        hasil[kolom.nama] = [Kelompok(tampil[k], jumlah[k], 100 * jumlah[k] / len(semua)) for k in kunci_terurut]
     return hasil
 
 

@@ -233,8 +233,7 @@ def impor(request, pk):
                         for judul, kode in pratinjau.kolom.items()
                     ],
                     "contoh": [
-                        [r[kode] for kode in survei.kode_unsur] + [r["jenis_layanan"]]
-                        for r in pratinjau.responden[:20]
+                        [r[kode] for kode in survei.kode_unsur] + [r["jenis_layanan"]] for r in pratinjau.responden[:20]
                     ],
                 },
             )

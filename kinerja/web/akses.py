@@ -67,4 +67,7 @@ def wajib(boleh: bool, pesan: str) -> None:
 
 
 def wajib_kelola_katalog(user, instansi) -> None:
-    wajib(lingkup.boleh_kelola_katalog(user, instansi), "Hanya admin instansi atau admin pemda yang dapat mengubah katalog IKI.")
+    wajib(
+        lingkup.boleh_kelola_katalog(user, instansi),
+        "Hanya admin instansi atau admin pemda yang dapat mengubah katalog IKI.",
+    )

@@ -81,23 +81,31 @@ class FormIndikator(forms.Form):
 
     nama = forms.CharField(label="Indikator kinerja", widget=forms.Textarea(attrs={"rows": 2}))
     ekspresi = forms.CharField(
-        label="Rumus", max_length=rumus.MAKS_PANJANG,
+        label="Rumus",
+        max_length=rumus.MAKS_PANJANG,
         help_text="Kode variabel dan + − × /, mis. tepat_waktu / usulan * 100",
     )
-    penjelasan = forms.CharField(label="Penjelasan / formulasi (teks)", required=False,
-                                 widget=forms.Textarea(attrs={"rows": 2}))
+    penjelasan = forms.CharField(
+        label="Penjelasan / formulasi (teks)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     satuan = forms.CharField(max_length=40, required=False, initial="%")
     polaritas = forms.ChoiceField(choices=Indikator.Polaritas.choices, initial=Indikator.Polaritas.POSITIF)
-    periode_pelaporan = forms.ChoiceField(label="Periode pelaporan", choices=Indikator.PeriodePelaporan.choices,
-                                          initial=Indikator.PeriodePelaporan.TRIWULANAN)
+    periode_pelaporan = forms.ChoiceField(
+        label="Periode pelaporan",
+        choices=Indikator.PeriodePelaporan.choices,
+        initial=Indikator.PeriodePelaporan.TRIWULANAN,
+    )
     sumber_data = forms.CharField(label="Sumber data", max_length=250, required=False)
     induk = forms.ModelMultipleChoiceField(
-        label="Mendukung indikator atasan", queryset=Indikator.objects.none(), required=False,
+        label="Mendukung indikator atasan",
+        queryset=Indikator.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     target = AngkaField(label="Target tahunan (atau batas bawah rentang)", required=False)
-    target_hi = AngkaField(label="Batas atas rentang target", required=False,
-                           help_text="Kosongkan bila targetnya satu angka.")
+    target_hi = AngkaField(
+        label="Batas atas rentang target", required=False, help_text="Kosongkan bila targetnya satu angka."
+    )
 
     BIDANG_INDIKATOR = ("nama", "ekspresi", "penjelasan", "satuan", "polaritas", "periode_pelaporan", "sumber_data")
 
@@ -156,15 +164,25 @@ class _FormsetVariabel(forms.BaseInlineFormSet):
 
 
 FormsetVariabel = forms.inlineformset_factory(
-    Indikator, Variabel, form=FormVariabel, formset=_FormsetVariabel, extra=1, can_delete=True,
+    Indikator,
+    Variabel,
+    form=FormVariabel,
+    formset=_FormsetVariabel,
+    extra=1,
+    can_delete=True,
 )
 
 
 class FormTarget(forms.Form):
     """An indicator's annual target and its cumulative quarterly targets (rencana aksi)."""
 
-    PERIODE = (("TAHUN", "Tahunan"), ("TW1", "s.d. Triwulan I"), ("TW2", "s.d. Triwulan II"),
-               ("TW3", "s.d. Triwulan III"), ("TW4", "s.d. Triwulan IV"))
+    PERIODE = (
+        ("TAHUN", "Tahunan"),
+        ("TW1", "s.d. Triwulan I"),
+        ("TW2", "s.d. Triwulan II"),
+        ("TW3", "s.d. Triwulan III"),
+        ("TW4", "s.d. Triwulan IV"),
+    )
 
     def __init__(self, *args, tahunan_terkunci=False, **kwargs):
         super().__init__(*args, **kwargs)

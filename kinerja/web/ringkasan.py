@@ -70,8 +70,7 @@ def matriks_isian(dokumen, hari_ini: date | None = None) -> list[tuple[Jabatan, 
     """Every entering jabatan with its four quarters, from two queries."""
     hari_ini = hari_ini or timezone.localdate()
     isian = {
-        (i.jabatan_id, i.periode): i
-        for i in IsianPeriode.objects.filter(dokumen=dokumen, periode__in=PERIODE_ISIAN)
+        (i.jabatan_id, i.periode): i for i in IsianPeriode.objects.filter(dokumen=dokumen, periode__in=PERIODE_ISIAN)
     }
     jendela = {p: jendela_isian(dokumen.tahun, p) for p in PERIODE_ISIAN}
     return [

@@ -28,11 +28,11 @@ def sidik_data(dokumen_ids, periode: str) -> str:
     triwulan = [f"TW{t}" for t in periode_hitung(periode).triwulan]
     nilai = NilaiVariabel.objects.filter(
         variabel__indikator__sasaran__dokumen__in=dokumen_ids, periode__in=triwulan
-    ).aggregate(
-        n=Count("id"), v=Sum("versi"), t=Max("diisi_pada")
-    )
-    target = Target.objects.filter(indikator__sasaran__dokumen__in=dokumen_ids).order_by("pk").values_list(
-        "pk", "periode", "nilai", "nilai_hi", "baseline"
+    ).aggregate(n=Count("id"), v=Sum("versi"), t=Max("diisi_pada"))
+    target = (
+        Target.objects.filter(indikator__sasaran__dokumen__in=dokumen_ids)
+        .order_by("pk")
+        .values_list("pk", "periode", "nilai", "nilai_hi", "baseline")
     )
     isi = repr((dokumen_ids, triwulan, nilai["n"], nilai["v"], nilai["t"], list(target)))
     return hashlib.sha256(isi.encode()).hexdigest()[:32]

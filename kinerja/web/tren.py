@@ -19,7 +19,8 @@ from .triwulan import hitung_triwulan
 def capaian_per_triwulan(dokumen_ids) -> dict[int, list[Decimal | None]]:
     """{dokumen id: [average capaian of TW1, TW2, TW3, TW4]}; None for a quarter without any capaian."""
     indikator = list(
-        Indikator.objects.filter(sasaran__dokumen__in=dokumen_ids).select_related("sasaran")
+        Indikator.objects.filter(sasaran__dokumen__in=dokumen_ids)
+        .select_related("sasaran")
         .prefetch_related(Prefetch("variabel", Variabel.objects.select_related("konstanta")))
     )
     nilai: dict[int, dict[int, Decimal]] = defaultdict(dict)

@@ -45,9 +45,15 @@ def hitung_triwulan(
         realisasi = rumus.Hasil(None, "tidak dapat dihitung: rumus belum diisi")
     else:
         try:
-            realisasi = rumus.evaluate(indikator.ekspresi, {v.kode: tetap.get(v.kode, nilai.get(v.pk)) for v in variabel})
+            realisasi = rumus.evaluate(
+                indikator.ekspresi, {v.kode: tetap.get(v.kode, nilai.get(v.pk)) for v in variabel}
+            )
         except rumus.RumusError as exc:
             realisasi = rumus.Hasil(None, f"tidak dapat dihitung: rumus tidak sah ({exc})")
     cara = {v.kode: v.agregasi for v in variabel if v.diisi}
-    target = target_untuk_periode(targets, periode_hitung(f"TW{triwulan}"), aditif(indikator.ekspresi, cara, set(tetap)))
-    return HasilTriwulan(True, realisasi, target, capaian(realisasi.nilai, target[0], indikator.polaritas, target_hi=target[1]))
+    target = target_untuk_periode(
+        targets, periode_hitung(f"TW{triwulan}"), aditif(indikator.ekspresi, cara, set(tetap))
+    )
+    return HasilTriwulan(
+        True, realisasi, target, capaian(realisasi.nilai, target[0], indikator.polaritas, target_hi=target[1])
+    )

@@ -36,7 +36,7 @@ def urut_pohon(jabatan_list):
 
 def warna_teks(latar: str) -> str:
     """Black or white text, whichever reads better on the background colour (WCAG luminance)."""
-    r, g, b = (int(latar[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(latar[i : i + 2], 16) / 255 for i in (1, 3, 5))
 
     def linear(c):
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4

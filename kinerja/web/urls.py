@@ -43,8 +43,11 @@ urlpatterns = [
     path("instansi/<int:instansi_id>/unggah/", excel.unggah, name="unggah"),
     # Accounts of an instansi.
     path("instansi/<int:instansi_id>/pengguna/", pengguna.daftar, name="pengguna"),
-    path("instansi/<int:instansi_id>/pengguna/<int:pengguna_id>/sandi/", pengguna.atur_ulang_sandi,
-         name="atur_ulang_sandi"),
+    path(
+        "instansi/<int:instansi_id>/pengguna/<int:pengguna_id>/sandi/",
+        pengguna.atur_ulang_sandi,
+        name="atur_ulang_sandi",
+    ),
     path("instansi/<int:instansi_id>/pengguna/<int:pengguna_id>/aktif/", pengguna.ubah_aktif, name="ubah_aktif"),
     path("instansi/<int:instansi_id>/pegawai/<int:pegawai_id>/akun/", pengguna.buat_akun, name="buat_akun"),
     # Dashboards.

@@ -20,7 +20,9 @@ def dua_kecamatan():
 
 def pengguna(django_user_model, nama, jenis, instansi, pemda=None):
     user = django_user_model.objects.create(username=nama)
-    Peran.objects.create(pengguna=user, jenis=jenis, pemda=pemda or instansi.pemda, instansi=instansi if pemda is None else None)
+    Peran.objects.create(
+        pengguna=user, jenis=jenis, pemda=pemda or instansi.pemda, instansi=instansi if pemda is None else None
+    )
     return user
 
 
@@ -55,11 +57,15 @@ def test_anonymous_sees_nothing(dua_kecamatan):
 
 def test_holder_enters_and_superior_verifies(django_user_model, dua_kecamatan):
     a, _ = dua_kecamatan
-    camat, sekcam = Jabatan.objects.get(instansi=a, nama="Camat"), Jabatan.objects.get(instansi=a, nama="Sekretaris Kecamatan")
+    camat, sekcam = (
+        Jabatan.objects.get(instansi=a, nama="Camat"),
+        Jabatan.objects.get(instansi=a, nama="Sekretaris Kecamatan"),
+    )
     u_camat, u_sek = (django_user_model.objects.create(username=n) for n in ("c", "s"))
     for user, jabatan in ((u_camat, camat), (u_sek, sekcam)):
-        Penugasan.objects.create(pegawai=Pegawai.objects.create(nama=user.username, pengguna=user), jabatan=jabatan,
-                                 mulai=date(2020, 1, 1))
+        Penugasan.objects.create(
+            pegawai=Pegawai.objects.create(nama=user.username, pengguna=user), jabatan=jabatan, mulai=date(2020, 1, 1)
+        )
     assert lingkup.boleh_isi(u_sek, sekcam) and not lingkup.boleh_isi(u_camat, sekcam)
     assert lingkup.boleh_verifikasi(u_camat, sekcam) and not lingkup.boleh_verifikasi(u_sek, sekcam)
     assert not lingkup.boleh_verifikasi(u_camat, camat)  # nobody above the Camat in the instansi

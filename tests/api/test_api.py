@@ -54,8 +54,9 @@ def test_without_login_the_api_asks_for_it(demo):
 
 def test_capaian_over_basic_auth_matches_the_computation(demo):
     instansi = demo.instansi[0]
-    response = Client().get(f"/api/v1/instansi/{instansi.pk}/capaian/?tahun=2025&periode=TAHUN",
-                            **basic(f"camat.{KEC_A}"))
+    response = Client().get(
+        f"/api/v1/instansi/{instansi.pk}/capaian/?tahun=2025&periode=TAHUN", **basic(f"camat.{KEC_A}")
+    )
     assert response.status_code == 200
     data = response.json()
     harapan = hitung_instansi(instansi, 2025, "TAHUN")
@@ -66,7 +67,9 @@ def test_capaian_over_basic_auth_matches_the_computation(demo):
     assert baris["kategori"] == pertama.kategori
 
 
-@pytest.mark.parametrize("query, pesan", [("", "tahun"), ("?tahun=2025&periode=TW9", "Periode"), ("?tahun=1990", "belum memiliki")])
+@pytest.mark.parametrize(
+    "query, pesan", [("", "tahun"), ("?tahun=2025&periode=TW9", "Periode"), ("?tahun=1990", "belum memiliki")]
+)
 def test_bad_queries_get_clear_messages(demo, query, pesan):
     instansi = demo.instansi[0]
     response = Client().get(f"/api/v1/instansi/{instansi.pk}/capaian/{query}", **basic(f"camat.{KEC_A}"))
@@ -87,7 +90,9 @@ def test_the_holder_writes_a_value_with_versions_and_history(demo):
     _, _, variabel, terbuka, _ = sekcam(demo)
     client, auth = Client(), basic(f"sekcam.{KEC_A}")
     awal = client.get(url_nilai(variabel, terbuka), **auth).json()
-    response = put(client, url_nilai(variabel, terbuka), {"nilai": "12,5", "versi": awal["versi"], "catatan": "lewat API"}, **auth)
+    response = put(
+        client, url_nilai(variabel, terbuka), {"nilai": "12,5", "versi": awal["versi"], "catatan": "lewat API"}, **auth
+    )
     assert response.status_code == 200, response.content
     assert response.json()["nilai"] == "12.5" and response.json()["versi"] == awal["versi"] + 1
     tersimpan = NilaiVariabel.objects.get(variabel=variabel, periode=terbuka)
@@ -104,7 +109,9 @@ def test_a_locked_period_refuses_api_writes(demo):
     response = put(Client(), url_nilai(variabel, terkunci), {"nilai": 1}, **basic(f"sekcam.{KEC_A}"))
     assert response.status_code == 423
     assert response.json()["galat"]
-    assert list(NilaiVariabel.objects.filter(variabel=variabel, periode=terkunci).values_list("nilai", "versi")) == sebelum
+    assert (
+        list(NilaiVariabel.objects.filter(variabel=variabel, periode=terkunci).values_list("nilai", "versi")) == sebelum
+    )
 
 
 def test_only_the_holder_may_write(demo):
@@ -113,11 +120,20 @@ def test_only_the_holder_may_write(demo):
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("body, pesan", [("bukan json", "JSON"), ("[1, 2]", "objek"), ('{"nilai": 1, "versi": "x"}', "versi"),
-                                         ('{"nilai": "dua belas"}', "")])
+@pytest.mark.parametrize(
+    "body, pesan",
+    [
+        ("bukan json", "JSON"),
+        ("[1, 2]", "objek"),
+        ('{"nilai": 1, "versi": "x"}', "versi"),
+        ('{"nilai": "dua belas"}', ""),
+    ],
+)
 def test_bad_bodies_are_refused(demo, body, pesan):
     _, _, variabel, terbuka, _ = sekcam(demo)
-    response = Client().put(url_nilai(variabel, terbuka), body, content_type="application/json", **basic(f"sekcam.{KEC_A}"))
+    response = Client().put(
+        url_nilai(variabel, terbuka), body, content_type="application/json", **basic(f"sekcam.{KEC_A}")
+    )
     assert response.status_code == 400
     assert pesan in response.json()["galat"]
 
@@ -144,5 +160,9 @@ def test_wrong_passwords_are_throttled(demo, settings):
 
 
 def test_other_office_user_of_b_exists(demo):
-    assert Client().get(f"/api/v1/instansi/{demo.instansi[1].pk}/capaian/?tahun=2025",
-                        **basic(f"camat.{KEC_B}")).status_code == 200
+    assert (
+        Client()
+        .get(f"/api/v1/instansi/{demo.instansi[1].pk}/capaian/?tahun=2025", **basic(f"camat.{KEC_B}"))
+        .status_code
+        == 200
+    )

@@ -16,7 +16,12 @@ def jejak(django_user_model):
 
 
 def test_catat_records_who_what_and_why(jejak):
-    assert (jejak.pengguna.username, jejak.aksi, jejak.objek_jenis, jejak.alasan) == ("u", "ubah", "organisasi.Pemda", "uji")
+    assert (jejak.pengguna.username, jejak.aksi, jejak.objek_jenis, jejak.alasan) == (
+        "u",
+        "ubah",
+        "organisasi.Pemda",
+        "uji",
+    )
     assert jejak.perubahan == {"nama": ["A", "B"]}
 
 

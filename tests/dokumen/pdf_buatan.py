@@ -135,8 +135,10 @@ def tulis_pdf(halaman: list[Halaman]) -> bytes:
     for h in halaman:
         isi = "\n".join(h.perintah).encode("cp1252")
         objek.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(isi), isi))
-        objek.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                     b"/Resources << /Font << /F1 3 0 R >> >> >>" % (LEBAR, TINGGI, len(objek)))
+        objek.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (LEBAR, TINGGI, len(objek))
+        )
         anak.append(f"{len(objek)} 0 R")
     objek[1] = f"<< /Type /Pages /Kids [{' '.join(anak)}] /Count {len(anak)} >>".encode()
     keluar = bytearray(b"%PDF-1.4\n")

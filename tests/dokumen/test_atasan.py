@@ -39,8 +39,7 @@ def test_karang_penang(dokumen_dir):
         "Kepala Sub Bagian Keuangan Kecamatan Karang Penang": sekcam,
         "Kepala Seksi Pemerintahan Dan Pelayanan Umum Kecamatan Karang Penang": "Camat Karang Penang",
         "Kepala Seksi Ketentraman dan Ketertiban Kecamatan Karang Penang": "Camat Karang Penang",
-        "Kepala Seksi Pemberdayaan Masyarakat Desa Dan Kesejahteraan Sosial Kecamatan Karang Penang":
-            "Camat Karang Penang",
+        "Kepala Seksi Pemberdayaan Masyarakat Desa Dan Kesejahteraan Sosial Kecamatan Karang Penang": "Camat Karang Penang",
     }
     assert all(j["atasan_tebakan"] for j in hasil["jabatan"])
 
@@ -96,8 +95,7 @@ def test_singkatan_dan_penulisan_unit():
         "Sub Bag Program": "SEKRETARIS KECAMATAN",
         "Kasi Trantib": "Camat Sukamaju",
         "Seksi Pemerintahan": "Camat Sukamaju",
-        "Pengadministrasi Umum pada Sub Bagian umum dan kepegawaian Kantor Kecamatan Sukamaju":
-            "Kasubag Umum & Kepegawaian",
+        "Pengadministrasi Umum pada Sub Bagian umum dan kepegawaian Kantor Kecamatan Sukamaju": "Kasubag Umum & Kepegawaian",
         "Bendahara Pengeluaran Subbag Perencanaan, Keuangan": "Kasubbag. Perencanaan dan Keuangan",
         "Pengelola Data Seksi Pemerintahan Kecamatan Sukamaju Kabupaten Lembah": "Seksi Pemerintahan",
         "Staff Seksi trantib kabupaten Lembah": "Kasi Trantib",
@@ -121,7 +119,9 @@ def test_pelaksana_tanpa_unit_dan_sekretaris_tidak_tertulis():
 
 def test_seksi_dengan_kata_sambung_berbeda_tidak_tertukar_dengan_sub_bagian():
     atasan, _ = tebak(
-        "Kepala Sub Bagian Pemerintahan", "Kepala Seksi Pemerintahan dan Umum", "Staf Seksi Pemerintahan & Umum",
+        "Kepala Sub Bagian Pemerintahan",
+        "Kepala Seksi Pemerintahan dan Umum",
+        "Staf Seksi Pemerintahan & Umum",
         "Staf Sub Bagian Pemerintahan",
     )
     assert atasan["Staf Seksi Pemerintahan & Umum"] == "Kepala Seksi Pemerintahan dan Umum"
@@ -136,12 +136,15 @@ def test_tak_tertebak_diberi_peringatan():
     assert "Penyuluh Agama" in peringatan[1][1]
 
 
-@pytest.mark.parametrize("instansi, kepala", [
-    ("Kecamatan Karang   Penang", "Camat Karang Penang"),
-    ("KECAMATAN Banyuates", "Camat Banyuates"),
-    ("Kelurahan Gunung Sekar", "Lurah Gunung Sekar"),
-    (None, "Camat"),
-])
+@pytest.mark.parametrize(
+    "instansi, kepala",
+    [
+        ("Kecamatan Karang   Penang", "Camat Karang Penang"),
+        ("KECAMATAN Banyuates", "Camat Banyuates"),
+        ("Kelurahan Gunung Sekar", "Lurah Gunung Sekar"),
+        (None, "Camat"),
+    ],
+)
 def test_nama_kepala_dari_instansi(instansi, kepala):
     assert nama_kepala(instansi) == kepala
 

@@ -104,10 +104,14 @@ def test_banyuates_rumus(banyuates):
 
 def test_banyuates_dua_baris_dan_konstanta_setelah_kali_seratus(banyuates):
     # "A x" over "B" in two rows: the rest of "x 100 %" was lost in conversion.
-    pem = indikator(banyuates, "Kepala Seksi Pemerintahan Kecamatan Banyuates", "Prosentase Penyelesaian Pelayanan bidang")
+    pem = indikator(
+        banyuates, "Kepala Seksi Pemerintahan Kecamatan Banyuates", "Prosentase Penyelesaian Pelayanan bidang"
+    )
     assert pem["formula"]["ekspresi"] == "ktp_kk_akta_tepat_waktu / usulan_pembuatan_ktp_kk_akta * 100"
     # "A_ x 100 % 20 desa" on one line: the denominator is where "x 100 %" stood.
-    apbdes = indikator(banyuates, "Kepala Seksi Pemberdayaan Masyarakat Desa Kecamatan Banyuates", "Prosentase Penyelesaian usulan")
+    apbdes = indikator(
+        banyuates, "Kepala Seksi Pemberdayaan Masyarakat Desa Kecamatan Banyuates", "Prosentase Penyelesaian usulan"
+    )
     assert apbdes["formula"]["ekspresi"] == "dokumen_apbdes_tepat_waktu / jumlah_desa * 100"
     gaji = indikator(banyuates, "Sub Bagian Keuangan", "Prosentase penyelesaian gaji")
     assert gaji["formula"]["ekspresi"] == "sp2d_gaji_dicairkan / dokumen_spp_spm_gaji_dibuat * 100"
@@ -145,12 +149,15 @@ def test_karang_penang_rumus_latex(karang_penang):
     adminduk = indikator(karang_penang, j, "Prosentase penyelesaian pelayanan bidang administrasi")
     assert adminduk["formula"]["ekspresi"] == "ktp_kk_diproses_tepat_waktu / usulan_pembuatan_ktp_kk * 100"
     assert adminduk["formula"]["teks"] == (
-        "Jumlah KTP dan KK yang diproses tepat waktu / Jumlah usulan pembuatan KTP dan KK × 100%")
+        "Jumlah KTP dan KK yang diproses tepat waktu / Jumlah usulan pembuatan KTP dan KK × 100%"
+    )
     assert variabel(adminduk)["ktp_kk_diproses_tepat_waktu"]["uraian"] == "Jumlah KTP dan KK yang diproses tepat waktu"
     desa = indikator(karang_penang, j, "Prosentase desa yang tertib")
     assert desa["formula"]["ekspresi"] == "desa_tertib_administrasi / jumlah_desa * 100"
     assert variabel(desa)["jumlah_desa"] == {"kode": "jumlah_desa", "uraian": "7 desa", "nilai_tetap": 7}
-    gaji = indikator(karang_penang, "Kepala Sub Bagian Keuangan Kecamatan Karang Penang", "Prosentase penyelesaian gaji")
+    gaji = indikator(
+        karang_penang, "Kepala Sub Bagian Keuangan Kecamatan Karang Penang", "Prosentase penyelesaian gaji"
+    )
     # The dash inside \text{SPP – SPM} is part of a name, not a subtraction.
     assert gaji["formula"]["ekspresi"] == "sp2d_gaji_dicairkan / dokumen_spp_spm_gaji_dibuat * 100"
     kriminal = indikator(karang_penang, "Kepala Seksi Ketentraman dan Ketertiban Kecamatan Karang Penang", "Angka")
@@ -190,8 +197,15 @@ def test_sampang_sk(sampang):
     assert sk["tanggal"] == "2022-01-20"
     assert sk["penandatangan"] == "YUDHI ADIDARTA KARMA, S.STP, M.Si"
     assert (sk["nip"], sk["pangkat"], sk["jabatan_penandatangan"]) == (
-        "197807201998041001", "Pembina TK. I", "Camat Sampang")
-    assert (sampang["instansi"], sampang["kabupaten"], sampang["tahun"]) == ("Kecamatan Sampang", "Kabupaten Sampang", 2022)
+        "197807201998041001",
+        "Pembina TK. I",
+        "Camat Sampang",
+    )
+    assert (sampang["instansi"], sampang["kabupaten"], sampang["tahun"]) == (
+        "Kecamatan Sampang",
+        "Kabupaten Sampang",
+        2022,
+    )
     # Chapter I quotes another number: worth a look.
     assert any("188/01.A/KEP/434.403/2022" in p for p in sampang["peringatan"])
 
@@ -206,12 +220,21 @@ def test_sampang_nama_dari_daftar_html_dan_rumus(sampang):
     # "… Target jumlah …": the qualifier goes with the denominator.
     assert koordinasi["formula"]["ekspresi"] == "usulan_musrenbangcam_dikomodir / target_usulan_mursenbangcam * 100"
     assert [s["uraian"] for s in next(j for j in sampang["jabatan"] if j["nama"] == kasi_pmd)["sasaran"]] == [
-        "Meningkatnya pengelolaan administrasi desa", "Meningkatnya kenyamanan, ketertiban dan keamanan lingkungan"]
+        "Meningkatnya pengelolaan administrasi desa",
+        "Meningkatnya kenyamanan, ketertiban dan keamanan lingkungan",
+    ]
     tindak = indikator(sampang, "Kepala Seksi Ketentraman dan Ketertiban Kabupaten Sampang", "Presentase Tindak Lanjut")
     assert tindak["polaritas"] == "positif"  # handling crime cases: more is better
-    pemilihan = indikator(sampang, "Kepala Seksi Pemerintahan dan Pelayanan Umum Kantor Kecamatan Sampang Kabupaten Sampang", "Prosentase Pemilihan")
+    pemilihan = indikator(
+        sampang,
+        "Kepala Seksi Pemerintahan dan Pelayanan Umum Kantor Kecamatan Sampang Kabupaten Sampang",
+        "Prosentase Pemilihan",
+    )
     assert pemilihan["formula"]["ekspresi"] == "pemilihan_kepala_desa / target_desa_yangmelakukan * 100"
-    assert variabel(pemilihan)["target_desa_yangmelakukan"]["uraian"] == "Jumlah Target Desa yangmelakukan Pemilihan kepala Desa"
+    assert (
+        variabel(pemilihan)["target_desa_yangmelakukan"]["uraian"]
+        == "Jumlah Target Desa yangmelakukan Pemilihan kepala Desa"
+    )
 
 
 def test_sampang_baris_yang_kehilangan_kolom(sampang):
@@ -286,8 +309,11 @@ def bungkus_tabel(teks: str, lebar: int, gaya: str) -> str:
             m = re.search(r"\\frac\{\\text\{(.*?)\}\}\{(.*?)\}\} ?\\times 100\\%", sel)
             if m:
                 atas, bawah = m.group(1), re.sub(r"\\text\{\s*(.*?)\}", r"\1", m.group(2)).strip()
-                susunan = {"dua_baris": [f"{atas} x 100 %", bawah], "garis_bawah": [f"{atas} x 100 % {bawah}"],
-                           "berurutan": [f"{atas} {bawah} x 100 %"]}[gaya]
+                susunan = {
+                    "dua_baris": [f"{atas} x 100 %", bawah],
+                    "garis_bawah": [f"{atas} x 100 % {bawah}"],
+                    "berurutan": [f"{atas} {bawah} x 100 %"],
+                }[gaya]
                 potongan.append([p for s in susunan for p in textwrap.wrap(s, lebar + 15)])
             else:
                 potongan.append(textwrap.wrap(sel, lebar) or [""])
@@ -300,8 +326,12 @@ def bungkus_tabel(teks: str, lebar: int, gaya: str) -> str:
 @pytest.mark.parametrize("gaya", ["dua_baris", "garis_bawah", "berurutan"])
 def test_sel_terbungkus_memberi_katalog_yang_sama(dokumen_dir, karang_penang, lebar, gaya):
     def ringkas(hasil):
-        return [(j["nama"], s["uraian"], i["nama"], i["formula"]["ekspresi"], i["sumber_data"])
-                for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
+        return [
+            (j["nama"], s["uraian"], i["nama"], i["formula"]["ekspresi"], i["sumber_data"])
+            for j in hasil["jabatan"]
+            for s in j["sasaran"]
+            for i in s["indikator"]
+        ]
 
     asli = (dokumen_dir / "iki-kecamatan-karang-penang.txt").read_text(encoding="utf-8")
     assert ringkas(baca_teks(bungkus_tabel(asli, lebar, gaya))) == ringkas(karang_penang)

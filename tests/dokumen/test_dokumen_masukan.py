@@ -14,19 +14,22 @@ from kinerja.dokumen import UKURAN_MAKS, DokumenError, baca, baca_docx, baca_pdf
 CONTOH = "JABATAN : Camat\nNo\tSasaran\tIndikator\tRumus\n1\tMeningkatnya layanan\tJumlah layanan\tJumlah layanan\n"
 
 
-@pytest.mark.parametrize(("data", "nama", "pesan"), [
-    (b"", "kosong.txt", "kosong"),
-    (b"   \n\n", None, "kosong"),
-    (bytes(range(256)) * 10, "data.bin", "biner"),
-    (b"ini bukan zip sama sekali", "rusak.docx", "bukan arsip zip"),
-    (b"", "kosong.pdf", "kosong"),
-    (b"hanya teks", "palsu.pdf", "PDF rusak"),
-    (b"%PDF-1.4\nsampah", "rusak.pdf", "PDF rusak"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "lama.doc", ".doc"),
-    (b"PK\x03\x04bukan-zip-utuh", "rusak.docx", ".docx rusak"),
-    (b"{\\rtf1 halo}", "surat.rtf", "RTF"),
-    (b"Surat undangan rapat\nHari: Senin", "surat.txt", "Bukan dokumen IKI"),
-])
+@pytest.mark.parametrize(
+    ("data", "nama", "pesan"),
+    [
+        (b"", "kosong.txt", "kosong"),
+        (b"   \n\n", None, "kosong"),
+        (bytes(range(256)) * 10, "data.bin", "biner"),
+        (b"ini bukan zip sama sekali", "rusak.docx", "bukan arsip zip"),
+        (b"", "kosong.pdf", "kosong"),
+        (b"hanya teks", "palsu.pdf", "PDF rusak"),
+        (b"%PDF-1.4\nsampah", "rusak.pdf", "PDF rusak"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "lama.doc", ".doc"),
+        (b"PK\x03\x04bukan-zip-utuh", "rusak.docx", ".docx rusak"),
+        (b"{\\rtf1 halo}", "surat.rtf", "RTF"),
+        (b"Surat undangan rapat\nHari: Senin", "surat.txt", "Bukan dokumen IKI"),
+    ],
+)
 def test_masukan_buruk(data, nama, pesan):
     with pytest.raises(DokumenError, match=re.escape(pesan)) as e:
         baca(data, nama)
@@ -60,7 +63,11 @@ def test_berkas_tidak_ada(tmp_path):
 
 
 def test_pengodean_teks(tmp_path):
-    for data in (CONTOH.encode("utf-8-sig"), CONTOH.encode("utf-16"), CONTOH.replace("Camat", "Camat Désa").encode("cp1252")):
+    for data in (
+        CONTOH.encode("utf-8-sig"),
+        CONTOH.encode("utf-16"),
+        CONTOH.replace("Camat", "Camat Désa").encode("cp1252"),
+    ):
         berkas = tmp_path / "iki.txt"
         berkas.write_bytes(data)
         assert baca(berkas)["jabatan"][0]["sasaran"][0]["indikator"][0]["formula"]["ekspresi"] == "jumlah_layanan"
@@ -74,8 +81,10 @@ def test_pembaca_per_format_menolak_isi_yang_salah():
 
 
 _TEKS_ACAK = st.lists(
-    st.sampled_from(list("abcJ01 \t\n|:/x%–-()<>*_$\\{}Σ") + ["JABATAN : ", "Indikator", "Sasaran", "Rumus",
-                                                             "Sumber Data", "Jumlah ", "x 100%", "\\frac{", "<li>"]),
+    st.sampled_from(
+        list("abcJ01 \t\n|:/x%–-()<>*_$\\{}Σ")
+        + ["JABATAN : ", "Indikator", "Sasaran", "Rumus", "Sumber Data", "Jumlah ", "x 100%", "\\frac{", "<li>"]
+    ),
     max_size=120,
 ).map("".join)
 
@@ -101,6 +110,7 @@ def test_teks_acak_tidak_pernah_membuat_crash(teks):
 def test_rumus_acak_selalu_dapat_diurai_atau_peringatan(teks):
     rumus = pytest.importorskip("kinerja.rumus")
     from kinerja.dokumen.formula import pahami
+
     hasil = pahami(teks, "Persentase acak")
     if hasil.ekspresi is not None:
         assert rumus.parse(hasil.ekspresi).variables == {v["kode"] for v in hasil.variabel}

@@ -13,8 +13,12 @@ JUDUL = ["NO", "SASARAN", "INDIKATOR KINERJA", "FORMULASI", "SUMBER DATA"]
 
 
 def ringkas(hasil: dict) -> list[tuple[str, str, str, str | None, str | None]]:
-    return [(j["nama"], s["uraian"], i["nama"], i["formula"]["ekspresi"], i["sumber_data"])
-            for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
+    return [
+        (j["nama"], s["uraian"], i["nama"], i["formula"]["ekspresi"], i["sumber_data"])
+        for j in hasil["jabatan"]
+        for s in j["sasaran"]
+        for i in s["indikator"]
+    ]
 
 
 def dokumen_word() -> bytes:
@@ -28,11 +32,22 @@ def dokumen_word() -> bytes:
     for sel, teks in zip(t.rows[0].cells, JUDUL):
         sel.text = teks
     isi = [
-        ["1", "Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi",
-         "Jumlah desa tertib administrasi\n9 desa x 100%", "Laporan desa"],
+        [
+            "1",
+            "Meningkatnya tertib administrasi desa",
+            "Persentase desa tertib administrasi",
+            "Jumlah desa tertib administrasi\n9 desa x 100%",
+            "Laporan desa",
+        ],
         ["", "", "Persentase akta tanah selesai tepat waktu", "", "Register akta"],
         ["", "", "", "", ""],
-        ["2", "Meningkatnya ketertiban", "Angka kriminalitas", "Jumlah kejadian kriminalitas – Target kejadian kriminalitas", "Polsek"],
+        [
+            "2",
+            "Meningkatnya ketertiban",
+            "Angka kriminalitas",
+            "Jumlah kejadian kriminalitas – Target kejadian kriminalitas",
+            "Polsek",
+        ],
     ]
     for baris, data in zip(t.rows[1:], isi):
         for sel, teks in zip(baris.cells, data):
@@ -51,7 +66,9 @@ def dokumen_word() -> bytes:
     t2 = d.add_table(rows=2, cols=4)
     for sel, teks in zip(t2.rows[0].cells, ["Sasaran", "Indikator", "Rumus", "Sumber Data"]):
         sel.text = teks
-    for sel, teks in zip(t2.rows[1].cells, ["Meningkatnya layanan", "Jumlah berkas diarsipkan", "Jumlah berkas diarsipkan", "Arsip"]):
+    for sel, teks in zip(
+        t2.rows[1].cells, ["Meningkatnya layanan", "Jumlah berkas diarsipkan", "Jumlah berkas diarsipkan", "Arsip"]
+    ):
         sel.text = teks
     keluar = io.BytesIO()
     d.save(keluar)
@@ -61,12 +78,27 @@ def dokumen_word() -> bytes:
 def test_docx_tabel_word_dengan_sel_gabungan_dan_garis_bawah():
     hasil = baca_docx(dokumen_word(), "contoh.docx")
     assert ringkas(hasil) == [
-        ("Kepala Seksi Pemerintahan", "Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi",
-         "desa_tertib_administrasi / jumlah_desa * 100", "Laporan desa"),
-        ("Kepala Seksi Pemerintahan", "Meningkatnya tertib administrasi desa", "Persentase akta tanah selesai tepat waktu (baris sisipan)",
-         "akta_selesai_tepat_waktu / permohonan_akta * 100", "Register akta"),
-        ("Kepala Seksi Pemerintahan", "Meningkatnya ketertiban", "Angka kriminalitas",
-         "kejadian_kriminalitas - target_kejadian_kriminalitas", "Polsek"),
+        (
+            "Kepala Seksi Pemerintahan",
+            "Meningkatnya tertib administrasi desa",
+            "Persentase desa tertib administrasi",
+            "desa_tertib_administrasi / jumlah_desa * 100",
+            "Laporan desa",
+        ),
+        (
+            "Kepala Seksi Pemerintahan",
+            "Meningkatnya tertib administrasi desa",
+            "Persentase akta tanah selesai tepat waktu (baris sisipan)",
+            "akta_selesai_tepat_waktu / permohonan_akta * 100",
+            "Register akta",
+        ),
+        (
+            "Kepala Seksi Pemerintahan",
+            "Meningkatnya ketertiban",
+            "Angka kriminalitas",
+            "kejadian_kriminalitas - target_kejadian_kriminalitas",
+            "Polsek",
+        ),
         ("Staf Seksi Pemerintahan", "Meningkatnya layanan", "Jumlah berkas diarsipkan", "berkas_diarsipkan", "Arsip"),
     ]
     assert hasil["jabatan"][0]["fungsi"] == ["pembinaan pemerintahan desa", "pelayanan administrasi pertanahan"]
@@ -83,8 +115,16 @@ def test_docx_seratus_halaman_cepat_dan_lengkap():
             sel.text = teks
         for k in range(20):
             sel = t.add_row().cells
-            for s, teks in zip(sel, [str(k + 1), f"Meningkatnya layanan {k + 1}", f"Persentase layanan {k + 1} tepat waktu",
-                                     f"Jumlah layanan {k + 1} tepat waktu / Jumlah layanan {k + 1} x 100%", "Register"]):
+            for s, teks in zip(
+                sel,
+                [
+                    str(k + 1),
+                    f"Meningkatnya layanan {k + 1}",
+                    f"Persentase layanan {k + 1} tepat waktu",
+                    f"Jumlah layanan {k + 1} tepat waktu / Jumlah layanan {k + 1} x 100%",
+                    "Register",
+                ],
+            ):
                 s.text = teks
     keluar = io.BytesIO()
     d.save(keluar)
@@ -100,12 +140,20 @@ def test_pdf_tabel_bergaris_berlanjut_ke_halaman_berikut():
     h1.teks("1. JABATAN : Kepala Seksi Pelayanan Umum")
     h1.teks("2. TUGAS : Melayani masyarakat di kantor kecamatan")
     lebar = [25, 120, 130, 180, 80]
-    h1.tabel(lebar, [
-        JUDUL,
-        ["1", "Meningkatnya layanan\nperizinan", "Persentase izin terbit\ntepat waktu",
-         "Jumlah izin terbit tepat waktu /\nJumlah permohonan izin x 100%", "Register izin"],
-        ["", "", "Angka pengaduan", "Jumlah pengaduan - Target pengaduan", "Kotak saran"],
-    ])
+    h1.tabel(
+        lebar,
+        [
+            JUDUL,
+            [
+                "1",
+                "Meningkatnya layanan\nperizinan",
+                "Persentase izin terbit\ntepat waktu",
+                "Jumlah izin terbit tepat waktu /\nJumlah permohonan izin x 100%",
+                "Register izin",
+            ],
+            ["", "", "Angka pengaduan", "Jumlah pengaduan - Target pengaduan", "Kotak saran"],
+        ],
+    )
     h2 = Halaman()
     h2.tabel(lebar, [JUDUL, ["", "", "Jumlah surat keluar", "Jumlah surat keluar", "Agenda"]])
     h2.teks("1. JABATAN : Staf Pelayanan Umum")
@@ -113,11 +161,27 @@ def test_pdf_tabel_bergaris_berlanjut_ke_halaman_berikut():
     h2.kolom((40, "Meningkatnya layanan"), (200, "Jumlah antrian dilayani"), (380, "Jumlah antrian dilayani"))
     hasil = baca_pdf(tulis_pdf([h1, h2]), "contoh.pdf")
     assert ringkas(hasil) == [
-        ("Kepala Seksi Pelayanan Umum", "Meningkatnya layanan perizinan", "Persentase izin terbit tepat waktu",
-         "izin_terbit_tepat_waktu / permohonan_izin * 100", "Register izin"),
-        ("Kepala Seksi Pelayanan Umum", "Meningkatnya layanan perizinan", "Angka pengaduan",
-         "jumlah_pengaduan - target_pengaduan", "Kotak saran"),
-        ("Kepala Seksi Pelayanan Umum", "Meningkatnya layanan perizinan", "Jumlah surat keluar", "surat_keluar", "Agenda"),
+        (
+            "Kepala Seksi Pelayanan Umum",
+            "Meningkatnya layanan perizinan",
+            "Persentase izin terbit tepat waktu",
+            "izin_terbit_tepat_waktu / permohonan_izin * 100",
+            "Register izin",
+        ),
+        (
+            "Kepala Seksi Pelayanan Umum",
+            "Meningkatnya layanan perizinan",
+            "Angka pengaduan",
+            "jumlah_pengaduan - target_pengaduan",
+            "Kotak saran",
+        ),
+        (
+            "Kepala Seksi Pelayanan Umum",
+            "Meningkatnya layanan perizinan",
+            "Jumlah surat keluar",
+            "surat_keluar",
+            "Agenda",
+        ),
         ("Staf Pelayanan Umum", "Meningkatnya layanan", "Jumlah antrian dilayani", "antrian_dilayani", None),
     ]
     assert hasil["sk"]["nomor"] == "061/12/KEP/435.101/2023"
@@ -137,10 +201,13 @@ def test_docx_persamaan_word_dengan_baris_bertumpuk():
     def r(teks: str) -> str:
         return f"<m:r><m:t xml:space='preserve'>{teks}</m:t></m:r>"
 
-    t.cell(1, 2).paragraphs[0]._p.append(parse_xml(
-        "<m:oMath xmlns:m='http://schemas.openxmlformats.org/officeDocument/2006/math'><m:f>"
-        f"<m:num><m:eqArr><m:e>{r('Jumlah akta tanah yang')}</m:e><m:e>{r('diproses tepat waktu')}</m:e></m:eqArr></m:num>"
-        f"<m:den>{r('Jumlah usulan akta tanah')}</m:den></m:f>{r(' × 100%')}</m:oMath>"))
+    t.cell(1, 2).paragraphs[0]._p.append(
+        parse_xml(
+            "<m:oMath xmlns:m='http://schemas.openxmlformats.org/officeDocument/2006/math'><m:f>"
+            f"<m:num><m:eqArr><m:e>{r('Jumlah akta tanah yang')}</m:e><m:e>{r('diproses tepat waktu')}</m:e></m:eqArr></m:num>"
+            f"<m:den>{r('Jumlah usulan akta tanah')}</m:den></m:f>{r(' × 100%')}</m:oMath>"
+        )
+    )
     keluar = io.BytesIO()
     d.save(keluar)
     formula = baca_docx(keluar.getvalue())["jabatan"][0]["sasaran"][0]["indikator"][0]["formula"]
@@ -151,20 +218,38 @@ def test_docx_persamaan_word_dengan_baris_bertumpuk():
 def test_pdf_garis_pecahan_di_dalam_sel():
     h = Halaman()
     h.teks("1. JABATAN : Kepala Subbagian Umum")
-    h.tabel([25, 90, 110, 260, 70], [
-        JUDUL,
-        ["1", "Meningkatnya disiplin", GarisBawah(["Tingkat kehadiran", "pegawai negeri sipil"]),
-         Pecahan(["Jumlah pegawai x (Jumlah hari kerja -", "Jumlah hari tidak masuk)"],
-                 ["Jumlah pegawai x Jumlah hari kerja"], "x 100 %"),
-         "Daftar hadir"],
-        ["", "", "Persentase SPJ tepat waktu", Pecahan(["Jumlah SPJ tepat waktu"], ["Jumlah SPJ"], "x 100 %"), "Register"],
-    ])
+    h.tabel(
+        [25, 90, 110, 260, 70],
+        [
+            JUDUL,
+            [
+                "1",
+                "Meningkatnya disiplin",
+                GarisBawah(["Tingkat kehadiran", "pegawai negeri sipil"]),
+                Pecahan(
+                    ["Jumlah pegawai x (Jumlah hari kerja -", "Jumlah hari tidak masuk)"],
+                    ["Jumlah pegawai x Jumlah hari kerja"],
+                    "x 100 %",
+                ),
+                "Daftar hadir",
+            ],
+            [
+                "",
+                "",
+                "Persentase SPJ tepat waktu",
+                Pecahan(["Jumlah SPJ tepat waktu"], ["Jumlah SPJ"], "x 100 %"),
+                "Register",
+            ],
+        ],
+    )
     hadir, spj = [i for s in baca_pdf(tulis_pdf([h]))["jabatan"][0]["sasaran"] for i in s["indikator"]]
     # The bar groups what the lines alone leave open: the whole numerator over the whole denominator.
     assert hadir["formula"]["ekspresi"] == (
-        "jumlah_pegawai * (hari_kerja - hari_tidak_masuk) / (jumlah_pegawai * hari_kerja) * 100")
+        "jumlah_pegawai * (hari_kerja - hari_tidak_masuk) / (jumlah_pegawai * hari_kerja) * 100"
+    )
     assert hadir["formula"]["teks"] == (
-        "(Jumlah pegawai x (Jumlah hari kerja - Jumlah hari tidak masuk)) / (Jumlah pegawai x Jumlah hari kerja) x 100 %")
+        "(Jumlah pegawai x (Jumlah hari kerja - Jumlah hari tidak masuk)) / (Jumlah pegawai x Jumlah hari kerja) x 100 %"
+    )
     # An underlined word with a wider line under it is emphasis, not a fraction.
     assert hadir["nama"] == "Tingkat kehadiran pegawai negeri sipil"
     assert spj["formula"]["ekspresi"] == "spj_tepat_waktu / jumlah_spj * 100"
@@ -173,7 +258,10 @@ def test_pdf_garis_pecahan_di_dalam_sel():
 def test_pdf_pecahan_di_dalam_pembilang():
     h = Halaman()
     h.teks("JABATAN : Kepala Seksi Pemerintahan")
-    h.tabel([150, 150, 200], [["Sasaran", "Indikator", "Rumus"], ["Meningkatnya tertib desa", "Rasio desa tertib", "\n" * 3]])
+    h.tabel(
+        [150, 150, 200],
+        [["Sasaran", "Indikator", "Rumus"], ["Meningkatnya tertib desa", "Rasio desa tertib", "\n" * 3]],
+    )
     # In the formula cell of the last row (four lines high, its top 14 + 46 points above h.y):
     # a fraction over a denominator.
     x, y = 30 + 150 + 150 + 3, h.y + 14 + 4 * JARAK_BARIS + 6 - 9
@@ -189,10 +277,14 @@ def test_docx_jabatan_tugas_fungsi_dalam_tabel_tanpa_garis():
     # Label | : | content rows, a lettered list as paragraphs of one cell, as decrees lay them out.
     d = docx.Document()
     keterangan = d.add_table(rows=3, cols=3)
-    for baris, (label, isi) in zip(keterangan.rows, [("1. JABATAN", ["Kepala Seksi Pemerintahan"]),
-                                                     ("2. TUGAS", ["Membantu Camat di bidang pemerintahan"]),
-                                                     ("3. FUNGSI", ["a.\tPembinaan pemerintahan desa",
-                                                                    "b.\tPelayanan administrasi pertanahan"])]):
+    for baris, (label, isi) in zip(
+        keterangan.rows,
+        [
+            ("1. JABATAN", ["Kepala Seksi Pemerintahan"]),
+            ("2. TUGAS", ["Membantu Camat di bidang pemerintahan"]),
+            ("3. FUNGSI", ["a.\tPembinaan pemerintahan desa", "b.\tPelayanan administrasi pertanahan"]),
+        ],
+    ):
         baris.cells[0].text, baris.cells[1].text, baris.cells[2].text = label, ":", isi[0]
         for lanjut in isi[1:]:
             baris.cells[2].add_paragraph(lanjut)
@@ -218,7 +310,9 @@ def test_pdf_isi_keterangan_jabatan_yang_terbungkus():
     h.kolom((40, "3. FUNGSI"), (110, ": a. Pembinaan pemerintahan desa dan"))
     h.kolom((isi, "kelurahan"))
     h.kolom((isi, "b. Pelayanan administrasi pertanahan"))
-    h.tabel([150, 150, 200], [["Sasaran", "Indikator", "Rumus"], ["Meningkatnya layanan", "Jumlah akta", "Jumlah akta"]])
+    h.tabel(
+        [150, 150, 200], [["Sasaran", "Indikator", "Rumus"], ["Meningkatnya layanan", "Jumlah akta", "Jumlah akta"]]
+    )
     jabatan = baca_pdf(tulis_pdf([h]))["jabatan"][0]
     assert jabatan["tugas"] == ["Membantu Camat dalam penyelenggaraan pemerintahan Umum di wilayah kecamatan"]
     assert jabatan["fungsi"] == ["Pembinaan pemerintahan desa dan kelurahan", "Pelayanan administrasi pertanahan"]

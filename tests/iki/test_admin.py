@@ -37,9 +37,15 @@ def test_draft_indikator_can_be_edited_in_admin_and_is_audited(admin_client):
     page = admin_client.get(f"/admin/iki/indikator/{indikator.pk}/change/")
     assert b'name="nama"' in page.content
     data = {
-        "sasaran": indikator.sasaran_id, "nama": "Nama baru", "ekspresi": indikator.ekspresi, "satuan": "%",
-        "polaritas": "positif", "periode_pelaporan": "triwulanan", "urutan": 0,
-        "variabel-TOTAL_FORMS": 0, "variabel-INITIAL_FORMS": 0,
+        "sasaran": indikator.sasaran_id,
+        "nama": "Nama baru",
+        "ekspresi": indikator.ekspresi,
+        "satuan": "%",
+        "polaritas": "positif",
+        "periode_pelaporan": "triwulanan",
+        "urutan": 0,
+        "variabel-TOTAL_FORMS": 0,
+        "variabel-INITIAL_FORMS": 0,
     }
     response = admin_client.post(f"/admin/iki/indikator/{indikator.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -44,8 +44,18 @@ def jumlah_baris() -> dict:
     """Row counts of every table an import may write."""
     return {
         model.__name__: model.objects.count()
-        for model in (DokumenIKI, Jabatan, Tujuan, IndikatorTujuan, Sasaran, Indikator, Variabel, Konstanta, Jejak,
-                      Indikator.induk.through)
+        for model in (
+            DokumenIKI,
+            Jabatan,
+            Tujuan,
+            IndikatorTujuan,
+            Sasaran,
+            Indikator,
+            Variabel,
+            Konstanta,
+            Jejak,
+            Indikator.induk.through,
+        )
     }
 
 
@@ -59,12 +69,24 @@ def snapshot(dokumen: DokumenIKI) -> dict:
 
     def variabel(v):
         k = v.konstanta
-        return (v.kode, v.uraian, v.satuan, v.agregasi, v.nilai_tetap, (k.kode, k.nama, k.tahun, k.nilai) if k else None)
+        return (
+            v.kode,
+            v.uraian,
+            v.satuan,
+            v.agregasi,
+            v.nilai_tetap,
+            (k.kode, k.nama, k.tahun, k.nilai) if k else None,
+        )
 
     def indikator(i):
         return {
-            "nama": i.nama, "penjelasan": i.penjelasan, "ekspresi": i.ekspresi, "satuan": i.satuan,
-            "polaritas": i.polaritas, "sumber_data": i.sumber_data, "catatan": i.catatan,
+            "nama": i.nama,
+            "penjelasan": i.penjelasan,
+            "ekspresi": i.ekspresi,
+            "satuan": i.satuan,
+            "polaritas": i.polaritas,
+            "sumber_data": i.sumber_data,
+            "catatan": i.catatan,
             "periode_pelaporan": i.periode_pelaporan,
             "penanggung_jawab": i.penanggung_jawab.nama if i.penanggung_jawab else None,
             "induk": sorted((x.sasaran.jabatan.nama, x.nama) for x in i.induk.all()),
@@ -72,15 +94,29 @@ def snapshot(dokumen: DokumenIKI) -> dict:
         }
 
     return {
-        "sk": (dokumen.sk_nomor, dokumen.sk_tanggal, dokumen.sk_penandatangan, dokumen.sk_penandatangan_pangkat,
-               dokumen.sk_penandatangan_nip, dokumen.menimbang, dokumen.mengingat),
+        "sk": (
+            dokumen.sk_nomor,
+            dokumen.sk_tanggal,
+            dokumen.sk_penandatangan,
+            dokumen.sk_penandatangan_pangkat,
+            dokumen.sk_penandatangan_nip,
+            dokumen.menimbang,
+            dokumen.mengingat,
+        ),
         "jabatan": [
             {
-                "nama": j.nama, "eselon": j.eselon, "jenis": j.jenis, "atasan": j.atasan.nama if j.atasan else None,
-                "tugas": j.tugas, "fungsi": j.fungsi,
-                "tujuan": [(t.uraian, [it.uraian for it in t.indikator.order_by("urutan", "id")]) for t in isi["tujuan"]],
-                "sasaran": [(s.uraian, [indikator(i) for i in s.indikator.order_by("urutan", "id")])
-                            for s in isi["sasaran"]],
+                "nama": j.nama,
+                "eselon": j.eselon,
+                "jenis": j.jenis,
+                "atasan": j.atasan.nama if j.atasan else None,
+                "tugas": j.tugas,
+                "fungsi": j.fungsi,
+                "tujuan": [
+                    (t.uraian, [it.uraian for it in t.indikator.order_by("urutan", "id")]) for t in isi["tujuan"]
+                ],
+                "sasaran": [
+                    (s.uraian, [indikator(i) for i in s.indikator.order_by("urutan", "id")]) for s in isi["sasaran"]
+                ],
             }
             for j, isi in sorted(jabatan.items(), key=lambda pair: (pair[0].urutan, pair[0].nama))
         ],
@@ -112,14 +148,22 @@ def _indikator(data, j=0, s=0, i=0):
     [
         (lambda d: d["jabatan"][1].pop("nama"), "jabatan[1].nama: wajib diisi"),
         (lambda d: _indikator(d, 1).update(nama="  "), "jabatan[1].sasaran[0].indikator[0].nama: tidak boleh kosong"),
-        (lambda d: _indikator(d, 1, 0, 0)["formula"].update(ekspresi="gangguan - * 2"),
-         "jabatan[1].sasaran[0].indikator[0].formula.ekspresi: rumus tidak sah: "),
-        (lambda d: _indikator(d, 0, 0, 1)["formula"].update(ekspresi="desa_tepat_waktu / jumlah_desa * 100"),
-         "jabatan[0].sasaran[0].indikator[1].formula.ekspresi: variabel belum didefinisikan: jumlah_desa"),
-        (lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(kode="desa_tepat_waktu"),
-         "jabatan[0].sasaran[0].indikator[1].formula.variabel[1].kode: kode 'desa_tepat_waktu' dipakai lebih dari sekali"),
-        (lambda d: _indikator(d)["formula"]["variabel"][0].update(kode="Nilai IKM"),
-         "jabatan[0].sasaran[0].indikator[0].formula.variabel[0].kode: kode 'Nilai IKM' tidak sah"),
+        (
+            lambda d: _indikator(d, 1, 0, 0)["formula"].update(ekspresi="gangguan - * 2"),
+            "jabatan[1].sasaran[0].indikator[0].formula.ekspresi: rumus tidak sah: ",
+        ),
+        (
+            lambda d: _indikator(d, 0, 0, 1)["formula"].update(ekspresi="desa_tepat_waktu / jumlah_desa * 100"),
+            "jabatan[0].sasaran[0].indikator[1].formula.ekspresi: variabel belum didefinisikan: jumlah_desa",
+        ),
+        (
+            lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(kode="desa_tepat_waktu"),
+            "jabatan[0].sasaran[0].indikator[1].formula.variabel[1].kode: kode 'desa_tepat_waktu' dipakai lebih dari sekali",
+        ),
+        (
+            lambda d: _indikator(d)["formula"]["variabel"][0].update(kode="Nilai IKM"),
+            "jabatan[0].sasaran[0].indikator[0].formula.variabel[0].kode: kode 'Nilai IKM' tidak sah",
+        ),
         (lambda d: d.update(tahun="2024"), "tahun: harus berupa bilangan bulat, bukan teks"),
         (lambda d: d.update(tahun=1999), "tahun: 1999 di luar rentang"),
         (lambda d: d.update(jabatan={"nama": "Camat"}), "jabatan: harus berupa daftar, bukan objek"),
@@ -127,12 +171,18 @@ def _indikator(data, j=0, s=0, i=0):
         (lambda d: d.pop("jabatan"), "jabatan: wajib ada"),
         (lambda d: d["jabatan"][0].update(tugas="Memimpin"), "jabatan[0].tugas: harus berupa daftar, bukan teks"),
         (lambda d: d["jabatan"][0]["fungsi"].append(7), "jabatan[0].fungsi[2]: harus berupa teks, bukan bilangan"),
-        (lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(nilai_tetap="9"),
-         "formula.variabel[1].nilai_tetap: harus berupa bilangan, bukan teks"),
-        (lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(nilai_tetap=True),
-         "formula.variabel[1].nilai_tetap: harus berupa bilangan, bukan true/false"),
-        (lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(nilai_tetap=0.1234567),
-         "paling banyak 6 angka di belakang koma"),
+        (
+            lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(nilai_tetap="9"),
+            "formula.variabel[1].nilai_tetap: harus berupa bilangan, bukan teks",
+        ),
+        (
+            lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(nilai_tetap=True),
+            "formula.variabel[1].nilai_tetap: harus berupa bilangan, bukan true/false",
+        ),
+        (
+            lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(nilai_tetap=0.1234567),
+            "paling banyak 6 angka di belakang koma",
+        ),
         (lambda d: _indikator(d, 0, 0, 1)["formula"]["variabel"][1].update(nilai_tetap=1e15), "di luar batas"),
         (lambda d: _indikator(d).update(polaritas="naik"), "indikator[0].polaritas: 'naik' tidak dikenal"),
         (lambda d: _indikator(d).update(satuan="x" * 41), "indikator[0].satuan: terlalu panjang (41 karakter"),
@@ -140,9 +190,14 @@ def _indikator(data, j=0, s=0, i=0):
         (lambda d: _indikator(d)["formula"].update(ekspresi=42), "formula.ekspresi: harus berupa teks, bukan bilangan"),
         (lambda d: d["sk"].update(tanggal="8 Januari 2024"), "sk.tanggal: '8 Januari 2024' bukan tanggal ISO"),
         (lambda d: d.update(format="kinerja-iki/9"), "format: 'kinerja-iki/9' tidak dikenal"),
-        (lambda d: d["jabatan"][0]["sasaran"][0].update(uraian=None), "sasaran[0].uraian: harus berupa teks, bukan null"),
-        (lambda d: d["jabatan"][0]["sasaran"][0]["indikator"].append("IKM"),
-         "jabatan[0].sasaran[0].indikator[2]: harus berupa objek, bukan teks"),
+        (
+            lambda d: d["jabatan"][0]["sasaran"][0].update(uraian=None),
+            "sasaran[0].uraian: harus berupa teks, bukan null",
+        ),
+        (
+            lambda d: d["jabatan"][0]["sasaran"][0]["indikator"].append("IKM"),
+            "jabatan[0].sasaran[0].indikator[2]: harus berupa objek, bukan teks",
+        ),
     ],
 )
 def test_invalid_documents_are_refused_with_their_path_and_nothing_is_written(instansi, ubah, masalah):
@@ -175,7 +230,10 @@ def test_import_creates_a_draft_with_everything_under_it(instansi):
     dokumen = hasil.dokumen
     assert hasil.dokumen_baru and dokumen.status == "draft" and (dokumen.tahun, dokumen.revisi) == (2024, 1)
     assert (dokumen.sk_nomor, dokumen.sk_tanggal, dokumen.sk_penandatangan) == (
-        "188/03/KEP/434.999/2024", date(2024, 1, 8), "Rahmat Hidayat, S.Sos")
+        "188/03/KEP/434.999/2024",
+        date(2024, 1, 8),
+        "Rahmat Hidayat, S.Sos",
+    )
     assert (hasil.jabatan.dibuat, hasil.sasaran.dibuat, hasil.indikator.dibuat, hasil.variabel.dibuat) == (2, 2, 4, 5)
     camat, kasi = Jabatan.objects.filter(instansi=instansi).order_by("urutan")
     assert camat.nama == "Camat Contoh" and camat.fungsi[1] == "Pembinaan penyelenggaraan pemerintahan desa"
@@ -188,7 +246,9 @@ def test_import_creates_a_draft_with_everything_under_it(instansi):
     assert Indikator.objects.get(nama="Angka gangguan ketertiban").polaritas == "negatif"
     tujuan = Tujuan.objects.get(dokumen=dokumen)
     assert [it.uraian for it in tujuan.indikator.order_by("urutan")] == [
-        "Indeks kepuasan masyarakat", "Persentase desa dengan tata kelola baik"]
+        "Indeks kepuasan masyarakat",
+        "Persentase desa dengan tata kelola baik",
+    ]
     assert hasil.peringatan[0].startswith("baris 40: rumus tidak dipahami")
 
 
@@ -257,21 +317,31 @@ def test_sk_fields_the_document_leaves_out_are_kept(instansi):
     dokumen = impor(data, instansi).dokumen
     dokumen.refresh_from_db()
     assert (dokumen.sk_nomor, dokumen.sk_tanggal, dokumen.sk_penandatangan) == (
-        "188/03/KEP/434.999/2024", date(2024, 2, 1), "Rahmat Hidayat, S.Sos")
-    assert (dokumen.sk_penandatangan_nip, dokumen.sk_penandatangan_pangkat) == ("198606272014121001", "Penata Tingkat I")
+        "188/03/KEP/434.999/2024",
+        date(2024, 2, 1),
+        "Rahmat Hidayat, S.Sos",
+    )
+    assert (dokumen.sk_penandatangan_nip, dokumen.sk_penandatangan_pangkat) == (
+        "198606272014121001",
+        "Penata Tingkat I",
+    )
 
 
 def test_a_different_instansi_name_is_a_warning(instansi):
     data = contoh()
     data["instansi"] = "Kecamatan Lain"
-    assert "Dokumen menyebut 'Kecamatan Lain', tetapi diimpor ke 'Kecamatan Contoh'." in impor(data, instansi).peringatan
+    assert (
+        "Dokumen menyebut 'Kecamatan Lain', tetapi diimpor ke 'Kecamatan Contoh'." in impor(data, instansi).peringatan
+    )
 
 
 # --- jabatan -----------------------------------------------------------------------------------
 
 
 def test_existing_jabatan_are_matched_by_name_and_only_filled_in(instansi):
-    camat = Jabatan.objects.create(instansi=instansi, nama="CAMAT  CONTOH", tugas=["Tugas yang sudah ada"], eselon="III.a")
+    camat = Jabatan.objects.create(
+        instansi=instansi, nama="CAMAT  CONTOH", tugas=["Tugas yang sudah ada"], eselon="III.a"
+    )
     hasil = impor(contoh(), instansi)
     camat.refresh_from_db()
     assert Jabatan.objects.filter(instansi=instansi).count() == 2
@@ -391,8 +461,11 @@ def test_repeated_indicator_names_match_in_order(instansi):
     impor(data, instansi)
     kedua = impor(data, instansi)
     assert kedua.indikator.tetap == 5 and kedua.indikator.dibuat == 0
-    assert list(Indikator.objects.filter(nama="Angka gangguan ketertiban").order_by("urutan")
-                .values_list("sumber_data", flat=True)) == ["Laporan Satpol PP", "Laporan Polsek"]
+    assert list(
+        Indikator.objects.filter(nama="Angka gangguan ketertiban")
+        .order_by("urutan")
+        .values_list("sumber_data", flat=True)
+    ) == ["Laporan Satpol PP", "Laporan Polsek"]
 
 
 # --- constants ---------------------------------------------------------------------------------
@@ -479,7 +552,9 @@ def test_tujuan_rinci_keeps_each_tujuan_with_its_indicators(instansi):
     ]
     impor(data, instansi)
     assert [(t.uraian, t.indikator.count()) for t in Tujuan.objects.order_by("urutan")] == [
-        ("Tujuan satu", 1), ("Tujuan dua", 2)]
+        ("Tujuan satu", 1),
+        ("Tujuan dua", 2),
+    ]
 
 
 # --- export and round trips --------------------------------------------------------------------
@@ -490,14 +565,24 @@ def test_export_writes_the_interchange_format():
     data = ekspor(dokumen)
     assert validasi_json(data) == []
     assert (data["format"], data["instansi"], data["kabupaten"], data["tahun"]) == (
-        FORMAT, "Kecamatan Uji", "Kabupaten Uji", 2025)
+        FORMAT,
+        "Kecamatan Uji",
+        "Kabupaten Uji",
+        2025,
+    )
     assert data["sk"]["nomor"] == "188/01/KEP/2025" and data["sk"]["tanggal"] == "2025-01-06"
     camat, sekcam = data["jabatan"]
     assert (camat["nama"], sekcam["atasan"]) == ("Camat", "Camat")
     indikator = sekcam["sasaran"][0]["indikator"][0]
     assert indikator["formula"]["ekspresi"] == "lpj_tepat / lpj * 100"
     assert indikator["formula"]["variabel"][1] | {} == {
-        "kode": "lpj", "uraian": "LPJ wajib", "nilai_tetap": 4, "satuan": "", "agregasi": "jumlah", "konstanta": None}
+        "kode": "lpj",
+        "uraian": "LPJ wajib",
+        "nilai_tetap": 4,
+        "satuan": "",
+        "agregasi": "jumlah",
+        "konstanta": None,
+    }
     assert indikator["induk"] == [{"jabatan": "Camat", "indikator": "Persentase desa tertib"}]
     desa = camat["sasaran"][0]["indikator"][0]["formula"]["variabel"][1]
     assert (desa["nilai_tetap"], desa["konstanta"]) == (7, "jumlah_desa")
@@ -524,7 +609,9 @@ def _pulang_pergi(dokumen: DokumenIKI):
 def test_round_trip_of_the_small_catalogue():
     dokumen = katalog_kecil()
     Tujuan.objects.create(dokumen=dokumen, jabatan=Jabatan.objects.get(nama="Camat"), uraian="Tujuan A")
-    tujuan_b = Tujuan.objects.create(dokumen=dokumen, jabatan=Jabatan.objects.get(nama="Camat"), uraian="Tujuan B", urutan=1)
+    tujuan_b = Tujuan.objects.create(
+        dokumen=dokumen, jabatan=Jabatan.objects.get(nama="Camat"), uraian="Tujuan B", urutan=1
+    )
     IndikatorTujuan.objects.create(tujuan=tujuan_b, uraian="Indikator tujuan B")
     data, hasil = _pulang_pergi(dokumen)
     assert snapshot(hasil.dokumen) == snapshot(dokumen)
@@ -554,8 +641,9 @@ def test_export_imported_into_its_own_draft_changes_no_rows():
 # --- the shared real documents -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("nama", ["iki-kecamatan-banyuates-2020.txt", "iki-kecamatan-karang-penang.txt",
-                                  "iki-kecamatan-sampang-2022.txt"])
+@pytest.mark.parametrize(
+    "nama", ["iki-kecamatan-banyuates-2020.txt", "iki-kecamatan-karang-penang.txt", "iki-kecamatan-sampang-2022.txt"]
+)
 def test_shared_documents_import_with_counts_matching_the_json(dokumen_dir, nama):
     dokumen_modul = pytest.importorskip("kinerja.dokumen")
     data = dokumen_modul.baca(dokumen_dir / nama)
@@ -571,11 +659,19 @@ def test_shared_documents_import_with_counts_matching_the_json(dokumen_dir, nama
     assert Jabatan.objects.filter(instansi=instansi).count() == len(jabatan) + len(hasil.kepala_dibuat)
     assert hasil.sasaran.dibuat == len(sasaran) == Sasaran.objects.filter(dokumen=hasil.dokumen).count()
     assert hasil.indikator.dibuat == len(indikator) == Indikator.objects.filter(sasaran__dokumen=hasil.dokumen).count()
-    assert hasil.variabel.dibuat == len(variabel) == Variabel.objects.filter(
-        indikator__sasaran__dokumen=hasil.dokumen).count()
-    assert hasil.peringatan[:len(data["peringatan"])] == data["peringatan"]
-    for i, model in zip(indikator, Indikator.objects.filter(sasaran__dokumen=hasil.dokumen)
-                        .order_by("sasaran__jabatan__urutan", "sasaran__urutan", "urutan"), strict=True):
+    assert (
+        hasil.variabel.dibuat
+        == len(variabel)
+        == Variabel.objects.filter(indikator__sasaran__dokumen=hasil.dokumen).count()
+    )
+    assert hasil.peringatan[: len(data["peringatan"])] == data["peringatan"]
+    for i, model in zip(
+        indikator,
+        Indikator.objects.filter(sasaran__dokumen=hasil.dokumen).order_by(
+            "sasaran__jabatan__urutan", "sasaran__urutan", "urutan"
+        ),
+        strict=True,
+    ):
         assert (model.nama, model.ekspresi) == (i["nama"], (i["formula"] or {}).get("ekspresi") or "")
     sebelum = jumlah_baris()
     kedua = impor(data, instansi, tahun=tahun)

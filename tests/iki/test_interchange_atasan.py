@@ -94,7 +94,8 @@ def dokumen(*jabatan: dict, **sk) -> dict:
     indikator = {"nama": "Jumlah surat", "formula": {"teks": "Jumlah surat"}}
     isi = {"uraian": "Tertib administrasi", "indikator": [indikator]}
     return {
-        "instansi": "Kecamatan Sukamaju", "tahun": 2024,
+        "instansi": "Kecamatan Sukamaju",
+        "tahun": 2024,
         "sk": {"nomor": "1/2024", "tanggal": "2024-01-15", **sk},
         "jabatan": [{"sasaran": [isi], **j} for j in jabatan],
     }
@@ -195,8 +196,9 @@ def test_penolakan_tidak_meninggalkan_camat_atau_pegawai(sukamaju):
     """Refused after the head and the signatory were written (a constant without a value): nothing stays."""
     data = dokumen(SEKCAM, **TTD)
     data["jabatan"][0]["sasaran"][0]["indikator"][0]["formula"] = {
-        "teks": "Jumlah surat", "ekspresi": "surat", "variabel": [{"kode": "surat", "uraian": "Jumlah surat",
-                                                                  "konstanta": "jumlah_surat"}],
+        "teks": "Jumlah surat",
+        "ekspresi": "surat",
+        "variabel": [{"kode": "surat", "uraian": "Jumlah surat", "konstanta": "jumlah_surat"}],
     }
     with pytest.raises(ImporDitolak, match="jumlah_surat"):
         impor(data, sukamaju)

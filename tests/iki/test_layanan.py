@@ -57,9 +57,14 @@ def test_buat_revisi_copies_everything_into_a_draft():
 
     def snapshot(dokumen):
         return sorted(
-            (i.sasaran.jabatan.nama, i.sasaran.uraian, i.nama, i.ekspresi,
-             tuple(sorted((v.kode, v.nilai_tetap, v.konstanta_id) for v in i.variabel.all())),
-             tuple(sorted(p.nama for p in i.induk.all())))
+            (
+                i.sasaran.jabatan.nama,
+                i.sasaran.uraian,
+                i.nama,
+                i.ekspresi,
+                tuple(sorted((v.kode, v.nilai_tetap, v.konstanta_id) for v in i.variabel.all())),
+                tuple(sorted(p.nama for p in i.induk.all())),
+            )
             for i in Indikator.objects.filter(sasaran__dokumen=dokumen)
         )
 
@@ -67,7 +72,9 @@ def test_buat_revisi_copies_everything_into_a_draft():
     # Cascading links point inside the new revision, not back into the old one.
     anak = Indikator.objects.get(sasaran__dokumen=baru, nama__startswith="Persentase LPJ")
     assert anak.induk.get().sasaran.dokumen_id == baru.pk
-    assert set(received["peta_indikator"]) == set(Indikator.objects.filter(sasaran__dokumen=lama).values_list("pk", flat=True))
+    assert set(received["peta_indikator"]) == set(
+        Indikator.objects.filter(sasaran__dokumen=lama).values_list("pk", flat=True)
+    )
     # The new draft is editable, the old revision is not touched.
     anak.nama = "Diubah di revisi 2"
     anak.save()

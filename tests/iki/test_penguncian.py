@@ -7,7 +7,14 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from kinerja.iki.models import (
-    DokumenIKI, DokumenTerkunci, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, Variabel,
+    DokumenIKI,
+    DokumenTerkunci,
+    Indikator,
+    IndikatorTujuan,
+    Konstanta,
+    Sasaran,
+    Tujuan,
+    Variabel,
 )
 from tests.factories import katalog_kecil
 
@@ -76,7 +83,10 @@ def test_moving_a_row_out_of_a_locked_document_refused(dokumen):
 
 
 def test_cascading_links_refused_both_directions(dokumen):
-    anak, induk = (Indikator.objects.get(nama__startswith=n, sasaran__dokumen=dokumen) for n in ("Persentase LPJ", "Persentase desa"))
+    anak, induk = (
+        Indikator.objects.get(nama__startswith=n, sasaran__dokumen=dokumen)
+        for n in ("Persentase LPJ", "Persentase desa")
+    )
     refused(lambda: anak.induk.clear())
     refused(lambda: anak.induk.remove(induk))
     refused(lambda: induk.pendukung.clear())
@@ -96,6 +106,8 @@ def test_konstanta_used_by_a_decree_is_locked(dokumen):
     konstanta.nilai = Decimal(20)
     refused(konstanta.save)
     refused(lambda: Konstanta.objects.filter(pk=konstanta.pk).update(nilai=20))
-    unused = Konstanta.objects.create(instansi=dokumen.instansi, tahun=2025, kode="hari_kerja", nama="Hari kerja", nilai=240)
+    unused = Konstanta.objects.create(
+        instansi=dokumen.instansi, tahun=2025, kode="hari_kerja", nama="Hari kerja", nilai=240
+    )
     unused.nilai = 238
     unused.save()  # not used by any decreed formula: free to change

@@ -32,7 +32,9 @@ def dokumen_modul():
 
 
 def jumlah_baris() -> dict:
-    return {m.__name__: m.objects.count() for m in (DokumenIKI, Jabatan, Sasaran, Indikator, Variabel, Konstanta, Jejak)}
+    return {
+        m.__name__: m.objects.count() for m in (DokumenIKI, Jabatan, Sasaran, Indikator, Variabel, Konstanta, Jejak)
+    }
 
 
 def jalankan(capsys, *args):
@@ -43,8 +45,9 @@ def jalankan(capsys, *args):
 
 def test_import_and_export_have_indonesian_help():
     for perintah, kata in (("import", "--dry-run"), ("export", "--revisi")):
-        hasil = subprocess.run([sys.executable, "-m", "kinerja.cli", perintah, "--help"],
-                               capture_output=True, text=True, timeout=60)
+        hasil = subprocess.run(
+            [sys.executable, "-m", "kinerja.cli", perintah, "--help"], capture_output=True, text=True, timeout=60
+        )
         assert hasil.returncode == 0 and kata in hasil.stdout and "tahun dokumen IKI" in hasil.stdout
 
 
@@ -194,8 +197,12 @@ def _json_bukan_iki(path):
 
 BERKAS_BURUK = [
     ("kosong.txt", _kosong, "berkas kosong", True),
-    ("surat.txt", lambda p: p.write_text("Kepada Yth. Bapak Camat\n\nDengan hormat, kami mengundang rapat.\n",
-                                         encoding="utf-8"), "Bukan dokumen IKI", True),
+    (
+        "surat.txt",
+        lambda p: p.write_text("Kepada Yth. Bapak Camat\n\nDengan hormat, kami mengundang rapat.\n", encoding="utf-8"),
+        "Bukan dokumen IKI",
+        True,
+    ),
     ("acak.bin", _biner, "biner", True),
     ("bukan-zip.docx", lambda p: p.write_text("ini teks biasa, bukan arsip Word", encoding="utf-8"), ".docx", True),
     ("kosong.pdf", _kosong, "kosong", True),
@@ -212,9 +219,12 @@ BERKAS_BURUK = [
 
 
 @pytest.mark.parametrize("nama, buat, pesan, lewat_pembaca", BERKAS_BURUK, ids=[b[0] for b in BERKAS_BURUK])
-@pytest.mark.parametrize("mode", [["--dry-run", "--json"], ["--instansi", "Kecamatan Contoh"]], ids=["dry-run", "impor"])
-def test_bad_input_gets_one_indonesian_line_and_writes_nothing(capsys, instansi, tmp_path, nama, buat, pesan,
-                                                               lewat_pembaca, mode):
+@pytest.mark.parametrize(
+    "mode", [["--dry-run", "--json"], ["--instansi", "Kecamatan Contoh"]], ids=["dry-run", "impor"]
+)
+def test_bad_input_gets_one_indonesian_line_and_writes_nothing(
+    capsys, instansi, tmp_path, nama, buat, pesan, lewat_pembaca, mode
+):
     if lewat_pembaca:
         pytest.importorskip("kinerja.dokumen")
     path = tmp_path / nama
@@ -231,23 +241,35 @@ def test_bad_input_gets_one_indonesian_line_and_writes_nothing(capsys, instansi,
 def test_bad_input_in_a_real_process_has_no_traceback(tmp_path, dokumen_modul):
     rusak = tmp_path / "laporan.docx"
     rusak.write_bytes(b"\x00\x01 bukan zip")
-    hasil = subprocess.run([sys.executable, "-m", "kinerja.cli", "import", "--dry-run", "--json", str(rusak)],
-                           capture_output=True, text=True, timeout=60)
+    hasil = subprocess.run(
+        [sys.executable, "-m", "kinerja.cli", "import", "--dry-run", "--json", str(rusak)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert hasil.returncode == 1 and hasil.stdout == ""
-    assert hasil.stderr.strip().splitlines() == [f"kinerja import: {rusak}: berkas .docx rusak: isinya bukan arsip zip."]
+    assert hasil.stderr.strip().splitlines() == [
+        f"kinerja import: {rusak}: berkas .docx rusak: isinya bukan arsip zip."
+    ]
 
 
 def test_dry_run_json_in_a_real_process(tmp_path, dokumen_modul):
     salinan = tmp_path / "iki contoh 2024.txt"  # a name with spaces, as offices name their files
     shutil.copy(CONTOH_TXT, salinan)
-    hasil = subprocess.run([sys.executable, "-m", "kinerja.cli", "import", "--dry-run", "--json", str(salinan)],
-                           capture_output=True, text=True, encoding="utf-8", timeout=60)
+    hasil = subprocess.run(
+        [sys.executable, "-m", "kinerja.cli", "import", "--dry-run", "--json", str(salinan)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert hasil.returncode == 0, hasil.stderr
     data = json.loads(hasil.stdout)
     assert data["format"] == "kinerja-iki/1" and data["tahun"] == 2024
     assert [j["nama"] for j in data["jabatan"]] == ["Camat Contoh", "Kepala Seksi Ketentraman dan Ketertiban"]
     assert data["jabatan"][1]["sasaran"][0]["indikator"][0]["formula"]["ekspresi"] == (
-        "kejadian_gangguan_ketertiban - target_gangguan_ketertiban")
+        "kejadian_gangguan_ketertiban - target_gangguan_ketertiban"
+    )
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -269,14 +291,16 @@ def test_export_prints_the_latest_revision(capsys):
 def test_export_to_a_file_imports_back_into_another_instansi(capsys, tmp_path):
     dokumen = katalog_kecil()
     berkas = tmp_path / "iki-uji.json"
-    kode, out, err = jalankan(capsys, "export", "--instansi", str(dokumen.instansi_id), "--tahun", "2025",
-                              "-o", str(berkas))
+    kode, out, err = jalankan(
+        capsys, "export", "--instansi", str(dokumen.instansi_id), "--tahun", "2025", "-o", str(berkas)
+    )
     assert kode == 0 and out == "" and f"Ditulis: {berkas}" in err
     lain = Instansi.objects.create(pemda=dokumen.instansi.pemda, nama="Kecamatan Tujuan")
     kode, out, _ = jalankan(capsys, "import", "--instansi", str(lain.pk), str(berkas))
     assert kode == 0 and "indikator : 2 dibuat" in out
     assert ekspor(DokumenIKI.objects.get(instansi=lain)) | {"instansi": "Kecamatan Uji"} == json.loads(
-        berkas.read_text(encoding="utf-8"))
+        berkas.read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.django_db
@@ -286,14 +310,26 @@ def test_export_errors_are_one_line(capsys, tmp_path):
     assert kode == 1 and out == "" and err.strip() == "kinerja export: tidak ada dokumen IKI Kecamatan Uji tahun 2019."
     kode, _, err = jalankan(capsys, "export", "--instansi", "Kecamatan Entah", "--tahun", "2025")
     assert kode == 1 and err.strip() == "kinerja export: instansi 'Kecamatan Entah' tidak ditemukan."
-    kode, _, err = jalankan(capsys, "export", "--instansi", str(dokumen.instansi_id), "--tahun", "2025",
-                            "-o", str(tmp_path / "tidak-ada" / "iki.json"))
+    kode, _, err = jalankan(
+        capsys,
+        "export",
+        "--instansi",
+        str(dokumen.instansi_id),
+        "--tahun",
+        "2025",
+        "-o",
+        str(tmp_path / "tidak-ada" / "iki.json"),
+    )
     assert kode == 1 and len(err.splitlines()) == 1 and "tidak dapat ditulis" in err
 
 
 def test_import_summary_names_the_head_and_the_signatory_it_created(capsys, dokumen_dir, db):
-    sampang = Instansi.objects.create(pemda=Pemda.objects.get_or_create(nama="Kabupaten Sampang")[0], nama="Kecamatan Sampang")
-    kode, out, _ = jalankan(capsys, "import", "--instansi", str(sampang.pk), str(dokumen_dir / "iki-kecamatan-sampang-2022.txt"))
+    sampang = Instansi.objects.create(
+        pemda=Pemda.objects.get_or_create(nama="Kabupaten Sampang")[0], nama="Kecamatan Sampang"
+    )
+    kode, out, _ = jalankan(
+        capsys, "import", "--instansi", str(sampang.pk), str(dokumen_dir / "iki-kecamatan-sampang-2022.txt")
+    )
     assert kode == 0
     assert "jabatan pimpinan dibuat: Camat Sampang" in out
     assert "pegawai   : 1 dibuat" in out and "penugasan : 1 dibuat" in out

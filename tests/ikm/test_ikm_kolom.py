@@ -86,8 +86,11 @@ def test_nama_resmi_dikenali_dalam_urutan_apa_pun(regulasi, nama):
         ("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?", "U2"),
         ("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?", "U3"),
         ("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?", "U4"),
-        ("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum "
-         "dalam standar pelayanan dengan hasil yang diberikan?", "U5"),
+        (
+            "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum "
+            "dalam standar pelayanan dengan hasil yang diberikan?",
+            "U5",
+        ),
         ("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?", "U6"),
         ("Bagaimana pendapat Saudara perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?", "U7"),
         ("8. Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?", "U9"),
@@ -115,8 +118,11 @@ def test_judul_kolom_2017(judul, kode):
         ("Kecepatan", "U7"),
         ("Kewajaran Biaya", "U10"),
         ("Kepastian Biaya", "U11"),
-        ("Bagaimana pendapat Saudara tentang kesesuaian antara biaya yang dibayarkan "
-         "dengan biaya yang telah ditetapkan?", "U11"),
+        (
+            "Bagaimana pendapat Saudara tentang kesesuaian antara biaya yang dibayarkan "
+            "dengan biaya yang telah ditetapkan?",
+            "U11",
+        ),
         ("Kepastian Jadwal", "U12"),
         ("Bagaimana pendapat Saudara tentang kejelasan dan kepastian petugas yang melayani?", "U3"),
     ],

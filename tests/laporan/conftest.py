@@ -29,8 +29,14 @@ class Kantor:
     lpj: Indikator  # Sekcam: lpj_tepat / lpj (4) * 100
 
 
-def buat_kantor(nama="Kecamatan Uji", tahun=2025, desa_tertib=(3, 4, 5, 6), lpj_tepat=(1, 1, 1, 1), tetapkan=True,
-                nip=(NIP_CAMAT, NIP_SEKCAM)):
+def buat_kantor(
+    nama="Kecamatan Uji",
+    tahun=2025,
+    desa_tertib=(3, 4, 5, 6),
+    lpj_tepat=(1, 1, 1, 1),
+    tetapkan=True,
+    nip=(NIP_CAMAT, NIP_SEKCAM),
+):
     """katalog_kecil plus a Camat and a Sekcam holding their jabatan, targets and four quarters of values.
 
     With the defaults the year's realisasi are 6/7 × 100 = 85,71 (desa; last value) and 4/4 × 100 = 100 (LPJ; summed).
@@ -69,8 +75,9 @@ def pengguna(django_user_model):
 
     def buat(username, jenis, *, instansi=None, pemda=None):
         user = django_user_model.objects.create_user(username=username, password="rahasia-uji-123")
-        Peran.objects.create(pengguna=user, jenis=jenis, pemda=pemda or instansi.pemda,
-                             instansi=instansi if pemda is None else None)
+        Peran.objects.create(
+            pengguna=user, jenis=jenis, pemda=pemda or instansi.pemda, instansi=instansi if pemda is None else None
+        )
         return user
 
     return buat

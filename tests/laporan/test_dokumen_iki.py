@@ -21,9 +21,21 @@ def test_pdf_has_every_part_with_names_formulas_and_the_signatory(kantor, artifa
     assert berkas.isi.startswith(b"%PDF") and berkas.nama == "iki-kecamatan-uji-2025.pdf"
     halaman = halaman_pdf(berkas.isi)
     semua = " ".join(halaman)
-    for bagian in ("KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "BAB II", "BAB III PENUTUP",
-                   "KEPUTUSAN CAMAT UJI", "Menimbang", "Mengingat", "MEMUTUSKAN", "KESATU", "KEEMPAT",
-                   "LAMPIRAN", "INDIKATOR KINERJA INDIVIDU"):
+    for bagian in (
+        "KATA PENGANTAR",
+        "DAFTAR ISI",
+        "BAB I PENDAHULUAN",
+        "BAB II",
+        "BAB III PENUTUP",
+        "KEPUTUSAN CAMAT UJI",
+        "Menimbang",
+        "Mengingat",
+        "MEMUTUSKAN",
+        "KESATU",
+        "KEEMPAT",
+        "LAMPIRAN",
+        "INDIKATOR KINERJA INDIVIDU",
+    ):
         assert bagian in semua, bagian
     assert "Nomor 188/01/KEP/2025" in semua and "6 Januari 2025" in semua
     # The Camat holds the jabatan on the SK date: name, pangkat name and NIP as decrees print them.
@@ -37,8 +49,11 @@ def test_pdf_has_every_part_with_names_formulas_and_the_signatory(kantor, artifa
     # The table of contents points at real pages.
     assert "BAB I PENDAHULUAN 4" in halaman[2]
     simpan_png(berkas.isi, halaman.index(camat), artifact_dir / "laporan-iki-lampiran.png")
-    simpan_png(berkas.isi, next(i for i, h in enumerate(halaman) if "MEMUTUSKAN" in h),
-               artifact_dir / "laporan-iki-keputusan.png")
+    simpan_png(
+        berkas.isi,
+        next(i for i, h in enumerate(halaman) if "MEMUTUSKAN" in h),
+        artifact_dir / "laporan-iki-keputusan.png",
+    )
 
 
 @pytest.fixture
@@ -50,8 +65,13 @@ def test_lampiran_groups_the_rows_of_a_sasaran_and_repeats_the_header_on_every_p
     kantor = draf
     sasaran = Sasaran.objects.get(dokumen=kantor.dokumen, jabatan=kantor.camat)
     for nomor in range(24):
-        i = Indikator.objects.create(sasaran=sasaran, nama=f"Indikator tambahan {nomor:02d} " + "panjang " * 12,
-                                     ekspresi="x / y * 100", urutan=10 + nomor, sumber_data="Register")
+        i = Indikator.objects.create(
+            sasaran=sasaran,
+            nama=f"Indikator tambahan {nomor:02d} " + "panjang " * 12,
+            ekspresi="x / y * 100",
+            urutan=10 + nomor,
+            sumber_data="Register",
+        )
         Variabel.objects.create(indikator=i, kode="x", uraian="Jumlah berkas yang selesai tepat waktu " * 2)
         Variabel.objects.create(indikator=i, kode="y", uraian="Jumlah berkas yang masuk")
     html = layanan.pdf.html_dokumen("iki", layanan.data_iki(kantor.instansi, 2025), layanan.kertas("a4"))
@@ -85,8 +105,19 @@ def test_docx_has_the_same_content_with_office_math_fractions(kantor):
     assert berkas.nama.endswith(".docx")
     dokumen = docx(berkas.isi)
     semua = teks_docx(dokumen)
-    for bagian in ("KATA PENGANTAR", "BAB I", "PENDAHULUAN", "BAB III", "KEPUTUSAN CAMAT UJI", "Menimbang",
-                   "MEMUTUSKAN:", "KESATU", "LAMPIRAN", f"NIP. {NIP_CAMAT_TAMPIL}", "Penata Tingkat I"):
+    for bagian in (
+        "KATA PENGANTAR",
+        "BAB I",
+        "PENDAHULUAN",
+        "BAB III",
+        "KEPUTUSAN CAMAT UJI",
+        "Menimbang",
+        "MEMUTUSKAN:",
+        "KESATU",
+        "LAMPIRAN",
+        f"NIP. {NIP_CAMAT_TAMPIL}",
+        "Penata Tingkat I",
+    ):
         assert bagian in semua, bagian
     lampiran = [t for t in dokumen.tables if "Sumber Data" in teks_docx_tabel(t)]
     assert len(lampiran) == 2
@@ -113,8 +144,9 @@ def test_f4_paper(kantor):
 
 
 def test_the_instansi_own_texts_replace_the_defaults(kantor):
-    TeksStandar.objects.create(instansi=kantor.instansi, bagian="bab_3",
-                               isi="Penutup khusus {instansi} untuk tahun {tahun}.")
+    TeksStandar.objects.create(
+        instansi=kantor.instansi, bagian="bab_3", isi="Penutup khusus {instansi} untuk tahun {tahun}."
+    )
     TeksStandar.objects.create(instansi=kantor.instansi, bagian="diktum", isi="Diktum satu.\n\nDiktum dua.")
     semua = teks_docx(docx(layanan.buat_iki(kantor.instansi, 2025, "docx").isi))
     assert "Penutup khusus Kecamatan Uji untuk tahun 2025." in semua
@@ -147,8 +179,13 @@ def test_the_catalogue_workbook(kantor):
     wb = load_workbook(io.BytesIO(berkas.isi))
     ws = wb["Katalog IKI"]
     kepala = [c.value for c in ws[4]]
-    assert kepala[:5] == ["No", "Jabatan", "Sasaran / Kinerja Utama", "Indikator Kinerja",
-                          "Penjelasan / Formulasi Penghitungan"]
+    assert kepala[:5] == [
+        "No",
+        "Jabatan",
+        "Sasaran / Kinerja Utama",
+        "Indikator Kinerja",
+        "Penjelasan / Formulasi Penghitungan",
+    ]
     baris = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
     assert [b[3] for b in baris] == ["Persentase desa tertib", "Persentase LPJ tepat waktu"]
     assert baris[0][4] == "Jumlah desa tertib / Jumlah desa (7) × 100%"
@@ -162,8 +199,12 @@ def test_the_catalogue_workbook(kantor):
     variabel = [[c.value for c in r] for r in wb["Variabel"].iter_rows(min_row=5)]
     assert ["Sekretaris Kecamatan Uji", "Persentase LPJ tepat waktu", "lpj", "LPJ wajib", "Jumlah", 4, None] in variabel
     assert not any(isinstance(v, str) and v.startswith("=") for r in baris for v in r)
-    assert load_workbook(io.BytesIO(layanan.buat_iki(kantor.instansi, 2025, "xlsx", kertas="f4").isi))[
-        "Katalog IKI"].page_setup.paperSize == 14
+    assert (
+        load_workbook(io.BytesIO(layanan.buat_iki(kantor.instansi, 2025, "xlsx", kertas="f4").isi))[
+            "Katalog IKI"
+        ].page_setup.paperSize
+        == 14
+    )
 
 
 def test_revisions_and_missing_years(kantor):
@@ -212,17 +253,90 @@ def test_reading_a_document_takes_the_same_queries_whatever_its_size(draf, djang
 # The order of property elements that Word checks (ECMA-376 Part 1, §17.4 and §17.3.1.26): a file
 # with them out of order opens in LibreOffice but Word calls it corrupt.
 URUTAN_SKEMA = {
-    "trPr": ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
-             "tblHeader", "tblCellSpacing", "jc", "hidden"],
-    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-             "textDirection", "tcFitText", "vAlign", "hideMark"],
-    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
-              "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
-    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
-            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"],
+    "trPr": [
+        "cnfStyle",
+        "divId",
+        "gridBefore",
+        "gridAfter",
+        "wBefore",
+        "wAfter",
+        "cantSplit",
+        "trHeight",
+        "tblHeader",
+        "tblCellSpacing",
+        "jc",
+        "hidden",
+    ],
+    "tcPr": [
+        "cnfStyle",
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+    ],
+    "tblPr": [
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+    ],
+    "pPr": [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ],
 }
 
 
@@ -231,8 +345,11 @@ def test_word_files_keep_the_schema_order_of_properties(kantor, jenis):
     from kinerja.realisasi.models import Target
 
     Target.objects.create(indikator=kantor.lpj, periode="TW1", nilai=25)
-    berkas = layanan.buat_iki(kantor.instansi, 2025, "docx") if jenis == "iki" else layanan.buat_pk(
-        kantor.sekcam, 2025, "docx")
+    berkas = (
+        layanan.buat_iki(kantor.instansi, 2025, "docx")
+        if jenis == "iki"
+        else layanan.buat_pk(kantor.sekcam, 2025, "docx")
+    )
     body = docx(berkas.isi).element.body
     diperiksa = 0
     for tag, urutan in URUTAN_SKEMA.items():

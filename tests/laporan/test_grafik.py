@@ -9,11 +9,16 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_one_bar_per_value_coloured_and_labelled_the_indonesian_way():
-    svg = ElementTree.fromstring(grafik_batang(
-        [Batang("1. Desa tertib", Decimal("85.714"), "#7fbf7b"), Batang("2. LPJ", Decimal(100), "#1b7837"),
-         Batang("3. IKM", None)],
-        judul="Capaian",
-    ))
+    svg = ElementTree.fromstring(
+        grafik_batang(
+            [
+                Batang("1. Desa tertib", Decimal("85.714"), "#7fbf7b"),
+                Batang("2. LPJ", Decimal(100), "#1b7837"),
+                Batang("3. IKM", None),
+            ],
+            judul="Capaian",
+        )
+    )
     batang = [r for r in svg.findall(f"{SVG}rect") if r.get("fill") != "#fff"]  # white: the grounds of the values
     assert [b.get("fill") for b in batang] == ["#7fbf7b", "#1b7837"]
     assert float(batang[0].get("width")) < float(batang[1].get("width"))

@@ -36,8 +36,9 @@ def test_demo_lampiran_lists_every_indicator_of_every_jabatan_in_order(demo):
     data = layanan.data_iki(demo, 2026)
     assert len(tabel) == len(data.jabatan) >= 14
     for jabatan, baris in zip(data.jabatan, tabel, strict=True):
-        indikator = Indikator.objects.filter(sasaran__dokumen__instansi=demo, sasaran__dokumen__tahun=2026,
-                                             sasaran__jabatan_id=jabatan.id).order_by("sasaran__urutan", "urutan")
+        indikator = Indikator.objects.filter(
+            sasaran__dokumen__instansi=demo, sasaran__dokumen__tahun=2026, sasaran__jabatan_id=jabatan.id
+        ).order_by("sasaran__urutan", "urutan")
         assert [b[2] for b in baris] == [i.nama for i in indikator]
         assert [b[4] for b in baris] == [i.sumber_data for i in indikator]
 
@@ -64,8 +65,9 @@ def test_demo_measurement_matches_the_computation_service(demo):
         assert f">{format_angka(b.realisasi)}<" in html
 
 
-@pytest.mark.parametrize("nama", ["iki-kecamatan-banyuates-2020.txt", "iki-kecamatan-karang-penang.txt",
-                                  "iki-kecamatan-sampang-2022.txt"])
+@pytest.mark.parametrize(
+    "nama", ["iki-kecamatan-banyuates-2020.txt", "iki-kecamatan-karang-penang.txt", "iki-kecamatan-sampang-2022.txt"]
+)
 def test_imported_shared_document_prints_the_same_lampiran(dokumen_dir, nama):
     data = pembaca_dokumen.baca(dokumen_dir / nama)
     pemda = Pemda.objects.create(nama="Kabupaten Contoh")

@@ -31,8 +31,10 @@ def baris_kepala(tabel) -> list[bool]:
 
 
 def gambar_png(dokumen) -> list[bytes]:
-    return [dokumen.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
-            for shape in dokumen.inline_shapes]
+    return [
+        dokumen.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+        for shape in dokumen.inline_shapes
+    ]
 
 
 def test_one_table_per_sasaran_with_the_computed_numbers_the_indonesian_way(kantor):
@@ -48,12 +50,28 @@ def test_one_table_per_sasaran_with_the_computed_numbers_the_indonesian_way(kant
     ringkasan, camat, sekcam = dokumen.tables
     for tabel in (camat, sekcam):
         assert baris_kepala(tabel) == [True, True, False]  # sasaran and column heads repeat, the indicator does not
-        assert baris_teks(tabel)[1] == ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
-                                        "Kategori", "Realisasi 2024"]
+        assert baris_teks(tabel)[1] == [
+            "No",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Kategori",
+            "Realisasi 2024",
+        ]
     assert set(baris_teks(camat)[0]) == {"Sasaran: Meningkatnya tata kelola desa"}  # one cell across the table
     desa, lpj = hasil["Persentase desa tertib"], hasil["Persentase LPJ tepat waktu"]
-    assert baris_teks(camat)[2] == ["1", "Persentase desa tertib", "%", "100", format_angka(desa.realisasi.nilai),
-                                    format_angka(desa.capaian.nilai), desa.kategori, "–"]
+    assert baris_teks(camat)[2] == [
+        "1",
+        "Persentase desa tertib",
+        "%",
+        "100",
+        format_angka(desa.realisasi.nilai),
+        format_angka(desa.capaian.nilai),
+        desa.kategori,
+        "–",
+    ]
     assert baris_teks(camat)[2][4:6] == ["85,71", "85,71"]
     assert baris_teks(sekcam)[2][3:7] == ["87,5", format_angka(lpj.realisasi.nilai), "114,29", "Sangat Tinggi"]
 
@@ -68,8 +86,14 @@ def test_a_missing_value_is_a_dash_with_its_reason(db):
     dokumen = docx(layanan.buat_lkjip(kantor.instansi, 2025, "docx", kertas="f4").isi)
     _, camat, sekcam = dokumen.tables
     assert baris_teks(sekcam)[2][:7] == [
-        "1", "Persentase LPJ tepat waktu tidak dapat dihitung: nilai lpj_tepat belum diisi", "%", "87,5", "–", "–",
-        "Tidak dapat dinilai"]
+        "1",
+        "Persentase LPJ tepat waktu tidak dapat dihitung: nilai lpj_tepat belum diisi",
+        "%",
+        "87,5",
+        "–",
+        "–",
+        "Tidak dapat dinilai",
+    ]
     assert baris_teks(camat)[2][1] == "Persentase desa tertib data belum lengkap"  # a value, but from TW2 only
     assert round(dokumen.sections[0].page_height.mm) == 330
 
@@ -88,8 +112,12 @@ def test_the_chart_pictures_show_the_bars(kantor):
 @pytest.fixture
 def kabupaten(db):
     a = buat_kantor("Kecamatan Atas", desa_tertib=(7, 7, 7, 7), nip=("198606272014121002", "199001012015032003"))
-    b = buat_kantor("Kecamatan Bawah", desa_tertib=(1, 1, 1, 2), lpj_tepat=(1, 0, 0, 0),
-                    nip=("198606272014121003", "199001012015032004"))
+    b = buat_kantor(
+        "Kecamatan Bawah",
+        desa_tertib=(1, 1, 1, 2),
+        lpj_tepat=(1, 0, 0, 0),
+        nip=("198606272014121003", "199001012015032004"),
+    )
     Instansi.objects.create(pemda=a.instansi.pemda, nama="Kecamatan Kosong")
     return a, b
 
@@ -109,8 +137,20 @@ def test_the_recap_lists_every_kecamatan_by_rank(kabupaten):
     assert baris[1][7:] == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
     hasil = hitung_pemda(pemda, 2025, "TAHUN")
     rata_atas = sum(h.capaian.nilai for h in hasil[a.instansi.pk]) / 2
-    assert baris[2] == ["1", "Kecamatan Atas", "2", "2", format_angka(rata_atas), "Sangat Tinggi", "100,00",
-                        "2", "0", "0", "0", "0"]
+    assert baris[2] == [
+        "1",
+        "Kecamatan Atas",
+        "2",
+        "2",
+        format_angka(rata_atas),
+        "Sangat Tinggi",
+        "100,00",
+        "2",
+        "0",
+        "0",
+        "0",
+        "0",
+    ]
     assert baris[2][4] == "107,14"
     assert baris[3][:2] == ["2", "Kecamatan Bawah"]
     assert baris[4][:7] == ["–", "Kecamatan Kosong", "0", "0", "–", "Tidak dapat dinilai", "–"]
@@ -136,17 +176,50 @@ def test_the_views_give_docx_in_scope_only(client, pengguna, kabupaten):
     dokumen = docx(b"".join(jawab.streaming_content))
     assert round(dokumen.sections[0].page_width.mm) == 330  # F4, turned
     assert [baris[1] for baris in baris_teks(dokumen.tables[0])[2:]] == [
-        "Kecamatan Atas", "Kecamatan Bawah", "Kecamatan Kosong"]
+        "Kecamatan Atas",
+        "Kecamatan Bawah",
+        "Kecamatan Kosong",
+    ]
 
 
 def test_the_command_writes_both_as_docx(kabupaten, tmp_path, capsys):
     a, _ = kabupaten
     lkjip = tmp_path / "lkjip.docx"
-    assert main(["report", "lkjip", "--instansi", str(a.instansi.pk), "--tahun", "2025", "--format", "docx",
-                 "-o", str(lkjip)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "lkjip",
+                "--instansi",
+                str(a.instansi.pk),
+                "--tahun",
+                "2025",
+                "--format",
+                "docx",
+                "-o",
+                str(lkjip),
+            ]
+        )
+        == 0
+    )
     assert f"Tersimpan: {lkjip}" in capsys.readouterr().out
     assert "Persentase LPJ tepat waktu" in teks_docx(docx(lkjip.read_bytes()))
     rekap = tmp_path / "rekap.docx"
-    assert main(["report", "rekap", "--pemda", str(a.instansi.pemda.pk), "--tahun", "2025", "--format", "docx",
-                 "-o", str(rekap)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "rekap",
+                "--pemda",
+                str(a.instansi.pemda.pk),
+                "--tahun",
+                "2025",
+                "--format",
+                "docx",
+                "-o",
+                str(rekap),
+            ]
+        )
+        == 0
+    )
     assert "Kecamatan Bawah" in teks_docx(docx(rekap.read_bytes()))

@@ -84,4 +84,4 @@ def test_omml_brackets_are_delimiters():
 
 @pytest.mark.parametrize("rumus", ["a", "a / b", "a / b * 100", "(a + b) / (c - d) * 100", "-a / b", "a / (b / c)"])
 def test_omml_is_well_formed_xml(rumus):
-    assert omml(rumus, {"a": "A & B <tepat> \"waktu\"", "b": "]]>"}).tag == f"{M}oMath"
+    assert omml(rumus, {"a": 'A & B <tepat> "waktu"', "b": "]]>"}).tag == f"{M}oMath"

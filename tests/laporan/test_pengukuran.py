@@ -36,11 +36,16 @@ def test_pdf_shows_the_computed_numbers_the_indonesian_way(kantor, artifact_dir)
 
 
 def test_last_year_beside_and_one_chart_per_sasaran(kantor):
-    lalu = DokumenIKI.objects.create(instansi=kantor.instansi, tahun=2024, sk_nomor="188/1/2024",
-                                     sk_tanggal=date(2024, 1, 2))
+    lalu = DokumenIKI.objects.create(
+        instansi=kantor.instansi, tahun=2024, sk_nomor="188/1/2024", sk_tanggal=date(2024, 1, 2)
+    )
     sasaran = Sasaran.objects.create(dokumen=lalu, jabatan=kantor.camat, uraian="Meningkatnya tata kelola desa")
-    indikator = Indikator.objects.create(sasaran=sasaran, nama="Persentase desa tertib", ekspresi="desa_tertib / 7 * 100")
-    variabel = Variabel.objects.create(indikator=indikator, kode="desa_tertib", uraian="Desa tertib", agregasi="terakhir")
+    indikator = Indikator.objects.create(
+        sasaran=sasaran, nama="Persentase desa tertib", ekspresi="desa_tertib / 7 * 100"
+    )
+    variabel = Variabel.objects.create(
+        indikator=indikator, kode="desa_tertib", uraian="Desa tertib", agregasi="terakhir"
+    )
     NilaiVariabel.objects.create(variabel=variabel, periode="TW4", nilai=5)
     lalu.tetapkan()
     data = layanan.data_lkjip(kantor.instansi, 2025)
@@ -54,8 +59,15 @@ def test_workbook_holds_numbers_not_text(kantor):
     berkas = layanan.buat_lkjip(kantor.instansi, 2025, "xlsx")
     ws = load_workbook(io.BytesIO(berkas.isi))["Pengukuran Kinerja"]
     kepala = [c.value for c in ws[4]]
-    assert kepala[3:10] == ["Indikator Kinerja", "Satuan", "Target", "Target (batas atas)", "Realisasi",
-                            "Capaian (%)", "Kategori"]
+    assert kepala[3:10] == [
+        "Indikator Kinerja",
+        "Satuan",
+        "Target",
+        "Target (batas atas)",
+        "Realisasi",
+        "Capaian (%)",
+        "Kategori",
+    ]
     desa = {k: ws.cell(row=5, column=i + 1) for i, k in enumerate(kepala)}
     assert desa["Indikator Kinerja"].value == "Persentase desa tertib"
     assert desa["Realisasi"].data_type == "n" and round(desa["Realisasi"].value, 4) == 85.7143
@@ -90,8 +102,12 @@ def test_only_a_decreed_document_is_measured(db):
 @pytest.fixture
 def kabupaten(db):
     a = buat_kantor("Kecamatan Atas", desa_tertib=(7, 7, 7, 7), nip=("198606272014121002", "199001012015032003"))
-    b = buat_kantor("Kecamatan Bawah", desa_tertib=(1, 1, 1, 2), lpj_tepat=(1, 0, 0, 0),
-                    nip=("198606272014121003", "199001012015032004"))
+    b = buat_kantor(
+        "Kecamatan Bawah",
+        desa_tertib=(1, 1, 1, 2),
+        lpj_tepat=(1, 0, 0, 0),
+        nip=("198606272014121003", "199001012015032004"),
+    )
     kosong = Instansi.objects.create(pemda=a.instansi.pemda, nama="Kecamatan Kosong")
     return a, b, kosong
 
@@ -100,7 +116,10 @@ def test_recap_ranks_every_kecamatan(kabupaten, artifact_dir):
     a, b, kosong = kabupaten
     data = layanan.data_rekap(a.instansi.pemda, 2025)
     assert [(r.peringkat, r.instansi) for r in data.baris] == [
-        (1, "Kecamatan Atas"), (2, "Kecamatan Bawah"), (None, "Kecamatan Kosong")]
+        (1, "Kecamatan Atas"),
+        (2, "Kecamatan Bawah"),
+        (None, "Kecamatan Kosong"),
+    ]
     atas, bawah, _ = data.baris
     # Atas: 7/7 → 100 and LPJ 100/87,5 → 114,29; mean 107,14.
     assert round(atas.rata_capaian, 2) == Decimal("107.14") and atas.kategori == "Sangat Tinggi"

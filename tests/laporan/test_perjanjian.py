@@ -40,7 +40,10 @@ def test_docx_has_the_parties_the_targets_and_both_signatures(kantor):
     assert "selaku atasan pihak pertama, selanjutnya disebut pihak kedua" in semua
     [target] = [t for t in dokumen.tables if teks_sel(t.rows[0].cells[-1]) == "Target"]
     assert [teks_sel(c) for c in target.rows[1].cells] == [
-        "1", "Meningkatnya akuntabilitas", "Persentase LPJ tepat waktu", "87,5%"
+        "1",
+        "Meningkatnya akuntabilitas",
+        "Persentase LPJ tepat waktu",
+        "87,5%",
     ]
     tanda_tangan = [t for t in dokumen.tables if teks_sel(t.rows[0].cells[0]).startswith("PIHAK KEDUA")]
     assert len(tanda_tangan) == 2
@@ -68,7 +71,10 @@ def test_the_holders_on_the_signing_date(kantor):
     juli = layanan.data_pk(kantor.sekcam, 2025, date(2025, 7, 15))
     assert januari.pihak_kedua.nama == "Drs. Ahmad Fauzi Uji"
     assert (juli.pihak_kedua.nama, juli.pihak_kedua.pangkat, juli.pihak_kedua.nip) == (
-        "Budi Pengganti", "Pembina", "19751231 200003 1 003")
+        "Budi Pengganti",
+        "Pembina",
+        "19751231 200003 1 003",
+    )
     assert juli.tempat_tanggal == "Uji, 15 Juli 2025"
     Penugasan.objects.filter(jabatan=kantor.sekcam).delete()
     kosong = layanan.data_pk(kantor.sekcam, 2025)

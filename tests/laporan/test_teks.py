@@ -37,8 +37,10 @@ def test_list_markers_print_as_documents_write_them():
 
 
 def test_placeholders_are_filled_and_blank_ones_left_to_fill_by_hand():
-    hasil = teks.isi_penanda("{camat} Nomor {nomor_sk} tahun {tahun} {bukan_penanda}",
-                             {"camat": "Camat Banyuates", "nomor_sk": "", "tahun": "2026"})
+    hasil = teks.isi_penanda(
+        "{camat} Nomor {nomor_sk} tahun {tahun} {bukan_penanda}",
+        {"camat": "Camat Banyuates", "nomor_sk": "", "tahun": "2026"},
+    )
     assert hasil == f"Camat Banyuates Nomor {teks.KOSONG} tahun 2026 {{bukan_penanda}}"
 
 
@@ -48,10 +50,20 @@ def test_unknown_placeholders_are_refused_with_the_allowed_ones_named():
     assert "{kabupaten}, {kecamatan}" in pesan and "{instansi}" in pesan.split("dapat dipakai:")[1]
 
 
-@pytest.mark.parametrize(("indeks", "nama"), [
-    (0, "KESATU"), (1, "KEDUA"), (3, "KEEMPAT"), (8, "KESEMBILAN"), (9, "KESEPULUH"), (10, "KESEBELAS"),
-    (11, "KEDUA BELAS"), (18, "KESEMBILAN BELAS"), (19, "KE-20"),
-])
+@pytest.mark.parametrize(
+    ("indeks", "nama"),
+    [
+        (0, "KESATU"),
+        (1, "KEDUA"),
+        (3, "KEEMPAT"),
+        (8, "KESEMBILAN"),
+        (9, "KESEPULUH"),
+        (10, "KESEBELAS"),
+        (11, "KEDUA BELAS"),
+        (18, "KESEMBILAN BELAS"),
+        (19, "KE-20"),
+    ],
+)
 def test_diktum_names(indeks, nama):
     assert teks.urutan_diktum(indeks) == nama
 

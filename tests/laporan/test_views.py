@@ -16,8 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def dua_kantor(db):
-    return (buat_kantor("Kecamatan A", nip=("198606272014121002", "199001012015032003")),
-            buat_kantor("Kecamatan B", nip=("198606272014121003", "199001012015032004")))
+    return (
+        buat_kantor("Kecamatan A", nip=("198606272014121002", "199001012015032003")),
+        buat_kantor("Kecamatan B", nip=("198606272014121003", "199001012015032004")),
+    )
 
 
 def url_semua(kantor):
@@ -78,8 +80,16 @@ def test_bad_requests_get_a_clear_message(client, pengguna, kantor):
         (reverse("laporan:pk", args=[kantor.sekcam.pk, 2025]) + "?format=xlsx", 400, "tidak tersedia sebagai XLSX"),
         (iki + "?kertas=legal", 400, "Ukuran kertas “legal” tidak dikenal"),
         (iki + "?revisi=dua", 400, "bukan nomor revisi"),
-        (reverse("laporan:iki", args=[kantor.instansi.pk, 2030]), 404, "Belum ada dokumen IKI Kecamatan Uji untuk tahun 2030"),
-        (reverse("laporan:lkjip", args=[kantor.instansi.pk, 2025]) + "?periode=TW9", 400, "Periode “TW9” tidak dikenal"),
+        (
+            reverse("laporan:iki", args=[kantor.instansi.pk, 2030]),
+            404,
+            "Belum ada dokumen IKI Kecamatan Uji untuk tahun 2030",
+        ),
+        (
+            reverse("laporan:lkjip", args=[kantor.instansi.pk, 2025]) + "?periode=TW9",
+            400,
+            "Periode “TW9” tidak dikenal",
+        ),
         (reverse("laporan:pk", args=[kantor.sekcam.pk, 2025]) + "?tanggal=31-02-2025", 400, "tidak ada"),
         (iki.replace("2025", "1999"), 400, "di luar rentang"),
     ]:
@@ -95,7 +105,9 @@ def test_the_recap_is_for_pemda_wide_roles(client, pengguna, dua_kantor):
     assert client.get(url).status_code == 404
     client.force_login(pengguna("pemeriksa", "pemeriksa", pemda=a.instansi.pemda))
     jawab = client.get(url)
-    assert jawab.status_code == 200 and "Kecamatan A" in jawab.content.decode() and "Kecamatan B" in jawab.content.decode()
+    assert (
+        jawab.status_code == 200 and "Kecamatan A" in jawab.content.decode() and "Kecamatan B" in jawab.content.decode()
+    )
     jawab = client.get(url + "?format=xlsx")
     ws = load_workbook(io.BytesIO(b"".join(jawab.streaming_content))).active
     assert {ws["B5"].value, ws["B6"].value} == {"Kecamatan A", "Kecamatan B"}
@@ -114,9 +126,15 @@ def test_the_admin_edits_the_standard_texts_with_an_audit_record(client, penggun
     jawab = client.post(url, {"bab_3": "Penutup {instansi}.\r\n\r\nTerima kasih.", "kata_pengantar": ""})
     assert jawab.status_code == 302
     teks = TeksStandar.objects.get(instansi=kantor.instansi)
-    assert (teks.bagian, teks.isi, teks.diubah_oleh.username) == ("bab_3", "Penutup {instansi}.\n\nTerima kasih.", "admin.uji")
+    assert (teks.bagian, teks.isi, teks.diubah_oleh.username) == (
+        "bab_3",
+        "Penutup {instansi}.\n\nTerima kasih.",
+        "admin.uji",
+    )
     jejak = Jejak.objects.get(aksi="ubah_teks_standar")
-    assert jejak.pengguna.username == "admin.uji" and jejak.perubahan["bab_3"][1] == "Penutup {instansi}.\n\nTerima kasih."
+    assert (
+        jejak.pengguna.username == "admin.uji" and jejak.perubahan["bab_3"][1] == "Penutup {instansi}.\n\nTerima kasih."
+    )
     pratinjau = client.get(reverse("laporan:iki", args=[kantor.instansi.pk, 2025])).content.decode()
     assert "Penutup Kecamatan Uji." in pratinjau
 

@@ -7,8 +7,25 @@ from kinerja.pengukuran import PERIODE, Periode, sampai
 
 def test_all_periods_in_form_order():
     assert [p.kode for p in PERIODE] == [
-        "TW1", "TW2", "TW3", "TW4", "S1", "S2", "TAHUN",
-        "B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B09", "B10", "B11", "B12",
+        "TW1",
+        "TW2",
+        "TW3",
+        "TW4",
+        "S1",
+        "S2",
+        "TAHUN",
+        "B01",
+        "B02",
+        "B03",
+        "B04",
+        "B05",
+        "B06",
+        "B07",
+        "B08",
+        "B09",
+        "B10",
+        "B11",
+        "B12",
     ]
 
 

@@ -82,7 +82,11 @@ def test_predikat_untuk_gives_colour():
 @pytest.mark.parametrize("skala", list(SKALA.values()), ids=list(SKALA))
 def test_dict_round_trip_through_json(skala):
     data = json.loads(json.dumps(skala.ke_dict()))
-    assert data["predikat"][0] == {"batas_bawah": "91", "label": skala.predikat[0].label, "warna": skala.predikat[0].warna}
+    assert data["predikat"][0] == {
+        "batas_bawah": "91",
+        "label": skala.predikat[0].label,
+        "warna": skala.predikat[0].warna,
+    }
     assert Skala.dari_dict(data) == skala
 
 
@@ -100,7 +104,12 @@ def test_custom_scale_from_dict_with_numeric_bounds():
     )
     assert skala.predikat[1].batas_bawah == D("72.5")
     assert [kategori(v, skala) for v in (120, 100, D("99.9"), D("72.5"), 72, -1)] == [
-        "Tercapai", "Tercapai", "Hampir", "Hampir", "Belum", "Belum",
+        "Tercapai",
+        "Tercapai",
+        "Hampir",
+        "Hampir",
+        "Belum",
+        "Belum",
     ]
 
 

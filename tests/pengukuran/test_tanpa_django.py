@@ -5,8 +5,5 @@ import sys
 
 
 def test_pure_modules_do_not_import_django():
-    code = (
-        "import sys, kinerja.pengukuran, kinerja.format, kinerja.kepegawaian; "
-        "sys.exit('django' in sys.modules)"
-    )
+    code = "import sys, kinerja.pengukuran, kinerja.format, kinerja.kepegawaian; sys.exit('django' in sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)

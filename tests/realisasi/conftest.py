@@ -55,7 +55,9 @@ def buat_kantor(django_user_model, tahun=None, nama="Kecamatan Uji", awalan="") 
     sekcam = Jabatan.objects.get(instansi=instansi, nama="Sekretaris Kecamatan")
     staf = Jabatan.objects.create(instansi=instansi, nama="Pengadministrasi Umum", atasan=sekcam)
     kantor = Kantor(
-        dokumen=dokumen, camat=camat, sekcam=sekcam,
+        dokumen=dokumen,
+        camat=camat,
+        sekcam=sekcam,
         u_camat=buat_pengguna(django_user_model, f"{awalan}camat", instansi, camat, ("pejabat", "camat")),
         u_sekcam=buat_pengguna(django_user_model, f"{awalan}sekcam", instansi, sekcam),
         u_admin=buat_pengguna(django_user_model, f"{awalan}admin", instansi, None, ("admin_instansi",)),

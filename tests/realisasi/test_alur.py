@@ -29,8 +29,11 @@ def test_full_cycle_by_the_right_people(kantor, isian_sekcam):
     assert (isian.status, isian.diverifikasi_oleh) == ("diverifikasi", kantor.u_camat)
     isian = layanan.sahkan(kantor.u_camat, isian)
     assert (isian.status, isian.disahkan_oleh) == ("disahkan", kantor.u_camat)
-    aksi = list(Jejak.objects.filter(objek_id=str(isian.pk), objek_jenis="realisasi.IsianPeriode")
-                .order_by("id").values_list("aksi", "perubahan"))
+    aksi = list(
+        Jejak.objects.filter(objek_id=str(isian.pk), objek_jenis="realisasi.IsianPeriode")
+        .order_by("id")
+        .values_list("aksi", "perubahan")
+    )
     assert aksi == [
         ("ajukan_isian", {"status": ["draft", "diajukan"]}),
         ("verifikasi_isian", {"status": ["diajukan", "diverifikasi"]}),
@@ -88,7 +91,9 @@ def test_the_camat_approves_own_report_without_verification(kantor, tw):
 
 
 def test_a_report_returned_after_its_window_is_open_for_a_week(django_user_model):
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
     isian = layanan.isian_periode(lalu.dokumen, lalu.sekcam, "TW3")
     IsianPeriode.objects.filter(pk=isian.pk).update(status="diajukan")
     isian = layanan.kembalikan(lalu.u_camat, isian, "Nilai belum sesuai")
@@ -97,7 +102,9 @@ def test_a_report_returned_after_its_window_is_open_for_a_week(django_user_model
 
 
 def test_admin_reopens_one_jabatan_and_period_with_a_reason(django_user_model):
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
     isian = layanan.isian_periode(lalu.dokumen, lalu.sekcam, "TW1")
     IsianPeriode.objects.filter(pk=isian.pk).update(status="disahkan")
     with pytest.raises(PeriodeTerkunci):
@@ -121,7 +128,9 @@ def test_admin_reopens_one_jabatan_and_period_with_a_reason(django_user_model):
 
 
 def test_reopening_ends_when_its_date_passes(django_user_model):
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
     isian = layanan.buka_kembali(lalu.u_admin, layanan.isian_periode(lalu.dokumen, lalu.sekcam, "TW1"), "koreksi")
     besok_lusa = isian.dibuka_sampai + timedelta(days=1)
     assert layanan.alasan_terkunci(isian, isian.dibuka_sampai) is None

@@ -116,9 +116,13 @@ def test_evidence_for_a_value(kantor, tw):
 def test_only_the_holder_uploads_and_not_into_a_locked_period(kantor, isian, django_user_model):
     with pytest.raises(TidakBerhak):
         simpan_bukti(kantor.u_camat, isian, SimpleUploadedFile("a.pdf", PDF))
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
     with pytest.raises(PeriodeTerkunci):
-        simpan_bukti(lalu.u_sekcam, layanan.isian_periode(lalu.dokumen, lalu.sekcam, "TW1"), SimpleUploadedFile("a.pdf", PDF))
+        simpan_bukti(
+            lalu.u_sekcam, layanan.isian_periode(lalu.dokumen, lalu.sekcam, "TW1"), SimpleUploadedFile("a.pdf", PDF)
+        )
     assert not BuktiDukung.objects.exists()
 
 

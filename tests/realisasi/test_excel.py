@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 def tambah_indikator_surat(kantor):
     """A second indicator for the sekcam (a plain count), added before the document is decreed."""
     sasaran = Sasaran.objects.get(dokumen=kantor.dokumen, jabatan=kantor.sekcam)
-    indikator = Indikator.objects.create(sasaran=sasaran, nama="Jumlah surat keluar", ekspresi="surat_keluar", satuan="surat", urutan=2)
+    indikator = Indikator.objects.create(
+        sasaran=sasaran, nama="Jumlah surat keluar", ekspresi="surat_keluar", satuan="surat", urutan=2
+    )
     Variabel.objects.create(indikator=indikator, kode="surat_keluar", uraian="Jumlah surat keluar")
     return kantor
 
@@ -71,7 +73,10 @@ def test_template_is_prefilled_protected_and_validated(kantor2, tw):
 
 
 def test_template_for_one_jabatan_has_only_its_rows(kantor2, tw):
-    assert set(baris_per_kode(buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw))) == {"lpj_tepat", "surat_keluar"}
+    assert set(baris_per_kode(buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw))) == {
+        "lpj_tepat",
+        "surat_keluar",
+    }
 
 
 def test_template_needs_a_document_in_force(kantor2, tw):
@@ -82,11 +87,14 @@ def test_template_needs_a_document_in_force(kantor2, tw):
 
 
 def test_round_trip_previews_then_commits(kantor2, tw):
-    data = isi(buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw), {"lpj_tepat": ("5", "lima"), "surat_keluar": 12})
+    data = isi(
+        buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw), {"lpj_tepat": ("5", "lima"), "surat_keluar": 12}
+    )
     pratinjau = pratinjau_unggahan(kantor2.u_sekcam, data)
     assert pratinjau.galat == [] and pratinjau.bisa_diterapkan
     assert [(p.kode, p.lama, p.baru, p.catatan) for p in pratinjau.perubahan] == [
-        ("lpj_tepat", None, Decimal(5), "lima"), ("surat_keluar", None, Decimal(12), ""),
+        ("lpj_tepat", None, Decimal(5), "lima"),
+        ("surat_keluar", None, Decimal(12), ""),
     ]
     # lpj is fixed at 4: the numerator above it is a warning for that row, not an error.
     assert [baris for baris, pesan in pratinjau.peringatan if "penyebut" in pesan] == [pratinjau.perubahan[0].baris]
@@ -95,11 +103,16 @@ def test_round_trip_previews_then_commits(kantor2, tw):
     assert {(nv.variabel.kode, nv.nilai) for nv in tersimpan} == {("lpj_tepat", 5), ("surat_keluar", 12)}
     assert {nv.riwayat.get().sumber for nv in tersimpan} == {"excel"}
     # Downloading again and uploading unchanged changes nothing.
-    assert pratinjau_unggahan(kantor2.u_sekcam, buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw)).perubahan == []
+    assert (
+        pratinjau_unggahan(kantor2.u_sekcam, buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw)).perubahan == []
+    )
 
 
 def test_errors_are_reported_by_row_and_block_the_commit(kantor2, tw):
-    data = isi(buat_template(kantor2.instansi, kantor2.dokumen.tahun, tw), {"lpj_tepat": "dua", "surat_keluar": 3, "desa_tertib": 5})
+    data = isi(
+        buat_template(kantor2.instansi, kantor2.dokumen.tahun, tw),
+        {"lpj_tepat": "dua", "surat_keluar": 3, "desa_tertib": 5},
+    )
     baris = baris_per_kode(data)
     pratinjau = pratinjau_unggahan(kantor2.u_sekcam, data)
     galat = dict(pratinjau.galat)
@@ -114,7 +127,9 @@ def test_errors_are_reported_by_row_and_block_the_commit(kantor2, tw):
 
 @pytest.mark.parametrize("data", [b"bukan excel", b"PK\x03\x04rusak"])
 def test_unreadable_files_are_an_error_for_the_whole_file(kantor2, data):
-    assert pratinjau_unggahan(kantor2.u_sekcam, data).galat == [(0, "Berkas bukan file Excel (.xlsx) yang dapat dibaca.")]
+    assert pratinjau_unggahan(kantor2.u_sekcam, data).galat == [
+        (0, "Berkas bukan file Excel (.xlsx) yang dapat dibaca.")
+    ]
 
 
 def test_a_foreign_workbook_is_not_a_template(kantor2):
@@ -125,9 +140,11 @@ def test_a_foreign_workbook_is_not_a_template(kantor2):
 
 
 def test_locked_period_is_refused_through_the_upload(django_user_model):
-    lalu = tetapkan(tambah_indikator_surat(buat_kantor(
-        django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"
-    )))
+    lalu = tetapkan(
+        tambah_indikator_surat(
+            buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+        )
+    )
     template = buat_template(lalu.sekcam, lalu.dokumen.tahun, "TW1")
     ws = load_workbook(io.BytesIO(template))[excel.LEMBAR_ISIAN]
     assert "berakhir 10 April" in ws.cell(excel.BARIS_JUDUL_KOLOM + 1, 10).value  # the Keterangan column says why
@@ -139,7 +156,8 @@ def test_locked_period_is_refused_through_the_upload(django_user_model):
 
 def test_a_period_locked_between_preview_and_commit_writes_nothing(kantor2, tw):
     pratinjau = pratinjau_unggahan(
-        kantor2.u_sekcam, isi(buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw), {"lpj_tepat": 3, "surat_keluar": 7})
+        kantor2.u_sekcam,
+        isi(buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw), {"lpj_tepat": 3, "surat_keluar": 7}),
     )
     assert pratinjau.bisa_diterapkan
     isian = layanan.isian_periode(kantor2.dokumen, kantor2.sekcam, tw)

@@ -19,14 +19,17 @@ def isi_nilai(dokumen, kode, *per_triwulan):
     variabel = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode=kode)
     NilaiVariabel.objects.bulk_create(
         NilaiVariabel(variabel=variabel, periode=f"TW{t}", nilai=Decimal(str(n)))
-        for t, n in enumerate(per_triwulan, 1) if n is not None
+        for t, n in enumerate(per_triwulan, 1)
+        if n is not None
     )
 
 
 def tambah_rasio(dokumen):
     """Sekcam: surat tepat waktu / surat masuk × 100, both counted per quarter (jumlah)."""
     sasaran = Sasaran.objects.get(dokumen=dokumen, jabatan__nama="Sekretaris Kecamatan")
-    indikator = Indikator.objects.create(sasaran=sasaran, nama="Persentase surat tepat waktu", ekspresi="tepat / masuk * 100", urutan=5)
+    indikator = Indikator.objects.create(
+        sasaran=sasaran, nama="Persentase surat tepat waktu", ekspresi="tepat / masuk * 100", urutan=5
+    )
     Variabel.objects.create(indikator=indikator, kode="tepat", uraian="Surat tepat waktu")
     Variabel.objects.create(indikator=indikator, kode="masuk", uraian="Surat masuk")
     return indikator
@@ -63,8 +66,11 @@ def per_nama(hasil):
 )
 def test_jumlah_and_terakhir_aggregate_over_the_quarters_of_the_period(dokumen, periode, desa, lpj, surat):
     hasil = per_nama(hitung_instansi(dokumen.instansi, 2025, periode))
-    for nama, harapan in (("Persentase desa tertib", desa), ("Persentase LPJ tepat waktu", lpj),
-                          ("Persentase surat tepat waktu", surat)):
+    for nama, harapan in (
+        ("Persentase desa tertib", desa),
+        ("Persentase LPJ tepat waktu", lpj),
+        ("Persentase surat tepat waktu", surat),
+    ):
         nilai = hasil[nama].realisasi.nilai
         assert (nilai is None and harapan is None) or abs(nilai - harapan) < Decimal("1e-20"), (periode, nama, nilai)
 
@@ -83,7 +89,12 @@ def test_results_carry_the_catalogue_fields_in_document_order(dokumen):
     assert [h.jabatan for h in hasil] == ["Camat", "Sekretaris Kecamatan", "Sekretaris Kecamatan"]
     lpj = hasil[1]
     assert (lpj.sasaran, lpj.satuan, lpj.polaritas, lpj.target, lpj.periode, lpj.dokumen_id) == (
-        "Meningkatnya akuntabilitas", "%", "positif", Decimal(100), "TAHUN", dokumen.pk
+        "Meningkatnya akuntabilitas",
+        "%",
+        "positif",
+        Decimal(100),
+        "TAHUN",
+        dokumen.pk,
     )
     assert lpj.capaian.nilai == 100 and lpj.kategori == "Sangat Tinggi"
     desa = hasil[0]
@@ -95,7 +106,14 @@ def test_results_carry_the_catalogue_fields_in_document_order(dokumen):
 def test_kategori_uses_the_pemda_scale(dokumen):
     dokumen.instansi.pemda.skala_capaian = "baik"
     dokumen.instansi.pemda.save()
-    assert {h.kategori for h in hitung_instansi(dokumen.instansi, 2025)} <= {"Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang", "Tidak dapat dinilai"}
+    assert {h.kategori for h in hitung_instansi(dokumen.instansi, 2025)} <= {
+        "Sangat Baik",
+        "Baik",
+        "Cukup",
+        "Kurang",
+        "Sangat Kurang",
+        "Tidak dapat dinilai",
+    }
     assert "Sangat Baik" in {h.kategori for h in hitung_instansi(dokumen.instansi, 2025)}
 
 
@@ -115,7 +133,9 @@ def test_the_revision_in_force_decides_and_old_results_stay(dokumen):
     instansi = dokumen.instansi
     sebelum = per_nama(hitung_instansi(instansi, 2025))["Persentase surat tepat waktu"].realisasi.nilai
     baru = dokumen.buat_revisi()
-    Indikator.objects.filter(sasaran__dokumen=baru, nama="Persentase surat tepat waktu").update(ekspresi="tepat / masuk * 1000")
+    Indikator.objects.filter(sasaran__dokumen=baru, nama="Persentase surat tepat waktu").update(
+        ekspresi="tepat / masuk * 1000"
+    )
     # The draft is not in force: results do not move.
     assert per_nama(hitung_instansi(instansi, 2025))["Persentase surat tepat waktu"].realisasi.nilai == sebelum
     baru.tetapkan()
@@ -129,7 +149,9 @@ def test_the_revision_in_force_decides_and_old_results_stay(dokumen):
 def dokumen_tahun_berikut(dokumen_lalu, ekspresi_surat="tepat / masuk * 100", tetapkan=True):
     """Next year's document of the same instansi and jabatan, with the same indicator names."""
     instansi = dokumen_lalu.instansi
-    dokumen = DokumenIKI.objects.create(instansi=instansi, tahun=dokumen_lalu.tahun + 1, sk_nomor="188/02", sk_tanggal=date(2026, 1, 5))
+    dokumen = DokumenIKI.objects.create(
+        instansi=instansi, tahun=dokumen_lalu.tahun + 1, sk_nomor="188/02", sk_tanggal=date(2026, 1, 5)
+    )
     sekcam = Jabatan.objects.get(instansi=instansi, nama="Sekretaris Kecamatan")
     sasaran = Sasaran.objects.create(dokumen=dokumen, jabatan=sekcam, uraian="Meningkatnya akuntabilitas")
     indikator = Indikator.objects.create(sasaran=sasaran, nama="Persentase  surat tepat waktu", ekspresi=ekspresi_surat)
@@ -199,13 +221,18 @@ def test_indicators_reported_per_semester_or_year_use_only_their_quarters():
     dokumen = katalog_kecil(tahun=2025)
     indikator = tambah_rasio(dokumen)
     Indikator.objects.filter(pk=indikator.pk).update(periode_pelaporan="semesteran")
-    Indikator.objects.filter(sasaran__dokumen=dokumen, nama="Persentase desa tertib").update(periode_pelaporan="tahunan")
+    Indikator.objects.filter(sasaran__dokumen=dokumen, nama="Persentase desa tertib").update(
+        periode_pelaporan="tahunan"
+    )
     dokumen = dokumen.tetapkan()
     isi_nilai(dokumen, "tepat", None, 3, None, 5)
     isi_nilai(dokumen, "masuk", None, 4, None, 6)
     isi_nilai(dokumen, "desa_tertib", None, None, None, 7)
     tahun = per_nama(hitung_instansi(dokumen.instansi, 2025))
-    assert tahun["Persentase surat tepat waktu"].realisasi.nilai == Decimal(80) and tahun["Persentase surat tepat waktu"].lengkap
+    assert (
+        tahun["Persentase surat tepat waktu"].realisasi.nilai == Decimal(80)
+        and tahun["Persentase surat tepat waktu"].lengkap
+    )
     assert tahun["Persentase desa tertib"].realisasi.nilai == Decimal(100) and tahun["Persentase desa tertib"].lengkap
     tw2 = per_nama(hitung_instansi(dokumen.instansi, 2025, "TW2"))
     assert tw2["Persentase surat tepat waktu"].realisasi.nilai == Decimal(75)

@@ -22,8 +22,10 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def hanya_postgresql():
     if connection.vendor != "postgresql":
-        pytest.skip("Uji konkurensi butuh PostgreSQL (SQLite tidak mendukung SELECT … FOR UPDATE antarkoneksi); "
-                    "jalankan dengan DATABASE_URL=postgres://…")
+        pytest.skip(
+            "Uji konkurensi butuh PostgreSQL (SQLite tidak mendukung SELECT … FOR UPDATE antarkoneksi); "
+            "jalankan dengan DATABASE_URL=postgres://…"
+        )
 
 
 @pytest.fixture
@@ -47,7 +49,7 @@ def bersamaan(*tugas):
         try:
             mulai.wait()
             hasil[i] = (fungsi(), None)
-        except Exception as exc:  # noqa: BLE001 (collected for the assertions)
+        except Exception as exc:
             hasil[i] = (None, exc)
         finally:
             connections.close_all()

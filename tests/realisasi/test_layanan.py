@@ -55,8 +55,13 @@ def test_only_the_holder_may_enter(kantor, tw):
 
 @pytest.mark.parametrize(
     "nilai, pesan",
-    [("tiga", "bukan angka"), ("1,2345678", "6 angka di belakang koma"), (Decimal("1e15"), "terlalu besar"),
-     (True, "angka"), (float("nan"), "terhingga")],
+    [
+        ("tiga", "bukan angka"),
+        ("1,2345678", "6 angka di belakang koma"),
+        (Decimal("1e15"), "terlalu besar"),
+        (True, "angka"),
+        (float("nan"), "terhingga"),
+    ],
 )
 def test_bad_numbers_are_refused_with_a_message(kantor, tw, nilai, pesan):
     with pytest.raises(ValidationError) as exc:
@@ -78,20 +83,26 @@ def test_an_annual_indicator_takes_no_value_before_tw4(kantor):
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE iki_indikator SET periode_pelaporan = 'tahunan' WHERE id = %s", [kantor.lpj_tepat.indikator_id])
+        cursor.execute(
+            "UPDATE iki_indikator SET periode_pelaporan = 'tahunan' WHERE id = %s", [kantor.lpj_tepat.indikator_id]
+        )
     with pytest.raises(ValidationError, match=r"dilaporkan tahunan \(TW4\); tidak ada isian untuk TW2"):
         simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, "TW2", 4)
 
 
 def test_a_closed_window_locks_the_period(django_user_model):
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
     with pytest.raises(PeriodeTerkunci, match="Masa pengisian Triwulan I .* berakhir 10 April"):
         simpan_nilai(lalu.u_sekcam, lalu.lpj_tepat, "TW1", 3)
     assert not NilaiVariabel.objects.exists()
 
 
 def test_a_future_quarter_is_not_open_yet(django_user_model):
-    depan = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year + 1, nama="Kecamatan Depan", awalan="d"))
+    depan = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year + 1, nama="Kecamatan Depan", awalan="d")
+    )
     with pytest.raises(PeriodeTerkunci, match="baru dibuka 1 Januari"):
         simpan_nilai(depan.u_sekcam, depan.lpj_tepat, "TW1", 3)
 
@@ -198,6 +209,8 @@ def test_a_value_fed_by_another_module_skips_only_the_holder_check(kantor, tw, d
     # e.g. the SKM module feeding "Nilai IKM": it checked its user's right itself.
     nv = simpan_nilai(kantor.u_admin, kantor.lpj_tepat, tw, 3, diumpankan=True, catatan="dari survei")
     assert nv.nilai == 3 and nv.diisi_oleh == kantor.u_admin
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
     with pytest.raises(PeriodeTerkunci):
         simpan_nilai(lalu.u_admin, lalu.lpj_tepat, "TW1", 3, diumpankan=True)

@@ -33,7 +33,12 @@ def test_compute_prints_a_table_in_indonesian_format(dokumen, capsys):  # noqa: 
 def test_compute_json_numbers_are_exact_to_six_places(dokumen, capsys):  # noqa: F811
     assert main(["compute", "--instansi", str(dokumen.instansi_id), "--tahun", "2025", "--json"]) == 0
     desa = {i["nama"]: i for i in json.loads(capsys.readouterr().out)["indikator"]}["Persentase desa tertib"]
-    assert (desa["target"], desa["realisasi"], desa["capaian"], desa["kategori"]) == (100.0, 85.714286, 85.714286, "Tinggi")
+    assert (desa["target"], desa["realisasi"], desa["capaian"], desa["kategori"]) == (
+        100.0,
+        85.714286,
+        85.714286,
+        "Tinggi",
+    )
 
 
 def test_compute_by_name_and_for_the_year_so_far(dokumen, capsys):  # noqa: F811
@@ -45,7 +50,9 @@ def test_compute_by_name_and_for_the_year_so_far(dokumen, capsys):  # noqa: F811
 
 
 def test_compute_json_has_plain_numbers(dokumen, capsys):  # noqa: F811
-    assert main(["compute", "--instansi", str(dokumen.instansi_id), "--tahun", "2025", "--periode", "TW3", "--json"]) == 0
+    assert (
+        main(["compute", "--instansi", str(dokumen.instansi_id), "--tahun", "2025", "--periode", "TW3", "--json"]) == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert (data["tahun"], data["periode"], data["dokumen"]["revisi"]) == (2025, "TW3", 1)
     per_nama = {i["nama"]: i for i in data["indikator"]}
@@ -53,7 +60,12 @@ def test_compute_json_has_plain_numbers(dokumen, capsys):  # noqa: F811
     assert surat["realisasi"] is None and surat["lengkap"] is False
     # A count that adds up over quarters has no target for TW3 alone until rencana aksi targets are set.
     lpj = per_nama["Persentase LPJ tepat waktu"]
-    assert (lpj["target"], lpj["realisasi"], lpj["capaian"], lpj["kategori"]) == (None, 0.0, None, "Tidak dapat dinilai")
+    assert (lpj["target"], lpj["realisasi"], lpj["capaian"], lpj["kategori"]) == (
+        None,
+        0.0,
+        None,
+        "Tidak dapat dinilai",
+    )
     assert lpj["capaian_alasan"] == "tidak dapat dihitung: target belum ditetapkan"
     desa = per_nama["Persentase desa tertib"]
     assert desa["realisasi"] is None and "desa_tertib belum diisi" in desa["realisasi_alasan"]
@@ -77,20 +89,44 @@ def test_compute_errors_are_clear_and_exit_1(dokumen, capsys, argumen, pesan):  
 
 
 def test_isi_saves_through_the_service_with_warnings(kantor, tw, capsys):
-    assert main(["isi", "--pengguna", "sekcam", "--variabel", str(kantor.lpj_tepat.pk), "--periode", tw, "--nilai", "5"]) == 0
+    assert (
+        main(["isi", "--pengguna", "sekcam", "--variabel", str(kantor.lpj_tepat.pk), "--periode", tw, "--nilai", "5"])
+        == 0
+    )
     keluaran = capsys.readouterr().out
     assert f"Tersimpan: lpj_tepat {tw} = 5 (versi 1)" in keluaran and "Peringatan: Pembilang" in keluaran
     assert RiwayatNilai.objects.get().sumber == "cli"
     # A stale version through the CLI is a conflict too.
-    assert main(["isi", "--pengguna", "sekcam", "--variabel", str(kantor.lpj_tepat.pk), "--periode", tw,
-                 "--nilai", "4", "--versi", "0"]) == 1
+    assert (
+        main(
+            [
+                "isi",
+                "--pengguna",
+                "sekcam",
+                "--variabel",
+                str(kantor.lpj_tepat.pk),
+                "--periode",
+                tw,
+                "--nilai",
+                "4",
+                "--versi",
+                "0",
+            ]
+        )
+        == 1
+    )
     assert "telah diubah" in capsys.readouterr().err
     assert NilaiVariabel.objects.get().nilai == 5
 
 
 def test_isi_refuses_a_locked_period(django_user_model, capsys):
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
-    assert main(["isi", "--pengguna", "lsekcam", "--variabel", str(lalu.lpj_tepat.pk), "--periode", "TW1", "--nilai", "2"]) == 1
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
+    assert (
+        main(["isi", "--pengguna", "lsekcam", "--variabel", str(lalu.lpj_tepat.pk), "--periode", "TW1", "--nilai", "2"])
+        == 1
+    )
     err = capsys.readouterr().err
     assert err.startswith("kinerja isi: Masa pengisian Triwulan I") and "berakhir 10 April" in err
     assert not NilaiVariabel.objects.exists()
@@ -114,8 +150,22 @@ def test_isi_errors(kantor, tw, capsys, argumen, pesan):
 
 def test_templat_and_unggah_round_trip(kantor, tw, tmp_path, capsys):
     berkas = tmp_path / "isian.xlsx"
-    assert main(["templat", "--jabatan", str(kantor.sekcam.pk), "--tahun", str(kantor.dokumen.tahun),
-                 "--periode", tw, "-o", str(berkas)]) == 0
+    assert (
+        main(
+            [
+                "templat",
+                "--jabatan",
+                str(kantor.sekcam.pk),
+                "--tahun",
+                str(kantor.dokumen.tahun),
+                "--periode",
+                tw,
+                "-o",
+                str(berkas),
+            ]
+        )
+        == 0
+    )
     buku = load_workbook(berkas)
     buku[excel.LEMBAR_ISIAN].cell(excel.BARIS_JUDUL_KOLOM + 1, excel.KOL_NILAI, 3)
     buku.save(berkas)
@@ -127,7 +177,9 @@ def test_templat_and_unggah_round_trip(kantor, tw, tmp_path, capsys):
 
 
 def test_unggah_refuses_a_locked_period(django_user_model, tmp_path, capsys):
-    lalu = tetapkan(buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l"))
+    lalu = tetapkan(
+        buat_kantor(django_user_model, tahun=timezone.localdate().year - 1, nama="Kecamatan Lalu", awalan="l")
+    )
     data = excel.buat_template(lalu.sekcam, lalu.dokumen.tahun, "TW1")
     buku = load_workbook(io.BytesIO(data))
     buku[excel.LEMBAR_ISIAN].cell(excel.BARIS_JUDUL_KOLOM + 1, excel.KOL_NILAI, 3)

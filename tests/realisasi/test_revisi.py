@@ -17,7 +17,9 @@ def media(settings, tmp_path):
 
 
 def nilai_di(dokumen, kode, periode):
-    return NilaiVariabel.objects.get(variabel__indikator__sasaran__dokumen=dokumen, variabel__kode=kode, periode=periode)
+    return NilaiVariabel.objects.get(
+        variabel__indikator__sasaran__dokumen=dokumen, variabel__kode=kode, periode=periode
+    )
 
 
 def test_revision_copies_targets_values_statuses_and_evidence(kantor, tw):
@@ -31,13 +33,18 @@ def test_revision_copies_targets_values_statuses_and_evidence(kantor, tw):
     layanan.ajukan(kantor.u_sekcam, isian)
 
     baru = kantor.dokumen.buat_revisi(kantor.u_admin)
-    assert sorted(Target.objects.filter(indikator__sasaran__dokumen=baru).values_list("periode", "nilai", "nilai_hi", "baseline")) == [
-        ("TAHUN", 90, 100, 80), ("TW2", 40, None, None),
+    assert sorted(
+        Target.objects.filter(indikator__sasaran__dokumen=baru).values_list("periode", "nilai", "nilai_hi", "baseline")
+    ) == [
+        ("TAHUN", 90, 100, 80),
+        ("TW2", 40, None, None),
     ]
     salinan = nilai_di(baru, "lpj_tepat", tw)
     assert (salinan.nilai, salinan.versi, salinan.diisi_oleh) == (3, 2, kantor.u_sekcam)
     assert list(salinan.riwayat.values_list("lama", "baru", "sumber")) == [
-        (None, 2, "web"), (2, 3, "web"), (None, 3, "revisi"),
+        (None, 2, "web"),
+        (2, 3, "web"),
+        (None, 3, "revisi"),
     ]
     isian_baru = IsianPeriode.objects.get(dokumen=baru, jabatan=kantor.sekcam, periode=tw)
     assert isian_baru.status == "diajukan"

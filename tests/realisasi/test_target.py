@@ -45,9 +45,17 @@ T = {"TAHUN": (Decimal(100), None), "TW1": (Decimal(20), None), "TW2": (Decimal(
 @pytest.mark.parametrize(
     "periode, aditif_, harapan",
     [
-        ("TAHUN", True, 100), ("SD_TW4", True, 100), ("SD_TW2", True, 50), ("S1", True, 50), ("TW1", True, 20),
-        ("TW2", True, 30), ("TW4", True, 25), ("S2", True, 50),
-        ("TW2", False, 50), ("TW4", False, 100), ("S2", False, 100),
+        ("TAHUN", True, 100),
+        ("SD_TW4", True, 100),
+        ("SD_TW2", True, 50),
+        ("S1", True, 50),
+        ("TW1", True, 20),
+        ("TW2", True, 30),
+        ("TW4", True, 25),
+        ("S2", True, 50),
+        ("TW2", False, 50),
+        ("TW4", False, 100),
+        ("S2", False, 100),
     ],
 )
 def test_target_for_each_period(periode, aditif_, harapan):
@@ -64,14 +72,27 @@ def test_without_quarterly_targets_only_levels_fall_back_to_the_annual_target():
 
 
 def test_range_targets_follow_the_same_rules():
-    rentang = {"TW1": (Decimal(10), Decimal(20)), "TW2": (Decimal(25), Decimal(40)), "TAHUN": (Decimal(60), Decimal(80))}
+    rentang = {
+        "TW1": (Decimal(10), Decimal(20)),
+        "TW2": (Decimal(25), Decimal(40)),
+        "TAHUN": (Decimal(60), Decimal(80)),
+    }
     assert target_untuk_periode(rentang, periode_hitung("SD_TW2"), True) == (Decimal(25), Decimal(40))
     assert target_untuk_periode(rentang, periode_hitung("TW2"), True) == (Decimal(15), Decimal(20))
     assert target_untuk_periode(rentang, periode_hitung("TW2"), False) == (Decimal(25), Decimal(40))
 
 
-@pytest.mark.parametrize("teks, kode", [("SD_TW2", "SD_TW2"), ("s.d. TW II", "SD_TW2"), ("sd-tw3", "SD_TW3"),
-                                        ("Triwulan 1", "TW1"), ("semester 2", "S2"), ("tahunan", "TAHUN")])
+@pytest.mark.parametrize(
+    "teks, kode",
+    [
+        ("SD_TW2", "SD_TW2"),
+        ("s.d. TW II", "SD_TW2"),
+        ("sd-tw3", "SD_TW3"),
+        ("Triwulan 1", "TW1"),
+        ("semester 2", "S2"),
+        ("tahunan", "TAHUN"),
+    ],
+)
 def test_period_spellings(teks, kode):
     assert periode_hitung(teks).kode == kode
 
@@ -90,9 +111,7 @@ def test_warnings_where_quarterly_targets_contradict_the_annual_one():
     turun = peringatan_target({"TW1": (d(30), None), "TW2": (d(20), None)}, True)
     assert len(turun) == 1 and "TW2 (20,00) lebih kecil dari TW1 (30,00)" in turun[0]
     assert peringatan_target({"TW1": (d(30), None), "TW2": (d(20), None)}, False) == []  # a level may go down
-    per_triwulan = peringatan_target(
-        {"TAHUN": (d(100), None), **{f"TW{t}": (d(25), None) for t in range(1, 5)}}, True
-    )
+    per_triwulan = peringatan_target({"TAHUN": (d(100), None), **{f"TW{t}": (d(25), None) for t in range(1, 5)}}, True)
     assert any("diisi per triwulan" in p for p in per_triwulan)
 
 
@@ -123,8 +142,12 @@ class TestSimpanTarget:
 
     @pytest.mark.parametrize(
         "periode, nilai, hi, pesan",
-        [("S1", 1, None, "TAHUN atau TW1–TW4"), ("TAHUN", "banyak", None, "bukan angka"),
-         ("TAHUN", 90, 80, "Batas atas"), ("TAHUN", None, 80, "batas bawah")],
+        [
+            ("S1", 1, None, "TAHUN atau TW1–TW4"),
+            ("TAHUN", "banyak", None, "bukan angka"),
+            ("TAHUN", 90, 80, "Batas atas"),
+            ("TAHUN", None, 80, "batas bawah"),
+        ],
     )
     def test_bad_targets(self, kantor_draft, periode, nilai, hi, pesan):
         with pytest.raises(ValidationError) as exc:
@@ -142,8 +165,9 @@ class TestSimpanTarget:
         assert target.nilai == 40 and Target.objects.get(periode="TAHUN").nilai == 90
 
     def test_baseline_is_last_years_realisasi(self, django_user_model):
-        from .test_hitung import dokumen_tahun_berikut, isi_nilai, tambah_rasio
         from tests.factories import katalog_kecil
+
+        from .test_hitung import dokumen_tahun_berikut, isi_nilai, tambah_rasio
 
         lalu = katalog_kecil(tahun=2025)
         tambah_rasio(lalu)

@@ -33,9 +33,7 @@ angka = st.one_of(
 def pohon(operator: str = "+-*/", nama: list[str] = NAMA, daun: st.SearchStrategy = angka):
     return st.recursive(
         st.one_of(st.sampled_from(nama).map(Variabel), daun),
-        lambda anak: st.one_of(
-            anak.map(Negasi), st.builds(Operasi, st.sampled_from(operator), anak, anak)
-        ),
+        lambda anak: st.one_of(anak.map(Negasi), st.builds(Operasi, st.sampled_from(operator), anak, anak)),
         max_leaves=12,
     ).filter(lambda simpul: simpul.kedalaman <= 30)
 

@@ -45,9 +45,7 @@ def test_render_latex(rumus: str, harapan: str) -> None:
 
 
 def test_render_latex_escapes_labels() -> None:
-    assert render_latex("a", {"a": r"50% & {x}_1 #\ $"}) == (
-        r"\text{50\% \& \{x\}\_1 \#\textbackslash{} \$}"
-    )
+    assert render_latex("a", {"a": r"50% & {x}_1 #\ $"}) == (r"\text{50\% \& \{x\}\_1 \#\textbackslash{} \$}")
 
 
 def test_render_html_escapes_and_marks_variables() -> None:

@@ -91,7 +91,9 @@ class Kantor:
 
 
 def buat_pengguna(django_user_model, username, instansi, jenis, jabatan=None):
-    user = django_user_model.objects.create(username=username)  # no password: hashing is slow, tests log in with force_login
+    user = django_user_model.objects.create(
+        username=username
+    )  # no password: hashing is slow, tests log in with force_login
     Peran.objects.create(pengguna=user, jenis=jenis, pemda=instansi.pemda, instansi=instansi)
     if jabatan is not None:
         pegawai = Pegawai.objects.create(nama=username.title(), pengguna=user)

@@ -65,7 +65,8 @@ def test_xlsx_holds_the_numbers_as_numbers(laporan):
     profil = [baris for baris in buku["Profil"].iter_rows(min_row=4, values_only=True)]
     assert ("Jenis Kelamin", "Laki-laki", 2, 50) in profil and ("Umur", "> 50 tahun", 1, 25) in profil
     assert list(buku["Per layanan"].iter_rows(min_row=4, values_only=True)) == [
-        ("KK", 1, 77.78, "B", "Baik"), ("KTP", 2, 76.39, "C", "Kurang Baik")
+        ("KK", 1, 77.78, "B", "Baik"),
+        ("KTP", 2, 76.39, "C", "Kurang Baik"),
     ]
 
 
@@ -77,7 +78,9 @@ def test_xlsx_answers_sheet_imports_back_to_the_same_index(laporan):
 
 
 def test_report_of_a_2004_survey_lists_fourteen_unsur(kantor):
-    survei = layanan.buat_survei(kantor.admin, kantor.instansi, tahun=2020, periode="TAHUN", regulasi="2004", bobot="lama")
+    survei = layanan.buat_survei(
+        kantor.admin, kantor.instansi, tahun=2020, periode="TAHUN", regulasi="2004", bobot="lama"
+    )
     pratinjau = layanan.pratinjau_impor(ke_csv(tabel(JAWABAN_2004, KODE_2004)), "lama.csv", "2004", bobot="lama")
     layanan.simpan_impor(kantor.admin, survei, pratinjau)
     laporan = susun_laporan(survei)

@@ -30,9 +30,15 @@ from .conftest import (
 pytestmark = pytest.mark.django_db
 
 NAMA_2017 = [
-    "Persyaratan", "Sistem, Mekanisme, dan Prosedur", "Waktu Penyelesaian", "Biaya/Tarif",
-    "Produk Spesifikasi Jenis Pelayanan", "Kompetensi Pelaksana", "Perilaku Pelaksana",
-    "Penanganan Pengaduan, Saran dan Masukan", "Sarana dan Prasarana",
+    "Persyaratan",
+    "Sistem, Mekanisme, dan Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya/Tarif",
+    "Produk Spesifikasi Jenis Pelayanan",
+    "Kompetensi Pelaksana",
+    "Perilaku Pelaksana",
+    "Penanganan Pengaduan, Saran dan Masukan",
+    "Sarana dan Prasarana",
 ]
 
 
@@ -77,7 +83,9 @@ def test_preview_lists_scores_outside_1_to_4_by_row():
 
 
 def test_preview_keeps_extra_columns_out_of_the_index_with_a_warning():
-    baris = tabel(JAWABAN_2017, KODE_2017, profil={"Catatan petugas": ["a", "b", "c", "d"], "Jenis Kelamin": list("LPLP")})
+    baris = tabel(
+        JAWABAN_2017, KODE_2017, profil={"Catatan petugas": ["a", "b", "c", "d"], "Jenis Kelamin": list("LPLP")}
+    )
     pratinjau = layanan.pratinjau_impor(ke_xlsx(baris), "lebih.xlsx", "2017")
     assert pratinjau.bisa_disimpan
     assert pratinjau.hasil.nilai_dibulatkan == Decimal(IKM_2017)
@@ -89,14 +97,21 @@ def test_preview_keeps_extra_columns_out_of_the_index_with_a_warning():
     "isi, nama, pesan",
     [
         (b"", "kosong.csv", "Berkas kosong"),
-        (ke_csv(tabel(JAWABAN_2017, KODE_2017))[:40].split(b"\r\n")[0] + b"\r\n", "judul.csv", "hanya berisi baris judul"),
+        (
+            ke_csv(tabel(JAWABAN_2017, KODE_2017))[:40].split(b"\r\n")[0] + b"\r\n",
+            "judul.csv",
+            "hanya berisi baris judul",
+        ),
         (ke_csv([row[:7] for row in tabel(JAWABAN_2017, KODE_2017)]), "kurang.csv", "Kolom unsur tidak ditemukan: U8"),
         (ke_xlsx([row[:8] for row in tabel(JAWABAN_2017, KODE_2017)]), "kurang.xlsx", "U9 Sarana dan Prasarana"),
         (ke_xlsx([]), "kosong.xlsx", "Berkas kosong"),
         (b"bukan,data\r\n1,2\r\n", "lain.csv", "Baris judul kolom tidak ditemukan"),
         (ke_csv(tabel(JAWABAN_2004, KODE_2004)), "2004.csv", "pilih regulasi 2004"),
-        (ke_csv(tabel(JAWABAN_2017, KODE_2017, {"Layanan": ["KTP", "Semua", "", ""]})), "semua.csv",
-         "jenis layanan tidak boleh bernama 'Semua'"),
+        (
+            ke_csv(tabel(JAWABAN_2017, KODE_2017, {"Layanan": ["KTP", "Semua", "", ""]})),
+            "semua.csv",
+            "jenis layanan tidak boleh bernama 'Semua'",
+        ),
     ],
 )
 def test_preview_refuses_an_unusable_file(isi, nama, pesan):
@@ -111,7 +126,12 @@ def test_import_saves_all_rows_with_an_audit_record(kantor, survei):
     assert [r.nomor for r in baru] == [1, 2, 3, 4]
     pertama = Responden.objects.get(survei=survei, nomor=1)
     assert pertama.jawaban == dict(zip(KODE_2017, JAWABAN_2017[0], strict=True))
-    assert (pertama.jenis_layanan, pertama.umur, pertama.sumber, pertama.dibuat_oleh) == ("KTP", "25", "jawaban.csv", kantor.admin)
+    assert (pertama.jenis_layanan, pertama.umur, pertama.sumber, pertama.dibuat_oleh) == (
+        "KTP",
+        "25",
+        "jawaban.csv",
+        kantor.admin,
+    )
     assert Responden.objects.get(survei=survei, nomor=3).jawaban["U3"] is None
     jejak = Jejak.objects.get(aksi="impor_skm")
     assert jejak.pengguna == kantor.admin and jejak.perubahan["jumlah_responden"] == [0, 4]
@@ -210,7 +230,13 @@ def test_a_period_has_one_survey_and_the_year_is_checked(kantor, survei):
     with pytest.raises(ValidationError, match="tidak boleh bernama 'Semua'"):
         layanan.buat_survei(kantor.admin, kantor.instansi, tahun=2025, periode="TW1", jenis_layanan=["KTP", "semua"])
     dibuat = layanan.buat_survei(
-        kantor.admin, kantor.instansi, tahun=2025, periode="S1", regulasi="2004", bobot="lama", populasi=500,
+        kantor.admin,
+        kantor.instansi,
+        tahun=2025,
+        periode="S1",
+        regulasi="2004",
+        bobot="lama",
+        populasi=500,
         jenis_layanan=[" KTP ", "ktp", "", "Kartu  Keluarga"],
     )
     assert dibuat.jenis_layanan == ["KTP", "Kartu Keluarga"]

@@ -46,8 +46,21 @@ def test_dry_run_prints_the_index_and_writes_nothing(capsys, kantor, berkas):
 def test_import_creates_the_survey_and_saves_the_rows(capsys, kantor, berkas):
     jalur = berkas("lama.xlsx", ke_xlsx(tabel(JAWABAN_2004, KODE_2004)))
     kode, out, err = jalankan(
-        capsys, "impor", "--instansi", "Kecamatan Uji", "--tahun", 2019, "--periode", "TAHUN", jalur,
-        "--regulasi", "2004", "--bobot", "lama", "--populasi", 50,
+        capsys,
+        "impor",
+        "--instansi",
+        "Kecamatan Uji",
+        "--tahun",
+        2019,
+        "--periode",
+        "TAHUN",
+        jalur,
+        "--regulasi",
+        "2004",
+        "--bobot",
+        "lama",
+        "--populasi",
+        50,
     )
     assert kode == 0, err
     assert f"IKM: {IKM_2004_LAMA.replace('.', ',')}" in out and "Disimpan: 2 responden" in out
@@ -55,10 +68,22 @@ def test_import_creates_the_survey_and_saves_the_rows(capsys, kantor, berkas):
     assert (survei.regulasi, survei.bobot, survei.populasi, survei.responden.count()) == ("2004", "lama", 50, 2)
     assert Jejak.objects.get(aksi="impor_skm").pengguna is None
     # A second file is added to the same survey, under its regulation.
-    kode, out, _ = jalankan(capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2019, "--periode", "TAHUN", jalur)
+    kode, out, _ = jalankan(
+        capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2019, "--periode", "TAHUN", jalur
+    )
     assert kode == 0 and survei.responden.count() == 4
     kode, _, err = jalankan(
-        capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2019, "--periode", "TAHUN", jalur, "--regulasi", "2017"
+        capsys,
+        "impor",
+        "--instansi",
+        kantor.instansi.pk,
+        "--tahun",
+        2019,
+        "--periode",
+        "TAHUN",
+        jalur,
+        "--regulasi",
+        "2017",
     )
     assert kode == 1 and "memakai regulasi 2004, bukan 2017" in err
 
@@ -67,7 +92,9 @@ def test_errors_by_row_exit_non_zero_and_nothing_is_written(capsys, kantor, berk
     jawaban = [list(baris) for baris in JAWABAN_2017]
     jawaban[0][0], jawaban[2][8] = 5, "empat"
     jalur = berkas("salah.csv", ke_csv(tabel(jawaban, KODE_2017, {"Catatan": list("abcd")})))
-    kode, out, err = jalankan(capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2025, "--periode", "TW1", jalur)
+    kode, out, err = jalankan(
+        capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2025, "--periode", "TW1", jalur
+    )
     assert kode == 1
     assert "Kesalahan (2):" in out
     assert "Baris 2, kolom 'U1' (U1): nilai '5' di luar rentang 1–4" in out
@@ -82,24 +109,41 @@ def test_errors_by_row_exit_non_zero_and_nothing_is_written(capsys, kantor, berk
     "nama, isi, pesan",
     [
         ("kosong.csv", b"", "Berkas kosong"),
-        ("kurang.csv", ke_csv([baris[1:] for baris in tabel(JAWABAN_2017, KODE_2017)]), "Kolom unsur tidak ditemukan: U1"),
+        (
+            "kurang.csv",
+            ke_csv([baris[1:] for baris in tabel(JAWABAN_2017, KODE_2017)]),
+            "Kolom unsur tidak ditemukan: U1",
+        ),
         ("data.ods", b"bukan lembar kerja", "tidak didukung"),
     ],
 )
 def test_an_unusable_file_is_one_clear_line(capsys, kantor, berkas, nama, isi, pesan):
     jalur = berkas(nama, isi)
-    kode, _, err = jalankan(capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2025, "--periode", "TW1", jalur)
+    kode, _, err = jalankan(
+        capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2025, "--periode", "TW1", jalur
+    )
     assert kode == 1 and pesan in err and "Traceback" not in err
     assert not Survei.objects.exists()
 
 
 def test_missing_file_and_unknown_instansi(capsys, kantor, tmp_path):
-    kode, _, err = jalankan(capsys, "impor", "--instansi", kantor.instansi.pk, "--tahun", 2025, "--periode", "TW1",
-                            tmp_path / "tidak-ada.csv")
+    kode, _, err = jalankan(
+        capsys,
+        "impor",
+        "--instansi",
+        kantor.instansi.pk,
+        "--tahun",
+        2025,
+        "--periode",
+        "TW1",
+        tmp_path / "tidak-ada.csv",
+    )
     assert kode == 1 and "tidak dapat dibaca" in err
     jalur = tmp_path / "j.csv"
     jalur.write_bytes(ke_csv(tabel(JAWABAN_2017, KODE_2017)))
-    kode, _, err = jalankan(capsys, "impor", "--instansi", "Kecamatan Entah", "--tahun", 2025, "--periode", "TW1", jalur)
+    kode, _, err = jalankan(
+        capsys, "impor", "--instansi", "Kecamatan Entah", "--tahun", 2025, "--periode", "TW1", jalur
+    )
     assert kode == 1 and "instansi 'Kecamatan Entah' tidak ditemukan" in err
 
 
@@ -108,7 +152,9 @@ def test_finalkan_feeds_the_linked_indicator(capsys, kantor, survei_terisi, tw):
     args = ("--instansi", kantor.instansi.pk, "--tahun", survei_terisi.tahun, "--periode", tw)
     kode, out, err = jalankan(capsys, "finalkan", *args)
     assert kode == 0, err
-    assert "final: IKM 77,78 (B, Baik)" in out and f"Nilai 77,78 diisikan ke “{kantor.indikator_ikm.nama}” ({tw})" in out
+    assert (
+        "final: IKM 77,78 (B, Baik)" in out and f"Nilai 77,78 diisikan ke “{kantor.indikator_ikm.nama}” ({tw})" in out
+    )
     assert NilaiVariabel.objects.get(variabel=kantor.variabel_ikm, periode=tw).nilai == Decimal(IKM_2017)
     kode, _, err = jalankan(capsys, "finalkan", *args)
     assert kode == 1 and "sudah final" in err

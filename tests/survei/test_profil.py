@@ -13,12 +13,22 @@ def test_sexes_and_ages_are_grouped_and_blank_fields_left_out():
     ]
     profil = hitung_profil(responden)
     assert list(profil) == ["Jenis Kelamin", "Umur", "Pekerjaan"]  # nobody gave pendidikan or jenis layanan
-    assert [(k.label, k.jumlah) for k in profil["Jenis Kelamin"]] == [("Laki-laki", 2), ("Perempuan", 2), (TIDAK_DIISI, 1)]
+    assert [(k.label, k.jumlah) for k in profil["Jenis Kelamin"]] == [
+        ("Laki-laki", 2),
+        ("Perempuan", 2),
+        (TIDAK_DIISI, 1),
+    ]
     assert [(k.label, k.jumlah) for k in profil["Umur"]] == [
-        ("≤ 20 tahun", 1), ("21–30 tahun", 1), ("31–40 tahun", 1), ("> 50 tahun", 1), ("21-30", 1)
+        ("≤ 20 tahun", 1),
+        ("21–30 tahun", 1),
+        ("31–40 tahun", 1),
+        ("> 50 tahun", 1),
+        ("21-30", 1),
     ]
     assert [(k.label, k.jumlah, k.persen) for k in profil["Pekerjaan"]] == [
-        ("Petani", 3, 60.0), ("PNS", 1, 20.0), (TIDAK_DIISI, 1, 20.0)
+        ("Petani", 3, 60.0),
+        ("PNS", 1, 20.0),
+        (TIDAK_DIISI, 1, 20.0),
     ]
 
 

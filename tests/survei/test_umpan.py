@@ -56,7 +56,11 @@ def test_a_locked_period_refuses_the_feed_and_the_survey_stays_draft(kantor, sur
 
 def test_a_semester_or_year_survey_fills_its_last_quarter():
     assert [layanan.triwulan_umpan(Survei(periode=p)) for p in ("TW1", "TW3", "S1", "S2", "TAHUN")] == [
-        "TW1", "TW3", "TW2", "TW4", "TW4"
+        "TW1",
+        "TW3",
+        "TW2",
+        "TW4",
+        "TW4",
     ]
 
 

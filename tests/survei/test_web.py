@@ -84,8 +84,14 @@ def test_create_a_survey(client, kantor):
     client.force_login(kantor.admin)
     url = reverse("survei:buat", args=[kantor.instansi.pk])
     assert client.get(url).status_code == 200
-    data = {"tahun": 2025, "periode": "TW2", "regulasi": "2017", "bobot": "tepat", "populasi": "",
-            "jenis_layanan": "KTP\nKartu Keluarga\n"}
+    data = {
+        "tahun": 2025,
+        "periode": "TW2",
+        "regulasi": "2017",
+        "bobot": "tepat",
+        "populasi": "",
+        "jenis_layanan": "KTP\nKartu Keluarga\n",
+    }
     respons = client.post(url, data)
     survei = Survei.objects.get(instansi=kantor.instansi, tahun=2025, periode="TW2")
     assert respons["Location"] == reverse("survei:detail", args=[survei.pk])
@@ -123,7 +129,10 @@ def test_a_file_with_bad_rows_is_previewed_with_its_errors_and_cannot_be_saved(c
     berkas = SimpleUploadedFile("salah.xlsx", ke_xlsx(tabel(jawaban, KODE_2017)))
     respons = client.post(reverse("survei:impor", args=[survei.pk]), {"berkas": berkas})
     halaman = respons.content.decode()
-    assert "Kesalahan per baris (1)" in halaman and "Baris 3, kolom &#x27;U5&#x27; (U5): nilai 9 di luar rentang 1–4" in halaman
+    assert (
+        "Kesalahan per baris (1)" in halaman
+        and "Baris 3, kolom &#x27;U5&#x27; (U5): nilai 9 di luar rentang 1–4" in halaman
+    )
     assert "Simpan" not in halaman
     palsu = client.post(reverse("survei:impor_simpan", args=[survei.pk]), {"sidik": respons.context["pratinjau"].sidik})
     assert palsu["Location"] == reverse("survei:impor", args=[survei.pk])
@@ -167,7 +176,9 @@ def test_respondent_list_and_delete(client, kantor, survei_terisi):
     client.post(reverse("survei:responden_hapus", args=[survei_terisi.pk, 2]))
     assert list(survei_terisi.responden.values_list("nomor", flat=True)) == [1, 3, 4]
     # numbers are not reused: the next questionnaire is number 5
-    assert "Responden nomor 5." in client.get(reverse("survei:responden_baru", args=[survei_terisi.pk])).content.decode()
+    assert (
+        "Responden nomor 5." in client.get(reverse("survei:responden_baru", args=[survei_terisi.pk])).content.decode()
+    )
 
 
 def test_link_indicator_then_finalise_feeds_it(client, kantor, survei_terisi, tw):
@@ -212,7 +223,10 @@ def test_downloads(client, kantor, survei_terisi, survei):
     client.force_login(kantor.camat)  # readers may download
     pdf = client.get(reverse("survei:unduh_pdf", args=[survei_terisi.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
-    assert pdf["Content-Disposition"] == f'attachment; filename="SKM_Uji_{survei_terisi.tahun}_{survei_terisi.periode}.pdf"'
+    assert (
+        pdf["Content-Disposition"]
+        == f'attachment; filename="SKM_Uji_{survei_terisi.tahun}_{survei_terisi.periode}.pdf"'
+    )
     xlsx = client.get(reverse("survei:unduh_xlsx", args=[survei_terisi.pk]))
     assert xlsx.content.startswith(b"PK") and xlsx["Content-Disposition"].endswith('.xlsx"')
     kosong = layanan.buat_survei(kantor.admin, kantor.instansi, tahun=2024, periode="TW1")
@@ -226,6 +240,8 @@ def test_upload_can_replace_the_existing_respondents(client, kantor, survei_teri
     halaman = pratinjau.content.decode()
     assert "4 responden yang sudah ada akan diganti" in halaman and 'name="ganti" value="True"' in halaman
     form = pratinjau.context["form"]
-    client.post(reverse("survei:impor_simpan", args=[survei_terisi.pk]),
-                {"sidik": form.initial["sidik"], "ganti": form.initial["ganti"]})
+    client.post(
+        reverse("survei:impor_simpan", args=[survei_terisi.pk]),
+        {"sidik": form.initial["sidik"], "ganti": form.initial["ganti"]},
+    )
     assert list(survei_terisi.responden.values_list("nomor", flat=True)) == [1, 2]

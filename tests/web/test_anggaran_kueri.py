@@ -34,18 +34,32 @@ def url_a(demo, settings, tmp_path):
     draft = layanan_iki.buat_revisi(berlaku)
     staf = Jabatan.objects.get(instansi=a, nama="Pengadministrasi Umum")
     periode = f"TW{(hari_ini.month - 1) // 3 + 1}"
-    bukti = layanan.simpan_bukti(staf.pemegang().pengguna, layanan.isian_periode(berlaku, staf, periode),
-                                 ContentFile(PDF_KECIL, name="bukti.pdf"))
+    bukti = layanan.simpan_bukti(
+        staf.pemegang().pengguna,
+        layanan.isian_periode(berlaku, staf, periode),
+        ContentFile(PDF_KECIL, name="bukti.pdf"),
+    )
     indikator = Indikator.objects.filter(sasaran__dokumen=draft).first()
     id_a = {
-        "instansi_id": a.pk, "pemda_id": a.pemda_id, "dokumen_id": draft.pk, "sasaran_id": indikator.sasaran_id,
-        "indikator_id": indikator.pk, "bukti_id": bukti.pk, "tahun": hari_ini.year,
-        "pengguna_id": staf.pemegang().pengguna_id, "pegawai_id": staf.pemegang().pk,
+        "instansi_id": a.pk,
+        "pemda_id": a.pemda_id,
+        "dokumen_id": draft.pk,
+        "sasaran_id": indikator.sasaran_id,
+        "indikator_id": indikator.pk,
+        "bukti_id": bukti.pk,
+        "tahun": hari_ini.year,
+        "pengguna_id": staf.pemegang().pengguna_id,
+        "pegawai_id": staf.pemegang().pk,
     }
     # Entry pages belong to the document in force.
-    id_isian = {"dokumen_id": berlaku.pk, "jabatan_id": staf.pk, "periode": periode,
-                "variabel_id": Variabel.objects.filter(indikator__sasaran__dokumen=berlaku,
-                                                       indikator__sasaran__jabatan=staf).first().pk}
+    id_isian = {
+        "dokumen_id": berlaku.pk,
+        "jabatan_id": staf.pk,
+        "periode": periode,
+        "variabel_id": Variabel.objects.filter(indikator__sasaran__dokumen=berlaku, indikator__sasaran__jabatan=staf)
+        .first()
+        .pk,
+    }
     urls = []
     for namespace, nama, param, _ in semua_pola():
         if namespace != "web":

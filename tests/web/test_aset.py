@@ -11,11 +11,14 @@ pytestmark = pytest.mark.django_db
 BATAS_BYTE = 300 * 1024
 
 
-@pytest.mark.parametrize(("berkas", "tanda"), [
-    ("vendor/pico.min.css", "Pico CSS ✨ v2.1.1"),
-    ("vendor/htmx.min.js", "htmx 2.0.11 | (c) Big Sky Software | Zero-Clause BSD"),
-    ("vendor/chart.umd.min.js", "Chart.js v4.6.1"),
-])
+@pytest.mark.parametrize(
+    ("berkas", "tanda"),
+    [
+        ("vendor/pico.min.css", "Pico CSS ✨ v2.1.1"),
+        ("vendor/htmx.min.js", "htmx 2.0.11 | (c) Big Sky Software | Zero-Clause BSD"),
+        ("vendor/chart.umd.min.js", "Chart.js v4.6.1"),
+    ],
+)
 def test_vendored_files_keep_their_licence_header(berkas, tanda):
     isi = open(finders.find(berkas), encoding="utf-8").read(400)
     assert tanda in isi
@@ -36,7 +39,11 @@ def berat(html: str) -> tuple[int, int]:
 
 def test_no_page_asks_another_host(masuk, demo):
     client = masuk("camat.banyuates")
-    for url in (reverse("web:masuk"), reverse("web:beranda"), reverse("web:dasbor_instansi", args=[demo.instansi[0].pk])):
+    for url in (
+        reverse("web:masuk"),
+        reverse("web:beranda"),
+        reverse("web:dasbor_instansi", args=[demo.instansi[0].pk]),
+    ):
         html = client.get(url).content.decode()
         assert not re.search(r'(?:href|src)="(?:https?:)?//', html), url
 

@@ -46,7 +46,7 @@ def test_instansi_dashboard_numbers_come_from_the_computation(masuk, demo, djang
             assert f"{jabatan} {fmt.format_persen(rata(daftar))}" in halaman
     html = respons.content.decode()
     assert "chart.umd.min.js" in html and 'id="grafik-tren"' in html
-    assert f'{reverse("laporan:lkjip", args=[a.pk, tahun])}?periode={periode}&amp;format=pdf' in html
+    assert f"{reverse('laporan:lkjip', args=[a.pk, tahun])}?periode={periode}&amp;format=pdf" in html
 
 
 def test_late_and_missing_reports_are_listed(masuk, demo):
@@ -65,7 +65,9 @@ def test_late_and_missing_reports_are_listed(masuk, demo):
 def test_another_period_and_year_can_be_chosen(masuk, demo):
     a = demo.instansi[0]
     tahun = timezone.localdate().year - 1
-    respons = masuk(f"admin.{KEC_A}").get(reverse("web:dasbor_instansi", args=[a.pk]), {"tahun": tahun, "periode": "TW2"})
+    respons = masuk(f"admin.{KEC_A}").get(
+        reverse("web:dasbor_instansi", args=[a.pk]), {"tahun": tahun, "periode": "TW2"}
+    )
     assert f"Capaian Triwulan II {tahun}" in teks(respons)
     assert fmt.format_persen(rata(hitung_instansi(a, tahun, "TW2"))) in teks(respons)
     ngawur = masuk(f"admin.{KEC_A}").get(reverse("web:dasbor_instansi", args=[a.pk]), {"periode": "TW9", "tahun": "x"})
@@ -91,8 +93,11 @@ def test_the_trend_chart_data_is_one_small_json_answer(masuk, demo, django_asser
 
 def test_pages_without_charts_do_not_load_chart_js(masuk, demo):
     client = masuk(f"camat.{KEC_A}")
-    for url in (reverse("web:beranda"), reverse("web:katalog", args=[demo.instansi[0].pk]),
-                reverse("web:isian_instansi", args=[demo.instansi[0].pk])):
+    for url in (
+        reverse("web:beranda"),
+        reverse("web:katalog", args=[demo.instansi[0].pk]),
+        reverse("web:isian_instansi", args=[demo.instansi[0].pk]),
+    ):
         assert "chart.umd" not in client.get(url).content.decode()
 
 
@@ -110,7 +115,7 @@ def test_pemda_dashboard_ranks_every_kecamatan_with_drill_down(masuk, demo, djan
     for n, instansi in enumerate(urut, start=1):
         assert f"{n} {instansi.nama} {fmt.format_persen(rata(hasil[instansi.pk]))}" in teks(respons)
     assert f"?tahun={tahun}&amp;periode={periode_bawaan(tahun)}" in html
-    assert f'{reverse("laporan:rekap", args=[pemda.pk, tahun])}?periode={periode_bawaan(tahun)}&amp;format=xlsx' in html
+    assert f"{reverse('laporan:rekap', args=[pemda.pk, tahun])}?periode={periode_bawaan(tahun)}&amp;format=xlsx" in html
 
 
 def test_the_pemeriksa_reads_everything_and_changes_nothing(masuk, demo):

@@ -45,8 +45,10 @@ def test_the_jabatan_template_lists_its_variables(masuk, isian):
 def test_upload_previews_then_applies_through_the_service(masuk, isian):
     client = masuk(STAF)
     url = reverse("web:unggah", args=[isian.dokumen.instansi_id])
-    templat = client.get(reverse("web:templat_instansi", args=[isian.dokumen.instansi_id]),
-                         {"tahun": isian.dokumen.tahun, "periode": isian.periode}).content
+    templat = client.get(
+        reverse("web:templat_instansi", args=[isian.dokumen.instansi_id]),
+        {"tahun": isian.dokumen.tahun, "periode": isian.periode},
+    ).content
     berkas = isi_templat(templat, {"surat_diterima": 40, "surat_didistribusikan_tepat": 38})
     pratinjau = client.post(url, {"berkas": SimpleUploadedFile("isian.xlsx", berkas)})
     assert pratinjau.status_code == 200
@@ -64,8 +66,9 @@ def test_rows_of_jabatan_the_user_does_not_hold_are_refused_all_or_nothing(masuk
     client = masuk(STAF)
     templat = excel.buat_template(isian.dokumen.instansi, isian.dokumen.tahun, isian.periode)
     berkas = isi_templat(templat, {"surat_diterima": 40, "lpj_wajib": 4})
-    respons = client.post(reverse("web:unggah", args=[isian.dokumen.instansi_id]),
-                          {"berkas": SimpleUploadedFile("isian.xlsx", berkas)})
+    respons = client.post(
+        reverse("web:unggah", args=[isian.dokumen.instansi_id]), {"berkas": SimpleUploadedFile("isian.xlsx", berkas)}
+    )
     assert "Anda tidak berhak mengisi realisasi Sekretaris Kecamatan" in teks(respons)
     assert "Simpan" not in teks(respons).split("Pratinjau")[1]
     assert isian.nilai("surat_diterima") is None
@@ -74,16 +77,20 @@ def test_rows_of_jabatan_the_user_does_not_hold_are_refused_all_or_nothing(masuk
 def test_a_file_of_another_office_reveals_nothing_of_it(masuk, isian, demo):
     b = demo.instansi[1]
     templat = excel.buat_template(b, isian.dokumen.tahun, isian.periode)
-    respons = masuk(f"admin.{KEC_A}").post(reverse("web:unggah", args=[isian.dokumen.instansi_id]),
-                                          {"berkas": SimpleUploadedFile("isian.xlsx", isi_templat(templat, {}))})
+    respons = masuk(f"admin.{KEC_A}").post(
+        reverse("web:unggah", args=[isian.dokumen.instansi_id]),
+        {"berkas": SimpleUploadedFile("isian.xlsx", isi_templat(templat, {}))},
+    )
     halaman = teks(respons)
     assert f"Templat ini bukan untuk {isian.dokumen.instansi}" in halaman
     assert "Baris" not in halaman.split("Pratinjau")[1]
 
 
 def test_a_file_that_is_not_a_template_gets_a_clear_message(masuk, isian):
-    respons = masuk(STAF).post(reverse("web:unggah", args=[isian.dokumen.instansi_id]),
-                               {"berkas": SimpleUploadedFile("isian.xlsx", b"bukan excel")})
+    respons = masuk(STAF).post(
+        reverse("web:unggah", args=[isian.dokumen.instansi_id]),
+        {"berkas": SimpleUploadedFile("isian.xlsx", b"bukan excel")},
+    )
     assert "bukan file Excel" in teks(respons)
 
 

@@ -36,9 +36,13 @@ class Isian:
         self.args = [self.dokumen.pk, self.jabatan.pk, self.periode]
         self.url = reverse("web:isian", args=self.args)
         self.variabel = {
-            v.kode: v for v in Variabel.objects.filter(
-                indikator__sasaran__dokumen=self.dokumen, indikator__sasaran__jabatan=self.jabatan,
-                nilai_tetap=None, konstanta=None)
+            v.kode: v
+            for v in Variabel.objects.filter(
+                indikator__sasaran__dokumen=self.dokumen,
+                indikator__sasaran__jabatan=self.jabatan,
+                nilai_tetap=None,
+                konstanta=None,
+            )
         }
 
     def aksi(self, nama):
@@ -52,7 +56,9 @@ class Isian:
         if versi is None:
             nv = NilaiVariabel.objects.filter(variabel=v, periode=self.periode).first()
             versi = nv.versi if nv else 0
-        return client.post(self.url_nilai(kode), {f"nilai-{v.pk}": nilai, f"versi-{v.pk}": versi}, HTTP_HX_REQUEST="true")
+        return client.post(
+            self.url_nilai(kode), {f"nilai-{v.pk}": nilai, f"versi-{v.pk}": versi}, HTTP_HX_REQUEST="true"
+        )
 
     def nilai(self, kode):
         nv = NilaiVariabel.objects.filter(variabel=self.variabel[kode], periode=self.periode).first()
@@ -68,7 +74,9 @@ def isian(demo):
     return Isian(demo.instansi[0])
 
 
-def test_the_holder_sees_one_form_for_all_variables_and_a_get_writes_nothing(masuk, isian, django_assert_max_num_queries):
+def test_the_holder_sees_one_form_for_all_variables_and_a_get_writes_nothing(
+    masuk, isian, django_assert_max_num_queries
+):
     client = masuk(STAF)
     with django_assert_max_num_queries(15):
         respons = client.get(isian.url)
@@ -136,7 +144,9 @@ def test_others_see_the_values_read_only_and_cannot_write(masuk, isian):
 
 def test_the_whole_form_posts_without_javascript(masuk, isian):
     client = masuk(STAF)
-    data = {f"nilai-{v.pk}": "" for v in isian.variabel.values()} | {f"versi-{v.pk}": "0" for v in isian.variabel.values()}
+    data = {f"nilai-{v.pk}": "" for v in isian.variabel.values()} | {
+        f"versi-{v.pk}": "0" for v in isian.variabel.values()
+    }
     data[f"nilai-{isian.variabel['surat_diterima'].pk}"] = "20"
     data[f"nilai-{isian.variabel['arsip_ditata'].pk}"] = "x"
     respons = client.post(isian.url, data)
@@ -210,13 +220,18 @@ def test_the_admin_reopens_with_a_reason(masuk, isian):
     assert "Buka kembali" in admin.get(isian.url).content.decode()
     admin.post(isian.aksi("buka_kembali"), {"alasan": "Salah ketik jumlah arsip"})
     assert isian.status() == "draft"
-    assert IsianPeriode.objects.get(dokumen=isian.dokumen, jabatan=isian.jabatan, periode=isian.periode).catatan_status == "Salah ketik jumlah arsip"
+    assert (
+        IsianPeriode.objects.get(dokumen=isian.dokumen, jabatan=isian.jabatan, periode=isian.periode).catatan_status
+        == "Salah ketik jumlah arsip"
+    )
 
 
 def test_evidence_upload_and_download(masuk, isian, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     staf = masuk(STAF)
-    respons = staf.post(isian.aksi("unggah_bukti"), {"berkas": SimpleUploadedFile("agenda surat.pdf", PDF)}, follow=True)
+    respons = staf.post(
+        isian.aksi("unggah_bukti"), {"berkas": SimpleUploadedFile("agenda surat.pdf", PDF)}, follow=True
+    )
     assert "Bukti dukung “agenda surat.pdf” tersimpan." in teks(respons)
     bukti = BuktiDukung.objects.get(isian__jabatan=isian.jabatan)
     assert reverse("web:unduh_bukti", args=[bukti.pk]) in respons.content.decode()
@@ -228,7 +243,9 @@ def test_evidence_upload_and_download(masuk, isian, settings, tmp_path):
     ditolak = staf.post(isian.aksi("unggah_bukti"), {"berkas": SimpleUploadedFile("x.pdf", b"bukan pdf")}, follow=True)
     assert "Jenis berkas tidak diizinkan" in teks(ditolak)
     assert BuktiDukung.objects.filter(isian__jabatan=isian.jabatan).count() == 1
-    assert masuk(CAMAT).post(isian.aksi("unggah_bukti"), {"berkas": SimpleUploadedFile("a.pdf", PDF)}).status_code == 403
+    assert (
+        masuk(CAMAT).post(isian.aksi("unggah_bukti"), {"berkas": SimpleUploadedFile("a.pdf", PDF)}).status_code == 403
+    )
 
 
 def test_overview_shows_every_jabatan_and_quarter_with_late_and_missing(masuk, isian, django_assert_max_num_queries):
@@ -260,7 +277,9 @@ def test_a_refused_action_leaves_no_report_row_behind(masuk, isian, settings, tm
     staf = masuk(STAF)
     respons = staf.post(reverse("web:ajukan", args=args), follow=True)
     assert "berakhir 10 Juli" in teks(respons)
-    respons = staf.post(reverse("web:unggah_bukti", args=args), {"berkas": SimpleUploadedFile("a.pdf", PDF)}, follow=True)
+    respons = staf.post(
+        reverse("web:unggah_bukti", args=args), {"berkas": SimpleUploadedFile("a.pdf", PDF)}, follow=True
+    )
     assert "berakhir 10 Juli" in teks(respons)
     assert not IsianPeriode.objects.filter(dokumen=lalu, jabatan=isian.jabatan, periode="TW2").exists()
     assert not BuktiDukung.objects.exists()

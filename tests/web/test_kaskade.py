@@ -47,7 +47,8 @@ def test_supporters_hang_beneath_the_camat_indicator_level_by_level(katalog):
     [baris] = blok["indikator"]
     assert baris["indikator"].nama == "Persentase desa tertib"
     assert [(c["indikator"].nama, c["tingkat"]) for c in baris["cabang"]] == [
-        ("Persentase LPJ tepat waktu", 1), ("Jumlah arsip", 2),
+        ("Persentase LPJ tepat waktu", 1),
+        ("Jumlah arsip", 2),
     ]
 
 

@@ -49,7 +49,9 @@ def test_catalogue_lists_documents_per_year(masuk, a, django_assert_max_num_quer
     assert "Buat revisi" not in halaman  # a pejabat does not keep the catalogue
 
 
-def test_document_page_is_the_jabatan_tree_with_tasks_goals_and_indicators(masuk, dokumen, django_assert_max_num_queries):
+def test_document_page_is_the_jabatan_tree_with_tasks_goals_and_indicators(
+    masuk, dokumen, django_assert_max_num_queries
+):
     client = masuk(f"staf.umum.{KEC_A}")
     with django_assert_max_num_queries(15):
         respons = client.get(reverse("web:dokumen", args=[dokumen.pk]))
@@ -71,11 +73,16 @@ def test_document_page_is_the_jabatan_tree_with_tasks_goals_and_indicators(masuk
         assert ind.sasaran.uraian in halaman
     assert "hanya dapat dibaca" in halaman and reverse("web:tetapkan", args=[dokumen.pk]) not in html
     # The decree itself and each official's Perjanjian Kinerja are one click away.
-    assert f'{reverse("laporan:iki", args=[dokumen.instansi_id, dokumen.tahun])}?revisi={dokumen.revisi}&amp;format=pdf' in html
+    assert (
+        f"{reverse('laporan:iki', args=[dokumen.instansi_id, dokumen.tahun])}?revisi={dokumen.revisi}&amp;format=pdf"
+        in html
+    )
     assert reverse("laporan:pk", args=[sekcam.pk, dokumen.tahun]) in html
 
 
-def test_indicator_page_typesets_the_formula_and_shows_everything_about_it(masuk, dokumen, django_assert_max_num_queries):
+def test_indicator_page_typesets_the_formula_and_shows_everything_about_it(
+    masuk, dokumen, django_assert_max_num_queries
+):
     ind = Indikator.objects.filter(sasaran__dokumen=dokumen, ekspresi__contains="jumlah_desa").first()
     induk = list(ind.induk.all())
     client = masuk(ADMIN)
@@ -107,7 +114,9 @@ def test_cascade_links_go_both_ways(masuk, dokumen):
 def test_a_decreed_document_cannot_be_edited_from_the_web(masuk, dokumen):
     ind = Indikator.objects.filter(sasaran__dokumen=dokumen).first()
     client = masuk(ADMIN)
-    respons = client.post(reverse("web:ubah_indikator", args=[ind.pk]), {"nama": "Diubah", "ekspresi": "a"}, follow=True)
+    respons = client.post(
+        reverse("web:ubah_indikator", args=[ind.pk]), {"nama": "Diubah", "ekspresi": "a"}, follow=True
+    )
     assert "sudah ditetapkan dan tidak dapat diubah" in teks(respons)
     ind.refresh_from_db()
     assert ind.nama != "Diubah"
@@ -136,29 +145,48 @@ def data_form(ind, **ubah):
     variabel = list(ind.variabel.all())
     target = Target.objects.filter(indikator=ind, periode="TAHUN").first()
     data = {
-        "nama": ind.nama, "ekspresi": ind.ekspresi, "penjelasan": ind.penjelasan, "satuan": ind.satuan,
-        "polaritas": ind.polaritas, "periode_pelaporan": ind.periode_pelaporan, "sumber_data": ind.sumber_data,
+        "nama": ind.nama,
+        "ekspresi": ind.ekspresi,
+        "penjelasan": ind.penjelasan,
+        "satuan": ind.satuan,
+        "polaritas": ind.polaritas,
+        "periode_pelaporan": ind.periode_pelaporan,
+        "sumber_data": ind.sumber_data,
         "induk": [i.pk for i in ind.induk.all()],
         "target": str(target.nilai).replace(".", ",") if target else "",
         "target_hi": str(target.nilai_hi).replace(".", ",") if target and target.nilai_hi is not None else "",
-        "variabel-TOTAL_FORMS": str(len(variabel) + 1), "variabel-INITIAL_FORMS": str(len(variabel)),
-        "variabel-MIN_NUM_FORMS": "0", "variabel-MAX_NUM_FORMS": "1000",
+        "variabel-TOTAL_FORMS": str(len(variabel) + 1),
+        "variabel-INITIAL_FORMS": str(len(variabel)),
+        "variabel-MIN_NUM_FORMS": "0",
+        "variabel-MAX_NUM_FORMS": "1000",
         f"variabel-{len(variabel)}-agregasi": "jumlah",  # the empty extra row, as the browser posts it
     }
     for n, v in enumerate(variabel):
-        data |= {f"variabel-{n}-id": str(v.pk), f"variabel-{n}-kode": v.kode, f"variabel-{n}-uraian": v.uraian,
-                 f"variabel-{n}-agregasi": v.agregasi,
-                 f"variabel-{n}-nilai_tetap": "" if v.nilai_tetap is None else str(v.nilai_tetap),
-                 f"variabel-{n}-konstanta": v.konstanta_id or ""}
+        data |= {
+            f"variabel-{n}-id": str(v.pk),
+            f"variabel-{n}-kode": v.kode,
+            f"variabel-{n}-uraian": v.uraian,
+            f"variabel-{n}-agregasi": v.agregasi,
+            f"variabel-{n}-nilai_tetap": "" if v.nilai_tetap is None else str(v.nilai_tetap),
+            f"variabel-{n}-konstanta": v.konstanta_id or "",
+        }
     return data | ubah
 
 
 def test_editing_a_draft_indicator_with_a_new_variable_in_the_same_submit(masuk, draft):
     ind = Indikator.objects.filter(sasaran__dokumen=draft, ekspresi__regex=r"^[a-z_]+ / [a-z_]+ \* 100$").first()
     n = ind.variabel.count()
-    data = data_form(ind, nama="Persentase baru", ekspresi=f"({ind.ekspresi.split(' / ')[0]} + tambahan) / "
-                     f"{ind.ekspresi.split(' / ')[1].split(' ')[0]} * 100", target="90,5")
-    data |= {f"variabel-{n}-kode": "tambahan", f"variabel-{n}-uraian": "Jumlah tambahan", f"variabel-{n}-agregasi": "jumlah"}
+    data = data_form(
+        ind,
+        nama="Persentase baru",
+        ekspresi=f"({ind.ekspresi.split(' / ')[0]} + tambahan) / {ind.ekspresi.split(' / ')[1].split(' ')[0]} * 100",
+        target="90,5",
+    )
+    data |= {
+        f"variabel-{n}-kode": "tambahan",
+        f"variabel-{n}-uraian": "Jumlah tambahan",
+        f"variabel-{n}-agregasi": "jumlah",
+    }
     client = masuk(ADMIN)
     respons = client.post(reverse("web:ubah_indikator", args=[ind.pk]), data)
     assert respons.status_code == 302, teks(respons)
@@ -170,15 +198,20 @@ def test_editing_a_draft_indicator_with_a_new_variable_in_the_same_submit(masuk,
     assert jejak.perubahan["nama"][1] == "Persentase baru" and jejak.perubahan["variabel"] == ["tambahan"]
 
 
-@pytest.mark.parametrize(("ekspresi", "pesan"), [
-    ("tidak_ada / 2 * 100", "Variabel 'tidak_ada' tidak dikenal"),
-    ("a / ", "Rumus"),
-    ("", "tidak boleh kosong"),
-])
+@pytest.mark.parametrize(
+    ("ekspresi", "pesan"),
+    [
+        ("tidak_ada / 2 * 100", "Variabel 'tidak_ada' tidak dikenal"),
+        ("a / ", "Rumus"),
+        ("", "tidak boleh kosong"),
+    ],
+)
 def test_a_bad_formula_is_refused_and_nothing_changes(masuk, draft, ekspresi, pesan):
     ind = Indikator.objects.filter(sasaran__dokumen=draft).first()
     sebelum = (ind.nama, ind.ekspresi, ind.variabel.count())
-    respons = masuk(ADMIN).post(reverse("web:ubah_indikator", args=[ind.pk]), data_form(ind, nama="X", ekspresi=ekspresi))
+    respons = masuk(ADMIN).post(
+        reverse("web:ubah_indikator", args=[ind.pk]), data_form(ind, nama="X", ekspresi=ekspresi)
+    )
     assert respons.status_code == 200
     assert pesan.lower() in teks(respons).lower()
     ind.refresh_from_db()
@@ -189,28 +222,53 @@ def test_formula_is_checked_while_typing(masuk, draft, django_assert_max_num_que
     url = reverse("web:periksa_rumus", args=[draft.pk])
     client = masuk(ADMIN)
     with django_assert_max_num_queries(15):
-        baik = client.get(url, {"ekspresi": "tepat / semua * 100", "variabel-0-kode": "tepat",
-                                "variabel-0-uraian": "Selesai tepat waktu", "variabel-1-kode": "semua",
-                                "variabel-1-uraian": "Semua berkas"})
+        baik = client.get(
+            url,
+            {
+                "ekspresi": "tepat / semua * 100",
+                "variabel-0-kode": "tepat",
+                "variabel-0-uraian": "Selesai tepat waktu",
+                "variabel-1-kode": "semua",
+                "variabel-1-uraian": "Semua berkas",
+            },
+        )
     assert "Rumus sah" in teks(baik) and '<span class="pecahan">' in baik.content.decode()
     assert "Selesai tepat waktu" in teks(baik)
     salah = client.get(url, {"ekspresi": "tepat / semu * 100", "variabel-0-kode": "tepat", "variabel-1-kode": "semua"})
     assert "mungkin maksudnya 'semua'" in teks(salah)
-    dihapus = client.get(url, {"ekspresi": "tepat / semua", "variabel-0-kode": "tepat", "variabel-1-kode": "semua",
-                               "variabel-1-DELETE": "on"})
+    dihapus = client.get(
+        url,
+        {
+            "ekspresi": "tepat / semua",
+            "variabel-0-kode": "tepat",
+            "variabel-1-kode": "semua",
+            "variabel-1-DELETE": "on",
+        },
+    )
     assert "Variabel 'semua' tidak dikenal" in teks(dihapus)
 
 
 def test_add_and_delete_an_indicator_in_a_draft(masuk, draft):
     sasaran = draft.sasaran.first()
     client = masuk(ADMIN)
-    respons = client.post(reverse("web:tambah_indikator", args=[sasaran.pk]), {
-        "nama": "Jumlah rapat koordinasi", "ekspresi": "rapat", "satuan": "kali", "polaritas": "positif",
-        "periode_pelaporan": "triwulanan", "target": "12",
-        "variabel-TOTAL_FORMS": "1", "variabel-INITIAL_FORMS": "0", "variabel-MIN_NUM_FORMS": "0",
-        "variabel-MAX_NUM_FORMS": "1000", "variabel-0-kode": "rapat", "variabel-0-uraian": "Rapat koordinasi",
-        "variabel-0-agregasi": "jumlah",
-    })
+    respons = client.post(
+        reverse("web:tambah_indikator", args=[sasaran.pk]),
+        {
+            "nama": "Jumlah rapat koordinasi",
+            "ekspresi": "rapat",
+            "satuan": "kali",
+            "polaritas": "positif",
+            "periode_pelaporan": "triwulanan",
+            "target": "12",
+            "variabel-TOTAL_FORMS": "1",
+            "variabel-INITIAL_FORMS": "0",
+            "variabel-MIN_NUM_FORMS": "0",
+            "variabel-MAX_NUM_FORMS": "1000",
+            "variabel-0-kode": "rapat",
+            "variabel-0-uraian": "Rapat koordinasi",
+            "variabel-0-agregasi": "jumlah",
+        },
+    )
     assert respons.status_code == 302
     baru = Indikator.objects.get(sasaran=sasaran, nama="Jumlah rapat koordinasi")
     assert list(baru.variabel.values_list("kode", flat=True)) == ["rapat"]
@@ -222,9 +280,16 @@ def test_add_and_delete_an_indicator_in_a_draft(masuk, draft):
 
 def test_tetapkan_shows_what_is_missing_then_fixes_the_document(masuk, draft):
     client = masuk(ADMIN)
-    respons = client.post(reverse("web:ubah_dokumen", args=[draft.pk]), {
-        "sk_nomor": "", "sk_tanggal": "", "sk_penandatangan": "", "sk_penandatangan_pangkat": "", "sk_penandatangan_nip": "",
-    })
+    respons = client.post(
+        reverse("web:ubah_dokumen", args=[draft.pk]),
+        {
+            "sk_nomor": "",
+            "sk_tanggal": "",
+            "sk_penandatangan": "",
+            "sk_penandatangan_pangkat": "",
+            "sk_penandatangan_nip": "",
+        },
+    )
     assert respons.status_code == 302
     halaman = teks(client.get(reverse("web:tetapkan", args=[draft.pk])))
     assert "Nomor SK belum diisi." in halaman and "Tanggal SK belum diisi." in halaman
@@ -232,10 +297,16 @@ def test_tetapkan_shows_what_is_missing_then_fixes_the_document(masuk, draft):
     assert "Nomor SK belum diisi." in teks(ditolak)
     draft.refresh_from_db()
     assert draft.status == "draft"
-    client.post(reverse("web:ubah_dokumen", args=[draft.pk]), {
-        "sk_nomor": "188/99/KEP/2026", "sk_tanggal": "2026-06-01", "sk_penandatangan": "Camat",
-        "sk_penandatangan_pangkat": "", "sk_penandatangan_nip": "",
-    })
+    client.post(
+        reverse("web:ubah_dokumen", args=[draft.pk]),
+        {
+            "sk_nomor": "188/99/KEP/2026",
+            "sk_tanggal": "2026-06-01",
+            "sk_penandatangan": "Camat",
+            "sk_penandatangan_pangkat": "",
+            "sk_penandatangan_nip": "",
+        },
+    )
     assert "Ya, tetapkan" in teks(client.get(reverse("web:tetapkan", args=[draft.pk])))
     respons = client.post(reverse("web:tetapkan", args=[draft.pk]), follow=True)
     assert "telah ditetapkan" in teks(respons)
@@ -257,7 +328,10 @@ def test_quarterly_targets_on_the_document_in_force_but_not_the_annual_one(masuk
     assert "lebih kecil dari TW2" in teks(respons)  # a cumulative target going down is flagged
     assert Target.objects.get(indikator=ind, periode="TAHUN").nilai == tahunan.nilai  # decreed: unchanged
     assert {t.periode: t.nilai for t in Target.objects.filter(indikator=ind, periode__startswith="TW")} == {
-        "TW1": 1, "TW2": 3, "TW3": 2}
+        "TW1": 1,
+        "TW2": 3,
+        "TW3": 2,
+    }
     assert "s.d. Triwulan II: 3,00" in teks(client.get(reverse("web:indikator", args=[ind.pk])))
     ditolak = client.post(url, {"TW1-nilai": "abc"})
     assert "bukan angka" in teks(ditolak) and Target.objects.get(indikator=ind, periode="TW1").nilai == 1

@@ -51,8 +51,9 @@ def objek_b(demo, settings, tmp_path):
     sasaran = Sasaran.objects.filter(dokumen=dokumen, jabatan=sekcam).first()
     indikator = Indikator.objects.filter(sasaran=sasaran).first()
     variabel = Variabel.objects.filter(indikator=indikator, nilai_tetap=None, konstanta=None).first()
-    periode_buka = next(p for p in PERIODE_ISIAN if layanan.alasan_terkunci(
-        layanan.isian_periode(dokumen, sekcam, p)) is None)
+    periode_buka = next(
+        p for p in PERIODE_ISIAN if layanan.alasan_terkunci(layanan.isian_periode(dokumen, sekcam, p)) is None
+    )
     pemegang = get_user_model().objects.get(username=sekcam.pemegang().pengguna.username)
     berkas = ContentFile(PDF_KECIL, name="bukti.pdf")
     bukti = layanan.simpan_bukti(pemegang, layanan.isian_periode(dokumen, sekcam, periode_buka), berkas)
@@ -62,9 +63,17 @@ def objek_b(demo, settings, tmp_path):
     Responden.objects.create(survei=survei, nomor=1, jawaban=dict.fromkeys(survei.kode_unsur, 4))
     return {
         "ID_BERSAMA": {
-            "instansi_id": b.pk, "pemda_id": b.pemda_id, "dokumen_id": dokumen.pk, "sasaran_id": sasaran.pk,
-            "indikator_id": indikator.pk, "jabatan_id": sekcam.pk, "variabel_id": variabel.pk, "bukti_id": bukti.pk,
-            "periode": periode_buka, "tahun": dokumen.tahun, "pengguna_id": pemegang.pk,
+            "instansi_id": b.pk,
+            "pemda_id": b.pemda_id,
+            "dokumen_id": dokumen.pk,
+            "sasaran_id": sasaran.pk,
+            "indikator_id": indikator.pk,
+            "jabatan_id": sekcam.pk,
+            "variabel_id": variabel.pk,
+            "bukti_id": bukti.pk,
+            "periode": periode_buka,
+            "tahun": dokumen.tahun,
+            "pengguna_id": pemegang.pk,
             "pegawai_id": pegawai_tanpa_akun.pk,
         },
         "ID_PER_NAMESPACE": {"survei": {"pk": survei.pk, "nomor": 1}},
@@ -74,7 +83,7 @@ def objek_b(demo, settings, tmp_path):
 def url_b(objek_b):
     """Every URL of the project filled with B's ids (or a failure naming the unknown parameters)."""
     hasil, tidak_dikenal = [], []
-    for namespace, nama, param, bawaan in semua_pola():
+    for namespace, nama, param, _bawaan in semua_pola():
         if namespace.split(":")[0] in NAMESPACE_DIKECUALIKAN or not param:
             continue
         nilai = {}

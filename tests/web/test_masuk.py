@@ -81,7 +81,9 @@ def test_the_admin_login_is_throttled_too(client, demo, settings):
     settings.MASUK_MAKS_GAGAL = 2
     for _ in range(2):
         client.post(reverse("admin:login"), {"username": "admin", "password": "salah"}, REMOTE_ADDR="10.0.0.9")
-    respons = client.post(reverse("admin:login"), {"username": "admin", "password": PASSWORD_DEMO}, REMOTE_ADDR="10.0.0.9")
+    respons = client.post(
+        reverse("admin:login"), {"username": "admin", "password": PASSWORD_DEMO}, REMOTE_ADDR="10.0.0.9"
+    )
     assert respons.status_code == 200 and "_auth_user_id" not in client.session
 
 
@@ -107,15 +109,25 @@ def test_password_change_needs_the_old_one_and_is_audited(client, demo):
     user = get_user_model().objects.get(username=USER)
     client.force_login(user)
     assert "Kata sandi lama" in client.get(reverse("web:ganti_sandi")).content.decode()
-    salah = client.post(reverse("web:ganti_sandi"), {
-        "old_password": "salah", "new_password1": "Kinerja-baru-2026!", "new_password2": "Kinerja-baru-2026!",
-    })
+    salah = client.post(
+        reverse("web:ganti_sandi"),
+        {
+            "old_password": "salah",
+            "new_password1": "Kinerja-baru-2026!",
+            "new_password2": "Kinerja-baru-2026!",
+        },
+    )
     assert salah.status_code == 200
     user.refresh_from_db()
     assert user.check_password(PASSWORD_DEMO)
-    respons = client.post(reverse("web:ganti_sandi"), {
-        "old_password": PASSWORD_DEMO, "new_password1": "Kinerja-baru-2026!", "new_password2": "Kinerja-baru-2026!",
-    })
+    respons = client.post(
+        reverse("web:ganti_sandi"),
+        {
+            "old_password": PASSWORD_DEMO,
+            "new_password1": "Kinerja-baru-2026!",
+            "new_password2": "Kinerja-baru-2026!",
+        },
+    )
     assert respons.status_code == 302
     user.refresh_from_db()
     assert user.check_password("Kinerja-baru-2026!")

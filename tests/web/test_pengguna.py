@@ -75,8 +75,9 @@ def test_accounts_beyond_the_office_are_out_of_reach(masuk, demo):
 def test_a_new_account_for_an_assigned_pegawai(masuk, demo):
     a = demo.instansi[0]
     pegawai = Pegawai.objects.create(nama="Siti Aminah, S.E.")
-    Penugasan.objects.create(pegawai=pegawai, jabatan=Jabatan.objects.get(instansi=a, nama="Caraka"),
-                             mulai=date(2020, 1, 1), jenis="plt")
+    Penugasan.objects.create(
+        pegawai=pegawai, jabatan=Jabatan.objects.get(instansi=a, nama="Caraka"), mulai=date(2020, 1, 1), jenis="plt"
+    )
     client = masuk(ADMIN)
     assert "Siti Aminah" in client.get(reverse("web:pengguna", args=[a.pk])).content.decode()
     url = reverse("web:buat_akun", args=[a.pk, pegawai.pk])

@@ -20,13 +20,21 @@ from kinerja.realisasi.models import BuktiDukung, IsianPeriode, NilaiVariabel
 from .conftest import KEC_A
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-           "--disable-sync", "--no-first-run"]
+ARGUMEN = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium Debian (/usr/bin/chromium) tidak terpasang; "
-                       "pasang dengan: apt-get install -y chromium"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Chromium Debian (/usr/bin/chromium) tidak terpasang; pasang dengan: apt-get install -y chromium",
+    ),
 ]
 
 
@@ -75,8 +83,12 @@ class Pengguna:
 
 def test_each_role_logs_in_and_out(peramban, live_server, data):
     sambutan = {
-        "admin.pemda": "Kabupaten Sampang", "pemeriksa": "Kabupaten Sampang", f"admin.{KEC_A}": "Kecamatan Banyuates",
-        f"camat.{KEC_A}": "Jabatan Anda", f"kasubag.umum.{KEC_A}": "Jabatan Anda", f"staf.umum.{KEC_A}": "Jabatan Anda",
+        "admin.pemda": "Kabupaten Sampang",
+        "pemeriksa": "Kabupaten Sampang",
+        f"admin.{KEC_A}": "Kecamatan Banyuates",
+        f"camat.{KEC_A}": "Jabatan Anda",
+        f"kasubag.umum.{KEC_A}": "Jabatan Anda",
+        f"staf.umum.{KEC_A}": "Jabatan Anda",
     }
     for username, teks in sambutan.items():
         orang = Pengguna(peramban, live_server, username)
@@ -101,8 +113,10 @@ def test_the_quarterly_cycle_in_the_browser(peramban, live_server, data, tmp_pat
     staf = Jabatan.objects.get(instansi=a, nama="Pengadministrasi Umum")
     periode = f"TW{(hari_ini.month - 1) // 3 + 1}"
     url_isian = f"/isian/{dokumen.pk}/{staf.pk}/{periode}/"
-    variabel = {v.kode: v for v in Variabel.objects.filter(indikator__sasaran__dokumen=dokumen,
-                                                          indikator__sasaran__jabatan=staf)}
+    variabel = {
+        v.kode: v
+        for v in Variabel.objects.filter(indikator__sasaran__dokumen=dokumen, indikator__sasaran__jabatan=staf)
+    }
 
     # The pejabat enters values (each saved as it is left), sees the indicator recomputed, uploads evidence, submits.
     pejabat = Pengguna(peramban, live_server, f"staf.umum.{KEC_A}")

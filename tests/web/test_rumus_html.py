@@ -16,7 +16,9 @@ def teks(html: str) -> str:
 
 def test_ratio_is_a_fraction_with_labels_and_percent():
     html = rumus_pecahan("tepat / usulan * 100", {"tepat": "KTP tepat waktu", "usulan": "Usulan KTP"})
-    assert html.startswith('<span class="rumus"><span class="pecahan"><span class="pembilang"><var title="tepat">KTP tepat waktu</var>')
+    assert html.startswith(
+        '<span class="rumus"><span class="pecahan"><span class="pembilang"><var title="tepat">KTP tepat waktu</var>'
+    )
     assert '<span class="penyebut"><var title="usulan">Usulan KTP</var></span>' in html
     assert html.endswith('<span class="angka">100</span>%</span>')
     assert teks(html) == "KTP tepat waktu ⁄ Usulan KTP × 100%"

@@ -20,12 +20,16 @@ def test_each_quarter_matches_hitung(demo, selisih_tahun):
     tahun = timezone.localdate().year - selisih_tahun
     dokumen = dokumen_berlaku(instansi, tahun)
     indikator = Indikator.objects.filter(sasaran__dokumen=dokumen).prefetch_related(
-        Prefetch("variabel", Variabel.objects.select_related("konstanta")))
+        Prefetch("variabel", Variabel.objects.select_related("konstanta"))
+    )
     dibandingkan = 0
     for tw in range(1, 5):
         acuan = {h.indikator_id: h for h in hitung_instansi(instansi, tahun, f"TW{tw}")}
-        nilai = dict(NilaiVariabel.objects.filter(variabel__indikator__sasaran__dokumen=dokumen, periode=f"TW{tw}")
-                     .values_list("variabel_id", "nilai"))
+        nilai = dict(
+            NilaiVariabel.objects.filter(variabel__indikator__sasaran__dokumen=dokumen, periode=f"TW{tw}").values_list(
+                "variabel_id", "nilai"
+            )
+        )
         for ind in indikator:
             targets = {t.periode: (t.nilai, t.nilai_hi) for t in Target.objects.filter(indikator=ind)}
             hasil = hitung_triwulan(ind, ind.variabel.all(), nilai, targets, tw)

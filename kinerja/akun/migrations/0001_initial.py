@@ -6,28 +6,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Peran',
+            name="Peran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(choices=[('admin_pemda', 'Admin pemda'), ('admin_instansi', 'Admin instansi'), ('pejabat', 'Pejabat'), ('camat', 'Camat'), ('pemeriksa', 'Pemeriksa')], max_length=20)),
-                ('instansi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='peran', to='organisasi.instansi')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peran', to='organisasi.pemda')),
-                ('pengguna', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peran', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("admin_pemda", "Admin pemda"),
+                            ("admin_instansi", "Admin instansi"),
+                            ("pejabat", "Pejabat"),
+                            ("camat", "Camat"),
+                            ("pemeriksa", "Pemeriksa"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peran",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="peran", to="organisasi.pemda"
+                    ),
+                ),
+                (
+                    "pengguna",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="peran", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'peran',
-                'verbose_name_plural': 'peran',
-                'constraints': [models.UniqueConstraint(fields=('pengguna', 'jenis', 'pemda', 'instansi'), name='peran_unik'), models.CheckConstraint(condition=models.Q(models.Q(('jenis__in', ['admin_pemda', 'pemeriksa']), ('instansi__isnull', True)), models.Q(models.Q(('jenis__in', ['admin_pemda', 'pemeriksa']), _negated=True), ('instansi__isnull', False)), _connector='OR'), name='peran_lingkup_sesuai_jenis')],
+                "verbose_name": "peran",
+                "verbose_name_plural": "peran",
+                "constraints": [
+                    models.UniqueConstraint(fields=("pengguna", "jenis", "pemda", "instansi"), name="peran_unik"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("jenis__in", ["admin_pemda", "pemeriksa"]), ("instansi__isnull", True)),
+                            models.Q(
+                                models.Q(("jenis__in", ["admin_pemda", "pemeriksa"]), _negated=True),
+                                ("instansi__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="peran_lingkup_sesuai_jenis",
+                    ),
+                ],
             },
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,23 +14,32 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Jejak',
+            name="Jejak",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waktu', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('aksi', models.CharField(max_length=40)),
-                ('objek_jenis', models.CharField(max_length=80, verbose_name='jenis objek')),
-                ('objek_id', models.CharField(blank=True, max_length=40, verbose_name='ID objek')),
-                ('ringkasan', models.CharField(max_length=300)),
-                ('perubahan', models.JSONField(blank=True, default=dict, help_text='{field: [lama, baru]}')),
-                ('alasan', models.TextField(blank=True)),
-                ('pengguna', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("waktu", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("aksi", models.CharField(max_length=40)),
+                ("objek_jenis", models.CharField(max_length=80, verbose_name="jenis objek")),
+                ("objek_id", models.CharField(blank=True, max_length=40, verbose_name="ID objek")),
+                ("ringkasan", models.CharField(max_length=300)),
+                ("perubahan", models.JSONField(blank=True, default=dict, help_text="{field: [lama, baru]}")),
+                ("alasan", models.TextField(blank=True)),
+                (
+                    "pengguna",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jejak audit',
-                'verbose_name_plural': 'jejak audit',
-                'ordering': ['-waktu', '-id'],
-                'indexes': [models.Index(fields=['objek_jenis', 'objek_id'], name='audit_jejak_objek_j_1048fd_idx')],
+                "verbose_name": "jejak audit",
+                "verbose_name_plural": "jejak audit",
+                "ordering": ["-waktu", "-id"],
+                "indexes": [models.Index(fields=["objek_jenis", "objek_id"], name="audit_jejak_objek_j_1048fd_idx")],
             },
         ),
     ]

@@ -7,161 +7,328 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DokumenIKI',
+            name="DokumenIKI",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('revisi', models.PositiveSmallIntegerField(default=1)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('ditetapkan', 'Ditetapkan')], default='draft', editable=False, max_length=12)),
-                ('sk_nomor', models.CharField(blank=True, max_length=120, verbose_name='nomor SK')),
-                ('sk_tanggal', models.DateField(blank=True, null=True, verbose_name='tanggal SK')),
-                ('sk_penandatangan', models.CharField(blank=True, max_length=160, verbose_name='penandatangan SK')),
-                ('sk_penandatangan_pangkat', models.CharField(blank=True, max_length=80, verbose_name='pangkat penandatangan')),
-                ('sk_penandatangan_nip', models.CharField(blank=True, max_length=30, verbose_name='NIP penandatangan')),
-                ('menimbang', models.JSONField(blank=True, default=list)),
-                ('mengingat', models.JSONField(blank=True, default=list)),
-                ('ditetapkan_pada', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('ditetapkan_oleh', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dokumen_iki', to='organisasi.instansi')),
-                ('revisi_dari', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='revisi_berikut', to='iki.dokumeniki')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("revisi", models.PositiveSmallIntegerField(default=1)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("ditetapkan", "Ditetapkan")],
+                        default="draft",
+                        editable=False,
+                        max_length=12,
+                    ),
+                ),
+                ("sk_nomor", models.CharField(blank=True, max_length=120, verbose_name="nomor SK")),
+                ("sk_tanggal", models.DateField(blank=True, null=True, verbose_name="tanggal SK")),
+                ("sk_penandatangan", models.CharField(blank=True, max_length=160, verbose_name="penandatangan SK")),
+                (
+                    "sk_penandatangan_pangkat",
+                    models.CharField(blank=True, max_length=80, verbose_name="pangkat penandatangan"),
+                ),
+                ("sk_penandatangan_nip", models.CharField(blank=True, max_length=30, verbose_name="NIP penandatangan")),
+                ("menimbang", models.JSONField(blank=True, default=list)),
+                ("mengingat", models.JSONField(blank=True, default=list)),
+                ("ditetapkan_pada", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                (
+                    "ditetapkan_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dokumen_iki",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "revisi_dari",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="revisi_berikut",
+                        to="iki.dokumeniki",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dokumen IKI',
-                'verbose_name_plural': 'dokumen IKI',
-                'ordering': ['instansi', '-tahun', '-revisi'],
+                "verbose_name": "dokumen IKI",
+                "verbose_name_plural": "dokumen IKI",
+                "ordering": ["instansi", "-tahun", "-revisi"],
             },
         ),
         migrations.CreateModel(
-            name='Konstanta',
+            name="Konstanta",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('kode', models.CharField(max_length=40, validators=[django.core.validators.RegexValidator('^[a-z][a-z0-9_]*$', "Kode hanya huruf kecil, angka dan '_', diawali huruf.")])),
-                ('nama', models.CharField(max_length=160)),
-                ('nilai', models.DecimalField(decimal_places=6, max_digits=20)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='konstanta', to='organisasi.instansi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "kode",
+                    models.CharField(
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z][a-z0-9_]*$", "Kode hanya huruf kecil, angka dan '_', diawali huruf."
+                            )
+                        ],
+                    ),
+                ),
+                ("nama", models.CharField(max_length=160)),
+                ("nilai", models.DecimalField(decimal_places=6, max_digits=20)),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="konstanta", to="organisasi.instansi"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'konstanta',
-                'verbose_name_plural': 'konstanta',
-                'ordering': ['instansi', 'tahun', 'kode'],
+                "verbose_name": "konstanta",
+                "verbose_name_plural": "konstanta",
+                "ordering": ["instansi", "tahun", "kode"],
             },
         ),
         migrations.CreateModel(
-            name='Sasaran',
+            name="Sasaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('uraian', models.TextField(verbose_name='sasaran / kinerja utama')),
-                ('dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sasaran', to='iki.dokumeniki')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sasaran', to='organisasi.jabatan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("uraian", models.TextField(verbose_name="sasaran / kinerja utama")),
+                (
+                    "dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sasaran", to="iki.dokumeniki"
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="sasaran", to="organisasi.jabatan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sasaran',
-                'verbose_name_plural': 'sasaran',
-                'ordering': ['dokumen', 'jabatan__urutan', 'urutan', 'id'],
+                "verbose_name": "sasaran",
+                "verbose_name_plural": "sasaran",
+                "ordering": ["dokumen", "jabatan__urutan", "urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Indikator',
+            name="Indikator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('nama', models.TextField(verbose_name='indikator kinerja')),
-                ('penjelasan', models.TextField(blank=True, verbose_name='penjelasan / formulasi (teks)')),
-                ('ekspresi', models.CharField(blank=True, help_text='mis. tepat_waktu / usulan * 100', max_length=2000, verbose_name='rumus')),
-                ('satuan', models.CharField(blank=True, default='%', max_length=40)),
-                ('polaritas', models.CharField(choices=[('positif', 'Positif (makin tinggi makin baik)'), ('negatif', 'Negatif (makin rendah makin baik)')], default='positif', max_length=10)),
-                ('sumber_data', models.CharField(blank=True, max_length=250)),
-                ('periode_pelaporan', models.CharField(choices=[('triwulanan', 'Triwulanan'), ('semesteran', 'Semesteran'), ('tahunan', 'Tahunan')], default='triwulanan', max_length=12)),
-                ('catatan', models.TextField(blank=True)),
-                ('induk', models.ManyToManyField(blank=True, help_text='Indikator atasan yang didukung (cascading)', related_name='pendukung', to='iki.indikator')),
-                ('penanggung_jawab', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indikator_ditanggung', to='organisasi.jabatan')),
-                ('sasaran', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='iki.sasaran')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("nama", models.TextField(verbose_name="indikator kinerja")),
+                ("penjelasan", models.TextField(blank=True, verbose_name="penjelasan / formulasi (teks)")),
+                (
+                    "ekspresi",
+                    models.CharField(
+                        blank=True, help_text="mis. tepat_waktu / usulan * 100", max_length=2000, verbose_name="rumus"
+                    ),
+                ),
+                ("satuan", models.CharField(blank=True, default="%", max_length=40)),
+                (
+                    "polaritas",
+                    models.CharField(
+                        choices=[
+                            ("positif", "Positif (makin tinggi makin baik)"),
+                            ("negatif", "Negatif (makin rendah makin baik)"),
+                        ],
+                        default="positif",
+                        max_length=10,
+                    ),
+                ),
+                ("sumber_data", models.CharField(blank=True, max_length=250)),
+                (
+                    "periode_pelaporan",
+                    models.CharField(
+                        choices=[("triwulanan", "Triwulanan"), ("semesteran", "Semesteran"), ("tahunan", "Tahunan")],
+                        default="triwulanan",
+                        max_length=12,
+                    ),
+                ),
+                ("catatan", models.TextField(blank=True)),
+                (
+                    "induk",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Indikator atasan yang didukung (cascading)",
+                        related_name="pendukung",
+                        to="iki.indikator",
+                    ),
+                ),
+                (
+                    "penanggung_jawab",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="indikator_ditanggung",
+                        to="organisasi.jabatan",
+                    ),
+                ),
+                (
+                    "sasaran",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="indikator", to="iki.sasaran"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indikator',
-                'verbose_name_plural': 'indikator',
-                'ordering': ['sasaran', 'urutan', 'id'],
+                "verbose_name": "indikator",
+                "verbose_name_plural": "indikator",
+                "ordering": ["sasaran", "urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Tujuan',
+            name="Tujuan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('uraian', models.TextField()),
-                ('dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tujuan', to='iki.dokumeniki')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tujuan', to='organisasi.jabatan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("uraian", models.TextField()),
+                (
+                    "dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tujuan", to="iki.dokumeniki"
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="tujuan", to="organisasi.jabatan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tujuan',
-                'verbose_name_plural': 'tujuan',
-                'ordering': ['dokumen', 'jabatan', 'urutan', 'id'],
+                "verbose_name": "tujuan",
+                "verbose_name_plural": "tujuan",
+                "ordering": ["dokumen", "jabatan", "urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='IndikatorTujuan',
+            name="IndikatorTujuan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('uraian', models.TextField()),
-                ('tujuan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='iki.tujuan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                ("uraian", models.TextField()),
+                (
+                    "tujuan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="indikator", to="iki.tujuan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indikator tujuan',
-                'verbose_name_plural': 'indikator tujuan',
-                'ordering': ['tujuan', 'urutan', 'id'],
+                "verbose_name": "indikator tujuan",
+                "verbose_name_plural": "indikator tujuan",
+                "ordering": ["tujuan", "urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Variabel',
+            name="Variabel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urutan', models.PositiveSmallIntegerField(default=0)),
-                ('kode', models.CharField(max_length=40, validators=[django.core.validators.RegexValidator('^[a-z][a-z0-9_]*$', "Kode hanya huruf kecil, angka dan '_', diawali huruf.")])),
-                ('uraian', models.TextField()),
-                ('satuan', models.CharField(blank=True, max_length=40)),
-                ('agregasi', models.CharField(choices=[('jumlah', 'Jumlah'), ('terakhir', 'Nilai terakhir'), ('rata_rata', 'Rata-rata'), ('maks', 'Maksimum'), ('min', 'Minimum')], default='jumlah', max_length=12)),
-                ('nilai_tetap', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='variabel', to='iki.indikator')),
-                ('konstanta', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='variabel', to='iki.konstanta')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("urutan", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "kode",
+                    models.CharField(
+                        max_length=40,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z][a-z0-9_]*$", "Kode hanya huruf kecil, angka dan '_', diawali huruf."
+                            )
+                        ],
+                    ),
+                ),
+                ("uraian", models.TextField()),
+                ("satuan", models.CharField(blank=True, max_length=40)),
+                (
+                    "agregasi",
+                    models.CharField(
+                        choices=[
+                            ("jumlah", "Jumlah"),
+                            ("terakhir", "Nilai terakhir"),
+                            ("rata_rata", "Rata-rata"),
+                            ("maks", "Maksimum"),
+                            ("min", "Minimum"),
+                        ],
+                        default="jumlah",
+                        max_length=12,
+                    ),
+                ),
+                ("nilai_tetap", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="variabel", to="iki.indikator"
+                    ),
+                ),
+                (
+                    "konstanta",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="variabel",
+                        to="iki.konstanta",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'variabel',
-                'verbose_name_plural': 'variabel',
-                'ordering': ['indikator', 'urutan', 'id'],
+                "verbose_name": "variabel",
+                "verbose_name_plural": "variabel",
+                "ordering": ["indikator", "urutan", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='dokumeniki',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun', 'revisi'), name='dokumen_iki_unik_per_revisi'),
+            model_name="dokumeniki",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "tahun", "revisi"), name="dokumen_iki_unik_per_revisi"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='dokumeniki',
-            constraint=models.CheckConstraint(condition=models.Q(('tahun__gte', 2000), ('tahun__lte', 2100)), name='dokumen_iki_tahun_wajar'),
+            model_name="dokumeniki",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("tahun__gte", 2000), ("tahun__lte", 2100)), name="dokumen_iki_tahun_wajar"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='konstanta',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun', 'kode'), name='konstanta_unik_per_instansi_tahun'),
+            model_name="konstanta",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "tahun", "kode"), name="konstanta_unik_per_instansi_tahun"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='variabel',
-            constraint=models.UniqueConstraint(fields=('indikator', 'kode'), name='variabel_kode_unik_per_indikator'),
+            model_name="variabel",
+            constraint=models.UniqueConstraint(fields=("indikator", "kode"), name="variabel_kode_unik_per_indikator"),
         ),
         migrations.AddConstraint(
-            model_name='variabel',
-            constraint=models.CheckConstraint(condition=models.Q(('nilai_tetap__isnull', True), ('konstanta__isnull', True), _connector='OR'), name='variabel_tetap_atau_konstanta'),
+            model_name="variabel",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("nilai_tetap__isnull", True), ("konstanta__isnull", True), _connector="OR"),
+                name="variabel_tetap_atau_konstanta",
+            ),
         ),
     ]

@@ -6,43 +6,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='KepalaDaerah',
+            name="KepalaDaerah",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(help_text='Nama lengkap dengan gelar', max_length=160)),
-                ('sebutan', models.CharField(blank=True, help_text='mis. Bupati Sampang; kosongkan untuk dibentuk dari nama pemda', max_length=160)),
-                ('pemda', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='kepala_daerah', to='organisasi.pemda')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nama", models.CharField(help_text="Nama lengkap dengan gelar", max_length=160)),
+                (
+                    "sebutan",
+                    models.CharField(
+                        blank=True,
+                        help_text="mis. Bupati Sampang; kosongkan untuk dibentuk dari nama pemda",
+                        max_length=160,
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="kepala_daerah", to="organisasi.pemda"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kepala daerah',
-                'verbose_name_plural': 'kepala daerah',
+                "verbose_name": "kepala daerah",
+                "verbose_name_plural": "kepala daerah",
             },
         ),
         migrations.CreateModel(
-            name='TeksStandar',
+            name="TeksStandar",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bagian', models.CharField(choices=[('kata_pengantar', 'Kata Pengantar'), ('bab_1', 'Bab I Pendahuluan'), ('bab_2', 'Bab II Indikator Kinerja Individu'), ('bab_3', 'Bab III Penutup'), ('menimbang', 'Keputusan: Menimbang (bila dokumen IKI tidak mengisinya)'), ('mengingat', 'Keputusan: Mengingat (bila dokumen IKI tidak mengisinya)'), ('diktum', 'Keputusan: diktum KESATU dan seterusnya (satu paragraf satu diktum)'), ('pk_pembuka', 'Perjanjian Kinerja: kalimat pembuka'), ('pk_isi', 'Perjanjian Kinerja: pernyataan para pihak')], max_length=20)),
-                ('isi', models.TextField(help_text="Paragraf dipisah baris kosong; '# ' untuk subjudul; '1.', 'a.', '-' untuk daftar.")),
-                ('diubah_pada', models.DateTimeField(auto_now=True)),
-                ('diubah_oleh', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='teks_standar', to='organisasi.instansi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "bagian",
+                    models.CharField(
+                        choices=[
+                            ("kata_pengantar", "Kata Pengantar"),
+                            ("bab_1", "Bab I Pendahuluan"),
+                            ("bab_2", "Bab II Indikator Kinerja Individu"),
+                            ("bab_3", "Bab III Penutup"),
+                            ("menimbang", "Keputusan: Menimbang (bila dokumen IKI tidak mengisinya)"),
+                            ("mengingat", "Keputusan: Mengingat (bila dokumen IKI tidak mengisinya)"),
+                            ("diktum", "Keputusan: diktum KESATU dan seterusnya (satu paragraf satu diktum)"),
+                            ("pk_pembuka", "Perjanjian Kinerja: kalimat pembuka"),
+                            ("pk_isi", "Perjanjian Kinerja: pernyataan para pihak"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "isi",
+                    models.TextField(
+                        help_text="Paragraf dipisah baris kosong; '# ' untuk subjudul; '1.', 'a.', '-' untuk daftar."
+                    ),
+                ),
+                ("diubah_pada", models.DateTimeField(auto_now=True)),
+                (
+                    "diubah_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="teks_standar",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'teks standar dokumen',
-                'verbose_name_plural': 'teks standar dokumen',
-                'ordering': ['instansi', 'bagian'],
-                'constraints': [models.UniqueConstraint(fields=('instansi', 'bagian'), name='teks_standar_unik_per_bagian')],
+                "verbose_name": "teks standar dokumen",
+                "verbose_name_plural": "teks standar dokumen",
+                "ordering": ["instansi", "bagian"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("instansi", "bagian"), name="teks_standar_unik_per_bagian")
+                ],
             },
         ),
     ]

@@ -6,68 +6,178 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('iki', '0001_initial'),
-        ('organisasi', '0001_initial'),
+        ("iki", "0001_initial"),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IsianPeriode',
+            name="IsianPeriode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('periode', models.CharField(choices=[('TW1', 'Triwulan I'), ('TW2', 'Triwulan II'), ('TW3', 'Triwulan III'), ('TW4', 'Triwulan IV'), ('S1', 'Semester I'), ('S2', 'Semester II'), ('TAHUN', 'Tahunan')], max_length=6)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('diajukan', 'Diajukan'), ('dikembalikan', 'Dikembalikan'), ('diverifikasi', 'Diverifikasi'), ('disahkan', 'Disahkan')], default='draft', max_length=14)),
-                ('diajukan_pada', models.DateTimeField(blank=True, null=True)),
-                ('batas_waktu', models.DateField(blank=True, help_text='Batas akhir pengisian periode ini', null=True)),
-                ('dokumen', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='isian', to='iki.dokumeniki')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='isian', to='organisasi.jabatan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "periode",
+                    models.CharField(
+                        choices=[
+                            ("TW1", "Triwulan I"),
+                            ("TW2", "Triwulan II"),
+                            ("TW3", "Triwulan III"),
+                            ("TW4", "Triwulan IV"),
+                            ("S1", "Semester I"),
+                            ("S2", "Semester II"),
+                            ("TAHUN", "Tahunan"),
+                        ],
+                        max_length=6,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("diajukan", "Diajukan"),
+                            ("dikembalikan", "Dikembalikan"),
+                            ("diverifikasi", "Diverifikasi"),
+                            ("disahkan", "Disahkan"),
+                        ],
+                        default="draft",
+                        max_length=14,
+                    ),
+                ),
+                ("diajukan_pada", models.DateTimeField(blank=True, null=True)),
+                ("batas_waktu", models.DateField(blank=True, help_text="Batas akhir pengisian periode ini", null=True)),
+                (
+                    "dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="isian", to="iki.dokumeniki"
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="isian", to="organisasi.jabatan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'isian realisasi',
-                'verbose_name_plural': 'isian realisasi',
-                'ordering': ['dokumen', 'jabatan', 'periode'],
-                'constraints': [models.UniqueConstraint(fields=('dokumen', 'jabatan', 'periode'), name='isian_unik_per_periode')],
+                "verbose_name": "isian realisasi",
+                "verbose_name_plural": "isian realisasi",
+                "ordering": ["dokumen", "jabatan", "periode"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("dokumen", "jabatan", "periode"), name="isian_unik_per_periode")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NilaiVariabel',
+            name="NilaiVariabel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('periode', models.CharField(choices=[('TW1', 'Triwulan I'), ('TW2', 'Triwulan II'), ('TW3', 'Triwulan III'), ('TW4', 'Triwulan IV'), ('S1', 'Semester I'), ('S2', 'Semester II'), ('TAHUN', 'Tahunan')], max_length=6)),
-                ('nilai', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('catatan', models.TextField(blank=True)),
-                ('diisi_pada', models.DateTimeField(blank=True, null=True)),
-                ('versi', models.PositiveIntegerField(default=1, help_text='Naik setiap perubahan; untuk mendeteksi konflik')),
-                ('diisi_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('variabel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='nilai', to='iki.variabel')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "periode",
+                    models.CharField(
+                        choices=[
+                            ("TW1", "Triwulan I"),
+                            ("TW2", "Triwulan II"),
+                            ("TW3", "Triwulan III"),
+                            ("TW4", "Triwulan IV"),
+                            ("S1", "Semester I"),
+                            ("S2", "Semester II"),
+                            ("TAHUN", "Tahunan"),
+                        ],
+                        max_length=6,
+                    ),
+                ),
+                ("nilai", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                ("catatan", models.TextField(blank=True)),
+                ("diisi_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "versi",
+                    models.PositiveIntegerField(default=1, help_text="Naik setiap perubahan; untuk mendeteksi konflik"),
+                ),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "variabel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="nilai", to="iki.variabel"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nilai variabel',
-                'verbose_name_plural': 'nilai variabel',
-                'ordering': ['variabel', 'periode'],
-                'constraints': [models.UniqueConstraint(fields=('variabel', 'periode'), name='nilai_unik_per_periode')],
+                "verbose_name": "nilai variabel",
+                "verbose_name_plural": "nilai variabel",
+                "ordering": ["variabel", "periode"],
+                "constraints": [models.UniqueConstraint(fields=("variabel", "periode"), name="nilai_unik_per_periode")],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('periode', models.CharField(choices=[('TW1', 'Triwulan I'), ('TW2', 'Triwulan II'), ('TW3', 'Triwulan III'), ('TW4', 'Triwulan IV'), ('S1', 'Semester I'), ('S2', 'Semester II'), ('TAHUN', 'Tahunan')], default='TAHUN', max_length=6)),
-                ('nilai', models.DecimalField(decimal_places=6, help_text='Target, atau batas bawah rentang', max_digits=20)),
-                ('nilai_hi', models.DecimalField(blank=True, decimal_places=6, help_text='Isi untuk target rentang', max_digits=20, null=True, verbose_name='batas atas')),
-                ('baseline', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='target', to='iki.indikator')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "periode",
+                    models.CharField(
+                        choices=[
+                            ("TW1", "Triwulan I"),
+                            ("TW2", "Triwulan II"),
+                            ("TW3", "Triwulan III"),
+                            ("TW4", "Triwulan IV"),
+                            ("S1", "Semester I"),
+                            ("S2", "Semester II"),
+                            ("TAHUN", "Tahunan"),
+                        ],
+                        default="TAHUN",
+                        max_length=6,
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(decimal_places=6, help_text="Target, atau batas bawah rentang", max_digits=20),
+                ),
+                (
+                    "nilai_hi",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        help_text="Isi untuk target rentang",
+                        max_digits=20,
+                        null=True,
+                        verbose_name="batas atas",
+                    ),
+                ),
+                ("baseline", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="target", to="iki.indikator"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target',
-                'verbose_name_plural': 'target',
-                'ordering': ['indikator', 'periode'],
-                'constraints': [models.UniqueConstraint(fields=('indikator', 'periode'), name='target_unik_per_periode'), models.CheckConstraint(condition=models.Q(('nilai_hi__isnull', True), ('nilai_hi__gte', models.F('nilai')), _connector='OR'), name='target_rentang_urut')],
+                "verbose_name": "target",
+                "verbose_name_plural": "target",
+                "ordering": ["indikator", "periode"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("indikator", "periode"), name="target_unik_per_periode"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("nilai_hi__isnull", True), ("nilai_hi__gte", models.F("nilai")), _connector="OR"
+                        ),
+                        name="target_rentang_urut",
+                    ),
+                ],
             },
         ),
     ]

@@ -2,108 +2,198 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import kinerja.realisasi.models
 from django.conf import settings
 from django.db import migrations, models
 
+import kinerja.realisasi.models
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('iki', '0001_initial'),
-        ('realisasi', '0001_initial'),
+        ("iki", "0001_initial"),
+        ("realisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='isianperiode',
-            name='catatan_status',
-            field=models.TextField(blank=True, help_text='Alasan pengembalian atau pembukaan kembali yang terakhir', verbose_name='alasan status'),
+            model_name="isianperiode",
+            name="catatan_status",
+            field=models.TextField(
+                blank=True,
+                help_text="Alasan pengembalian atau pembukaan kembali yang terakhir",
+                verbose_name="alasan status",
+            ),
         ),
         migrations.AddField(
-            model_name='isianperiode',
-            name='dibuka_sampai',
-            field=models.DateField(blank=True, help_text='Dibuka kembali (oleh admin, atau karena dikembalikan) sampai tanggal ini', null=True),
+            model_name="isianperiode",
+            name="dibuka_sampai",
+            field=models.DateField(
+                blank=True,
+                help_text="Dibuka kembali (oleh admin, atau karena dikembalikan) sampai tanggal ini",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='isianperiode',
-            name='disahkan_oleh',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="isianperiode",
+            name="disahkan_oleh",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='isianperiode',
-            name='disahkan_pada',
+            model_name="isianperiode",
+            name="disahkan_pada",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='isianperiode',
-            name='diverifikasi_oleh',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="isianperiode",
+            name="diverifikasi_oleh",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='isianperiode',
-            name='diverifikasi_pada',
+            model_name="isianperiode",
+            name="diverifikasi_pada",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='nilaivariabel',
-            name='peringatan',
-            field=models.JSONField(blank=True, default=list, help_text='Peringatan validasi saat nilai terakhir disimpan (tidak menghalangi)'),
+            model_name="nilaivariabel",
+            name="peringatan",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Peringatan validasi saat nilai terakhir disimpan (tidak menghalangi)",
+            ),
         ),
         migrations.CreateModel(
-            name='BuktiDukung',
+            name="BuktiDukung",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(max_length=200, upload_to=kinerja.realisasi.models._nama_berkas_acak)),
-                ('nama_asli', models.CharField(max_length=200, verbose_name='nama berkas')),
-                ('jenis', models.CharField(help_text='Jenis menurut isi berkas: pdf, jpg, png, xlsx, docx', max_length=8)),
-                ('ukuran', models.PositiveIntegerField(help_text='Bytes')),
-                ('sha256', models.CharField(max_length=64)),
-                ('diunggah_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('diunggah_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('isian', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bukti', to='realisasi.isianperiode')),
-                ('nilai_variabel', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='bukti', to='realisasi.nilaivariabel')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("berkas", models.FileField(max_length=200, upload_to=kinerja.realisasi.models._nama_berkas_acak)),
+                ("nama_asli", models.CharField(max_length=200, verbose_name="nama berkas")),
+                (
+                    "jenis",
+                    models.CharField(help_text="Jenis menurut isi berkas: pdf, jpg, png, xlsx, docx", max_length=8),
+                ),
+                ("ukuran", models.PositiveIntegerField(help_text="Bytes")),
+                ("sha256", models.CharField(max_length=64)),
+                ("diunggah_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "diunggah_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "isian",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="bukti", to="realisasi.isianperiode"
+                    ),
+                ),
+                (
+                    "nilai_variabel",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="bukti",
+                        to="realisasi.nilaivariabel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bukti dukung',
-                'verbose_name_plural': 'bukti dukung',
-                'ordering': ['isian', 'diunggah_pada', 'id'],
+                "verbose_name": "bukti dukung",
+                "verbose_name_plural": "bukti dukung",
+                "ordering": ["isian", "diunggah_pada", "id"],
             },
         ),
         migrations.CreateModel(
-            name='RiwayatNilai',
+            name="RiwayatNilai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waktu', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('lama', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('baru', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('catatan', models.TextField(blank=True)),
-                ('alasan', models.TextField(blank=True)),
-                ('sumber', models.CharField(choices=[('web', 'Web'), ('excel', 'Unggah Excel'), ('api', 'API'), ('cli', 'Baris perintah'), ('revisi', 'Salinan revisi dokumen')], default='web', max_length=8)),
-                ('versi', models.PositiveIntegerField(help_text='Versi nilai setelah perubahan ini')),
-                ('peringatan', models.JSONField(blank=True, default=list)),
-                ('nilai_variabel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='riwayat', to='realisasi.nilaivariabel')),
-                ('pengguna', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("waktu", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("lama", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                ("baru", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                ("catatan", models.TextField(blank=True)),
+                ("alasan", models.TextField(blank=True)),
+                (
+                    "sumber",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("excel", "Unggah Excel"),
+                            ("api", "API"),
+                            ("cli", "Baris perintah"),
+                            ("revisi", "Salinan revisi dokumen"),
+                        ],
+                        default="web",
+                        max_length=8,
+                    ),
+                ),
+                ("versi", models.PositiveIntegerField(help_text="Versi nilai setelah perubahan ini")),
+                ("peringatan", models.JSONField(blank=True, default=list)),
+                (
+                    "nilai_variabel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="riwayat",
+                        to="realisasi.nilaivariabel",
+                    ),
+                ),
+                (
+                    "pengguna",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'riwayat nilai',
-                'verbose_name_plural': 'riwayat nilai',
-                'ordering': ['nilai_variabel', 'waktu', 'id'],
+                "verbose_name": "riwayat nilai",
+                "verbose_name_plural": "riwayat nilai",
+                "ordering": ["nilai_variabel", "waktu", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SalinanVariabel',
+            name="SalinanVariabel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('baru', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='iki.variabel')),
-                ('dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='iki.dokumeniki')),
-                ('lama', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='iki.variabel')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "baru",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+", to="iki.variabel"),
+                ),
+                (
+                    "dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="iki.dokumeniki"
+                    ),
+                ),
+                (
+                    "lama",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+", to="iki.variabel"),
+                ),
             ],
             options={
-                'verbose_name': 'salinan variabel revisi',
-                'verbose_name_plural': 'salinan variabel revisi',
-                'constraints': [models.UniqueConstraint(fields=('baru',), name='salinan_variabel_unik')],
+                "verbose_name": "salinan variabel revisi",
+                "verbose_name_plural": "salinan variabel revisi",
+                "constraints": [models.UniqueConstraint(fields=("baru",), name="salinan_variabel_unik")],
             },
         ),
     ]

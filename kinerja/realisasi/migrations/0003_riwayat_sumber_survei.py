@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('realisasi', '0002_isianperiode_catatan_status_and_more'),
+        ("realisasi", "0002_isianperiode_catatan_status_and_more"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='riwayatnilai',
-            name='sumber',
-            field=models.CharField(choices=[('web', 'Web'), ('excel', 'Unggah Excel'), ('api', 'API'), ('cli', 'Baris perintah'), ('revisi', 'Salinan revisi dokumen'), ('survei', 'Survei kepuasan masyarakat')], default='web', max_length=8),
+            model_name="riwayatnilai",
+            name="sumber",
+            field=models.CharField(
+                choices=[
+                    ("web", "Web"),
+                    ("excel", "Unggah Excel"),
+                    ("api", "API"),
+                    ("cli", "Baris perintah"),
+                    ("revisi", "Salinan revisi dokumen"),
+                    ("survei", "Survei kepuasan masyarakat"),
+                ],
+                default="web",
+                max_length=8,
+            ),
         ),
     ]

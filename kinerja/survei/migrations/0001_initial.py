@@ -6,85 +6,204 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('iki', '0001_initial'),
-        ('organisasi', '0001_initial'),
+        ("iki", "0001_initial"),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SumberIKM',
+            name="SumberIKM",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis_layanan', models.CharField(blank=True, help_text='Kosong: IKM keseluruhan; diisi: IKM layanan itu saja', max_length=200, verbose_name='jenis layanan')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('dibuat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='sumber_ikm', to='iki.indikator')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "jenis_layanan",
+                    models.CharField(
+                        blank=True,
+                        help_text="Kosong: IKM keseluruhan; diisi: IKM layanan itu saja",
+                        max_length=200,
+                        verbose_name="jenis layanan",
+                    ),
+                ),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sumber_ikm", to="iki.indikator"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sumber nilai IKM',
-                'verbose_name_plural': 'sumber nilai IKM',
+                "verbose_name": "sumber nilai IKM",
+                "verbose_name_plural": "sumber nilai IKM",
             },
         ),
         migrations.CreateModel(
-            name='Survei',
+            name="Survei",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('periode', models.CharField(choices=[('TW1', 'Triwulan I'), ('TW2', 'Triwulan II'), ('TW3', 'Triwulan III'), ('TW4', 'Triwulan IV'), ('S1', 'Semester I'), ('S2', 'Semester II'), ('TAHUN', 'Tahunan')], max_length=6)),
-                ('regulasi', models.CharField(choices=[('2017', 'PermenPAN-RB 14/2017 (9 unsur)'), ('2004', 'KepMenPAN 25/2004 (14 unsur)')], default='2017', max_length=4)),
-                ('bobot', models.CharField(choices=[('tepat', 'Tepat (1/n)'), ('lama', 'Dibulatkan seperti laporan lama (0,111 / 0,071)')], default='tepat', max_length=5, verbose_name='bobot unsur')),
-                ('populasi', models.PositiveIntegerField(blank=True, help_text='Jumlah penerima layanan pada periode ini, untuk sampel minimum', null=True)),
-                ('jenis_layanan', models.JSONField(blank=True, default=list, help_text='Daftar jenis layanan yang disurvei (boleh kosong)', verbose_name='jenis layanan')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('final', 'Final')], default='draft', editable=False, max_length=5)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('difinalkan_pada', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('dibuat_oleh', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('difinalkan_oleh', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='survei', to='organisasi.instansi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tahun", models.PositiveSmallIntegerField()),
+                (
+                    "periode",
+                    models.CharField(
+                        choices=[
+                            ("TW1", "Triwulan I"),
+                            ("TW2", "Triwulan II"),
+                            ("TW3", "Triwulan III"),
+                            ("TW4", "Triwulan IV"),
+                            ("S1", "Semester I"),
+                            ("S2", "Semester II"),
+                            ("TAHUN", "Tahunan"),
+                        ],
+                        max_length=6,
+                    ),
+                ),
+                (
+                    "regulasi",
+                    models.CharField(
+                        choices=[("2017", "PermenPAN-RB 14/2017 (9 unsur)"), ("2004", "KepMenPAN 25/2004 (14 unsur)")],
+                        default="2017",
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "bobot",
+                    models.CharField(
+                        choices=[("tepat", "Tepat (1/n)"), ("lama", "Dibulatkan seperti laporan lama (0,111 / 0,071)")],
+                        default="tepat",
+                        max_length=5,
+                        verbose_name="bobot unsur",
+                    ),
+                ),
+                (
+                    "populasi",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Jumlah penerima layanan pada periode ini, untuk sampel minimum",
+                        null=True,
+                    ),
+                ),
+                (
+                    "jenis_layanan",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Daftar jenis layanan yang disurvei (boleh kosong)",
+                        verbose_name="jenis layanan",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("final", "Final")], default="draft", editable=False, max_length=5
+                    ),
+                ),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                ("difinalkan_pada", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "difinalkan_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="survei", to="organisasi.instansi"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survei kepuasan masyarakat',
-                'verbose_name_plural': 'survei kepuasan masyarakat',
-                'ordering': ['instansi', '-tahun', 'periode'],
+                "verbose_name": "survei kepuasan masyarakat",
+                "verbose_name_plural": "survei kepuasan masyarakat",
+                "ordering": ["instansi", "-tahun", "periode"],
             },
         ),
         migrations.CreateModel(
-            name='Responden',
+            name="Responden",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nomor', models.PositiveIntegerField(verbose_name='nomor urut')),
-                ('jawaban', models.JSONField(help_text='{"U1": 4, "U2": 3, "U3": null, ...}: null berarti tidak dijawab')),
-                ('jenis_kelamin', models.TextField(blank=True, verbose_name='jenis kelamin')),
-                ('umur', models.TextField(blank=True)),
-                ('pendidikan', models.TextField(blank=True)),
-                ('pekerjaan', models.TextField(blank=True)),
-                ('jenis_layanan', models.TextField(blank=True, verbose_name='jenis layanan')),
-                ('sumber', models.CharField(blank=True, help_text="Nama berkas impor, atau 'formulir'", max_length=200)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
-                ('dibuat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('survei', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responden', to='survei.survei')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nomor", models.PositiveIntegerField(verbose_name="nomor urut")),
+                (
+                    "jawaban",
+                    models.JSONField(help_text='{"U1": 4, "U2": 3, "U3": null, ...}: null berarti tidak dijawab'),
+                ),
+                ("jenis_kelamin", models.TextField(blank=True, verbose_name="jenis kelamin")),
+                ("umur", models.TextField(blank=True)),
+                ("pendidikan", models.TextField(blank=True)),
+                ("pekerjaan", models.TextField(blank=True)),
+                ("jenis_layanan", models.TextField(blank=True, verbose_name="jenis layanan")),
+                (
+                    "sumber",
+                    models.CharField(blank=True, help_text="Nama berkas impor, atau 'formulir'", max_length=200),
+                ),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "survei",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="responden", to="survei.survei"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'responden',
-                'verbose_name_plural': 'responden',
-                'ordering': ['survei', 'nomor'],
+                "verbose_name": "responden",
+                "verbose_name_plural": "responden",
+                "ordering": ["survei", "nomor"],
             },
         ),
         migrations.AddConstraint(
-            model_name='survei',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun', 'periode'), name='survei_unik_per_periode'),
+            model_name="survei",
+            constraint=models.UniqueConstraint(fields=("instansi", "tahun", "periode"), name="survei_unik_per_periode"),
         ),
         migrations.AddConstraint(
-            model_name='survei',
-            constraint=models.CheckConstraint(condition=models.Q(('tahun__gte', 2000), ('tahun__lte', 2100)), name='survei_tahun_wajar', violation_error_message='Tahun survei harus antara 2000 dan 2100.'),
+            model_name="survei",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("tahun__gte", 2000), ("tahun__lte", 2100)),
+                name="survei_tahun_wajar",
+                violation_error_message="Tahun survei harus antara 2000 dan 2100.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.UniqueConstraint(fields=('survei', 'nomor'), name='responden_nomor_unik'),
+            model_name="responden",
+            constraint=models.UniqueConstraint(fields=("survei", "nomor"), name="responden_nomor_unik"),
         ),
     ]

@@ -4,25 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PercobaanMasuk',
+            name="PercobaanMasuk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('username', models.CharField(max_length=150)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('waktu', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("username", models.CharField(max_length=150)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("waktu", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'percobaan masuk gagal',
-                'verbose_name_plural': 'percobaan masuk gagal',
-                'indexes': [models.Index(fields=['username', 'ip', 'waktu'], name='web_percoba_usernam_855144_idx')],
+                "verbose_name": "percobaan masuk gagal",
+                "verbose_name_plural": "percobaan masuk gagal",
+                "indexes": [models.Index(fields=["username", "ip", "waktu"], name="web_percoba_usernam_855144_idx")],
             },
         ),
     ]

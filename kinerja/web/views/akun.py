@@ -28,6 +28,11 @@ class GantiSandi(auth_views.PasswordChangeView):
     def form_valid(self, form):
         with transaction.atomic():
             respons = super().form_valid(form)
-            catat(self.request.user, "ganti_sandi", self.request.user, ringkasan=f"{self.request.user} mengganti kata sandi")
+            catat(
+                self.request.user,
+                "ganti_sandi",
+                self.request.user,
+                ringkasan=f"{self.request.user} mengganti kata sandi",
+            )
         messages.success(self.request, "Kata sandi berhasil diganti.")
         return respons

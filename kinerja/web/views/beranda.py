@@ -23,12 +23,26 @@ def beranda(request):
     berlaku = dokumen_berlaku_banyak({j.instansi_id for j in jabatan}, [hari_ini.year]) if jabatan else {}
     for j in jabatan:
         j.dokumen_id = berlaku.get((j.instansi_id, hari_ini.year))
-    menunggu = list(
-        IsianPeriode.objects.filter(jabatan__atasan__in=[j.pk for j in jabatan], status=IsianPeriode.Status.DIAJUKAN)
-        .select_related("jabatan", "dokumen").order_by("diajukan_pada")
-    ) if jabatan else []
-    return render(request, "web/beranda.html", {
-        "pemda_list": list(akses.pemda_terlihat(user)),
-        "instansi_list": list(lingkup.instansi_terlihat(user).select_related("pemda")),
-        "jabatan_list": jabatan, "periode": periode, "tahun": hari_ini.year, "menunggu": menunggu,
-    })
+    menunggu = (
+        list(
+            IsianPeriode.objects.filter(
+                jabatan__atasan__in=[j.pk for j in jabatan], status=IsianPeriode.Status.DIAJUKAN
+            )
+            .select_related("jabatan", "dokumen")
+            .order_by("diajukan_pada")
+        )
+        if jabatan
+        else []
+    )
+    return render(
+        request,
+        "web/beranda.html",
+        {
+            "pemda_list": list(akses.pemda_terlihat(user)),
+            "instansi_list": list(lingkup.instansi_terlihat(user).select_related("pemda")),
+            "jabatan_list": jabatan,
+            "periode": periode,
+            "tahun": hari_ini.year,
+            "menunggu": menunggu,
+        },
+    )

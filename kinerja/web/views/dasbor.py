@@ -92,8 +92,14 @@ class Ringkasan:
         urutan = [p.label for p in self.skala.predikat] + [TIDAK_DAPAT_DINILAI]
         warna = {p.label: p.warna for p in self.skala.predikat} | {TIDAK_DAPAT_DINILAI: WARNA_TANPA_NILAI}
         return [
-            {"label": label, "jumlah": self.sebaran[label], "warna": warna[label], "warna_teks": warna_teks(warna[label])}
-            for label in urutan if self.sebaran.get(label)
+            {
+                "label": label,
+                "jumlah": self.sebaran[label],
+                "warna": warna[label],
+                "warna_teks": warna_teks(warna[label]),
+            }
+            for label in urutan
+            if self.sebaran.get(label)
         ]
 
 
@@ -177,12 +183,19 @@ def dasbor_instansi(request, instansi_id):
         terlambat += [s for s in sel if s.terlambat]
         belum_masuk += [s for s in sel if s.belum_masuk]
     tren = f"{reverse('web:tren_json', args=[instansi.pk])}?tahun={tahun}"
-    konteks.update({
-        "dokumen": dokumen, "periode": periode, "label_periode": periode_hitung(periode).label,
-        "pilihan_periode": _pilihan_periode(periode), "ringkasan": semua,
-        "jabatan_list": [{**j, "sasaran": list(j["sasaran"].values())} for j in jabatan.values()],
-        "terlambat": terlambat, "belum_masuk": belum_masuk, "url_tren": tren,
-    })
+    konteks.update(
+        {
+            "dokumen": dokumen,
+            "periode": periode,
+            "label_periode": periode_hitung(periode).label,
+            "pilihan_periode": _pilihan_periode(periode),
+            "ringkasan": semua,
+            "jabatan_list": [{**j, "sasaran": list(j["sasaran"].values())} for j in jabatan.values()],
+            "terlambat": terlambat,
+            "belum_masuk": belum_masuk,
+            "url_tren": tren,
+        }
+    )
     return render(request, "web/dasbor_instansi.html", konteks)
 
 
@@ -198,13 +211,15 @@ def tren_json(request, instansi_id):
     berlaku = dokumen_berlaku_banyak([instansi.pk], [tahun - 1, tahun])
     dokumen = {t: berlaku[(instansi.pk, t)] for t in (tahun - 1, tahun) if (instansi.pk, t) in berlaku}
     rata = capaian_per_triwulan(list(dokumen.values()))
-    respons = JsonResponse({
-        "label": [periode_hitung(p).label for p in PERIODE_ISIAN],
-        "seri": [
-            {"tahun": t, "rata_rata": [None if x is None else float(round(x, 2)) for x in rata[d]]}
-            for t, d in dokumen.items()
-        ],
-    })
+    respons = JsonResponse(
+        {
+            "label": [periode_hitung(p).label for p in PERIODE_ISIAN],
+            "seri": [
+                {"tahun": t, "rata_rata": [None if x is None else float(round(x, 2)) for x in rata[d]]}
+                for t, d in dokumen.items()
+            ],
+        }
+    )
     respons["Cache-Control"] = "private, max-age=60"
     return respons
 
@@ -229,7 +244,11 @@ def dasbor_pemda(request, pemda_id):
     rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
     rekap_per_instansi = {instansi_id: rekap[d] for d, instansi_id in dokumen_instansi.items()}
     baris = [
-        {"instansi": i, "ringkasan": ringkasan_instansi.get(i.pk, Ringkasan(skala)), "rekap": rekap_per_instansi.get(i.pk)}
+        {
+            "instansi": i,
+            "ringkasan": ringkasan_instansi.get(i.pk, Ringkasan(skala)),
+            "rekap": rekap_per_instansi.get(i.pk),
+        }
         for i in instansi_list
     ]
     # Rank by average capaian, highest first; kecamatan without any capaian come last, unranked.
@@ -239,8 +258,13 @@ def dasbor_pemda(request, pemda_id):
     semua = Ringkasan(skala)
     for r in ringkasan_instansi.values():
         semua.gabung(r)
-    konteks.update({
-        "periode": periode, "label_periode": periode_hitung(periode).label,
-        "pilihan_periode": _pilihan_periode(periode), "baris": baris, "ringkasan": semua,
-    })
+    konteks.update(
+        {
+            "periode": periode,
+            "label_periode": periode_hitung(periode).label,
+            "pilihan_periode": _pilihan_periode(periode),
+            "baris": baris,
+            "ringkasan": semua,
+        }
+    )
     return render(request, "web/dasbor_pemda.html", konteks)

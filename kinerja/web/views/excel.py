@@ -81,9 +81,10 @@ def _pratinjau(request, instansi, isi: bytes):
     """The service's preview, or a single error when the file belongs to another instansi (its rows
     would name another office's jabatan and values: not shown)."""
     pratinjau = excel.pratinjau_unggahan(request.user, isi)
-    if pratinjau.dokumen_id is not None and not DokumenIKI.objects.filter(
-        pk=pratinjau.dokumen_id, instansi=instansi
-    ).exists():
+    if (
+        pratinjau.dokumen_id is not None
+        and not DokumenIKI.objects.filter(pk=pratinjau.dokumen_id, instansi=instansi).exists()
+    ):
         pratinjau = excel.Pratinjau(galat=[(0, f"Templat ini bukan untuk {instansi}; unduh templat dari halaman ini.")])
     return pratinjau
 
@@ -110,15 +111,24 @@ def unggah(request, instansi_id):
             else:
                 messages.success(request, f"{len(tersimpan)} nilai dari unggahan Excel tersimpan.")
                 return redirect("web:unggah", instansi.pk)
-        return render(request, "web/unggah.html", {**konteks, "form": FormUnggah(), "pratinjau": pratinjau,
-                                                   "isi": request.POST.get("isi", "")}, status=422)
+        return render(
+            request,
+            "web/unggah.html",
+            {**konteks, "form": FormUnggah(), "pratinjau": pratinjau, "isi": request.POST.get("isi", "")},
+            status=422,
+        )
     form = FormUnggah(request.POST, request.FILES)
     if not form.is_valid():
         return render(request, "web/unggah.html", {**konteks, "form": form}, status=422)
     isi = form.cleaned_data["berkas"].read()
     pratinjau = _pratinjau(request, instansi, isi)
-    return render(request, "web/unggah.html", {
-        **konteks, "form": FormUnggah(), "pratinjau": pratinjau, "isi": base64.b64encode(isi).decode("ascii"),
-    })
-
-
+    return render(
+        request,
+        "web/unggah.html",
+        {
+            **konteks,
+            "form": FormUnggah(),
+            "pratinjau": pratinjau,
+            "isi": base64.b64encode(isi).decode("ascii"),
+        },
+    )

@@ -64,18 +64,35 @@ def ikhtisar(request, instansi_id):
         dipegang = set(lingkup.jabatan_dipegang(request.user).values_list("pk", flat=True))
         sahkan = lingkup.boleh_sahkan(request.user, instansi)
         for jabatan, sel in matriks_isian(dokumen):
-            baris.append({"jabatan": jabatan, "sel": sel, "milik": jabatan.pk in dipegang,
-                          "bawahan": jabatan.atasan_id in dipegang})
+            baris.append(
+                {
+                    "jabatan": jabatan,
+                    "sel": sel,
+                    "milik": jabatan.pk in dipegang,
+                    "bawahan": jabatan.atasan_id in dipegang,
+                }
+            )
             for s in sel:
                 if s.status == Status.DIAJUKAN and jabatan.atasan_id in dipegang:
                     antre_verifikasi.append(s)
-                if sahkan and (s.status == Status.DIVERIFIKASI or (s.status == Status.DIAJUKAN and jabatan.atasan_id is None)):
+                if sahkan and (
+                    s.status == Status.DIVERIFIKASI or (s.status == Status.DIAJUKAN and jabatan.atasan_id is None)
+                ):
                     antre_sahkan.append(s)
-    return render(request, "web/isian_ikhtisar.html", {
-        "instansi": instansi, "tahun": tahun, "daftar_tahun": daftar_tahun, "dokumen": dokumen,
-        "baris": baris, "antre_verifikasi": antre_verifikasi, "antre_sahkan": antre_sahkan,
-        "periode_list": PERIODE_ISIAN,
-    })
+    return render(
+        request,
+        "web/isian_ikhtisar.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "daftar_tahun": daftar_tahun,
+            "dokumen": dokumen,
+            "baris": baris,
+            "antre_verifikasi": antre_verifikasi,
+            "antre_sahkan": antre_sahkan,
+            "periode_list": PERIODE_ISIAN,
+        },
+    )
 
 
 # --- one jabatan, one quarter ------------------------------------------------------------------
@@ -100,8 +117,13 @@ def _isian_tampil(dokumen, jabatan, periode, isian):
     if isian is not None:
         isian.dokumen = dokumen
         return isian
-    return IsianPeriode(dokumen=dokumen, jabatan=jabatan, periode=periode, status=Status.DRAFT,
-                        batas_waktu=jendela_isian(dokumen.tahun, periode)[1])
+    return IsianPeriode(
+        dokumen=dokumen,
+        jabatan=jabatan,
+        periode=periode,
+        status=Status.DRAFT,
+        batas_waktu=jendela_isian(dokumen.tahun, periode)[1],
+    )
 
 
 def _terkunci_tanpa_isian(dokumen, jabatan, periode) -> str | None:
@@ -152,11 +174,15 @@ def _baris_indikator(ind, nilai, targets, periode, skala) -> BarisIndikator:
     """The indicator's realisasi for this one quarter and its capaian against the quarter's target."""
     variabel = [BarisVariabel(v, nilai.get(v.pk)) for v in ind.variabel.all()]
     hasil = hitung_triwulan(
-        ind, ind.variabel.all(), {b.variabel.pk: b.nilai.nilai for b in variabel if b.nilai},
-        targets.get(ind.pk, {}), nomor_triwulan(periode),
+        ind,
+        ind.variabel.all(),
+        {b.variabel.pk: b.nilai.nilai for b in variabel if b.nilai},
+        targets.get(ind.pk, {}),
+        nomor_triwulan(periode),
     )
-    baris = BarisIndikator(ind, variabel, hasil.dilaporkan, realisasi=hasil.realisasi, target=hasil.target,
-                           capaian=hasil.capaian)
+    baris = BarisIndikator(
+        ind, variabel, hasil.dilaporkan, realisasi=hasil.realisasi, target=hasil.target, capaian=hasil.capaian
+    )
     labels = {b.variabel.kode: b.variabel.uraian for b in variabel}
     try:
         baris.rumus_html = rumus_pecahan(ind.ekspresi, labels) if ind.ekspresi else ""
@@ -174,7 +200,8 @@ def _indikator_isian(dokumen, jabatan, periode, hanya=None) -> list[BarisIndikat
     if hanya is not None:
         qs = qs.filter(pk=hanya)
     indikator = list(
-        qs.select_related("sasaran").prefetch_related(Prefetch("variabel", Variabel.objects.select_related("konstanta")))
+        qs.select_related("sasaran")
+        .prefetch_related(Prefetch("variabel", Variabel.objects.select_related("konstanta")))
         .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
     )
     ids = [i.pk for i in indikator]
@@ -201,8 +228,10 @@ def _hak(user, dokumen, jabatan, isian) -> dict:
     status = isian.status
     hak["ajukan"] = hak["ubah"] and status in (Status.DRAFT, Status.DIKEMBALIKAN)
     hak["verifikasi_sekarang"] = hak["verifikasi"] and status == Status.DIAJUKAN
-    hak["kembalikan_sekarang"] = status == Status.DIAJUKAN and (hak["verifikasi"] or hak["sahkan"]) or (
-        status == Status.DIVERIFIKASI and hak["sahkan"]
+    hak["kembalikan_sekarang"] = (
+        status == Status.DIAJUKAN
+        and (hak["verifikasi"] or hak["sahkan"])
+        or (status == Status.DIVERIFIKASI and hak["sahkan"])
     )
     hak["sahkan_sekarang"] = hak["sahkan"] and (
         status == Status.DIVERIFIKASI or (status == Status.DIAJUKAN and jabatan.atasan_id is None)
@@ -215,12 +244,24 @@ def _halaman(request, dokumen, jabatan, periode, isian, indikator=None, status=2
     isian = _isian_tampil(dokumen, jabatan, periode, isian)
     indikator = indikator if indikator is not None else _indikator_isian(dokumen, jabatan, periode)
     pemegang = jabatan.pemegang()
-    return render(request, "web/isian.html", {
-        "instansi": dokumen.instansi, "dokumen": dokumen, "jabatan": jabatan, "periode": periode, "isian": isian,
-        "indikator_list": indikator, "hak": _hak(request.user, dokumen, jabatan, isian), "pemegang": pemegang,
-        "bukti_list": list(isian.bukti.all()) if isian.pk else [],
-        "form_bukti": FormBukti(), "periode_list": PERIODE_ISIAN,
-    }, status=status)
+    return render(
+        request,
+        "web/isian.html",
+        {
+            "instansi": dokumen.instansi,
+            "dokumen": dokumen,
+            "jabatan": jabatan,
+            "periode": periode,
+            "isian": isian,
+            "indikator_list": indikator,
+            "hak": _hak(request.user, dokumen, jabatan, isian),
+            "pemegang": pemegang,
+            "bukti_list": list(isian.bukti.all()) if isian.pk else [],
+            "form_bukti": FormBukti(),
+            "periode_list": PERIODE_ISIAN,
+        },
+        status=status,
+    )
 
 
 def _simpan(user, baris_variabel: BarisVariabel, periode, teks: str, versi_teks: str) -> bool:
@@ -288,23 +329,41 @@ def isian(request, dokumen_id, jabatan_id, periode):
 def simpan_nilai(request, dokumen_id, jabatan_id, periode, variabel_id):
     """htmx: save one value when its field changes; answer with the indicator's block recomputed."""
     dokumen, jabatan, _ = _muat(request, dokumen_id, jabatan_id, periode, dengan_isian=False)
-    variabel = Variabel.objects.filter(
-        pk=variabel_id, indikator__sasaran__dokumen=dokumen, indikator__sasaran__jabatan=jabatan
-    ).select_related("konstanta").first()
+    variabel = (
+        Variabel.objects.filter(
+            pk=variabel_id, indikator__sasaran__dokumen=dokumen, indikator__sasaran__jabatan=jabatan
+        )
+        .select_related("konstanta")
+        .first()
+    )
     if variabel is None:
         raise Http404("Variabel tidak ditemukan.")
     dikirim = BarisVariabel(variabel, None)
-    disimpan = _simpan(request.user, dikirim, periode, request.POST.get(f"nilai-{variabel.pk}", ""),
-                       request.POST.get(f"versi-{variabel.pk}"))
+    disimpan = _simpan(
+        request.user,
+        dikirim,
+        periode,
+        request.POST.get(f"nilai-{variabel.pk}", ""),
+        request.POST.get(f"versi-{variabel.pk}"),
+    )
     # Recompute from what is stored now (somebody else may have saved the indicator's other values).
     [baris] = _indikator_isian(dokumen, jabatan, periode, hanya=variabel.indikator_id)
     bv = next(b for b in baris.variabel if b.variabel.pk == variabel.pk)
     bv.tersimpan = disimpan
     if not disimpan:
         bv.ketikan, bv.galat = dikirim.ketikan, dikirim.galat
-    return render(request, "web/_isian_respons.html", {
-        "b": baris, "bv": bv, "dokumen": dokumen, "jabatan": jabatan, "periode": periode, "hak": {"ubah": True},
-    })
+    return render(
+        request,
+        "web/_isian_respons.html",
+        {
+            "b": baris,
+            "bv": bv,
+            "dokumen": dokumen,
+            "jabatan": jabatan,
+            "periode": periode,
+            "hak": {"ubah": True},
+        },
+    )
 
 
 # --- workflow ------------------------------------------------------------------------------------
@@ -356,7 +415,9 @@ def aksi(request, dokumen_id, jabatan_id, periode, aksi):
 
 
 class FormBukti(forms.Form):
-    berkas = forms.FileField(label="Berkas bukti dukung", help_text="PDF, JPG, PNG, XLSX atau DOCX, paling besar 10 MB.")
+    berkas = forms.FileField(
+        label="Berkas bukti dukung", help_text="PDF, JPG, PNG, XLSX atau DOCX, paling besar 10 MB."
+    )
 
 
 @login_required
@@ -385,7 +446,9 @@ def unggah_bukti(request, dokumen_id, jabatan_id, periode):
 
 
 _JENIS_KONTEN = {
-    "pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
@@ -398,4 +461,6 @@ def unduh_bukti(request, bukti_id):
     if bukti is None or not lingkup.boleh_lihat(request.user, bukti.isian.dokumen.instansi):
         raise Http404("Bukti dukung tidak ditemukan.")
     berkas = layanan.buka_bukti(request.user, bukti)
-    return FileResponse(berkas, as_attachment=True, filename=bukti.nama_asli, content_type=_JENIS_KONTEN.get(bukti.jenis))
+    return FileResponse(
+        berkas, as_attachment=True, filename=bukti.nama_asli, content_type=_JENIS_KONTEN.get(bukti.jenis)
+    )

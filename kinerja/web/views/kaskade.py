@@ -21,9 +21,9 @@ def susun_kaskade(dokumen) -> dict:
     punya_bawahan = {j.atasan_id for j in jabatan.values() if j.atasan_id}
     indikator = {
         i.pk: i
-        for i in Indikator.objects.filter(sasaran__dokumen=dokumen).select_related("sasaran").order_by(
-            "sasaran__jabatan__urutan", "sasaran__urutan", "urutan", "id"
-        )
+        for i in Indikator.objects.filter(sasaran__dokumen=dokumen)
+        .select_related("sasaran")
+        .order_by("sasaran__jabatan__urutan", "sasaran__urutan", "urutan", "id")
     }
     pendukung: dict[int, list[int]] = {}
     punya_induk: set[int] = set()
@@ -54,10 +54,13 @@ def susun_kaskade(dokumen) -> dict:
     sasaran_akar = []
     for s in Sasaran.objects.filter(dokumen=dokumen, jabatan__in=akar).order_by("jabatan__urutan", "urutan", "id"):
         daftar = [i for i in indikator.values() if i.sasaran_id == s.pk]
-        sasaran_akar.append({
-            "sasaran": s, "jabatan": jabatan[s.jabatan_id],
-            "indikator": [{"indikator": i, "cabang": list(cabang(i.pk, 1, {i.pk}))} for i in daftar],
-        })
+        sasaran_akar.append(
+            {
+                "sasaran": s,
+                "jabatan": jabatan[s.jabatan_id],
+                "indikator": [{"indikator": i, "cabang": list(cabang(i.pk, 1, {i.pk}))} for i in daftar],
+            }
+        )
     return {
         "sasaran_akar": sasaran_akar,
         "yatim": [i for i in indikator.values() if i.yatim],
@@ -70,4 +73,6 @@ def susun_kaskade(dokumen) -> dict:
 @require_GET
 def kaskade(request, dokumen_id):
     dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
-    return render(request, "web/kaskade.html", {"instansi": dokumen.instansi, "dokumen": dokumen, **susun_kaskade(dokumen)})
+    return render(
+        request, "web/kaskade.html", {"instansi": dokumen.instansi, "dokumen": dokumen, **susun_kaskade(dokumen)}
+    )

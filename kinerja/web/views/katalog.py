@@ -36,10 +36,15 @@ def katalog(request, instansi_id):
     for d in dokumen:
         # A revision starts from the newest decreed document of a year that has no draft yet.
         d.boleh_direvisi = d.terkunci and d.tahun not in ada_draft and terakhir[d.tahun] is d
-    return render(request, "web/katalog.html", {
-        "instansi": instansi, "dokumen_list": dokumen,
-        "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
-    })
+    return render(
+        request,
+        "web/katalog.html",
+        {
+            "instansi": instansi,
+            "dokumen_list": dokumen,
+            "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
+        },
+    )
 
 
 def _pemegang(instansi):
@@ -65,11 +70,17 @@ def dokumen(request, dokumen_id):
         {"jabatan": j, "tingkat": tingkat, "sasaran": sasaran_per_jabatan.get(j.pk, []), "pemegang": pemegang.get(j.pk)}
         for j, tingkat in urut_pohon(jabatan)
     ]
-    return render(request, "web/dokumen.html", {
-        "instansi": instansi, "dokumen": dokumen, "pohon": pohon,
-        "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
-        "jumlah_indikator": sum(len(s.indikator.all()) for daftar in sasaran_per_jabatan.values() for s in daftar),
-    })
+    return render(
+        request,
+        "web/dokumen.html",
+        {
+            "instansi": instansi,
+            "dokumen": dokumen,
+            "pohon": pohon,
+            "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
+            "jumlah_indikator": sum(len(s.indikator.all()) for daftar in sasaran_per_jabatan.values() for s in daftar),
+        },
+    )
 
 
 @login_required
@@ -85,14 +96,24 @@ def indikator(request, indikator_id):
             rumus_tampil = rumus_pecahan(ind.ekspresi, labels)
         except rumus.RumusError as exc:
             rumus_masalah = str(exc)
-    return render(request, "web/indikator.html", {
-        "instansi": dokumen.instansi, "dokumen": dokumen, "indikator": ind, "variabel": variabel,
-        "rumus_tampil": rumus_tampil, "rumus_masalah": rumus_masalah,
-        "target": list(Target.objects.filter(indikator=ind)),
-        "induk": list(ind.induk.select_related("sasaran__jabatan")),
-        "pendukung": list(ind.pendukung.select_related("sasaran__jabatan").order_by("sasaran__jabatan__urutan", "urutan")),
-        "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, dokumen.instansi),
-    })
+    return render(
+        request,
+        "web/indikator.html",
+        {
+            "instansi": dokumen.instansi,
+            "dokumen": dokumen,
+            "indikator": ind,
+            "variabel": variabel,
+            "rumus_tampil": rumus_tampil,
+            "rumus_masalah": rumus_masalah,
+            "target": list(Target.objects.filter(indikator=ind)),
+            "induk": list(ind.induk.select_related("sasaran__jabatan")),
+            "pendukung": list(
+                ind.pendukung.select_related("sasaran__jabatan").order_by("sasaran__jabatan__urutan", "urutan")
+            ),
+            "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, dokumen.instansi),
+        },
+    )
 
 
 def _tolak_bila_terkunci(request, dokumen):
@@ -120,7 +141,8 @@ def _isian_indikator(request, dokumen, sasaran, ind=None):
     konstanta = Konstanta.objects.filter(instansi=dokumen.instansi, tahun=dokumen.tahun)
     induk_pilihan = (
         Indikator.objects.filter(sasaran__dokumen=dokumen, sasaran__jabatan_id__in=_leluhur(sasaran.jabatan))
-        .select_related("sasaran__jabatan").order_by("sasaran__jabatan__urutan", "urutan", "id")
+        .select_related("sasaran__jabatan")
+        .order_by("sasaran__jabatan__urutan", "urutan", "id")
     )
     target = Target.objects.filter(indikator=ind, periode="TAHUN").first() if ind else None
     awal = {"induk": list(ind.induk.all()) if ind else []}
@@ -145,10 +167,18 @@ def _isian_indikator(request, dokumen, sasaran, ind=None):
             else:
                 messages.success(request, "Indikator tersimpan.")
                 return redirect("web:indikator", indikator_id=tersimpan.pk)
-    return render(request, "web/indikator_form.html", {
-        "instansi": dokumen.instansi, "dokumen": dokumen, "sasaran": sasaran, "indikator": ind,
-        "form": form, "formset": formset,
-    })
+    return render(
+        request,
+        "web/indikator_form.html",
+        {
+            "instansi": dokumen.instansi,
+            "dokumen": dokumen,
+            "sasaran": sasaran,
+            "indikator": ind,
+            "form": form,
+            "formset": formset,
+        },
+    )
 
 
 @transaction.atomic
@@ -237,10 +267,17 @@ def target_indikator(request, indikator_id):
             for pesan in peringatan:
                 messages.warning(request, pesan)
             return redirect("web:indikator", indikator_id=ind.pk)
-    return render(request, "web/target_form.html", {
-        "instansi": dokumen.instansi, "dokumen": dokumen, "indikator": ind, "form": form,
-        "peringatan": peringatan_target_indikator(ind),
-    })
+    return render(
+        request,
+        "web/target_form.html",
+        {
+            "instansi": dokumen.instansi,
+            "dokumen": dokumen,
+            "indikator": ind,
+            "form": form,
+            "peringatan": peringatan_target_indikator(ind),
+        },
+    )
 
 
 @login_required
@@ -273,9 +310,15 @@ def ubah_dokumen(request, dokumen_id):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-            catat(request.user, "ubah_dokumen", dokumen, perubahan={
-                nama: [str(form.initial.get(nama) or ""), str(form.cleaned_data[nama] or "")] for nama in form.changed_data
-            })
+            catat(
+                request.user,
+                "ubah_dokumen",
+                dokumen,
+                perubahan={
+                    nama: [str(form.initial.get(nama) or ""), str(form.cleaned_data[nama] or "")]
+                    for nama in form.changed_data
+                },
+            )
         messages.success(request, "Data SK tersimpan.")
         return redirect("web:dokumen", dokumen_id=dokumen.pk)
     return render(request, "web/dokumen_form.html", {"instansi": dokumen.instansi, "dokumen": dokumen, "form": form})
@@ -296,9 +339,15 @@ def tetapkan(request, dokumen_id):
             return redirect("web:tetapkan", dokumen_id=dokumen.pk)
         messages.success(request, f"Dokumen IKI {dokumen.tahun} revisi {dokumen.revisi} telah ditetapkan.")
         return redirect("web:dokumen", dokumen_id=dokumen.pk)
-    return render(request, "web/tetapkan.html", {
-        "instansi": dokumen.instansi, "dokumen": dokumen, "masalah": layanan.masalah_penetapan(dokumen),
-    })
+    return render(
+        request,
+        "web/tetapkan.html",
+        {
+            "instansi": dokumen.instansi,
+            "dokumen": dokumen,
+            "masalah": layanan.masalah_penetapan(dokumen),
+        },
+    )
 
 
 @login_required

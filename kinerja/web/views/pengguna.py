@@ -7,12 +7,12 @@ import secrets
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.contrib.auth.decorators import login_required
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.akun import lingkup
@@ -32,7 +32,10 @@ def sandi_sementara() -> str:
 
 def _instansi_kelola(request, instansi_id):
     instansi = lingkup.instansi_atau_404(request.user, instansi_id)
-    akses.wajib(lingkup.boleh_kelola_katalog(request.user, instansi), "Hanya admin instansi atau admin pemda yang dapat mengelola akun.")
+    akses.wajib(
+        lingkup.boleh_kelola_katalog(request.user, instansi),
+        "Hanya admin instansi atau admin pemda yang dapat mengelola akun.",
+    )
     return instansi
 
 
@@ -42,7 +45,9 @@ def _dikelola(pengguna, instansi) -> bool:
 
 
 def _pengguna_atau_404(request, instansi, pengguna_id):
-    pengguna = User.objects.filter(pk=pengguna_id, peran__instansi=instansi).prefetch_related("peran").distinct().first()
+    pengguna = (
+        User.objects.filter(pk=pengguna_id, peran__instansi=instansi).prefetch_related("peran").distinct().first()
+    )
     if pengguna is None:
         raise Http404("Akun tidak ditemukan.")
     if not _dikelola(pengguna, instansi) or pengguna.pk == request.user.pk:
@@ -66,8 +71,11 @@ def daftar(request, instansi_id):
     instansi = _instansi_kelola(request, instansi_id)
     jabatan_per_pegawai: dict[int, list] = {}
     tanpa_akun = []
-    for p in Penugasan.objects.aktif().filter(jabatan__instansi=instansi).select_related("pegawai", "jabatan").order_by(
-        "jabatan__urutan"
+    for p in (
+        Penugasan.objects.aktif()
+        .filter(jabatan__instansi=instansi)
+        .select_related("pegawai", "jabatan")
+        .order_by("jabatan__urutan")
     ):
         jabatan_per_pegawai.setdefault(p.pegawai.pengguna_id, []).append(p.jabatan)
         if p.pegawai.pengguna_id is None:
@@ -77,16 +85,30 @@ def daftar(request, instansi_id):
         a.jabatan_di_sini = jabatan_per_pegawai.get(a.pk, [])
         a.dikelola = _dikelola(a, instansi) and a.pk != request.user.pk
         a.peran_di_sini = sorted({p.get_jenis_display() for p in a.peran.all()})
-    return render(request, "web/pengguna.html", {
-        "instansi": instansi, "akun_list": akun, "tanpa_akun": tanpa_akun, "form": FormAkunBaru(),
-    })
+    return render(
+        request,
+        "web/pengguna.html",
+        {
+            "instansi": instansi,
+            "akun_list": akun,
+            "tanpa_akun": tanpa_akun,
+            "form": FormAkunBaru(),
+        },
+    )
 
 
 def _tampilkan_sandi(request, instansi, pengguna, sandi, judul):
     """The new password is shown once, in this response only (never in a message cookie or a log)."""
-    return render(request, "web/sandi_sementara.html", {
-        "instansi": instansi, "pengguna": pengguna, "sandi": sandi, "judul": judul,
-    })
+    return render(
+        request,
+        "web/sandi_sementara.html",
+        {
+            "instansi": instansi,
+            "pengguna": pengguna,
+            "sandi": sandi,
+            "judul": judul,
+        },
+    )
 
 
 @login_required
@@ -110,8 +132,12 @@ def ubah_aktif(request, instansi_id, pengguna_id):
     with transaction.atomic():
         pengguna.is_active = not pengguna.is_active
         pengguna.save(update_fields=["is_active"])
-        catat(request.user, "aktifkan_akun" if pengguna.is_active else "nonaktifkan_akun", pengguna,
-              perubahan={"is_active": [not pengguna.is_active, pengguna.is_active]})
+        catat(
+            request.user,
+            "aktifkan_akun" if pengguna.is_active else "nonaktifkan_akun",
+            pengguna,
+            perubahan={"is_active": [not pengguna.is_active, pengguna.is_active]},
+        )
     messages.success(request, f"Akun {pengguna.username} {'diaktifkan' if pengguna.is_active else 'dinonaktifkan'}.")
     return redirect("web:pengguna", instansi.pk)
 
@@ -120,10 +146,15 @@ def ubah_aktif(request, instansi_id, pengguna_id):
 @require_POST
 def buat_akun(request, instansi_id, pegawai_id):
     instansi = _instansi_kelola(request, instansi_id)
-    pegawai = Pegawai.objects.filter(
-        pk=pegawai_id, pengguna__isnull=True,
-        penugasan__in=Penugasan.objects.aktif().filter(jabatan__instansi=instansi),
-    ).distinct().first()
+    pegawai = (
+        Pegawai.objects.filter(
+            pk=pegawai_id,
+            pengguna__isnull=True,
+            penugasan__in=Penugasan.objects.aktif().filter(jabatan__instansi=instansi),
+        )
+        .distinct()
+        .first()
+    )
     if pegawai is None:
         raise Http404("Pegawai tidak ditemukan di instansi ini, atau sudah memiliki akun.")
     form = FormAkunBaru(request.POST)
@@ -133,8 +164,9 @@ def buat_akun(request, instansi_id, pegawai_id):
         return redirect("web:pengguna", instansi.pk)
     sandi = sandi_sementara()
     with transaction.atomic():
-        pengguna = User.objects.create_user(username=form.cleaned_data["username"], password=sandi,
-                                            first_name=pegawai.nama[:150])
+        pengguna = User.objects.create_user(
+            username=form.cleaned_data["username"], password=sandi, first_name=pegawai.nama[:150]
+        )
         pegawai.pengguna = pengguna
         pegawai.save(update_fields=["pengguna"])
         Peran.objects.create(pengguna=pengguna, jenis=Peran.Jenis.PEJABAT, pemda=instansi.pemda, instansi=instansi)
