@@ -45,7 +45,11 @@ def semua_pola(resolver=None, namespace="", prefix_kwargs=()):
 def objek_b(demo, settings, tmp_path):
     """B's objects, one of each kind a URL can name, with an open quarter to attach evidence to."""
     settings.MEDIA_ROOT = tmp_path
-    b = demo.instansi[1]
+    return objek_instansi(demo.instansi[1])
+
+
+def objek_instansi(b) -> dict:
+    """One object of each kind a URL can name, of instansi `b` (also used by the page-width walk)."""
     dokumen = DokumenIKI.objects.filter(instansi=b).order_by("-tahun", "-revisi").first()
     sekcam = Jabatan.objects.get(instansi=b, nama="Sekretaris Kecamatan")
     sasaran = Sasaran.objects.filter(dokumen=dokumen, jabatan=sekcam).first()
@@ -82,9 +86,14 @@ def objek_b(demo, settings, tmp_path):
 
 def url_b(objek_b):
     """Every URL of the project filled with B's ids (or a failure naming the unknown parameters)."""
+    return url_objek(objek_b)
+
+
+def url_objek(objek_b, dengan_tanpa_id: bool = False):
+    """Every URL filled with these ids; with `dengan_tanpa_id`, the URLs without ids too."""
     hasil, tidak_dikenal = [], []
     for namespace, nama, param, _bawaan in semua_pola():
-        if namespace.split(":")[0] in NAMESPACE_DIKECUALIKAN or not param:
+        if namespace.split(":")[0] in NAMESPACE_DIKECUALIKAN or not (param or dengan_tanpa_id):
             continue
         nilai = {}
         for p in param:
