@@ -13,7 +13,7 @@ from kinerja.demo import buat_demo
 
 from .conftest import KEC_B
 from .test_lingkup_url import objek_instansi, url_objek
-from .test_peramban import Pengguna, pytestmark  # noqa: F401 — browser marker and Chromium check
+from .test_peramban import Pengguna, peramban, pytestmark  # noqa: F401 — the shared Chromium, its marker
 
 PERAN = ["admin", f"camat.{KEC_B}", f"staf.umum.{KEC_B}"]  # the roles whose pages and menus differ most
 LEBAR = (360, 1366)
@@ -26,8 +26,6 @@ UKUR = """() => {
   }).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
   return {geser: document.documentElement.scrollWidth - lebar, lebih};
 }"""
-
-from .test_peramban import peramban  # noqa: E402,F401 — the shared Chromium
 
 
 @pytest.fixture
@@ -50,7 +48,7 @@ def halaman_html(live_server, settings, tmp_path):
     return halaman
 
 
-def test_no_page_scrolls_sideways_and_the_menu_stays_short(peramban, live_server, halaman_html):
+def test_no_page_scrolls_sideways_and_the_menu_stays_short(peramban, live_server, halaman_html):  # noqa: F811
     masalah = []
     for username, daftar in halaman_html.items():
         for lebar in LEBAR:
