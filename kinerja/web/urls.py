@@ -3,7 +3,7 @@ with another office's ids: a new pattern must keep the scope check (and name its
 
 from django.urls import path
 
-from .views import akun, beranda, dasbor, excel, isian, kaskade, katalog, pengguna
+from .views import akun, banding, beranda, dasbor, excel, isian, kaskade, katalog, pengguna
 
 app_name = "web"
 
@@ -56,4 +56,6 @@ urlpatterns = [
     path("instansi/<int:instansi_id>/dasbor/", dasbor.dasbor_instansi, name="dasbor_instansi"),
     path("instansi/<int:instansi_id>/dasbor/tren.json", dasbor.tren_json, name="tren_json"),
     path("pemda/<int:pemda_id>/dasbor/", dasbor.dasbor_pemda, name="dasbor_pemda"),
+    path("pemda/<int:pemda_id>/indikator/", banding.banding_indikator, name="banding_indikator"),
+    path("pemda/<int:pemda_id>/indikator.xlsx", banding.banding_indikator_xlsx, name="banding_indikator_xlsx"),
 ]
