@@ -176,3 +176,16 @@ def test_only_those_who_manage_the_catalogue_may_import(masuk):
     lain = Instansi.objects.exclude(pk=banyuates.pk).first()
     assert client.get(reverse("impor:unggah", args=[lain.pk])).status_code == 404
     assert masuk("admin.karangpenang").get(reverse("impor:tinjau", args=[pekerjaan.pk])).status_code == 404
+
+
+def test_kinerja_worker_runs_the_jobs_stored_in_the_database(masuk, settings):
+    from kinerja.cli import main
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    client = masuk("admin.banyuates")
+    _unggah(client, "iki.txt", dokumen_teks(4).encode())
+    pekerjaan = PekerjaanImpor.objects.get()
+    assert pekerjaan.status == PekerjaanImpor.Status.MENUNGGU
+    assert main(["worker", "--sekali"]) == 0
+    pekerjaan.refresh_from_db()
+    assert pekerjaan.status == PekerjaanImpor.Status.SIAP
