@@ -182,3 +182,19 @@ def test_shared_banyuates_2020_into_the_demo_creates_no_existing_jabatan(dokumen
     # The signatory's NIP and pangkat are kept and printed, not the demo Camat's.
     ttd = baca_iki(hasil.dokumen).penandatangan
     assert ttd.nip.replace(" ", "") == data["sk"]["nip"] and ttd.pangkat
+
+
+def test_a_variable_is_linked_to_the_years_konstanta_of_the_same_name(instansi, dokumen_json):
+    from kinerja.iki.models import Konstanta, Variabel
+
+    patroli = Konstanta.objects.create(
+        instansi=instansi, tahun=2024, kode="patroli_setahun", nama="Target gangguan ketertiban", nilai=12
+    )
+    impor(dokumen_json, instansi)
+    assert Variabel.objects.get(kode="target_gangguan").konstanta == patroli
+    # Another year's constant of that name is not this year's.
+    Konstanta.objects.create(
+        instansi=instansi, tahun=2023, kode="gangguan_2023", nama="Jumlah gangguan ketertiban", nilai=1
+    )
+    impor(dokumen_json, instansi)
+    assert Variabel.objects.get(kode="gangguan").konstanta is None

@@ -189,3 +189,25 @@ def test_kinerja_worker_runs_the_jobs_stored_in_the_database(masuk, settings):
     assert main(["worker", "--sekali"]) == 0
     pekerjaan.refresh_from_db()
     assert pekerjaan.status == PekerjaanImpor.Status.SIAP
+
+
+def test_several_files_at_once_each_get_a_job_and_a_bad_one_only_its_message(masuk):
+    client = masuk("admin.banyuates")
+    respons = client.post(
+        reverse("impor:unggah", args=[_instansi().pk]),
+        {
+            "berkas": [
+                SimpleUploadedFile("iki-2021.txt", dokumen_teks(4, 2021).encode()),
+                SimpleUploadedFile("iki-2022.txt", dokumen_teks(5, 2022).encode()),
+                SimpleUploadedFile("kosong.txt", b""),
+            ]
+        },
+        follow=True,
+    )
+    teks = respons.content.decode()
+    assert respons.redirect_chain[-1][0] == reverse("impor:unggah", args=[_instansi().pk])
+    assert "kosong.txt: berkas kosong." in teks and "iki-2021.txt" in teks and "iki-2022.txt" in teks
+    assert sorted(PekerjaanImpor.objects.values_list("nama_berkas", "status")) == [
+        ("iki-2021.txt", "siap"),
+        ("iki-2022.txt", "siap"),
+    ]
