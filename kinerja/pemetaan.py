@@ -160,9 +160,11 @@ def cocokkan(nama_dokumen: list[str], ada: list[tuple[int, str]], instansi: str 
     unik: dict[str, str] = {}
     for nama in nama_dokumen:
         unik.setdefault(normalisasi(nama, instansi, wilayah), nama)
+    # Equal scores: the jabatan spelled exactly as the document first (an instansi may already hold
+    # "Sekretaris Kecamatan" and "Sekretaris Kecamatan Banyuates" from an earlier import).
     pasangan = sorted(
         ((skor(n, na), n, id_, nama_ada) for n in unik for id_, nama_ada, na in norm_ada),
-        key=lambda p: -p[0],
+        key=lambda p: (-p[0], _dasar(p[3]) != _dasar(unik[p[1]])),
     )
     hasil: dict[str, tuple[int, str, float]] = {}
     terpakai: set[int] = set()

@@ -71,6 +71,16 @@ def test_one_existing_jabatan_goes_to_one_name_of_the_document():
     assert [c.id for c in hasil] == [9, None]
 
 
+def test_among_equally_good_matches_the_exact_spelling_wins():
+    ada = [(1, "Sekretaris Kecamatan"), (2, "Sekretaris Kecamatan Sukamaju")]
+    assert satu_dari("Sekretaris Kecamatan Sukamaju", ada).id == 2
+    assert satu_dari("Sekretaris Kecamatan", ada).id == 1
+
+
+def satu_dari(nama, ada):
+    return cocokkan([nama], ada, INSTANSI, WILAYAH)[0]
+
+
 @given(st.text(min_size=1, max_size=60))
 def test_a_name_always_matches_itself_surely_and_scores_stay_between_0_and_1(nama):
     n = normalisasi(nama, INSTANSI, WILAYAH)

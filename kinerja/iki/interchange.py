@@ -29,7 +29,9 @@ How an import lands in the catalogue:
   signatory with a valid NIP, that Pegawai is found by NIP or created (nama, and pangkat when
   recognised) and assigned to the head's jabatan from the SK date (else 1 January of the year),
   unless someone already holds it on that date. A signatory who signs for the head ("a.n. Camat")
-  is not assigned.
+  is not assigned. The SK keeps its signatory's name, pangkat, NIP and title as the document gives
+  them (what the year's Dokumen IKI prints); a name the document lost is taken from the Pegawai
+  of the SK's NIP, with a peringatan.
 * For every jabatan the document mentions, the draft's tujuan, sasaran, indicators and variables
   become those of the document: sasaran are matched by uraian, indicators by nama (the k-th
   occurrence of a repeated text matches the k-th), variables by kode; matched rows are updated

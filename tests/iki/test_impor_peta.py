@@ -198,3 +198,15 @@ def test_a_variable_is_linked_to_the_years_konstanta_of_the_same_name(instansi, 
     )
     impor(dokumen_json, instansi)
     assert Variabel.objects.get(kode="gangguan").konstanta is None
+
+
+def test_a_signatory_without_a_name_is_named_by_the_pegawai_of_his_nip(instansi, dokumen_json):
+    from kinerja.organisasi.models import Pegawai
+
+    Pegawai.objects.create(nama="Drs. Ahmad Fauzi", nip="198606272014121001")
+    data = copy.deepcopy(dokumen_json)
+    data["sk"] |= {"penandatangan": None, "nip": "19860627 201412 1 001", "pangkat": "Penata Tingkat I"}
+    hasil = impor(data, instansi)
+    hasil.dokumen.refresh_from_db()
+    assert hasil.dokumen.sk_penandatangan == "Drs. Ahmad Fauzi"
+    assert any("menurut NIP" in p for p in hasil.peringatan)
