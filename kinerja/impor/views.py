@@ -119,7 +119,14 @@ def _katalog(data) -> list[dict]:
                     }
                 )
             sasaran.append({"uraian": sas.get("uraian") or "", "indikator": indikator})
-        jabatan.append({"nama": entri["nama"], "sasaran": sasaran})
+        jabatan.append(
+            {
+                "nama": entri["nama"],
+                "tugas": entri.get("tugas") or [],
+                "fungsi": entri.get("fungsi") or [],
+                "sasaran": sasaran,
+            }
+        )
     return jabatan
 
 
@@ -193,6 +200,11 @@ def tinjau(request, pekerjaan_id):
                 "pilihan": str(pilihan_kini.get(n, bawaan)),
             }
         )
+    # Each jabatan's mapping is asked at its first appearance in the catalogue.
+    katalog = _katalog(data)
+    belum = {" ".join(p["nama"].split()).casefold(): p for p in peta_baris}
+    for j in katalog:
+        j["peta"] = belum.pop(" ".join(j["nama"].split()).casefold(), None)
     return render(
         request,
         "impor/tinjau.html",
@@ -203,8 +215,9 @@ def tinjau(request, pekerjaan_id):
             "baris": baris,
             "peringatan_lepas": peringatan_lepas,
             "jumlah_peringatan": len(data.get("peringatan") or []),
-            "katalog": _katalog(data),
+            "katalog": katalog,
             "peta": peta_baris,
+            "peta_lain": list(belum.values()),
             "jabatan_ada": [(str(pk), nama) for pk, nama in jabatan_ada],
             "sebelumnya": layanan.impor_sebelumnya(pekerjaan),
             "masalah": masalah,

@@ -72,7 +72,7 @@ def _unggah_dan_baca(halaman, server, instansi, isi: bytes):
     return pekerjaan
 
 
-def test_upload_review_map_save_and_see_the_draft(peramban, live_server, data):
+def test_upload_review_map_save_and_see_the_draft(peramban, live_server, data, artifact_dir):
     from playwright.sync_api import expect
 
     instansi = data.instansi[0]
@@ -82,6 +82,7 @@ def test_upload_review_map_save_and_see_the_draft(peramban, live_server, data):
     _unggah_dan_baca(halaman, live_server, instansi, isi)
     expect(halaman.locator(".sumber")).to_contain_text("KECAMATAN BANYUATES KABUPATEN SAMPANG TAHUN 2021")
     expect(halaman.locator(".pecahan").first).to_be_visible()
+    halaman.screenshot(path=str(artifact_dir / "impor-tinjau.png"), full_page=True)
 
     pilih = halaman.locator(".peta-jabatan", has_text="Kepala Seksi Pelayanan Umum dan Informasi").locator("select")
     pilih.select_option(label="Jabatan yang ada: Kepala Seksi Pemerintahan")
@@ -102,4 +103,5 @@ def test_upload_review_map_save_and_see_the_draft(peramban, live_server, data):
     _unggah_dan_baca(ponsel, live_server, instansi, isi)
     expect(ponsel.locator("main")).to_contain_text("Berkas yang sama sudah diimpor")
     assert ponsel.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    ponsel.screenshot(path=str(artifact_dir / "impor-tinjau-ponsel.png"), full_page=True)
     konteks.close()
