@@ -95,19 +95,20 @@ def baca_pekerjaan(pekerjaan_id: int) -> None:
         if masalah:
             raise DokumenError(f"{nama}: isi tidak sah: {'; '.join(masalah[:5])}")
     except DokumenError as exc:
-        _langkah(pekerjaan, 100, "Gagal", status=PekerjaanImpor.Status.GAGAL, galat=[str(exc)])
+        _langkah(pekerjaan, 100, "Gagal", status=PekerjaanImpor.Status.GAGAL, galat=[str(exc)], isi=b"")
         return
     except Exception as exc:  # the reader's own bug must end as a message on the page, not a stuck job
         logger.exception("Pembacaan %s gagal", nama)
         pesan = f"{nama}: tidak dapat dibaca ({type(exc).__name__})."
-        _langkah(pekerjaan, 100, "Gagal", status=PekerjaanImpor.Status.GAGAL, galat=[pesan])
+        _langkah(pekerjaan, 100, "Gagal", status=PekerjaanImpor.Status.GAGAL, galat=[pesan], isi=b"")
         return
     sumber = [
         [b.baris, b.teks if b.jenis is Jenis.PARAGRAF else " | ".join(b.sel)]
         for b in blok
         if b.jenis is not Jenis.BATAS
     ]
-    _langkah(pekerjaan, 100, "Siap ditinjau", status=PekerjaanImpor.Status.SIAP, hasil=data, sumber=sumber)
+    # The bytes are not needed once read: the review works from the result and the source lines.
+    _langkah(pekerjaan, 100, "Siap ditinjau", status=PekerjaanImpor.Status.SIAP, hasil=data, sumber=sumber, isi=b"")
 
 
 def impor_sebelumnya(pekerjaan: PekerjaanImpor) -> PekerjaanImpor | None:
@@ -156,7 +157,7 @@ def simpan_draf(
     with transaction.atomic():
         hasil = impor(data, pekerjaan.instansi, tahun=tahun, pengguna=pengguna, peta=peta)
         PekerjaanImpor.objects.filter(pk=pekerjaan.pk).update(
-            status=PekerjaanImpor.Status.DISIMPAN, dokumen=hasil.dokumen, hasil=data, isi=b""
+            status=PekerjaanImpor.Status.DISIMPAN, dokumen=hasil.dokumen, hasil=data
         )
         catat(
             pengguna,

@@ -1,7 +1,10 @@
 """One uploaded IKI document on its way into the catalogue: read in the background, then reviewed."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from kinerja.iki.models import DokumenIKI
 from kinerja.organisasi.models import Instansi
@@ -21,7 +24,7 @@ class PekerjaanImpor(models.Model):
     )
     nama_berkas = models.CharField(max_length=255)
     hash_isi = models.CharField("SHA-256 isi berkas", max_length=64, db_index=True)
-    # The uploaded bytes, until the document is saved: the worker reads them from here.
+    # The uploaded bytes until the worker has read them (emptied then).
     isi = models.BinaryField(default=b"", editable=False)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.MENUNGGU)
     progres = models.PositiveSmallIntegerField(default=0, help_text="0–100")
@@ -41,6 +44,13 @@ class PekerjaanImpor(models.Model):
 
     def __str__(self):
         return f"{self.nama_berkas} ({self.get_status_display()})"
+
+    # A job still waiting after this long means no worker is running (`kinerja worker`).
+    TANPA_PEKERJA = timedelta(seconds=20)
+
+    @property
+    def pekerja_tidak_terlihat(self) -> bool:
+        return self.status == self.Status.MENUNGGU and timezone.now() - self.dibuat_pada > self.TANPA_PEKERJA
 
     @property
     def selesai_dibaca(self) -> bool:

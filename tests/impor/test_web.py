@@ -211,3 +211,18 @@ def test_several_files_at_once_each_get_a_job_and_a_bad_one_only_its_message(mas
         ("iki-2021.txt", "siap"),
         ("iki-2022.txt", "siap"),
     ]
+
+
+def test_a_job_nobody_picks_up_says_that_the_worker_is_not_running(masuk, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    client = masuk("admin.banyuates")
+    _unggah(client, "iki.txt", dokumen_teks(4).encode())
+    pekerjaan = PekerjaanImpor.objects.get()
+    url = reverse("impor:status", args=[pekerjaan.pk])
+    assert "kinerja worker" not in client.get(url).content.decode()
+    PekerjaanImpor.objects.filter(pk=pekerjaan.pk).update(dibuat_pada=timezone.now() - timedelta(minutes=1))
+    assert "kinerja worker" in client.get(url).content.decode()
