@@ -5,31 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('iki', '0001_initial'),
-        ('organisasi', '0001_initial'),
+        ("iki", "0001_initial"),
+        ("organisasi", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='dokumeniki',
-            name='sk_penandatangan_jabatan',
-            field=models.CharField(blank=True, max_length=200, verbose_name='jabatan penandatangan'),
+            model_name="dokumeniki",
+            name="sk_penandatangan_jabatan",
+            field=models.CharField(blank=True, max_length=200, verbose_name="jabatan penandatangan"),
         ),
         migrations.CreateModel(
-            name='UraianJabatan',
+            name="UraianJabatan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tugas', models.JSONField(blank=True, default=list)),
-                ('fungsi', models.JSONField(blank=True, default=list)),
-                ('dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uraian_jabatan', to='iki.dokumeniki')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uraian_per_dokumen', to='organisasi.jabatan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tugas", models.JSONField(blank=True, default=list)),
+                ("fungsi", models.JSONField(blank=True, default=list)),
+                (
+                    "dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="uraian_jabatan", to="iki.dokumeniki"
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uraian_per_dokumen",
+                        to="organisasi.jabatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tugas dan fungsi jabatan per dokumen',
-                'verbose_name_plural': 'tugas dan fungsi jabatan per dokumen',
-                'constraints': [models.UniqueConstraint(fields=('dokumen', 'jabatan'), name='uraian_jabatan_unik_per_dokumen')],
+                "verbose_name": "tugas dan fungsi jabatan per dokumen",
+                "verbose_name_plural": "tugas dan fungsi jabatan per dokumen",
+                "constraints": [
+                    models.UniqueConstraint(fields=("dokumen", "jabatan"), name="uraian_jabatan_unik_per_dokumen")
+                ],
             },
         ),
     ]
