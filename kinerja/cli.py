@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import kinerja
+from kinerja.cli_argparse import ParserIndonesia
 
 
 def _django():
@@ -139,7 +140,7 @@ def cmd_manage(args):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ParserIndonesia(
         prog="kinerja",
         description="Kinerja — Indikator Kinerja Individu (IKI): katalog, pengukuran dan laporan kinerja.",
     )
