@@ -52,7 +52,13 @@ INSTALLED_APPS = [
     "kinerja.web",
     "kinerja.api",
     "kinerja.tugas",
+    "django_tasks_db",
+    "kinerja.impor",
 ]
+
+# Background tasks (reading uploaded IKI documents) are stored in the database and run by
+# `kinerja worker` (django-tasks-db's db_worker): no extra server on SQLite or PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -11,5 +11,6 @@ urlpatterns = [
     path("survei/", include("kinerja.survei.urls")),
     path("api/", include("kinerja.api.urls")),
     path("tugas/", include("kinerja.tugas.urls")),
+    path("impor/", include("kinerja.impor.urls")),
     path("", include("kinerja.web.urls")),
 ]

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kinerja.akun.models import Peran
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Variabel
+from kinerja.impor.models import PekerjaanImpor
 from kinerja.organisasi.models import Jabatan, Pegawai, Pemda, Penugasan
 from kinerja.realisasi import layanan
 from kinerja.realisasi.periode import PERIODE_ISIAN
@@ -65,6 +66,7 @@ def objek_instansi(b) -> dict:
     pegawai_tanpa_akun = Pegawai.objects.create(nama="Pegawai Baru B")
     Penugasan.objects.create(pegawai=pegawai_tanpa_akun, jabatan=sekcam, mulai=dokumen.sk_tanggal, jenis="plh")
     Responden.objects.create(survei=survei, nomor=1, jawaban=dict.fromkeys(survei.kode_unsur, 4))
+    pekerjaan = PekerjaanImpor.objects.create(instansi=b, nama_berkas="iki.txt", hash_isi="0" * 64)
     return {
         "ID_BERSAMA": {
             "instansi_id": b.pk,
@@ -80,7 +82,7 @@ def objek_instansi(b) -> dict:
             "pengguna_id": pemegang.pk,
             "pegawai_id": pegawai_tanpa_akun.pk,
         },
-        "ID_PER_NAMESPACE": {"survei": {"pk": survei.pk, "nomor": 1}},
+        "ID_PER_NAMESPACE": {"survei": {"pk": survei.pk, "nomor": 1}, "impor": {"pekerjaan_id": pekerjaan.pk}},
     }
 
 
@@ -116,7 +118,7 @@ def url_objek(objek_b, dengan_tanpa_id: bool = False):
 def test_the_walk_covers_every_web_url_with_ids(objek_b):
     urls = url_b(objek_b)
     web = [n for ns, n, param, _ in semua_pola() if ns == "web" and param]
-    assert len([u for u in urls if not u.startswith(("/survei/", "/laporan/", "/api/"))]) == len(web) > 20
+    assert len([u for u in urls if not u.startswith(("/survei/", "/laporan/", "/api/", "/impor/"))]) == len(web) > 20
     assert len([u for u in urls if u.startswith("/api/")]) == len([n for ns, n, p, _ in semua_pola() if ns == "api"])
 
 
