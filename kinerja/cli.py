@@ -80,6 +80,9 @@ def cmd_worker(args):
 
     if args.migrate:
         _migrate(verbosity=0)
+    from kinerja.tugas.tugas_latar import jadwalkan_pengingat
+
+    jadwalkan_pengingat()  # the daily reminders ride on the same worker
     opsi = {"batch": True} if args.sekali else {}
     call_command("db_worker", **opsi)
     return 0

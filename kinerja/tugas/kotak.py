@@ -14,6 +14,7 @@ from kinerja.akun.lingkup import jabatan_dipegang
 from kinerja.akun.models import Peran
 from kinerja.format import format_tanggal
 from kinerja.iki.models import DokumenIKI, Sasaran
+from kinerja.impor.models import PekerjaanImpor
 from kinerja.pengukuran import Periode
 from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
 from kinerja.realisasi.models import IsianPeriode
@@ -31,7 +32,7 @@ Status = IsianPeriode.Status
 
 @dataclass(frozen=True)
 class Tugas:
-    jenis: str  # isi, dikembalikan, verifikasi, sahkan, survei, draf
+    jenis: str  # a key of JUDUL_JENIS
     judul: str
     keterangan: str
     tautan: str
@@ -46,6 +47,7 @@ JUDUL_JENIS = {
     "verifikasi": "Menunggu verifikasi Anda",
     "sahkan": "Menunggu pengesahan Anda",
     "survei": "Survei IKM yang belum difinalkan",
+    "impor": "Impor dokumen yang siap ditinjau",
     "draf": "Draf dokumen IKI yang perlu ditinjau",
 }
 """The kinds in the order the home page shows them."""
@@ -197,6 +199,17 @@ def kotak_tugas(user, hari_ini: date | None = None) -> list[Tugas]:
                     judul=f"SKM {s.instansi.nama} · {Periode(s.periode).label} {s.tahun}",
                     keterangan="Masih draf; finalkan agar nilai IKM masuk ke indikator.",
                     tautan=reverse("survei:detail", args=[s.pk]),
+                )
+            )
+    if instansi or pemda:
+        siap = PekerjaanImpor.objects.filter(status=PekerjaanImpor.Status.SIAP)
+        for p in _di(siap, instansi, pemda).select_related("instansi").order_by("dibuat_pada")[:BATAS_DAFTAR]:
+            tugas.append(
+                Tugas(
+                    jenis="impor",
+                    judul=f"{p.nama_berkas} · {p.instansi.nama}",
+                    keterangan="Sudah dibaca: tinjau pemetaan jabatan lalu simpan sebagai draf.",
+                    tautan=reverse("impor:tinjau", args=[p.pk]),
                 )
             )
     instansi |= camat

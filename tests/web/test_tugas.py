@@ -6,9 +6,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from kinerja.cli import main
 from kinerja.iki import layanan as layanan_iki
+from kinerja.impor.models import PekerjaanImpor
 from kinerja.organisasi.models import Jabatan
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.models import IsianPeriode
@@ -65,7 +67,9 @@ def test_the_planner_sees_surveys_to_finalise_and_drafts_to_review(masuk, kantor
     a, dokumen, _, _ = kantor
     draft = layanan_iki.buat_revisi(dokumen)
     survei = Survei.objects.create(instansi=a, tahun=TAHUN, periode="TW4")
+    impor = PekerjaanImpor.objects.create(instansi=a, nama_berkas="iki-2027.docx", hash_isi="0" * 64, status="siap")
     html = masuk(f"admin.{KEC_A}").get(reverse("web:beranda")).content.decode()
+    assert reverse("impor:tinjau", args=[impor.pk]) in html.split("Impor dokumen yang siap ditinjau")[1]
     assert reverse("web:dokumen", args=[draft.pk]) in html.split("Draf dokumen IKI yang perlu ditinjau")[1]
     assert reverse("survei:detail", args=[survei.pk]) in html.split("Survei IKM yang belum difinalkan")[1]
     # Another kecamatan's planner sees neither.
@@ -139,3 +143,19 @@ def test_the_file_backend_keeps_reminders_as_files(kantor, settings, tmp_path, c
     assert "pengingat terkirim" in capsys.readouterr().out
     isi = "".join(p.read_text() for p in tmp_path.iterdir())
     assert f"staf.umum.{KEC_A}@demo.kinerja.invalid" in isi and "Kinerja:" in isi
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_books_one_daily_reminder_run_and_each_run_books_the_next(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from kinerja.tugas.tugas_latar import _pagi_berikut, jadwalkan_pengingat, pengingat_harian
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    assert jadwalkan_pengingat() is True
+    assert jadwalkan_pengingat() is False  # a second worker start books nothing more
+    [antre] = DBTaskResult.objects.filter(task_path=pengingat_harian.module_path)
+    pengingat_harian.call()
+    berikut = DBTaskResult.objects.filter(task_path=pengingat_harian.module_path).exclude(pk=antre.pk).get()
+    assert berikut.run_after == _pagi_berikut(berikut.enqueued_at)
+    assert timezone.localtime(berikut.run_after).hour == 7
