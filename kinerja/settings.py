@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kinerja.realisasi",
     "kinerja.survei",
     "kinerja.laporan",
+    "kinerja.telaah",
     "kinerja.web",
     "kinerja.api",
 ]
