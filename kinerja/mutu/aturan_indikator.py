@@ -226,6 +226,9 @@ def periksa_antar_indikator(dok: DokumenLihat) -> list[dict]:
         terlapor = set()
         for i, ind in enumerate(daftar_ind):
             nama_i = normal(ind.jabatan.nama)
+            sebelumnya = {normal(lain.jabatan.nama) for lain in daftar_ind[:i]}
+            if any(n == nama_i or n in leluhur.get(nama_i, ()) or nama_i in leluhur.get(n, ()) for n in sebelumnya):
+                continue  # inherited down (or up) its own chain of command, or repeated in one jabatan
             for lain in daftar_ind[:i]:
                 nama_l = normal(lain.jabatan.nama)
                 if nama_i == nama_l or nama_l in leluhur.get(nama_i, ()) or nama_i in leluhur.get(nama_l, ()):
