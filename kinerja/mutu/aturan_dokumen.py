@@ -449,7 +449,7 @@ KOSAKATA = kata_kata(
     selesai tepat waktu harus usulan jumlah evaluasi pedoman kinerja indikator individu kecamatan kabupaten
     kelurahan sekretaris pemerintah musrenbang musrenbangdes musrenbangcam musrenbangkab akuntabilitas diproses
     tertib pengadministrasi diarsip arsip verifikasi menyiapkan bidang tugasnya tahunan triwulanan semesteran
-    disusun dilaporkan administratif partisipasi pengendalian
+    disusun dilaporkan administratif partisipasi pengendalian melaksanakan menyelenggarakan
     """
 )
 # Real words one or two letters away from a domain word: never a typo of it.
@@ -521,6 +521,8 @@ def _terdekat(kata: str, dikenal: frozenset | set) -> str | None:
             continue
         jarak = Levenshtein.distance(kata, calon)
         batas = 1 if len(kata) < 8 else 2
-        if jarak <= batas and (terbaik is None or jarak < terbaik[0]):
-            terbaik = (jarak, calon)
-    return terbaik[1] if terbaik else None
+        # Nearest first, then a domain word before a word merely frequent in the document.
+        urutan = (jarak, calon not in KOSAKATA, calon)
+        if jarak <= batas and (terbaik is None or urutan < terbaik):
+            terbaik = urutan
+    return terbaik[2] if terbaik else None

@@ -161,7 +161,7 @@ def _sumber_data(ind: IndikatorLihat) -> list[dict]:
         return []
     # The superior may take its data from the units under it.
     nama_jab = jab.nama.lower()
-    if nama_jab.startswith("camat") or (nama_jab.startswith("sekretaris") and m.group(1).lower().startswith("sub")):
+    if nama_jab.startswith("camat") or (nama_jab.startswith("sekretaris") and _unit_sekretariat(m.group(1), unit)):
         return []
     return [
         temuan(
@@ -173,6 +173,13 @@ def _sumber_data(ind: IndikatorLihat) -> list[dict]:
             "pertimbangkan apakah indikator ini milik jabatan itu.",
         )
     ]
+
+
+def _unit_sekretariat(jenis_unit: str, unit: str) -> bool:
+    """A unit of the Sekretariat (Subbag Keuangan, Bagian Umum, Program): under the Sekretaris."""
+    if jenis_unit.lower().startswith("sub"):
+        return True
+    return bool({"keuangan", "umum", "kepegawaian", "program", "perencanaan"} & set(token(unit)))
 
 
 # --- across indicators --------------------------------------------------------------------------
@@ -220,7 +227,7 @@ def periksa_antar_indikator(dok: DokumenLihat) -> list[dict]:
     kelompok: dict[str, list[IndikatorLihat]] = defaultdict(list)
     for ind in semua:
         kunci = normal(ind.nama)
-        cocok = next((k for k in kelompok if fuzz.ratio(k, kunci) >= 92), kunci)
+        cocok = next((k for k in kelompok if _sama_ukuran(k, kunci)), kunci)
         kelompok[cocok].append(ind)
     for daftar_ind in kelompok.values():
         terlapor = set()
@@ -251,6 +258,20 @@ def periksa_antar_indikator(dok: DokumenLihat) -> list[dict]:
     hasil.extend(_variabel_salinan(semua))
     hasil.extend(_kaskade(dok))
     return hasil
+
+
+def _sama_ukuran(a: str, b: str) -> bool:
+    """Two names of one measure: the same text but for typos, and the same subject words.
+
+    The subject words matter: "penyelesaian gaji pegawai tepat waktu" and "penyelesaian SKP pegawai
+    tepat waktu" are nearly the same text but two different measures.
+    """
+    if a == b:
+        return True
+    if fuzz.ratio(a, b) < 90:
+        return False
+    ka, kb = kata_isi(a), kata_isi(b)
+    return bool(ka) and irisan(ka, kb) == ka and irisan(kb, ka) == kb
 
 
 def _variabel_salinan(semua: list[IndikatorLihat]) -> list[dict]:
