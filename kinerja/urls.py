@@ -10,5 +10,6 @@ urlpatterns = [
     path("laporan/", include("kinerja.laporan.urls")),
     path("survei/", include("kinerja.survei.urls")),
     path("api/", include("kinerja.api.urls")),
+    path("telaah/", include("kinerja.telaah.urls")),
     path("", include("kinerja.web.urls")),
 ]
