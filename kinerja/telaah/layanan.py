@@ -97,3 +97,23 @@ def batalkan_pengabaian(dokumen: DokumenIKI, kunci: str, pengguna) -> None:
             raise ValidationError("Temuan ini tidak sedang diabaikan.")
         catat(pengguna, "batal_abaikan_temuan", dokumen, f"Pengabaian temuan dibatalkan: {p.tempat}", alasan=p.alasan)
         p.delete()
+
+
+def catat_konfirmasi_penetapan(dokumen: DokumenIKI, pengguna, alasan: str = ""):
+    """Record that ``pengguna`` confirmed decreeing ``dokumen`` despite its open ``galat`` findings.
+
+    The decree view calls this (inside the decree's transaction) after the user confirmed; the
+    audit record lists every open galat, so a later reader sees what was knowingly left. Returns
+    the audit record, or None when nothing was open.
+    """
+    terbuka = temuan_galat_terbuka(dokumen)
+    if not terbuka:
+        return None
+    return catat(
+        pengguna,
+        "tetapkan_dengan_galat",
+        dokumen,
+        f"Penetapan dikonfirmasi dengan {len(terbuka)} galat mutu terbuka",
+        {"galat_terbuka": [[f"{t['jenis']}: {t['tempat']}", t["pesan"]] for t in terbuka]},
+        alasan=alasan,
+    )

@@ -127,3 +127,12 @@ def test_kinerja_periksa_refuses_a_missing_catalogue_in_one_line(dokumen, capsys
     assert main(["periksa", "--instansi", str(dokumen.instansi.pk), "--tahun", "2099"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"kinerja periksa: tidak ada dokumen IKI {dokumen.instansi.nama} tahun 2099."]
+
+
+def test_a_decree_confirmed_despite_open_galat_is_recorded_with_them(dokumen, admin):
+    jejak = layanan.catat_konfirmasi_penetapan(dokumen, admin, "Akan diperbaiki pada revisi berikut.")
+    assert jejak.aksi == "tetapkan_dengan_galat"
+    assert any(baris[0].startswith("rumus_terbalik") for baris in jejak.perubahan["galat_terbuka"])
+    for t in layanan.temuan_galat_terbuka(dokumen):
+        layanan.abaikan_temuan(dokumen, t["kunci"], "Sudah dibahas dengan perencana.", admin)
+    assert layanan.catat_konfirmasi_penetapan(dokumen, admin) is None
