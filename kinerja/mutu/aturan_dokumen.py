@@ -3,7 +3,7 @@
 import re
 from collections import Counter, defaultdict
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from kinerja.kepegawaian import is_valid_nip
 from kinerja.mutu.kata import kata_kata, normal, token
@@ -459,6 +459,7 @@ KATA_SAH = kata_kata(
     penataan penetapan pemantauan pencatatan pengawasan pembiayaan perawatan penanganan pengajaran pemetaan
     pendapatan pendanaan pelaporan penilaian pengujian penugasan perjalanan peraturan perbaikan persiapan
     keadilan kesehatan kebudayaan kepangkatan kelompok pekerjaan pelatihan pemberian penerimaan pengiriman
+    anggapan penyusutan kebersihan keberhasilan pembinaan pembiayaan pengawalan penataan pertanian kenyamanan
     """
 )
 # Spellings that are common but not standard: reported once each, as a suggestion.
@@ -519,8 +520,10 @@ def _terdekat(kata: str, dikenal: frozenset | set) -> str | None:
         # An affix is a different word, not a typo (pelaksana / pelaksanaan, tanah / pertanahan).
         if calon.startswith(kata) or kata.startswith(calon) or calon.endswith(kata) or kata.endswith(calon):
             continue
-        jarak = Levenshtein.distance(kata, calon)
-        batas = 1 if len(kata) < 8 else 2
+        # One slip of the hand (a letter added, dropped, changed, or two swapped); two only in long
+        # words, where two slips are still far likelier than another real word.
+        jarak = OSA.distance(kata, calon)
+        batas = 1 if len(kata) < 12 else 2
         # Nearest first, then a domain word before a word merely frequent in the document.
         urutan = (jarak, calon not in KOSAKATA, calon)
         if jarak <= batas and (terbaik is None or urutan < terbaik):

@@ -137,12 +137,6 @@ ULASAN = {
             "'penyelengaraan' tampaknya salah ketik u",
             True,
         ),  # Kepala Seksi Ketentraman dan Ketertiban
-        (
-            198,
-            "salah_ketik",
-            "'melaksakan' tampaknya salah ketik untuk",
-            True,
-        ),  # Kepala Seksi Ketentraman dan Ketertiban
         (211, "tumpang_tindih", "Indikator yang sama juga dimiliki Sekret", True),  # Angka Kriminalitas
         (
             212,
@@ -444,12 +438,6 @@ ULASAN = {
             341,
             "isian_kosong",
             "Tugas jabatan ini tidak diisi (hanya fun",
-            True,
-        ),  # Staf Sub Bagian Keuangan Kantor Kecamata
-        (
-            341,
-            "salah_ketik",
-            "'verikasi' tampaknya salah ketik untuk '",
             True,
         ),  # Staf Sub Bagian Keuangan Kantor Kecamata
         (
