@@ -11,21 +11,23 @@ from kinerja.mutu.temuan import temuan
 from kinerja.rumus import Angka, Negasi, Operasi, RumusError, Variabel, parse, render
 from kinerja.rumus.pohon import kali_seratus_persen
 
-_NAMA_PERSEN = re.compile(r"^\s*(persentase|prosentase|presentase|persen|rasio|tingkat\s+persentase)\b", re.I)
+_NAMA_PERSEN = re.compile(r"^\s*(persentase|prosentase|presentase|persen|tingkat\s+persentase)\b", re.I)
 _TEKS_SERATUS = re.compile(r"100|seratus|persen|%", re.I)
 _TEKS_BAGI = re.compile(r"/|÷|\\frac|\bdibagi\b|\s:\s|\n", re.I)
 
 # Words saying a count is the whole (what was asked, planned or held) ...
 _KATA_KESELURUHAN = re.compile(
-    r"\b(usulan|usul|permohonan|target|seluruh|semua|total|harus ada|yang ada|dimiliki|tersedia|"
-    r"direncanakan|rencana|sasaran|diterima|masuk)\b",
+    r"\b(usulan|usul|permohonan|target|seluruh|seluruhnya|keseluruhan|semua|total|harus ada|yang ada|"
+    r"dimiliki|tersedia|direncanakan|rencana|sasaran|diterima|masuk|terdaftar|pagu)\b",
     re.I,
 )
 # ... and words saying it is the part that met the mark.
 _KATA_BAGIAN = re.compile(
     r"\b(tepat waktu|selesai|diselesaikan|diproses|terealisasi|direalisasi|terpelihara|tertib|dicairkan|"
     r"kondisi baik|dengan baik|disetujui|terdistribusi|didistribusikan|diarsip|ditindaklanjuti|"
-    r"ditindak\s*lanjuti|lengkap|sesuai pedoman|sesuai|berhasil|sukses|terlayani|dilayani|tuntas)\b",
+    r"ditindak\s*lanjuti|lengkap|sesuai pedoman|sesuai|berhasil|sukses|terlayani|dilayani|tuntas|hadir|"
+    r"terlaksana|terbit|diterbitkan|tercapai|terselesaikan|terserap|realisasi|diverifikasi|tertangani|"
+    r"ditangani|terpenuhi|aktif)\b",
     re.I,
 )
 
@@ -99,7 +101,8 @@ def periksa_rumus(ind: IndikatorLihat) -> list[dict]:
         atas, bawah, kali = pecahan
         hasil.extend(_terbalik(ind, atas, bawah, kali))
         hasil.extend(_janggal_pecahan(ind, atas, bawah))
-        if persen and ind.teks_rumus and not _TEKS_SERATUS.search(ind.teks_rumus):
+        tanpa_100 = not kali or (ind.teks_rumus and not _TEKS_SERATUS.search(ind.teks_rumus))
+        if persen and tanpa_100 and not _tetap(atas, ind):
             benar = Operasi("*", Operasi("/", atas, bawah), Angka(Decimal(100)))
             hasil.append(
                 temuan(

@@ -100,9 +100,9 @@ def test_satuan_tidak_cocok_for_a_difference_in_percent_and_a_percentage_in_docu
         "Persentase arsip surat yang tertata", "Jumlah arsip surat yang tertata", "Jumlah arsip surat", satuan="dokumen"
     )
     rasio["nama"] = "Rasio arsip surat yang tertata"
-    assert "satuan_tidak_cocok" not in jenis_dari(satu(rasio))  # rasio may be written in percent
-    rasio["nama"] = "Arsip surat yang tertata"
-    assert "satuan_tidak_cocok" in jenis_dari(satu(rasio))
+    assert "satuan_tidak_cocok" in jenis_dari(satu(rasio))  # × 100 gives percent, not documents
+    rasio["satuan"] = "%"
+    assert "satuan_tidak_cocok" not in jenis_dari(satu(rasio))
     selisih["satuan"] = "kejadian"
     assert "satuan_tidak_cocok" not in jenis_dari(satu(selisih))
 
@@ -431,3 +431,21 @@ def test_salah_ketik_once_per_word_and_not_for_real_words():
     assert t["saran_perbaikan"] == "kependudukan"
     ind["nama"] = "Persentase penerapan administrasi kependudukan tepat waktu"
     assert "salah_ketik" not in jenis_dari(data)
+
+
+def test_tanpa_kali_100_in_a_catalogue_formula_without_text():
+    ind = indikator(
+        "Persentase pegawai yang hadir",
+        "",
+        "hadir / pegawai",
+        [("hadir", "Jumlah pegawai yang hadir"), ("pegawai", "Jumlah pegawai")],
+    )
+    [t] = [t for t in periksa(satu(ind)) if t["jenis"] == "tanpa_kali_100"]
+    assert t["saran_perbaikan"] == "Jumlah pegawai yang hadir / Jumlah pegawai × 100%"
+    ind["formula"]["ekspresi"] = "hadir / pegawai * 100"
+    assert "tanpa_kali_100" not in jenis_dari(satu(ind))
+
+
+def test_rumus_terbalik_with_the_whole_written_as_seluruhnya():
+    ind = persen("Persentase pegawai yang hadir", "Jumlah pegawai seluruhnya", "Jumlah pegawai yang hadir")
+    assert "rumus_terbalik" in jenis_dari(satu(ind))
