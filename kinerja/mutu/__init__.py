@@ -50,14 +50,11 @@ def periksa(data, baris_teks: list[tuple[int, str]] | None = None) -> list[dict]
     return unik
 
 
-def baris_dokumen(sumber: str | os.PathLike | bytes, nama_file: str | None = None) -> list[tuple[int, str]]:
-    """The document's text as ``(line, text)`` pairs, from the same blocks the reader uses."""
+def _baris_dari_blok(blok_list) -> list[tuple[int, str]]:
     from kinerja.dokumen.blok import Jenis
-    from kinerja.dokumen.masukan import ambil_bytes, blok_dari, nama_untuk_pesan
 
-    data, nama_file = ambil_bytes(sumber, nama_untuk_pesan(nama_file))
     hasil = []
-    for blok in blok_dari(data, nama_file):
+    for blok in blok_list:
         if blok.jenis is Jenis.PARAGRAF:
             hasil.append((blok.baris, blok.teks))
         elif blok.jenis is Jenis.BARIS_TABEL:
@@ -65,13 +62,24 @@ def baris_dokumen(sumber: str | os.PathLike | bytes, nama_file: str | None = Non
     return hasil
 
 
+def baris_dokumen(sumber: str | os.PathLike | bytes, nama_file: str | None = None) -> list[tuple[int, str]]:
+    """The document's text as ``(line, text)`` pairs, from the same blocks the reader uses."""
+    from kinerja.dokumen.masukan import ambil_bytes, blok_dari, nama_untuk_pesan
+
+    data, nama_file = ambil_bytes(sumber, nama_untuk_pesan(nama_file))
+    return _baris_dari_blok(blok_dari(data, nama_file))
+
+
 def periksa_berkas(sumber: str | os.PathLike | bytes, nama_file: str | None = None) -> list[dict]:
     """Read the document ``sumber`` (any format :func:`kinerja.dokumen.baca` reads) and check it.
 
     Raises :class:`kinerja.dokumen.DokumenError` for input that is not an IKI document.
     """
-    from kinerja.dokumen import baca
+    from kinerja.dokumen.masukan import ambil_bytes, blok_dari, nama_untuk_pesan
+    from kinerja.dokumen.struktur import susun
 
     if not isinstance(sumber, str | os.PathLike):
         sumber = bytes(sumber)
-    return periksa(baca(sumber, nama_file), baris_dokumen(sumber, nama_file))
+    data, nama_file = ambil_bytes(sumber, nama_untuk_pesan(nama_file))
+    blok = blok_dari(data, nama_file)  # read once: the structure and the prose checks share it
+    return periksa(susun(blok, nama_file), _baris_dari_blok(blok))
