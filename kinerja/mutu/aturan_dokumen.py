@@ -63,13 +63,24 @@ def _sk(dok: DokumenLihat) -> list[dict]:
                 "sk_tidak_lengkap",
                 "galat",
                 "SK penetapan IKI belum lengkap: " + ", ".join(kurang) + " tidak tertulis.",
-                baris=None,
+                baris=_baris_sk(dok),
                 saran_perbaikan="Lengkapi SK (nomor, tanggal dengan hari, nama, pangkat dan NIP penandatangan) "
                 "sebelum ditandatangani.",
             )
         )
     hasil.extend(_penandatangan(dok))
     return hasil
+
+
+def _baris_sk(dok: DokumenLihat) -> int | None:
+    """The line of the decree's title ("KEPUTUSAN CAMAT …"), where the SK starts."""
+    return next((b for b, t in dok.baris_teks if re.match(r"^\W*keputusan\s+camat\b", t, re.I)), None)
+
+
+def _baris_teks(dok: DokumenLihat, teks: str) -> int | None:
+    """The last line whose whole text is ``teks`` (a signature block sits at the end)."""
+    kunci = normal(teks)
+    return next((b for b, t in reversed(dok.baris_teks) if kunci and normal(t) == kunci), None)
 
 
 def _wilayah(dok: DokumenLihat) -> str:
@@ -90,6 +101,7 @@ def _penandatangan(dok: DokumenLihat) -> list[dict]:
                     "penandatangan_janggal",
                     "galat",
                     f"SK penetapan IKI kecamatan ditandatangani oleh '{jabatan_ttd}', bukan oleh Camat.",
+                    baris=_baris_teks(dok, jabatan_ttd),
                     saran_perbaikan=f"Camat {wilayah}".strip(),
                 )
             )
@@ -173,7 +185,7 @@ def _instansi(dok: DokumenLihat) -> list[dict]:
             kata_pertama = nama.split()[0] if nama else ""
             if not wilayah or kata_pertama in {"dan", "se", "kelurahan"} or wilayah in nama or nama in wilayah:
                 continue
-            if kabupaten and nama.startswith(kabupaten) or nama in disebut:
+            if (kabupaten and nama.startswith(kabupaten)) or nama in disebut:
                 continue
             disebut.add(nama)
             hasil.append(

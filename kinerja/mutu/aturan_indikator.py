@@ -77,7 +77,8 @@ def _nama_lain(ind: IndikatorLihat) -> list[dict]:
     kata_nama = kata_isi(ind.nama)
     uraian = " ".join(v.uraian for v in ind.variabel if not v.tetap) or (ind.teks_rumus if ind.ekspresi else "")
     kata_rumus = kata_isi(uraian)
-    if len(kata_nama) < 2 or len(kata_rumus) < 2 or any(t.isupper() for t in ind.nama.split()[:1]):
+    # Too few words to compare, or a name that is an acronym ("IKM"), whose words are not written out.
+    if len(kata_nama) < 2 or len(kata_rumus) < 2 or ind.nama.split()[0].isupper():
         return []
     if irisan(kata_nama, kata_rumus):
         return []
@@ -114,11 +115,11 @@ def _ganda(ind: IndikatorLihat) -> list[dict]:
         return []
     kiri, kanan = m.group(1), m.group(2)
     kata_rumus = set(token(" ".join(v.uraian for v in ind.variabel)))
-    if not kata_rumus or kiri in {"sarana"} or len(kanan) < 3:
+    if not kata_rumus or len(kanan) < 3:
         return []
     ada_kiri = any(a == kiri for a in kata_rumus)
     ada_kanan = bool(irisan({kanan}, kata_rumus))
-    if ada_kiri and not ada_kanan and kiri not in {"desa", "pengendalian", "administrasi"}:
+    if ada_kiri and not ada_kanan:
         return [
             temuan(
                 "indikator_ganda",

@@ -17,6 +17,12 @@ from kinerja.mutu import periksa_berkas
 ULASAN = {
     "iki-kecamatan-banyuates-2020.txt": [
         (15, "dasar_hukum_keliru", "Peraturan Menteri Negara PAN Nomor PER/0", True),  # dokumen
+        (
+            107,
+            "penandatangan_janggal",
+            "SK penetapan IKI kecamatan ditandatangan",
+            False,
+        ),  # 'AT' is 'CAMAT' cut short by the conversion, not the document's error
         (124, "salah_ketik", "'peijinan' tampaknya salah ketik untuk '", True),  # Sekretaris Kecamatan Banyuates
         (
             125,
@@ -200,12 +206,6 @@ ULASAN = {
         ),  # Prosentase fasilitasi pelaksanaan perpus
         (258, "tumpang_tindih", "Indikator yang sama juga dimiliki Sekret", True),  # IKM
         (None, "sk_tidak_lengkap", "SK penetapan IKI belum lengkap: nama pen", True),  # dokumen
-        (
-            None,
-            "penandatangan_janggal",
-            "SK penetapan IKI kecamatan ditandatangan",
-            False,
-        ),  # 'AT' is 'CAMAT' cut short by the conversion, not the document's error
     ],
     "iki-kecamatan-karang-penang.txt": [
         (
