@@ -80,7 +80,10 @@ def _nama_lain(ind: IndikatorLihat) -> list[dict]:
     # Too few words to compare, or a name that is an acronym ("IKM"), whose words are not written out.
     if len(kata_nama) < 2 or len(kata_rumus) < 2 or ind.nama.split()[0].isupper():
         return []
-    if irisan(kata_nama, kata_rumus):
+    if irisan(kata_nama, kata_rumus) or _singkatan(ind.nama, uraian) or _singkatan(uraian, ind.nama):
+        return []
+    # An index over several counts names their common abstraction ("Indeks tata kelola desa").
+    if re.match(r"^\s*(indeks|indek|nilai|tingkat)\b", ind.nama, re.I) and len(ind.variabel) >= 3:
         return []
     return [
         temuan(
@@ -93,6 +96,14 @@ def _nama_lain(ind: IndikatorLihat) -> list[dict]:
             "disebut namanya.",
         )
     ]
+
+
+def _singkatan(panjang: str, pendek: str) -> bool:
+    """Whether ``pendek`` has an acronym of consecutive words of ``panjang`` (LPPD: Laporan
+    Penyelenggaraan Pemerintahan Desa)."""
+    kata = [t for t in token(panjang) if t not in {"dan", "yang", "di", "ke", "dari", "serta"}]
+    awal = "".join(t[0] for t in kata)
+    return any(len(t) >= 3 and not t.isdigit() and t in awal for t in token(pendek))
 
 
 def _ganda(ind: IndikatorLihat) -> list[dict]:

@@ -449,3 +449,25 @@ def test_tanpa_kali_100_in_a_catalogue_formula_without_text():
 def test_rumus_terbalik_with_the_whole_written_as_seluruhnya():
     ind = persen("Persentase pegawai yang hadir", "Jumlah pegawai seluruhnya", "Jumlah pegawai yang hadir")
     assert "rumus_terbalik" in jenis_dari(satu(ind))
+
+
+def test_nama_tidak_cocok_rumus_not_for_an_acronym_nor_a_composite_index():
+    ind = indikator(
+        "Persentase laporan keuangan badan usaha desa",
+        "",
+        "(lkbud + 0) / desa * 100",
+        [("lkbud", "Jumlah LKBUD yang diserahkan"), ("desa", "Jumlah desa")],
+    )
+    assert "nama_tidak_cocok_rumus" not in jenis_dari(satu(ind))
+    indeks = indikator(
+        "Indeks tata kelola pemerintahan desa",
+        "",
+        "(a + b + c) / (desa * 3) * 100",
+        [
+            ("a", "Jumlah APBDes tepat waktu"),
+            ("b", "Jumlah SPJ tepat waktu"),
+            ("c", "Jumlah profil mutakhir"),
+            ("desa", "Jumlah desa"),
+        ],
+    )
+    assert "nama_tidak_cocok_rumus" not in jenis_dari(satu(indeks))
