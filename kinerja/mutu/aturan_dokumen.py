@@ -377,36 +377,56 @@ def _dasar_hukum(dok: DokumenLihat) -> list[dict]:
 
 # --- layout -------------------------------------------------------------------------------------
 
-_BUTIR = re.compile(r"^\s*(?:[-*]\s+)?(\d{1,2})[.)]\s+\S")
+_BUTIR = re.compile(r"^\s*(?:[-*]\s+)?(\d{1,2}|[a-z])[.)]\s+\S")
+_BUTIR_JABATAN = re.compile(r"^\s*(?:[-*]\s+)?(\d{1,2})[.)]\s*JABATAN\s*:", re.I)
 
 
 def _penomoran(dok: DokumenLihat) -> list[dict]:
-    """A numbered list that repeats a number or jumps over one between two adjacent items."""
+    """A numbered or lettered list that repeats, goes back or skips one between adjacent items; a
+    jabatan block numbered unlike the others ("3. JABATAN" where every other block starts at 1)."""
     hasil = []
-    sebelumnya = None  # (number, line)
+    sebelumnya = None  # (kind, position) of the previous item of the running list
     for baris, t in dok.baris_teks:
         if not t.strip():
             continue
         m = _BUTIR.match(t)
         if not m:
-            # A bullet without a number is an item whose number was lost; the count starts again.
+            # A line without a number or letter ends the list (a bullet may be an item whose
+            # number was lost in conversion): the count starts again.
             sebelumnya = None
             continue
-        n = int(m.group(1))
-        if sebelumnya is not None and n != 1:
-            lalu = sebelumnya[0]
-            if n == lalu or n == lalu + 2:
+        tanda = m.group(1)
+        jenis, posisi = ("angka", int(tanda)) if tanda.isdigit() else ("huruf", ord(tanda) - ord("a") + 1)
+        if sebelumnya is not None and sebelumnya[0] == jenis and posisi != 1:
+            lalu = sebelumnya[1]
+            tulis = str if jenis == "angka" else (lambda n: chr(ord("a") + n - 1))
+            if posisi in (lalu, lalu - 1, lalu + 2):
+                keterangan = {lalu: "berulang", lalu - 1: "mundur", lalu + 2: f"{tulis(lalu + 1)} terlewat"}[posisi]
                 hasil.append(
                     temuan(
                         "penomoran",
                         "saran",
-                        f"Butir bernomor {n} menyusul butir bernomor {lalu}"
-                        + (": nomornya berulang." if n == lalu else f": nomor {lalu + 1} terlewat."),
+                        f"Butir {tulis(posisi)} menyusul butir {tulis(lalu)}: penomorannya {keterangan}.",
                         baris=baris,
-                        saran_perbaikan=f"Beri nomor {lalu + 1}.",
+                        saran_perbaikan=f"Beri tanda {tulis(lalu + 1)}.",
                     )
                 )
-        sebelumnya = (n, baris)
+        sebelumnya = (jenis, posisi)
+    nomor_jabatan = [(b, int(m.group(1))) for b, t in dok.baris_teks if (m := _BUTIR_JABATAN.match(t))]
+    umum = Counter(n for _, n in nomor_jabatan).most_common(1)
+    if len(nomor_jabatan) >= 3 and umum and umum[0][1] * 2 > len(nomor_jabatan):
+        for b, n in nomor_jabatan:
+            if n != umum[0][0]:
+                hasil.append(
+                    temuan(
+                        "penomoran",
+                        "saran",
+                        f"Uraian jabatan ini bernomor {n}, padahal uraian jabatan lain dimulai dengan nomor "
+                        f"{umum[0][0]}.",
+                        baris=b,
+                        saran_perbaikan=f"Mulai dengan nomor {umum[0][0]}.",
+                    )
+                )
     return hasil
 
 

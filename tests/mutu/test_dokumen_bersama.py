@@ -204,6 +204,7 @@ ULASAN = {
             "'perpustakan' tampaknya salah ketik untu",
             True,
         ),  # Prosentase fasilitasi pelaksanaan perpus
+        (255, "penomoran", "Butir d menyusul butir e: penomorannya m", True),  # dokumen
         (258, "tumpang_tindih", "Indikator yang sama juga dimiliki Sekret", True),  # IKM
         (None, "sk_tidak_lengkap", "SK penetapan IKI belum lengkap: nama pen", True),  # dokumen
     ],
@@ -560,6 +561,7 @@ ULASAN = {
             "Tugas jabatan ini tidak diisi (hanya fun",
             True,
         ),  # Staf Seksi Pemberdayaan Masyarakat Desa
+        (445, "penomoran", "Uraian jabatan ini bernomor 3, padahal u", True),  # dokumen
         (
             458,
             "rumus_tidak_lengkap",

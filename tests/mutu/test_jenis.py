@@ -409,6 +409,19 @@ def test_penomoran():
     assert "penomoran" not in jenis_dari(satu(BAIK), teks)
 
 
+def test_penomoran_of_letters_and_of_jabatan_blocks():
+    teks = [(1, "a. menyusun program;"), (2, "b. membina desa;"), (3, "b. melaksanakan tugas lain.")]
+    [t] = [t for t in periksa(satu(BAIK), teks) if t["jenis"] == "penomoran"]
+    assert t["baris"] == 3 and "berulang" in t["pesan"]
+    teks[2] = (3, "c. melaksanakan tugas lain.")
+    assert "penomoran" not in jenis_dari(satu(BAIK), teks)
+    blok = []
+    for baris, nomor, nama in [(10, 1, "Camat"), (20, 1, "Sekretaris"), (30, 3, "Kepala Seksi")]:
+        blok += [(baris, f"{nomor}. JABATAN : {nama}"), (baris + 1, "Sasaran\tIndikator\tSumber Data")]
+    [t] = [t for t in periksa(satu(BAIK), blok) if t["jenis"] == "penomoran"]
+    assert t["baris"] == 30
+
+
 def test_susunan_dokumen_a_header_unlike_the_others():
     umum = "Sasaran\tIndikator Kinerja\tFormulasi Penghitungan\tSumber Data"
     teks = [(10, umum), (20, umum), (30, umum), (40, "Kinerja\tIndikator Kinerja\tFormulasi Penghitungan\tSumber Data")]
