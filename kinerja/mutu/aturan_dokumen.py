@@ -205,6 +205,18 @@ def _jabatan(dok: DokumenLihat) -> list[dict]:
     wilayah = normal(_wilayah(dok))
     nama_semua = [j.nama for j in dok.jabatan if j.nama]
     berkecamatan = [n for n in nama_semua if re.search(r"\bkecamatan\b", n, re.I)]
+    # A document that writes no tugas at all gets one finding, not one per jabatan.
+    tanpa_tugas_semua = len(dok.jabatan) >= 3 and not any(j.tugas for j in dok.jabatan)
+    if tanpa_tugas_semua:
+        hasil.append(
+            temuan(
+                "isian_kosong",
+                "peringatan",
+                "Tidak satu pun jabatan dalam dokumen ini diisi tugasnya.",
+                baris=dok.jabatan[0].baris,
+                saran_perbaikan="Tuliskan tugas tiap jabatan sesuai peraturan bupati tentang tugas dan fungsi kecamatan.",
+            )
+        )
     for jab in dok.jabatan:
         if not jab.nama:
             hasil.append(temuan("isian_kosong", "galat", "Jabatan tanpa nama.", jabatan=jab))
@@ -248,7 +260,7 @@ def _jabatan(dok: DokumenLihat) -> list[dict]:
                         jabatan=jab,
                     )
                 )
-        if not jab.tugas:
+        if not jab.tugas and not tanpa_tugas_semua:
             hasil.append(
                 temuan(
                     "isian_kosong",

@@ -484,3 +484,11 @@ def test_nama_tidak_cocok_rumus_not_for_an_acronym_nor_a_composite_index():
         ],
     )
     assert "nama_tidak_cocok_rumus" not in jenis_dari(satu(indeks))
+
+
+def test_isian_kosong_once_when_no_jabatan_has_tugas():
+    data = dokumen(
+        *[jabatan(f"Kepala Seksi {n} Kecamatan Wringinanom", [BAIK], tugas=()) for n in ("Satu", "Dua", "Tiga")]
+    )
+    temuan = [t for t in periksa(data) if t["jenis"] == "isian_kosong"]
+    assert len(temuan) == 1 and temuan[0]["jabatan"] is None
