@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kinerja.realisasi",
     "kinerja.survei",
     "kinerja.laporan",
+    "kinerja.telaah",
     "kinerja.web",
     "kinerja.api",
     "kinerja.tugas",

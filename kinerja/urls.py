@@ -12,5 +12,6 @@ urlpatterns = [
     path("api/", include("kinerja.api.urls")),
     path("tugas/", include("kinerja.tugas.urls")),
     path("impor/", include("kinerja.impor.urls")),
+    path("telaah/", include("kinerja.telaah.urls")),
     path("", include("kinerja.web.urls")),
 ]
