@@ -17,6 +17,7 @@ from kinerja import rumus
 from kinerja.akun.lingkup import boleh_kelola_katalog, instansi_atau_404
 from kinerja.iki.interchange import PETA_BARU, PETA_LEWATI, ImporDitolak, usulan_peta
 from kinerja.organisasi.models import Jabatan
+from kinerja.telaah.layanan import temuan_berlabel
 from kinerja.web.rumus_html import rumus_pecahan
 
 from . import layanan
@@ -214,6 +215,8 @@ def tinjau(request, pekerjaan_id):
             "data": data,
             "baris": baris,
             "peringatan_lepas": peringatan_lepas,
+            # Quality findings before anything is saved; the lines let the prose checks run too.
+            "temuan": temuan_berlabel(data, [tuple(b) for b in pekerjaan.sumber]),
             "jumlah_peringatan": len(data.get("peringatan") or []),
             "katalog": katalog,
             "peta": peta_baris,

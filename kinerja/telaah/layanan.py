@@ -37,14 +37,22 @@ def tempat_temuan(temuan: dict) -> str:
     return " › ".join(b for b in bagian if b) or "Dokumen"
 
 
-def temuan_dokumen(dokumen: DokumenIKI) -> list[dict]:
-    """The findings of ``dokumen``, each with ``kunci``, ``tempat`` and ``pengabaian`` (or None)."""
-    hasil = periksa(ekspor(dokumen))
-    abaikan = {p.kunci: p for p in Pengabaian.objects.filter(dokumen=dokumen).select_related("oleh")}
+def temuan_berlabel(data: dict, baris_teks=None) -> list[dict]:
+    """The findings of an interchange dict (an import under review, or an exported catalogue), each
+    with ``kunci``, ``tempat`` and ``jenis_label`` for the pages."""
+    hasil = periksa(data, baris_teks)
     for t in hasil:
         t["kunci"] = kunci_temuan(t)
         t["tempat"] = tempat_temuan(t)
         t["jenis_label"] = JENIS.get(t["jenis"], t["jenis"])
+    return hasil
+
+
+def temuan_dokumen(dokumen: DokumenIKI) -> list[dict]:
+    """The findings of ``dokumen``, each with ``kunci``, ``tempat`` and ``pengabaian`` (or None)."""
+    hasil = temuan_berlabel(ekspor(dokumen))
+    abaikan = {p.kunci: p for p in Pengabaian.objects.filter(dokumen=dokumen).select_related("oleh")}
+    for t in hasil:
         t["pengabaian"] = abaikan.get(t["kunci"])
     return hasil
 

@@ -226,3 +226,18 @@ def test_a_job_nobody_picks_up_says_that_the_worker_is_not_running(masuk, settin
     assert "kinerja worker" not in client.get(url).content.decode()
     PekerjaanImpor.objects.filter(pk=pekerjaan.pk).update(dibuat_pada=timezone.now() - timedelta(minutes=1))
     assert "kinerja worker" in client.get(url).content.decode()
+
+
+def test_the_review_shows_the_quality_findings_before_saving(masuk):
+    client = masuk("admin.banyuates")
+    _unggah(client, "iki-2021.txt", dokumen_teks(4, 2021).encode())
+    pekerjaan = PekerjaanImpor.objects.get()
+    indikator = pekerjaan.hasil["jabatan"][0]["sasaran"][0]["indikator"][0]
+    indikator["nama"] = "Persentase berkas yang diselesaikan tepat waktu"
+    ekspresi = indikator["formula"]["ekspresi"]
+    indikator["formula"]["ekspresi"] = ekspresi.replace(" * 100", "")
+    pekerjaan.save(update_fields=["hasil"])
+    html = client.get(reverse("impor:tinjau", args=[pekerjaan.pk])).content.decode()
+    temuan = html.split("Temuan mutu")[1].split("</details>")[0]
+    assert " * 100" in ekspresi
+    assert "Persentase tanpa dikalikan 100" in temuan and "Persentase berkas yang diselesaikan tepat waktu" in temuan
