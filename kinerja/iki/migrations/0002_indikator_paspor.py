@@ -5,36 +5,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('iki', '0001_initial'),
-        ('organisasi', '0001_initial'),
+        ("iki", "0001_initial"),
+        ("organisasi", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='indikator',
-            name='jenis',
-            field=models.CharField(blank=True, choices=[('output', 'Output (keluaran)'), ('outcome', 'Outcome (hasil)')], max_length=10, verbose_name='jenis indikator'),
+            model_name="indikator",
+            name="jenis",
+            field=models.CharField(
+                blank=True,
+                choices=[("output", "Output (keluaran)"), ("outcome", "Outcome (hasil)")],
+                max_length=10,
+                verbose_name="jenis indikator",
+            ),
         ),
         migrations.AddField(
-            model_name='indikator',
-            name='penyedia_data',
-            field=models.CharField(blank=True, max_length=250, verbose_name='penyedia data'),
+            model_name="indikator",
+            name="penyedia_data",
+            field=models.CharField(blank=True, max_length=250, verbose_name="penyedia data"),
         ),
         migrations.AddField(
-            model_name='variabel',
-            name='negatif_boleh',
-            field=models.BooleanField(default=False, help_text='Centang bila nilainya memang bisa di bawah nol (mis. selisih).', verbose_name='boleh negatif'),
+            model_name="variabel",
+            name="negatif_boleh",
+            field=models.BooleanField(
+                default=False,
+                help_text="Centang bila nilainya memang bisa di bawah nol (mis. selisih).",
+                verbose_name="boleh negatif",
+            ),
         ),
         migrations.AlterField(
-            model_name='indikator',
-            name='penanggung_jawab',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indikator_ditanggung', to='organisasi.jabatan', verbose_name='penanggung jawab'),
+            model_name="indikator",
+            name="penanggung_jawab",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="indikator_ditanggung",
+                to="organisasi.jabatan",
+                verbose_name="penanggung jawab",
+            ),
         ),
         migrations.AlterField(
-            model_name='indikator',
-            name='penjelasan',
-            field=models.TextField(blank=True, verbose_name='definisi operasional / penjelasan'),
+            model_name="indikator",
+            name="penjelasan",
+            field=models.TextField(blank=True, verbose_name="definisi operasional / penjelasan"),
         ),
     ]
