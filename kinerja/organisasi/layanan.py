@@ -9,7 +9,7 @@ caller's check (kinerja.akun.lingkup), as for every service of the project.
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import Max, ProtectedError, Q
 
@@ -45,7 +45,10 @@ def terapkan(objek, data: dict, bidang: tuple[str, ...]) -> dict:
         raise TypeError(f"Bidang tidak dikenal untuk {objek._meta.verbose_name}: {', '.join(sorted(asing))}")
     perubahan = {}
     for nama, baru in data.items():
-        lama = getattr(objek, nama)
+        try:
+            lama = getattr(objek, nama)
+        except ObjectDoesNotExist:  # a required relation not set yet on a new row
+            lama = None
         if lama != baru:
             perubahan[nama] = [nilai_jejak(lama), nilai_jejak(baru)]
         setattr(objek, nama, baru)
