@@ -25,12 +25,12 @@ def buat_akun(pelaku, instansi, pegawai, username: str):
     """
     User = get_user_model()
     username = (username or "").strip()
+    if not username:
+        raise ValidationError({"username": "Nama pengguna wajib diisi."})
     try:
         UnicodeUsernameValidator()(username)
     except ValidationError as exc:
         raise ValidationError({"username": exc.messages}) from exc
-    if not username:
-        raise ValidationError({"username": "Nama pengguna wajib diisi."})
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": "Nama pengguna ini sudah dipakai."})
     if pegawai.pengguna_id is not None:

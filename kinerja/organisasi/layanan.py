@@ -279,6 +279,9 @@ def hapus_jabatan(pengguna, jabatan: Jabatan) -> None:
         alasan.append("masih memiliki sasaran atau tujuan di dokumen IKI")
     if jabatan.penugasan.exists():
         alasan.append("masih memiliki riwayat penugasan pegawai")
+    if jabatan.indikator_ditanggung.exists():
+        # Deleting would empty the field on those indicators, decreed ones included.
+        alasan.append("masih menjadi penanggung jawab indikator")
     if alasan:
         raise ValidationError(
             f"Jabatan “{jabatan.nama}” tidak dapat dihapus: {'; '.join(alasan)}.", code="masih_dipakai"

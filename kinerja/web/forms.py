@@ -192,6 +192,7 @@ class FormVariabel(forms.ModelForm):
         # Only this document's instansi and year: a constant of another office or year is refused by name.
         pilihan.queryset = konstanta if konstanta is not None else Konstanta.objects.none()
         pilihan.empty_label = "— tidak memakai konstanta —"
+        pilihan.label_from_instance = lambda k: f"{k.nama} = {angka_untuk_input(k.nilai)}"
         pilihan.error_messages["invalid_choice"] = (
             "Konstanta ini bukan milik instansi dan tahun dokumen ini; pilih dari daftar."
         )

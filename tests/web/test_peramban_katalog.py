@@ -64,7 +64,7 @@ class Halaman:
         self.klik(tombol)
 
 
-def test_a_planner_builds_a_draft_from_nothing_on_a_phone(peramban, live_server, kecamatan_kosong):  # noqa: F811
+def test_a_planner_builds_a_draft_from_nothing_on_a_phone(peramban, live_server, kecamatan_kosong, artifact_dir):  # noqa: F811
     instansi = kecamatan_kosong
     tahun = timezone.localdate().year
     h = Halaman(peramban, live_server)
@@ -116,6 +116,7 @@ def test_a_planner_builds_a_draft_from_nothing_on_a_phone(peramban, live_server,
     h.kirim()
     h.expect(h.p.locator("#pemegang")).to_contain_text("Rina Kartika, S.Sos.")
     h.expect(h.p.locator("#pemegang")).to_contain_text("19860627 201412 2 001")
+    h.p.screenshot(path=str(artifact_dir / "katalog-jabatan-ponsel.png"), full_page=True)
 
     # A new draft document for this year, and its konstanta.
     h.buka(f"/instansi/{instansi.pk}/katalog/")
@@ -153,6 +154,7 @@ def test_a_planner_builds_a_draft_from_nothing_on_a_phone(peramban, live_server,
     h.p.select_option("#id_variabel-1-konstanta", index=1)
     h.p.fill("#id_ekspresi", "desa_tepat_waktu / jumlah_desa * 100")
     h.expect(h.p.locator("#periksa-rumus")).to_contain_text("Rumus sah")
+    h.p.screenshot(path=str(artifact_dir / "katalog-indikator-ponsel.png"), full_page=True)
     h.p.fill("#id_target", "90")
     h.kirim()
     h.expect(h.p.locator("h1")).to_have_text("Persentase desa yang menyampaikan laporan tepat waktu")
