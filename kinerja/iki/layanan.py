@@ -239,6 +239,26 @@ def hapus_tujuan(pengguna, tujuan: Tujuan) -> None:
     tujuan.delete()
 
 
+@transaction.atomic
+def urutkan_tujuan(pengguna, dokumen: DokumenIKI, jabatan, urutan_id: list[int]) -> None:
+    from kinerja.organisasi.layanan import susun_urutan
+
+    dokumen = _draft(dokumen.pk)
+    perubahan = susun_urutan(Tujuan.objects.filter(dokumen=dokumen, jabatan=jabatan), urutan_id, "tujuan")
+    if perubahan:
+        catat(pengguna, "urutkan_tujuan", dokumen, perubahan={"urutan": perubahan})
+
+
+def geser_tujuan(pengguna, tujuan: Tujuan, arah: int) -> None:
+    """Move a tujuan one place up (-1) or down (+1) among its jabatan's tujuan in the document."""
+    from kinerja.organisasi.layanan import geser_dalam
+
+    saudara = Tujuan.objects.filter(dokumen_id=tujuan.dokumen_id, jabatan_id=tujuan.jabatan_id)
+    urutkan_tujuan(
+        pengguna, tujuan.dokumen, tujuan.jabatan, geser_dalam(saudara.order_by("urutan", "id"), tujuan, arah)
+    )
+
+
 # Sasaran
 
 

@@ -193,6 +193,12 @@ def urutkan_unit_kerja(pengguna, instansi: Instansi, urutan_id: list[int]) -> No
         catat(pengguna, "urutkan_unit_kerja", instansi, perubahan={"urutan": perubahan})
 
 
+def geser_unit_kerja(pengguna, unit: UnitKerja, arah: int) -> None:
+    """Move a unit kerja one place up (-1) or down (+1) among its instansi's."""
+    saudara = UnitKerja.objects.filter(instansi_id=unit.instansi_id).order_by("urutan", "nama")
+    urutkan_unit_kerja(pengguna, unit.instansi, geser_dalam(saudara, unit, arah))
+
+
 # ------------------------------------------------------------------------------------------------
 # Jabatan
 

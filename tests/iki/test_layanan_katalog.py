@@ -365,3 +365,15 @@ class TestUrutan(TestCase):
         assert sorted(hasil.values_list("urutan", flat=True)) == nomor
         with pytest.raises(ValidationError, match="tepat satu kali"):
             layanan.urutkan_sasaran(None, dokumen, jab, diminta[:-1])
+
+
+def test_tujuan_move_up_and_down(pengguna, dokumen):
+    jab = sekcam(dokumen)
+    satu = layanan.buat_tujuan(pengguna, dokumen, jab, uraian="Satu")
+    dua = layanan.buat_tujuan(pengguna, dokumen, jab, uraian="Dua")
+    layanan.geser_tujuan(pengguna, dua, -1)
+    assert list(Tujuan.objects.filter(dokumen=dokumen).order_by("urutan")) == [dua, satu]
+    layanan.geser_tujuan(pengguna, dua, -1)  # already first: nothing moves, nothing is recorded
+    assert len(jejak("urutkan_tujuan")) == 1
+    with pytest.raises(ValidationError, match="naik"):
+        layanan.geser_tujuan(pengguna, dua, 2)

@@ -202,3 +202,11 @@ def test_hapus_pegawai_only_when_it_is_this_instansi_s_alone(pengguna, instansi,
     layanan.hapus_pegawai(pengguna, salah, instansi)
     assert not Pegawai.objects.filter(pk=salah.pk).exists()
     assert Jejak.objects.filter(aksi="hapus_pegawai").count() == 1
+
+
+def test_unit_kerja_move(pengguna, instansi):
+    a = layanan.buat_unit_kerja(pengguna, instansi, nama="Sekretariat", jenis="sekretariat")
+    b = layanan.buat_unit_kerja(pengguna, instansi, nama="Seksi Pemerintahan", jenis="seksi")
+    layanan.geser_unit_kerja(pengguna, a, 1)
+    assert list(UnitKerja.objects.filter(instansi=instansi).order_by("urutan")) == [b, a]
+    assert Jejak.objects.get(aksi="urutkan_unit_kerja").perubahan["urutan"] == {str(a.pk): [1, 2], str(b.pk): [2, 1]}

@@ -209,6 +209,15 @@ def hapus_unit_kerja(request, unit_kerja_id):
     )
 
 
+@login_required
+@require_POST
+def geser_unit_kerja(request, unit_kerja_id):
+    unit = _unit_kerja(request.user, unit_kerja_id)
+    _kelola(request, unit.instansi)
+    organisasi.geser_unit_kerja(request.user, unit, _arah(request))
+    return redirect(_url_organisasi(unit.instansi) + "#unit-kerja")
+
+
 def _data_jabatan(d) -> dict:
     return {nama: d[nama] for nama in organisasi.BIDANG_JABATAN}
 
@@ -773,3 +782,15 @@ def hapus_tujuan(request, tujuan_id):
     _kelola(request, tujuan.dokumen.instansi)
     kembali = _url_jabatan_di_dokumen(tujuan.dokumen, tujuan.jabatan_id)
     return _hapus(request, lambda: iki.hapus_tujuan(request.user, tujuan), "Tujuan dihapus.", kembali)
+
+
+@login_required
+@require_POST
+def geser_tujuan(request, tujuan_id):
+    tujuan = _tujuan(request.user, tujuan_id)
+    _kelola(request, tujuan.dokumen.instansi)
+    try:
+        iki.geser_tujuan(request.user, tujuan, _arah(request))
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect(_url_jabatan_di_dokumen(tujuan.dokumen, tujuan.jabatan_id))
