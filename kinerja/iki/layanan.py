@@ -488,6 +488,11 @@ def simpan_indikator(
         if pk not in dipertahankan:
             ubah_variabel.append(v.kode)
             v.delete()
+    # Codes are unique per indicator: park renamed rows on a temporary code so two rows may swap theirs.
+    for baris in variabel:
+        v = tersimpan.get(baris["id"])
+        if v is not None and v.kode != baris["kode"]:
+            Variabel.objects.filter(pk=v.pk).update(kode=f"sementara_{v.pk}")
     for posisi, baris in enumerate(variabel, start=1):
         v = tersimpan.get(baris["id"]) or Variabel(indikator=indikator)
         isi = {k: baris[k] for k in BIDANG_VARIABEL}

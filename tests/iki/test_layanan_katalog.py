@@ -377,3 +377,16 @@ def test_tujuan_move_up_and_down(pengguna, dokumen):
     assert len(jejak("urutkan_tujuan")) == 1
     with pytest.raises(ValidationError, match="naik"):
         layanan.geser_tujuan(pengguna, dua, 2)
+
+
+def test_two_variables_may_swap_their_codes(pengguna, dokumen):
+    ind = Indikator.objects.get(sasaran__dokumen=dokumen, nama="Persentase LPJ tepat waktu")
+    lpj_tepat, lpj = ind.variabel.order_by("id")
+    layanan.simpan_indikator(
+        pengguna,
+        ind.sasaran,
+        {"ekspresi": "lpj / lpj_tepat * 100"},
+        [baris(lpj_tepat) | {"kode": "lpj"}, baris(lpj) | {"kode": "lpj_tepat"}],
+        indikator=ind,
+    )
+    assert dict(ind.variabel.values_list("pk", "kode")) == {lpj_tepat.pk: "lpj", lpj.pk: "lpj_tepat"}
