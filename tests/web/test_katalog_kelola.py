@@ -264,3 +264,58 @@ def test_variable_rows_are_indonesian_and_offer_only_this_year_s_constants(masuk
     assert baru.variabel.get(kode="y").konstanta == sendiri and baru.jenis == "output"
     halaman = teks(client.get(reverse("web:indikator", args=[baru.pk])))
     assert "Output (keluaran)" in halaman and "Kasi Pemerintahan" in halaman
+
+
+def test_a_constant_of_a_decreed_document_refuses_with_the_reason_on_the_form(masuk, a, dokumen):
+    k = Konstanta.objects.filter(instansi=a, tahun=dokumen.tahun, variabel__isnull=False).first()
+    respons = masuk(ADMIN).post(
+        reverse("web:ubah_konstanta", args=[k.pk]), {"nama": k.nama, "kode": k.kode, "nilai": "99"}
+    )
+    assert respons.status_code == 200 and "sudah ditetapkan" in teks(respons)
+    assert Konstanta.objects.get(pk=k.pk).nilai == k.nilai
+
+
+def test_the_small_edits_through_their_buttons(masuk, a, draft):
+    client = masuk(ADMIN)
+    # Unit kerja: add two, move the second up, delete one.
+    for nama in ("Seksi A Baru", "Seksi B Baru"):
+        client.post(reverse("web:tambah_unit_kerja", args=[a.pk]), {"nama": nama, "jenis": "seksi"})
+    b = UnitKerja.objects.get(instansi=a, nama="Seksi B Baru")
+    sebelum = list(UnitKerja.objects.filter(instansi=a).order_by("urutan", "nama"))
+    client.post(reverse("web:geser_unit_kerja", args=[b.pk]), {"arah": "naik"})
+    sesudah = list(UnitKerja.objects.filter(instansi=a).order_by("urutan", "nama"))
+    assert sesudah.index(b) == sebelum.index(b) - 1
+    assert client.post(reverse("web:hapus_unit_kerja", args=[b.pk])).status_code == 302
+    assert not UnitKerja.objects.filter(pk=b.pk).exists()
+    # Indicators of one sasaran: move the last one up.
+    sasaran = next(s for s in Sasaran.objects.filter(dokumen=draft) if s.indikator.count() > 1)
+    urut = list(sasaran.indikator.order_by("urutan", "id"))
+    client.post(reverse("web:geser_indikator", args=[urut[-1].pk]), {"arah": "naik"})
+    assert list(sasaran.indikator.order_by("urutan", "id")) == [*urut[:-2], urut[-1], urut[-2]]
+    # Tujuan: edit its indicators, then delete it.
+    jab = sasaran.jabatan
+    client.post(reverse("web:tambah_tujuan", args=[draft.pk, jab.pk]), {"uraian": "Tujuan uji", "indikator": "A"})
+    tujuan = Tujuan.objects.get(dokumen=draft, uraian="Tujuan uji")
+    client.post(reverse("web:ubah_tujuan", args=[tujuan.pk]), {"uraian": "Tujuan uji", "indikator": "B\nC"})
+    assert list(tujuan.indikator.values_list("uraian", flat=True)) == ["B", "C"]
+    client.post(reverse("web:hapus_tujuan", args=[tujuan.pk]))
+    assert not Tujuan.objects.filter(pk=tujuan.pk).exists()
+    # A pegawai recorded by mistake goes with its penugasan.
+    caraka = Jabatan.objects.get(instansi=a, nama="Caraka")
+    client.post(
+        reverse("web:tambah_pegawai", args=[a.pk]),
+        {"nama": "Salah Catat", "jabatan": caraka.pk, "jenis": "plh", "mulai": "2025-02-01"},
+    )
+    salah = Pegawai.objects.get(nama="Salah Catat")
+    client.post(
+        reverse("web:ubah_pegawai", args=[a.pk, salah.pk]), {"nama": "Salah Catat Sekali", "nip": "", "pangkat": ""}
+    )
+    salah.refresh_from_db()
+    assert salah.nama == "Salah Catat Sekali"
+    client.post(reverse("web:hapus_pegawai", args=[a.pk, salah.pk]))
+    assert not Pegawai.objects.filter(pk=salah.pk).exists()
+    assert {j.aksi for j in Jejak.objects.filter(aksi__in=["hapus_pegawai", "hapus_tujuan", "urutkan_indikator"])} == {
+        "hapus_pegawai",
+        "hapus_tujuan",
+        "urutkan_indikator",
+    }
