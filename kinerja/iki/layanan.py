@@ -391,6 +391,11 @@ def _periksa_variabel(dokumen: DokumenIKI, indikator: Indikator | None, variabel
             masalah.append(f"{label}: agregasi “{agregasi}” tidak dikenal.")
         konstanta = baris.get("konstanta")
         nilai_tetap = baris.get("nilai_tetap")
+        if nilai_tetap is not None:
+            try:
+                nilai_tetap = Variabel._meta.get_field("nilai_tetap").clean(nilai_tetap, None)
+            except ValidationError as exc:
+                masalah.append(f"{label}: nilai tetap — {exc.messages[0]}")
         if nilai_tetap is not None and konstanta is not None:
             masalah.append(f"{label}: pilih salah satu, nilai tetap atau konstanta, tidak keduanya.")
         if konstanta is not None and (konstanta.instansi_id != dokumen.instansi_id or konstanta.tahun != dokumen.tahun):
@@ -545,6 +550,8 @@ def geser_indikator(pengguna, indikator: Indikator, arah: int) -> None:
 
 def _periksa_konstanta(k: Konstanta):
     galat = {}
+    if not isinstance(k.tahun, int) or not 2000 <= k.tahun <= 2100:
+        galat["tahun"] = ["Tahun konstanta harus antara 2000 dan 2100."]
     try:
         kode_validator(k.kode)
     except ValidationError as exc:

@@ -213,6 +213,12 @@ def test_editing_replaces_renames_reorders_and_deletes_variables(pengguna, dokum
         ({}, [{"kode": "a", "uraian": "x", "konstanta": "asing"}], "variabel", "bukan milik instansi dan tahun"),
         ({}, [{"kode": "a", "uraian": "x", "konstanta": "tahun_lalu"}], "variabel", "bukan milik instansi dan tahun"),
         ({}, [{"id": "asing", "kode": "a", "uraian": "x"}], "variabel", "bukan variabel indikator ini"),
+        (
+            {},
+            [{"kode": "a", "uraian": "x", "nilai_tetap": Decimal("1.1234567")}],
+            "variabel",
+            "Variabel baris 1 (a): nilai tetap",
+        ),
     ],
 )
 def test_bad_indicator_input_changes_nothing_and_names_the_field(pengguna, dokumen, data, variabel, bidang, pesan):
@@ -390,3 +396,9 @@ def test_two_variables_may_swap_their_codes(pengguna, dokumen):
         indikator=ind,
     )
     assert dict(ind.variabel.values_list("pk", "kode")) == {lpj_tepat.pk: "lpj", lpj.pk: "lpj_tepat"}
+
+
+def test_a_constant_needs_a_plausible_year(pengguna, dokumen):
+    with pytest.raises(ValidationError) as exc:
+        layanan.buat_konstanta(pengguna, dokumen.instansi, 0, kode="x", nama="X", nilai=1)
+    assert exc.value.message_dict["tahun"] == ["Tahun konstanta harus antara 2000 dan 2100."]

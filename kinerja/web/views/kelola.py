@@ -39,29 +39,10 @@ from ..umum import urut_pohon
 # Loaders: the object with its instansi, or 404 outside the user's scope.
 
 
-def _atau_404(queryset, pk, instansi_dari, user):
-    obj = queryset.filter(pk=pk).first()
-    if obj is None or not lingkup.boleh_lihat(user, instansi_dari(obj)):
-        raise Http404(f"{queryset.model._meta.verbose_name.capitalize()} tidak ditemukan.")
-    return obj
-
-
-def _unit_kerja(user, pk) -> UnitKerja:
-    return _atau_404(UnitKerja.objects.select_related("instansi__pemda"), pk, lambda u: u.instansi, user)
-
-
-def _penugasan(user, pk) -> Penugasan:
-    qs = Penugasan.objects.select_related("jabatan__instansi__pemda", "pegawai")
-    return _atau_404(qs, pk, lambda p: p.jabatan.instansi, user)
-
-
-def _konstanta(user, pk) -> Konstanta:
-    return _atau_404(Konstanta.objects.select_related("instansi__pemda"), pk, lambda k: k.instansi, user)
-
-
-def _tujuan(user, pk) -> Tujuan:
-    qs = Tujuan.objects.select_related("dokumen__instansi__pemda", "jabatan")
-    return _atau_404(qs, pk, lambda t: t.dokumen.instansi, user)
+_unit_kerja = akses.unit_kerja_atau_404
+_penugasan = akses.penugasan_atau_404
+_konstanta = akses.konstanta_atau_404
+_tujuan = akses.tujuan_atau_404
 
 
 def _pegawai(user, instansi, pk) -> Pegawai:
