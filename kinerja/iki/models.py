@@ -190,6 +190,10 @@ class Indikator(_BagianDokumen):
         POSITIF = "positif", "Positif (makin tinggi makin baik)"
         NEGATIF = "negatif", "Negatif (makin rendah makin baik)"
 
+    class Jenis(models.TextChoices):
+        OUTPUT = "output", "Output (keluaran)"
+        OUTCOME = "outcome", "Outcome (hasil)"
+
     class PeriodePelaporan(models.TextChoices):
         TRIWULANAN = "triwulanan", "Triwulanan"
         SEMESTERAN = "semesteran", "Semesteran"
@@ -197,16 +201,23 @@ class Indikator(_BagianDokumen):
 
     sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="indikator")
     nama = models.TextField("indikator kinerja")
-    penjelasan = models.TextField("penjelasan / formulasi (teks)", blank=True)
+    penjelasan = models.TextField("definisi operasional / penjelasan", blank=True)
+    jenis = models.CharField("jenis indikator", max_length=10, choices=Jenis.choices, blank=True)
     ekspresi = models.CharField("rumus", max_length=2000, blank=True, help_text="mis. tepat_waktu / usulan * 100")
     satuan = models.CharField(max_length=40, blank=True, default="%")
     polaritas = models.CharField(max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
     sumber_data = models.CharField(max_length=250, blank=True)
+    penyedia_data = models.CharField("penyedia data", max_length=250, blank=True)
     periode_pelaporan = models.CharField(
         max_length=12, choices=PeriodePelaporan.choices, default=PeriodePelaporan.TRIWULANAN
     )
     penanggung_jawab = models.ForeignKey(
-        Jabatan, null=True, blank=True, on_delete=models.SET_NULL, related_name="indikator_ditanggung"
+        Jabatan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indikator_ditanggung",
+        verbose_name="penanggung jawab",
     )
     induk = models.ManyToManyField(
         "self",
@@ -253,6 +264,9 @@ class Variabel(_BagianDokumen):
     agregasi = models.CharField(max_length=12, choices=list(AGREGASI.items()), default="jumlah")
     nilai_tetap = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     konstanta = models.ForeignKey(Konstanta, null=True, blank=True, on_delete=models.PROTECT, related_name="variabel")
+    negatif_boleh = models.BooleanField(
+        "boleh negatif", default=False, help_text="Centang bila nilainya memang bisa di bawah nol (mis. selisih)."
+    )
 
     kunci_path = "indikator__sasaran__dokumen__status"
 

@@ -14,9 +14,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kinerja.akun.models import Peran
-from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Variabel
+from kinerja.iki.models import DokumenIKI, Indikator, Konstanta, Sasaran, Tujuan, Variabel
 from kinerja.impor.models import PekerjaanImpor
-from kinerja.organisasi.models import Jabatan, Pegawai, Pemda, Penugasan
+from kinerja.organisasi.models import Jabatan, Pegawai, Pemda, Penugasan, UnitKerja
 from kinerja.realisasi import layanan
 from kinerja.realisasi.periode import PERIODE_ISIAN
 from kinerja.survei.models import Responden, Survei
@@ -67,6 +67,9 @@ def objek_instansi(b) -> dict:
     Penugasan.objects.create(pegawai=pegawai_tanpa_akun, jabatan=sekcam, mulai=dokumen.sk_tanggal, jenis="plh")
     Responden.objects.create(survei=survei, nomor=1, jawaban=dict.fromkeys(survei.kode_unsur, 4))
     pekerjaan = PekerjaanImpor.objects.create(instansi=b, nama_berkas="iki.txt", hash_isi="0" * 64)
+    # A draft of next year holds a tujuan (the decreed documents refuse new rows).
+    draft_b = DokumenIKI.objects.create(instansi=b, tahun=dokumen.tahun + 1)
+    tujuan = Tujuan.objects.create(dokumen=draft_b, jabatan=sekcam, uraian="Tujuan B")
     return {
         "ID_BERSAMA": {
             "instansi_id": b.pk,
@@ -81,6 +84,10 @@ def objek_instansi(b) -> dict:
             "tahun": dokumen.tahun,
             "pengguna_id": pemegang.pk,
             "pegawai_id": pegawai_tanpa_akun.pk,
+            "unit_kerja_id": UnitKerja.objects.filter(instansi=b).first().pk,
+            "penugasan_id": Penugasan.objects.filter(jabatan__instansi=b).first().pk,
+            "konstanta_id": Konstanta.objects.filter(instansi=b).first().pk,
+            "tujuan_id": tujuan.pk,
         },
         "ID_PER_NAMESPACE": {"survei": {"pk": survei.pk, "nomor": 1}, "impor": {"pekerjaan_id": pekerjaan.pk}},
     }
