@@ -14,7 +14,8 @@ line number; the output is deterministic and JSON-serialisable.
 
 import os
 
-from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.galat import KOSONG, DokumenError
+from kinerja.dokumen.galat import galat as _galat
 from kinerja.dokumen.masukan import UKURAN_MAKS, ambil_bytes, blok_dari, nama_untuk_pesan
 from kinerja.dokumen.struktur import FORMAT, susun
 
@@ -36,7 +37,7 @@ def baca_teks(teks: str, nama_file: str | None = None) -> dict:
     from kinerja.dokumen.teks import teks_ke_blok
 
     if not teks.strip():
-        raise DokumenError(f"{nama_file}: berkas kosong." if nama_file else "berkas kosong.")
+        raise _galat(nama_file, KOSONG)
     return susun(teks_ke_blok(teks), nama_file)
 
 

@@ -32,12 +32,28 @@ _KALI_SERATUS = re.compile(
     re.IGNORECASE,
 )
 _PERSEN_SISA = re.compile(r"\(\s*%\s*\)|%|\bpersen\b", re.IGNORECASE)
-# A note starts the cell ("Catatan 240 hari") or follows a colon ("… (Keterangan: …)"); a bare
-# "surat keterangan" inside a variable's name is not a note.
-_CATATAN = re.compile(
-    r"(?:^(?:catatan|keterangan|ket\s*\.|note)\s*[:.\-]?|(?<=[\s(])(?:catatan|keterangan|ket\s*\.|note)\s*:)\s*",
+# An explanation written in the formula cell: it starts the cell ("Catatan 240 hari"), starts a
+# line with a colon or dash after its word ("Penjelasan : …", "Definisi operasional – …"), or
+# follows the formula after a colon ("… x 100% (Keterangan: …)"). A bare "surat keterangan"
+# inside a variable's name is not one.
+_KATA_PENJELASAN = r"(?:penjelasan|keterangan|ket\s*\.|catatan|definisi(?:\s+operasional)?|note)"
+_PENJELASAN = re.compile(
+    rf"(?:^\W{{0,3}}{_KATA_PENJELASAN}\b\s*[:.\-–]?"
+    rf"|(?:^|(?<=\n))[\s(\-–•*]*{_KATA_PENJELASAN}\s*(?:[:\-–]|$|(?=\n))"
+    rf"|(?<=[\s(,;]){_KATA_PENJELASAN}\s*:)\s*",
     re.IGNORECASE,
 )
+# A line that starts the formula after an explanation written first ("Definisi: …" / "Rumus: …").
+_LABEL_FORMULA = re.compile(
+    r"^\W{0,3}(?:rumus|formula(?:si)?|cara\s+(?:menghitung|perhitungan|penghitungan)|perhitungan|penghitungan)"
+    r"\b\s*[:=]?\s*",
+    re.IGNORECASE,
+)
+# "Pembilang: …" / "Penyebut: …": numerator and denominator named as such.
+_PEMBILANG = re.compile(r"^\W{0,3}(?:pembilang|numerator)\s*[:=]\s*", re.IGNORECASE | re.MULTILINE)
+_PENYEBUT = re.compile(r"^\W{0,3}(?:penyebut|denominator)\s*[:=]\s*", re.IGNORECASE | re.MULTILINE)
+# "per" divides in "A per B x 100%" but not before a period or a unit ("kunjungan per bulan").
+_PER = re.compile(r"\bper\b(?!\s+(?:bulan|tahun|triwulan|semester|hari|minggu|periode|unsur|orang|kapita)\b)", re.I)
 _KATA_OPERATOR = (
     (re.compile(r"\bdi\s?bagi(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
     (re.compile(r"\bdi\s?banding(?:kan)?(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
@@ -148,7 +164,13 @@ class HasilRumus:
     jenis: str = "kosong"
     persen: bool = False
     dikali_100_ditambahkan: bool = False
-    catatan: str | None = None
+    # Explanation written in the formula cell ("Penjelasan: …"), apart from the formula.
+    penjelasan: str | None = None
+    # Text after "× 100%" that qualifies a complete ratio ("(dihitung per triwulan)"): kept in
+    # ``teks``, left out of the expression, reported.
+    keterangan: str | None = None
+    # The formula only repeats the indicator's name.
+    mengulang_nama: bool = False
     masalah: str | None = None
 
     @property
@@ -166,18 +188,15 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
     """Understand ``teks`` (raw cell text, markup allowed) of the indicator ``nama_indikator``.
 
     ``catatan`` is a note found elsewhere for the indicator ("240 hari kerja efektif"): its
-    numbers give fixed values to the variables they name.
+    numbers give fixed values to the variables they name. An explanation written in the cell
+    itself (``Penjelasan``, ``Keterangan``, ``Catatan``, ``Definisi``) is set apart as
+    ``penjelasan`` and does the same.
     """
-    tampil = bersihkan(teks, satu_baris=False)
-    s = _ganti_lambang(_normalisasi(teks))
-    catatan_rumus = None
-    if m := _CATATAN.search(s):
-        catatan_rumus = bersihkan(s[m.end() :]) or None
-        s = s[: m.start()]
-        if m := _CATATAN.search(tampil):
-            tampil = tampil[: m.start()].strip()
-    catatan_semua = " ".join(c for c in (catatan_rumus, catatan) if c) or None
-    hasil = HasilRumus(teks=tampil, ekspresi=None, catatan=catatan_rumus)
+    tampil, _ = _pisah_penjelasan(bersihkan(teks, satu_baris=False))
+    s, penjelasan = _pisah_penjelasan(_ganti_lambang(_normalisasi(teks)))
+    penjelasan = bersihkan(penjelasan) if penjelasan else None
+    catatan_semua = " ".join(c for c in (penjelasan, catatan) if c) or None
+    hasil = HasilRumus(teks=tampil, ekspresi=None, penjelasan=penjelasan)
 
     if _TANDA_IKM.search(s) or (_NAMA_IKM.search(nama_indikator) and not _ada_isi(s)):
         hasil.ekspresi, hasil.jenis = "nilai_ikm", "ikm"
@@ -187,11 +206,18 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
         hasil.masalah = "rumus kosong"
         return hasil
 
-    s, persen = _ambil_kali_seratus(s)
+    s = _PENYEBUT.sub("÷ ", _PEMBILANG.sub("", s))
+    s, persen, hasil.keterangan = _ambil_kali_seratus(s)
+    hasil.mengulang_nama = _inti(s) == _inti(nama_indikator) != ""
+    if hasil.mengulang_nama and adalah_nama_persen(nama_indikator):
+        hasil.jenis, hasil.masalah, hasil.persen = "tidak_dipahami", "rumus hanya mengulang nama indikator", persen
+        return hasil
     for pola, ganti in _KATA_OPERATOR:
         s = pola.sub(ganti, s)
     try:
         pohon = _pohon(s)
+        if isinstance(pohon, _Operan) and (persen or adalah_nama_persen(nama_indikator)):
+            pohon = _pisah_per(pohon.teks) or pohon
         if isinstance(pohon, _Operan) and persen:
             pohon = _pisah_konstanta(pohon.teks)
         jenis = _jenis(pohon)
@@ -240,6 +266,55 @@ def _ganti_lambang(s: str) -> str:
     return pola.sub(lambda m: definisi[m.group(1)], rumus)
 
 
+def _pisah_penjelasan(s: str) -> tuple[str, str | None]:
+    """The formula of a cell and the explanation written with it (or None).
+
+    An explanation after the formula runs to the end of the cell. One written first ("Definisi:
+    …", then the formula) runs until a line labelled as the formula ("Rumus: …") or a line that
+    reads as one (it has "× 100%", or a division between head words).
+    """
+    m = _PENJELASAN.search(s)
+    if m is None:
+        return _LABEL_FORMULA.sub("", s, count=1) if _LABEL_FORMULA.match(s) else s, None
+    sebelum, sesudah = s[: m.start()], s[m.end() :]
+    if _ada_isi(sebelum):
+        return _LABEL_FORMULA.sub("", sebelum.strip(), count=1).strip(" ,;("), sesudah.strip(" )") or None
+    baris = sesudah.split("\n")
+    for k, b in enumerate(baris[1:], 1):
+        if _LABEL_FORMULA.match(b) or _baris_rumus(b):
+            rumus = "\n".join(baris[k:])
+            return _LABEL_FORMULA.sub("", rumus.strip(), count=1), "\n".join(baris[:k]).strip() or None
+    return "", sesudah.strip() or None
+
+
+def _baris_rumus(b: str) -> bool:
+    """A line that reads as a formula of its own: "× 100%", or a head word then a division."""
+    if _KALI_SERATUS.search(b):
+        return True
+    kata = b.split()[0].lower() if b.split() else ""
+    return kata in _KATA_KEPALA and bool(re.search(r"\s[/÷:]\s|\bdi\s?bagi\b", b, re.IGNORECASE))
+
+
+def _inti(s: str) -> str:
+    """Words of a formula or a name, for telling whether one only repeats the other."""
+    return " ".join(re.findall(r"[^\W_]+", s.replace(_BEKAS_100, " ").lower()))
+
+
+def _pisah_per(teks: str) -> _Simpul | None:
+    """ "A per B" in a percentage that has no other division: the one "per" that is not before a
+    period or a unit divides."""
+    posisi = [m for m in _PER.finditer(teks) if _ada_isi(teks[: m.start()]) and _ada_isi(teks[m.end() :])]
+    if len(posisi) != 1:
+        return None
+    m = posisi[0]
+    return _Operasi("/", _Operan(teks[: m.start()]), _Operan(teks[m.end() :]))
+
+
+def ada_kali_seratus(teks: str) -> bool:
+    """Whether ``teks`` has "× 100%" (or a spelled-out form of it)."""
+    return bool(_KALI_SERATUS.search(teks))
+
+
 def adalah_nama_persen(nama: str) -> bool:
     return bool(_NAMA_PERSEN.match(nama))
 
@@ -271,13 +346,15 @@ def _ada_isi(s: str) -> bool:
     return bool(re.search(r"[^\W_]", s))
 
 
-def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
-    """``s`` without ``x 100 %`` (and its spelled-out forms) and whether there was one.
+def _ambil_kali_seratus(s: str) -> tuple[str, bool, str | None]:
+    """``s`` without ``x 100 %`` (and its spelled-out forms), whether there was one, and the text
+    that qualifies a complete ratio after it ("A / B × 100% (per triwulan)"), or None.
 
     Where text follows it on its line, :data:`_BEKAS_100` marks the place: in
     ``A x 100 % 20 desa`` it is the fraction bar.
     """
     persen = False
+    keterangan = None
     baris = s.split("\n")
     for i, b in enumerate(baris):
         m = _KALI_SERATUS.search(b)
@@ -285,6 +362,17 @@ def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
             continue
         persen = True
         ada_sesudah = _ada_isi(b[m.end() :]) or any(_ada_isi(b2) for b2 in baris[i + 1 :])
+        sesudah = " ".join(x.strip() for x in [b[m.end() :], *baris[i + 1 :]] if x.strip())
+        if (
+            ada_sesudah
+            and not _awal_operan(_kata_setelah(sesudah, 0).lstrip("("))
+            and _rasio_lengkap("\n".join([*baris[:i], b[: m.start()]]))
+        ):
+            # "A / B × 100% (per triwulan)": the rest qualifies the ratio; a head word or a
+            # number there would be a denominator instead ("A × 100% 20 desa").
+            keterangan = sesudah
+            baris = [*baris[:i], b[: m.start()]]
+            break
         tanda = _BEKAS_100 if b[: m.start()].strip() and ada_sesudah else " "
         baris[i] = b[: m.start()] + tanda + _KALI_SERATUS.sub(" ", b[m.end() :])
     # A lone "x" ending a line that a denominator line follows: the rest of "x 100 %" was lost.
@@ -297,7 +385,24 @@ def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
         s = _PERSEN_SISA.sub(" ", s)
     elif re.search(r"\(\s*%\s*\)\s*$|%\s*$", s):
         s, persen = _PERSEN_SISA.sub(" ", s), True
-    return s, persen
+    return s, persen, keterangan.strip(" ,;") or None if keterangan else None
+
+
+def _rasio_lengkap(s: str) -> bool:
+    """True when ``s`` (what stands before "× 100%") already divides one thing by another, so
+    that text after it only qualifies the ratio."""
+    for pola, ganti in _KATA_OPERATOR[:3]:
+        s = pola.sub(ganti, s)
+    baris = _baris_formula(s)
+    if len(baris) == 2 and not masih_terbuka(s):
+        return True  # a numerator line over a denominator line
+    if len(baris) != 1:
+        return False
+    try:
+        pohon = _urai(_token_baris(baris[0]))
+    except _TidakDipahami:
+        return False
+    return isinstance(pohon, _Operasi) and pohon.op == "/"
 
 
 # --- tokens --------------------------------------------------------------------------------

@@ -20,8 +20,9 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.blok import Blok
-from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.galat import galat
 from kinerja.dokumen.markup import ada_penanda_daftar
 
 # Words further apart than this (in points, about three characters) are in different cells.
@@ -31,43 +32,40 @@ _TOLERANSI_BARIS = 3.0
 _GARIS_MIN = 8.0
 
 
-def _galat(nama_file: str | None, pesan: str) -> DokumenError:
-    return DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
-
-
 def pdf_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
     """Blocks of a PDF; raises for corrupt, locked or text-less (scanned) files."""
     if not data.strip():
-        raise _galat(nama_file, "berkas kosong.")
-    baris: list[list[str] | str] = []  # table rows (cells) and text lines, in reading order
+        raise galat(nama_file, pesan.KOSONG)
+    baris: list[tuple[list[str] | str, str]] = []  # table rows (cells) and text lines with their place
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for halaman in pdf.pages:
-                baris.extend(_halaman(halaman))
+            for nomor_halaman, halaman in enumerate(pdf.pages, 1):
+                baris.extend(_halaman(halaman, nomor_halaman))
     except PDFPasswordIncorrect:
-        raise _galat(nama_file, "PDF terkunci dengan kata sandi.") from None
+        raise galat(nama_file, pesan.PDF_BERSANDI) from None
     except PdfminerException as e:
         if isinstance(e.args[0] if e.args else None, PDFPasswordIncorrect):
-            raise _galat(nama_file, "PDF terkunci dengan kata sandi.") from None
-        raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
+            raise galat(nama_file, pesan.PDF_BERSANDI) from None
+        raise galat(nama_file, pesan.PDF_RUSAK) from None
     except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError):
-        raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
+        raise galat(nama_file, pesan.PDF_RUSAK) from None
     if not baris:
-        raise _galat(nama_file, "PDF tidak berisi teks (hasil pindaian?); jalankan OCR lebih dulu.")
+        raise galat(nama_file, pesan.PDF_PINDAIAN)
     return [
-        Blok.baris_tabel(nomor, b) if isinstance(b, list) else Blok.paragraf(nomor, b)
-        for nomor, b in enumerate(baris, 1)
+        Blok.baris_tabel(nomor, b, tempat) if isinstance(b, list) else Blok.paragraf(nomor, b, tempat)
+        for nomor, (b, tempat) in enumerate(baris, 1)
     ]
 
 
-def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
-    """The page's table rows and text lines, ordered top to bottom."""
+def _halaman(halaman: "pdfplumber.page.Page", nomor_halaman: int) -> list[tuple[list[str] | str, str]]:
+    """The page's table rows and text lines, ordered top to bottom, each with its place: table and
+    row for a ruled table, the line of the page for text and unruled rows."""
     tabel = halaman.find_tables()
     kotak = [t.bbox for t in tabel]
     garis = _garis_mendatar(halaman) if tabel else []
     kata_halaman: list[_Kata] | None = None
-    urutan: list[tuple[float, int, list[str] | str]] = []
-    for t in tabel:
+    urutan: list[tuple[float, int, list[str] | str, str]] = []
+    for nomor_tabel, t in enumerate(sorted(tabel, key=lambda t: (t.bbox[1], t.bbox[0])), 1):
         for k, (baris, baris_kotak) in enumerate(zip(t.extract(), t.rows)):
             sel = []
             for teks, kotak_sel in zip(baris, baris_kotak.cells):
@@ -78,17 +76,21 @@ def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
                     teks = _teks_sel_berpecahan([k for k in kata_halaman if k.di_dalam(kotak_sel)], bar)
                 sel.append((teks or "").strip())
             if any(sel):
-                urutan.append((t.bbox[1], k, sel))
+                urutan.append((t.bbox[1], k, sel, f"halaman {nomor_halaman}, tabel {nomor_tabel}, baris {k + 1}"))
 
     def di_luar_tabel(obj: dict) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in kotak)
 
     luar = halaman.filter(di_luar_tabel) if kotak else halaman
-    for atas, potongan in _baris_kata(luar.extract_words(keep_blank_chars=False, use_text_flow=False)):
-        urutan.append((atas, 0, potongan if len(potongan) > 1 else potongan[0]))
+    for nomor_baris, (atas, potongan) in enumerate(
+        _baris_kata(luar.extract_words(keep_blank_chars=False, use_text_flow=False)), 1
+    ):
+        urutan.append(
+            (atas, 0, potongan if len(potongan) > 1 else potongan[0], f"halaman {nomor_halaman}, baris {nomor_baris}")
+        )
     urutan.sort(key=lambda u: (u[0], u[1]))
-    return [isi for _, _, isi in urutan]
+    return [(isi, tempat) for _, _, isi, tempat in urutan]
 
 
 def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
