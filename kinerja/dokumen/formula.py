@@ -539,6 +539,7 @@ def _baris_formula(s: str) -> list[str]:
         minus = bool(hasil) and re.match(r"[-–−]\s", b) and _awal_operan(_kata_setelah(b, 1))
         if not minus:
             b = re.sub(r"^[-–—•❖●▪*]\s+", "", b)  # a list bullet, not a minus
+        b = re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+(?=\D)", "", b)  # "1. Jumlah …": an item number
         if not _ada_isi(b) and not re.search(r"[()+×*/÷⁄:]", b):
             continue
         kata = b.split()[0].lower() if b.split() else ""

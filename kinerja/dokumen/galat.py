@@ -94,7 +94,7 @@ def rumus_mengulang_nama(nama: str) -> str:
 
 
 def keterangan_setelah_100(keterangan: str, nama: str) -> str:
-    return f"keterangan setelah '× 100%' tidak ikut dihitung ({_potong(keterangan)}): {nama}"
+    return f"keterangan setelah '× 100%' tidak ikut dihitung ({_potong(keterangan.strip('() '))}): {nama}"
 
 
 def nama_tergabung(nama: list[str]) -> str:

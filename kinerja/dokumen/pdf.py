@@ -23,6 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.blok import Blok
 from kinerja.dokumen.galat import galat
+from kinerja.dokumen.kolom import kenali_judul
 from kinerja.dokumen.markup import ada_penanda_daftar
 
 # Words further apart than this (in points, about three characters) are in different cells.
@@ -108,8 +109,22 @@ def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
             baris.append([k])
     hasil: list[tuple[float, list[str]]] = []
     sebelumnya: tuple[float, float] | None = None  # (bottom, x0 of the last cell) of a line of cells
+    jangkar: list[float] | None = None  # where each column of the unruled IKI table above starts
     for b in baris:
         b.sort(key=lambda k: k["x0"])
+        judul = _judul_tanpa_garis(b)
+        if judul is not None:
+            jangkar = [x for x, _ in judul]
+            hasil.append((b[0]["top"], [t for _, t in judul]))
+            sebelumnya = None
+            continue
+        if jangkar is not None:
+            kolom = _ke_kolom(b, jangkar)
+            if kolom is not None:
+                hasil.append((b[0]["top"], kolom))
+                sebelumnya = None
+                continue
+            jangkar = None  # a line across the columns: the table has ended
         sel = [b[0]["text"]]
         awal_sel = [b[0]["x0"]]  # where the last cell's text starts (after a leading colon)
         for kiri, kanan in zip(b, b[1:]):
@@ -134,6 +149,50 @@ def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
         sebelumnya = (bawah, awal_sel[-1]) if len(sel) > 1 else None
         hasil.append((atas, sel))
     return hasil
+
+
+def _potong_kata(b: list[dict], celah: float) -> list[tuple[float, str]]:
+    """The words of a line joined into pieces wherever the gap is at most ``celah``: (x0, text)."""
+    potongan = [(b[0]["x0"], b[0]["text"])]
+    for kiri, kanan in zip(b, b[1:]):
+        if kanan["x0"] - kiri["x1"] > celah:
+            potongan.append((kanan["x0"], kanan["text"]))
+        else:
+            potongan[-1] = (potongan[-1][0], f"{potongan[-1][1]} {kanan['text']}")
+    return potongan
+
+
+def _celah_kolom(k: dict) -> float:
+    """A gap wider than a word space (about a quarter of the text height) at this text size."""
+    return max(3.0, 0.45 * (k["bottom"] - k["top"]))
+
+
+def _judul_tanpa_garis(b: list[dict]) -> list[tuple[float, str]] | None:
+    """The header of an unruled IKI table — its cells and where each starts — or None. Header
+    cells are split at any gap wider than a word space, as narrow columns (NO) sit close."""
+    if len(b) < 3:
+        return None
+    potongan = _potong_kata(b, _celah_kolom(b[0]))
+    if len(potongan) < 3 or kenali_judul([t for _, t in potongan]) is None:
+        return None
+    return potongan
+
+
+def _ke_kolom(b: list[dict], jangkar: list[float]) -> list[str] | None:
+    """A line of an unruled table as one cell per column, each word in the column it starts in;
+    None when the line is not a row of that table (it starts left of it, or runs across a column
+    boundary without the gap that separates cells)."""
+    sel = [""] * len(jangkar)
+    sebelumnya: tuple[int, dict] | None = None
+    for k in b:
+        if k["x0"] + 3 < jangkar[0]:
+            return None
+        j = max(i for i, x in enumerate(jangkar) if x <= k["x0"] + 3)
+        if sebelumnya is not None and sebelumnya[0] != j and k["x0"] - sebelumnya[1]["x1"] <= _celah_kolom(k):
+            return None
+        sel[j] = f"{sel[j]} {k['text']}".strip()
+        sebelumnya = (j, k)
+    return sel
 
 
 # --- fraction bars inside table cells -------------------------------------------------------

@@ -28,7 +28,8 @@ _AWAL_SASARAN = re.compile(
     re.IGNORECASE,
 )
 _AWAL_PEMBILANG = re.compile(
-    r"^\W*(?:jumlah|jml|total|banyaknya|target|realisasi|nilai|rata|σ|∑|\\frac|\$)|^\s*\(", re.IGNORECASE
+    r"^\W*(?:jumlah|jml|total|banyaknya|target|realisasi|nilai|rata|pembilang|rumus|σ|∑|\\frac|\$)|^\s*\(",
+    re.IGNORECASE,
 )
 # A name ending in one of these words goes on in the next line.
 _KATA_SAMBUNG = frozenset(
@@ -113,7 +114,8 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
     rumus = sekarang.rumus() if sekarang.teks_formula.strip() else None
     # A percentage whose formula so far has no division (a bare count, or a product such as
     # "Jumlah ASN x (hari kerja – hari absen)") still waits for its denominator.
-    tertutup = (
+    # A formula that only repeats the name waits for nothing either.
+    tertutup = (rumus is not None and rumus.mengulang_nama) or (
         rumus is not None
         and rumus.lengkap
         and not masih_terbuka(sekarang.teks_formula)
