@@ -413,8 +413,13 @@ def _kata_setelah(s: str, i: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Words are looked for in this much text before a position: a regex anchored at the end of a long
+# string would otherwise try every start, and a huge cell would take seconds.
+_JENDELA = 200
+
+
 def _kata_sebelum(s: str, i: int) -> str:
-    m = re.search(r"(\S+)\s*$", s[:i])
+    m = re.search(r"(\S+)\s*$", s[max(0, i - _JENDELA) : i])
     return m.group(1).lower() if m else ""
 
 
@@ -637,9 +642,10 @@ def _pisah_konstanta(teks: str) -> _Simpul:
 
 def _geser_ke_pengubah(teks: str, posisi: int) -> int:
     """Move a split left over a "Target"/"Total" that qualifies the head word after it."""
-    sebelum = re.search(r"(\S+)\s+$", teks[:posisi])
+    awal = max(0, posisi - _JENDELA)
+    sebelum = re.search(r"(\S+)\s+$", teks[awal:posisi])
     if sebelum and sebelum.group(1).lower() in _PENGUBAH_KEPALA:
-        return sebelum.start(1)
+        return awal + sebelum.start(1)
     return posisi
 
 
