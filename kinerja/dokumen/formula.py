@@ -697,9 +697,9 @@ def _urai(token: list[str | _Operan]) -> _Simpul:
 
 def _sebagai_angka(t: _Operan) -> _Angka | None:
     teks = t.teks.strip()
-    if _ANGKA.fullmatch(teks):
+    if _ANGKA.fullmatch(teks) and _sebagai_bilangan(_nilai_angka(teks)) is not None:
         return _Angka(_nilai_angka(teks))
-    return None
+    return None  # text, or digits that are no number ("0.0.0", a section number)
 
 
 def _nilai_angka(teks: str) -> str:
@@ -740,15 +740,19 @@ def _variabel(pohon: _Simpul, catatan: str | None) -> tuple[list[dict], dict[_Op
         if not uraian or not _ada_isi(uraian):
             raise _TidakDipahami("operand kosong")
         nilai_kurung = None
-        if (m := _NILAI_DALAM_KURUNG.match(uraian)) and not _TAHUN.fullmatch(m.group(2)):
-            uraian, nilai_kurung = m.group(1), _sebagai_bilangan(_nilai_angka(m.group(2)))
+        if (
+            (m := _NILAI_DALAM_KURUNG.match(uraian))
+            and not _TAHUN.fullmatch(m.group(2))
+            and (nilai_kurung := _sebagai_bilangan(_nilai_angka(m.group(2)))) is not None
+        ):
+            uraian = m.group(1)
         kunci = re.sub(r"\s+", " ", uraian.lower())
         if kunci not in per_uraian:
             var: dict = {"uraian": uraian}
             if nilai_kurung is not None:
                 kode = kode_dari_teks(uraian)
                 var["nilai_tetap"] = nilai_kurung
-            elif m := _KONSTANTA.match(uraian):
+            elif (m := _KONSTANTA.match(uraian)) and _sebagai_bilangan(_nilai_angka(m.group(1))) is not None:
                 benda = m.group(2).strip()
                 kode = kode_dari_teks(benda)
                 if len(kode.split("_")) == 1 and not kode.startswith("jumlah"):
@@ -765,8 +769,12 @@ def _variabel(pohon: _Simpul, catatan: str | None) -> tuple[list[dict], dict[_Op
     return daftar, kode_operan
 
 
-def _sebagai_bilangan(teks: str) -> int | float:
-    nilai = float(teks)
+def _sebagai_bilangan(teks: str) -> int | float | None:
+    """The number ``teks`` writes, or None when it is none ("0.0.0")."""
+    try:
+        nilai = float(teks)
+    except ValueError:
+        return None
     return int(nilai) if nilai.is_integer() else nilai
 
 
@@ -785,8 +793,8 @@ def _konstanta_catatan(catatan: str | None) -> list[tuple[set[str], int | float]
     hasil = []
     for m in re.finditer(r"(\d+(?:[.,]\d+)?)\s+((?:[A-Za-z]+\s*){1,3})", catatan):
         kata = _isi_kata(m.group(2))
-        if kata:
-            hasil.append((kata, _sebagai_bilangan(_nilai_angka(m.group(1)))))
+        if kata and (nilai := _sebagai_bilangan(_nilai_angka(m.group(1)))) is not None:
+            hasil.append((kata, nilai))
     return hasil
 
 
