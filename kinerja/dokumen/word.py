@@ -58,7 +58,11 @@ def docx_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):
         raise galat(nama_file, pesan.DOCX_RUSAK) from None
     body = dokumen.element.body
-    tempat = _Tempat(halaman_tercatat=next(body.iter(_HALAMAN_TERAKHIR), None) is not None)
+    tercatat = next(body.iter(_HALAMAN_TERAKHIR), None) is not None
+    eksplisit = any(br.get(f"{_W}type") == "page" for br in body.iter(_BR)) or (
+        next(body.iter(_HALAMAN_BARU), None) is not None
+    )
+    tempat = _Tempat(halaman_tercatat=tercatat, halaman_dikenal=tercatat or eksplisit)
     blok: list[Blok] = []
     _badan(body, blok, tempat)
     return blok
@@ -72,10 +76,10 @@ class _Tempat:
     places name the table and row only.
     """
 
-    def __init__(self, halaman_tercatat: bool) -> None:
+    def __init__(self, halaman_tercatat: bool, halaman_dikenal: bool) -> None:
         self.halaman_tercatat = halaman_tercatat
+        self.halaman_dikenal = halaman_dikenal
         self.halaman = 1
-        self.ada_pemisah = False
         self.tabel = 0
         self.paragraf = 0
 
@@ -86,12 +90,10 @@ class _Tempat:
         else:
             jumlah = sum(1 for br in el.iter(_BR) if br.get(f"{_W}type") == "page")
             jumlah += sum(1 for h in el.iter(_HALAMAN_BARU) if h.get(_VAL, "true") not in ("0", "false"))
-        if jumlah:
-            self.halaman += jumlah
-            self.ada_pemisah = True
+        self.halaman += jumlah
 
     def _awal(self) -> str:
-        return f"halaman {self.halaman}, " if self.ada_pemisah or self.halaman_tercatat else ""
+        return f"halaman {self.halaman}, " if self.halaman_dikenal else ""
 
     def baris_tabel(self, baris: int) -> str:
         return f"{self._awal()}tabel {self.tabel}, baris {baris}"

@@ -3,7 +3,8 @@
 import io
 
 import docx
-from docx.enum.text import WD_UNDERLINE
+import pytest
+from docx.enum.text import WD_BREAK, WD_UNDERLINE
 from docx.oxml import parse_xml
 from pdf_buatan import JARAK_BARIS, GarisBawah, Halaman, Pecahan, lebar_teks, tulis_pdf
 
@@ -316,3 +317,70 @@ def test_pdf_isi_keterangan_jabatan_yang_terbungkus():
     jabatan = baca_pdf(tulis_pdf([h]))["jabatan"][0]
     assert jabatan["tugas"] == ["Membantu Camat dalam penyelenggaraan pemerintahan Umum di wilayah kecamatan"]
     assert jabatan["fungsi"] == ["Pembinaan pemerintahan desa dan kelurahan", "Pelayanan administrasi pertanahan"]
+
+
+def test_pdf_hasil_pindai_tanpa_teks_mendapat_pesannya_sendiri():
+    from pdf_buatan import Halaman
+
+    from kinerja.dokumen import DokumenError
+
+    gambar = Halaman()
+    gambar.garis_di(40, 700, 500)  # only drawings, as a scan's page has no text either
+    for data in (tulis_pdf([gambar]), tulis_pdf([Halaman(), Halaman()])):
+        with pytest.raises(DokumenError) as e:
+            baca_pdf(data, "pindai.pdf")
+        assert str(e.value) == "pindai.pdf: PDF hasil pindai, tidak ada teks; jalankan OCR lebih dahulu"
+
+
+def _docx_dua_halaman(pemisah: str) -> bytes:
+    """An IKI table, a page break, and a second table whose second row has no name."""
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Umum")
+    for nomor in range(2):
+        t = d.add_table(rows=3, cols=5)
+        for sel, teks in zip(t.rows[0].cells, JUDUL):
+            sel.text = teks
+        isi = [
+            str(nomor + 1),
+            "Meningkatnya layanan",
+            f"Persentase surat {nomor} selesai",
+            "Jumlah surat selesai / Jumlah surat x 100%",
+            "Agenda",
+        ]
+        for sel, teks in zip(t.rows[1].cells, isi):
+            sel.text = teks
+        t.rows[2].cells[3].text = "Jumlah rapat / Jumlah undangan x 100%"
+        t.rows[2].cells[0].text = "9"
+        if nomor == 0:
+            p = d.add_paragraph()
+            if pemisah == "eksplisit":
+                p.add_run().add_break(WD_BREAK.PAGE)
+            else:
+                # What Word writes where it broke the page when it last laid the file out.
+                p.add_run("lanjutan")._r.append(
+                    parse_xml(
+                        '<w:lastRenderedPageBreak xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+                    )
+                )
+    keluar = io.BytesIO()
+    d.save(keluar)
+    return keluar.getvalue()
+
+
+@pytest.mark.parametrize("pemisah", ["eksplisit", "tercatat"])
+def test_docx_peringatan_menyebut_halaman_tabel_dan_baris(pemisah):
+    hasil = baca_docx(_docx_dua_halaman(pemisah), "dua-halaman.docx")
+    tanpa_nama = [p for p in hasil["peringatan"] if "tanpa nama indikator" in p]
+    assert [p.split(":")[0] for p in tanpa_nama] == ["halaman 1, tabel 1, baris 3", "halaman 2, tabel 2, baris 3"]
+    assert [i["tempat"] for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]] == [
+        "halaman 1, tabel 1, baris 2",
+        "halaman 2, tabel 2, baris 2",
+    ]
+
+
+def test_docx_tanpa_pemisah_halaman_menyebut_tabel_dan_baris_saja():
+    hasil = baca_docx(dokumen_word(), "contoh.docx")
+    assert [i["tempat"] for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]][:2] == [
+        "tabel 1, baris 2",
+        "tabel 1, baris 3",
+    ]
