@@ -23,7 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.blok import Blok
 from kinerja.dokumen.galat import galat
-from kinerja.dokumen.kolom import kenali_judul
+from kinerja.dokumen.kolom import kenali_judul, peran_kolom
 from kinerja.dokumen.markup import ada_penanda_daftar
 
 # Words further apart than this (in points, about three characters) are in different cells.
@@ -169,11 +169,17 @@ def _celah_kolom(k: dict) -> float:
 
 def _judul_tanpa_garis(b: list[dict]) -> list[tuple[float, str]] | None:
     """The header of an unruled IKI table — its cells and where each starts — or None. Header
-    cells are split at any gap wider than a word space, as narrow columns (NO) sit close."""
-    if len(b) < 3:
+    cells are split at any gap wider than a word space, as narrow columns (NO) sit close; but a
+    header has wide gaps between some columns, which a justified line of prose has not."""
+    if len(b) < 3 or len(_potong_kata(b, _CELAH_SEL)) < 2:
         return None
     potongan = _potong_kata(b, _celah_kolom(b[0]))
-    if len(potongan) < 3 or kenali_judul([t for _, t in potongan]) is None:
+    teks = [t for _, t in potongan]
+    if not 3 <= len(potongan) <= 12 or kenali_judul(teks) is None:
+        return None
+    # Most cells of a header name a column; a justified sentence that mentions "Indikator Kinerja"
+    # is mostly other words.
+    if 5 * sum(1 for t in teks if peran_kolom(t) is not None) < 3 * len(teks):
         return None
     return potongan
 
