@@ -280,7 +280,7 @@ class _Pembaca:
         tabel.setelah_batas = False
         teks_sasaran = teks_sel(isi.pop(Peran.SASARAN, ""))
         if sasaran_baru(teks_sasaran, self.sasaran, tabel.pakai_nomor, nomor, baru):
-            self.sasaran = Sasaran()
+            self.sasaran = Sasaran(baris=b.baris)
             self.jabatan[-1].sasaran.append(self.sasaran)
         assert self.sasaran is not None
         if teks_sasaran and not sama(teks_sasaran, self.sasaran.uraian):
@@ -378,7 +378,7 @@ class _Pembaca:
             for s in j.sasaran:
                 if not s.indikator:
                     if s.uraian:
-                        self.peringatan.append((None, pesan.sasaran_tanpa_indikator(s.uraian)))
+                        self.peringatan.append((s.baris, pesan.sasaran_tanpa_indikator(s.uraian)))
                     continue
                 if not s.uraian:
                     self.peringatan.append((s.indikator[0]["baris"], pesan.SASARAN_TANPA_URAIAN))

@@ -67,6 +67,7 @@ class Sasaran:
 
     potongan: list[str] = field(default_factory=list)
     indikator: list[dict] = field(default_factory=list)
+    baris: int | None = None  # the block it starts in, for warnings
 
     @property
     def uraian(self) -> str:

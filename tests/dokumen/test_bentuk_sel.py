@@ -457,3 +457,52 @@ def test_impor_tidak_menolak_dokumen_karena_satu_baris(dibaca):
 def test_format_berkas_dikenali_dari_isinya():
     assert len(_semua(baca(sebagai_docx(), "tanpa-akhiran"))) == len(HARAPAN)
     assert len(_semua(baca(sebagai_pdf(True)))) == len(HARAPAN)
+
+
+@pytest.mark.parametrize(
+    ("sel", "nama"),
+    [
+        # Two names, each starting like an indicator name, without numbers.
+        (
+            "Persentase surat yang selesai\nPersentase arsip yang tertata",
+            ["Persentase surat yang selesai", "Persentase arsip yang tertata"],
+        ),
+        # Bulleted items with wrapped lines.
+        (
+            "- Persentase surat yang\nselesai tepat waktu\n- Jumlah arsip tertata",
+            ["Persentase surat yang selesai tepat waktu", "Jumlah arsip tertata"],
+        ),
+        # One name wrapped: a continuation in lower case, after a joining word, or a lone word.
+        ("Persentase surat yang\nselesai", ["Persentase surat yang selesai"]),
+        (
+            "Persentase penyelesaian laporan dari\nRealisasi anggaran",
+            ["Persentase penyelesaian laporan dari Realisasi anggaran"],
+        ),
+        ("Persentase\nRealisasi anggaran kecamatan", ["Persentase Realisasi anggaran kecamatan"]),
+    ],
+)
+def test_nama_tergabung_dalam_satu_sel(sel, nama):
+    from kinerja.dokumen.tabel import pisah_nama
+
+    assert pisah_nama([sel]) == nama
+
+
+def test_rumus_tergabung_dipisah_sebanyak_nama():
+    from kinerja.dokumen.tabel import pisah_rumus
+
+    dua = "Jumlah surat selesai /\nJumlah surat masuk x 100%\nJumlah arsip tertata\nJumlah arsip x 100%"
+    assert pisah_rumus([dua], 2) == [
+        "Jumlah surat selesai /\nJumlah surat masuk x 100%",
+        "Jumlah arsip tertata\nJumlah arsip x 100%",
+    ]
+    assert pisah_rumus(["Jumlah surat selesai / Jumlah surat masuk\nJumlah arsip : Jumlah rak"], 2) == [
+        "Jumlah surat selesai / Jumlah surat masuk",
+        "Jumlah arsip : Jumlah rak",
+    ]
+    # A numerator over a denominator is one formula, not two.
+    assert pisah_rumus(["Jumlah surat selesai\nJumlah surat masuk"], 2) is None
+
+
+def test_sasaran_tanpa_indikator_disebut_tempatnya():
+    hasil = baca_teks(sebagai_markdown())
+    assert "baris 26: sasaran tanpa indikator dilewati: Meningkatnya ketertiban rapat desa" in hasil["peringatan"]
