@@ -36,7 +36,7 @@ _PERSEN_SISA = re.compile(r"\(\s*%\s*\)|%|\bpersen\b", re.IGNORECASE)
 # line with a colon or dash after its word ("Penjelasan : …", "Definisi operasional – …"), or
 # follows the formula after a colon ("… x 100% (Keterangan: …)"). A bare "surat keterangan"
 # inside a variable's name is not one.
-_KATA_PENJELASAN = r"(?:penjelasan|keterangan|ket\s*\.|catatan|definisi(?:\s+operasional)?|note)"
+_KATA_PENJELASAN = r"(?:penjelasan|keterangan|ket\b\s*\.?|catatan|definisi(?:\s+operasional)?|note)"
 _PENJELASAN = re.compile(
     rf"(?:^\W{{0,3}}{_KATA_PENJELASAN}\b\s*[:.\-–]?"
     rf"|(?:^|(?<=\n))[\s(\-–•*]*{_KATA_PENJELASAN}\s*(?:[:\-–]|$|(?=\n))"
@@ -280,6 +280,10 @@ def _pisah_penjelasan(s: str) -> tuple[str, str | None]:
     if _ada_isi(sebelum):
         return _LABEL_FORMULA.sub("", sebelum.strip(), count=1).strip(" ,;("), sesudah.strip(" )") or None
     baris = sesudah.split("\n")
+    pertama = next((k for k, b in enumerate(baris) if b.strip()), None)
+    if pertama is not None and _baris_rumus(baris[pertama]):
+        # "Penjelasan : A / B x 100%": in a Penjelasan/Formulasi column the word only labels it.
+        return "\n".join(baris[pertama:]).strip(), None
     for k, b in enumerate(baris[1:], 1):
         if _LABEL_FORMULA.match(b) or _baris_rumus(b):
             rumus = "\n".join(baris[k:])
@@ -715,7 +719,7 @@ def _nilai_angka(teks: str) -> str:
 def _uraian(teks: str) -> str:
     """An operand's text as a variable description: no Σ, bullets, stray marks or letters."""
     t = bersihkan(teks.replace(GARIS_PECAHAN, " ").replace(_BEKAS_100, " "))
-    t = re.sub(r"^[\s.,;:_\-–—*Σσ]+|[\s.,;:_\-–—*]+$", "", t)
+    t = re.sub(r"^[\s.,;:_\-–—*Σσ]+|[\s.,;:_\-–—*=…]+$", "", t)
     t = re.sub(r"^[a-z]\s+(?=\S)|\s+[a-z]$", "", t)  # OCR crumbs: "%n Jumlah", "tahun n"
     return t.strip()
 

@@ -506,3 +506,47 @@ def test_rumus_tergabung_dipisah_sebanyak_nama():
 def test_sasaran_tanpa_indikator_disebut_tempatnya():
     hasil = baca_teks(sebagai_markdown())
     assert "baris 26: sasaran tanpa indikator dilewati: Meningkatnya ketertiban rapat desa" in hasil["peringatan"]
+
+
+@pytest.mark.parametrize(
+    ("teks", "penjelasan", "keterangan"),
+    [
+        ("Penjelasan : Jumlah surat selesai / Jumlah surat masuk x 100%", None, None),
+        ("Penjelasan:\nJumlah surat selesai / Jumlah surat masuk x 100%", None, None),
+        (
+            "Definisi operasional: surat dinas saja.\nRumus: Jumlah surat selesai / Jumlah surat masuk x 100%",
+            "surat dinas saja.",
+            None,
+        ),
+        ("Jumlah surat selesai / Jumlah surat masuk x 100%\nKet: surat dinas", "surat dinas", None),
+        ("Jumlah surat selesai / Jumlah surat masuk x 100%, Keterangan: surat dinas", "surat dinas", None),
+        ("Jumlah surat selesai / Jumlah surat masuk x 100% = ... %", None, None),
+        ("Jumlah surat selesai / Jumlah surat masuk × 100% pada tahun berjalan", None, "pada tahun berjalan"),
+        (
+            "(( Jumlah surat selesai / Jumlah surat masuk )) x 100 %\n(dihitung per triwulan)",
+            None,
+            "(dihitung per triwulan)",
+        ),
+        ("Jumlah surat selesai\n______________ x 100%\nJumlah surat masuk", None, None),
+        ("Pembilang: Jumlah surat selesai\nPenyebut: Jumlah surat masuk\nx 100%", None, None),
+        ("Jumlah surat selesai per Jumlah surat masuk x 100%", None, None),
+        ("Jumlah surat selesai dibagi dengan Jumlah surat masuk kali 100 persen", None, None),
+    ],
+)
+def test_rumus_dipisah_dari_penjelasan_dan_keterangan(teks, penjelasan, keterangan):
+    from kinerja.dokumen.formula import pahami
+
+    hasil = pahami(teks, "Persentase surat selesai")
+    assert hasil.ekspresi == "surat_selesai / surat_masuk * 100", hasil
+    assert [v["uraian"] for v in hasil.variabel] == ["Jumlah surat selesai", "Jumlah surat masuk"]
+    assert (hasil.penjelasan, hasil.keterangan) == (penjelasan, keterangan)
+
+
+def test_keterangan_setelah_100_bukan_penyebut():
+    from kinerja.dokumen.formula import pahami
+
+    # After a formula that does not divide yet, what follows "x 100%" is its denominator.
+    hasil = pahami("Jumlah desa tertib x 100 % 20 desa", "Persentase desa tertib")
+    assert (hasil.ekspresi, hasil.keterangan) == ("desa_tertib / jumlah_desa * 100", None)
+    hasil = pahami("Jumlah desa tertib / Jumlah desa x 100 % Jumlah desa binaan", "Persentase desa tertib")
+    assert hasil.keterangan is None
