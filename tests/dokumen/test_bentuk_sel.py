@@ -1,7 +1,8 @@
 """Every shape of issue 10 in one invented document, read as text, DOCX and PDF.
 
 The document (Kecamatan Sidomakmur, invented) is a model — jabatan, table rows, cells with lines —
-written out as a Markdown pipe table, as a Word document with real tables (vertically merged
+written out as a Markdown pipe table, as tab-separated text wrapped line by line (as PDF converters
+write it), as a Word document with real tables (vertically merged
 sasaran cells, a nested table holding a numerator over a denominator) and as a PDF with ruled and
 with unruled tables. Its formula cells carry the shapes real documents have: an explanation
 (``Penjelasan``, ``Definisi``, ``Catatan``) beside the formula, a qualifier after ``× 100%``,
@@ -270,6 +271,20 @@ def sebagai_markdown() -> str:
     return "\n".join(baris)
 
 
+def sebagai_teks_bertab() -> str:
+    """As a PDF-to-text converter writes a table: one line per printed line, cells split by tabs,
+    each cell wrapped in its column (the shared documents' style)."""
+    baris = [*AWAL, ""]
+    for jabatan, isi in JABATAN:
+        baris += [f"JABATAN : {jabatan}", "\t".join(JUDUL[:-1])]
+        for sel in isi:
+            kolom = [_bungkus(_sel(s), w - 22) for s, w in zip(sel[:-1], LEBAR_KOLOM)]
+            for k in range(max(len(c) for c in kolom)):
+                baris.append("\t".join(c[k] if k < len(c) else "" for c in kolom))
+        baris.append("")
+    return "\n".join(baris)
+
+
 def sebagai_docx() -> bytes:
     d = docx.Document()
     for teks in AWAL:
@@ -373,10 +388,16 @@ def _peringatan(hasil: dict, kata: str) -> list[str]:
 
 FORMAT = {
     "teks": (lambda: baca_teks(sebagai_markdown(), "sidomakmur.md"), r"baris \d+"),
+    "teks-bertab": (lambda: baca_teks(sebagai_teks_bertab(), "sidomakmur.txt"), r"baris \d+"),
     "docx": (lambda: baca_docx(sebagai_docx(), "sidomakmur.docx"), r"tabel \d, baris \d+"),
     "pdf-bergaris": (lambda: baca_pdf(sebagai_pdf(True), "sidomakmur.pdf"), r"halaman \d, tabel \d, baris \d+"),
     "pdf-tanpa-garis": (lambda: baca_pdf(sebagai_pdf(False), "sidomakmur.pdf"), r"halaman \d, baris \d+"),
 }
+
+
+# Formats written line by line as printed (no cell holds two lines), where a cell under no header
+# has no column either.
+PER_BARIS_CETAK = {"teks-bertab", "pdf-tanpa-garis"}
 
 
 @pytest.fixture(scope="module", params=sorted(FORMAT))
@@ -393,8 +414,8 @@ def test_setiap_indikator_ditemukan_di_jabatan_sasaran_dan_sumbernya(dibaca):
         assert len(cocok) == 1, (nama_format, h.nama, [i["nama"] for _, _, i in terbaca])
         jabatan, sasaran, ind = cocok[0]
         sumber = h.sumber
-        if nama_format == "pdf-tanpa-garis" and h.nama == "Persentase konflik sosial yang diselesaikan":
-            # Unruled, the second name of the cell is a row of its own, below the sumber data.
+        if nama_format in PER_BARIS_CETAK and h.nama == "Persentase konflik sosial yang diselesaikan":
+            # Line by line, the second name of the cell is a row of its own, below the sumber data.
             sumber = None
         assert (jabatan, _norm(sasaran), _norm(ind["sumber_data"])) == (h.jabatan, _norm(h.sasaran), _norm(sumber))
     assert len(terbaca) == len(HARAPAN), [i["nama"] for _, _, i in terbaca]
@@ -429,8 +450,8 @@ def test_yang_tidak_terbaca_menjadi_peringatan_di_tempatnya(dibaca):
         "baris tabel tanpa nama indikator": "Jumlah rapat desa yang tertib",
         "sel di luar kolom yang dikenal": "Lihat lampiran",
     }
-    if nama_format != "pdf-tanpa-garis":
-        # Unruled, each line of a cell is a row of its own: the two names are two rows already.
+    if nama_format not in PER_BARIS_CETAK:
+        # Line by line, each line of a cell is a row of its own: the two names are two rows already.
         laporan["dua nama indikator dalam satu sel"] = "Persentase konflik sosial yang diselesaikan"
     else:
         del laporan["sel di luar kolom yang dikenal"]
