@@ -27,14 +27,19 @@ class Blok:
     teks: str = ""
     sel: tuple[str, ...] = ()
     tempat: str = ""
+    # Per cell: True where the cell is the continuation of a cell merged down from the row above
+    # (known in Word files only); such a cell says "the same as above".
+    gabung_atas: tuple[bool, ...] = ()
 
     @classmethod
     def paragraf(cls, baris: int, teks: str, tempat: str = "") -> "Blok":
         return cls(baris, Jenis.PARAGRAF, teks=teks, tempat=tempat)
 
     @classmethod
-    def baris_tabel(cls, baris: int, sel: tuple[str, ...] | list[str], tempat: str = "") -> "Blok":
-        return cls(baris, Jenis.BARIS_TABEL, sel=tuple(sel), tempat=tempat)
+    def baris_tabel(
+        cls, baris: int, sel: tuple[str, ...] | list[str], tempat: str = "", gabung_atas: tuple[bool, ...] = ()
+    ) -> "Blok":
+        return cls(baris, Jenis.BARIS_TABEL, sel=tuple(sel), tempat=tempat, gabung_atas=tuple(gabung_atas))
 
     @property
     def letak(self) -> str:

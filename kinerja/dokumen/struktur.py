@@ -50,6 +50,9 @@ _PENUTUP_TABEL = re.compile(
     r"^(?:bab\b|keputusan\b|memutuskan|menimbang|mengingat|menetapkan|kata\s+pengantar|daftar\s+isi|penutup\b)",
     re.IGNORECASE,
 )
+# Columns whose merged cell is shared by the indicators it spans (NO and sasaran are "the same as
+# above" anyway; a name or formula merged down is one indicator written over two rows).
+_PERAN_BERSAMA = frozenset({Peran.SUMBER, Peran.SATUAN, Peran.POLARITAS, Peran.CATATAN, Peran.PENJELASAN})
 # A count's formula is its name ("Jumlah berkas diarsipkan"): repeating it is no problem.
 _NAMA_HITUNGAN = re.compile(r"^\W*(?:jumlah|jml|banyaknya|total)\b", re.IGNORECASE)
 _KATA_KECIL = frozenset({"dan", "di", "ke", "dari", "yang", "atau", "pada", "untuk", "dengan", "se"})
@@ -286,8 +289,15 @@ class _Pembaca:
         if teks_sasaran and not sama(teks_sasaran, self.sasaran.uraian):
             self.sasaran.potongan.append(teks_sasaran)
         if baru:
+            sebelumnya = tabel.baris
             self._selesaikan_baris()
             tabel.baris = BarisIndikator(baris=b.baris, sasaran=self.sasaran)
+            if sebelumnya is not None and not ditebak:
+                # A Word cell merged down over this row (one sumber data for several indicators)
+                # holds the text of the row above.
+                for peran, gabung in zip(tabel.peran, b.gabung_atas):
+                    if gabung and peran in _PERAN_BERSAMA and peran not in isi and sebelumnya.isi.get(peran):
+                        isi[peran] = "\n".join(sebelumnya.isi[peran])
         assert tabel.baris is not None
         tabel.baris.tambah(isi)
 

@@ -130,18 +130,22 @@ def _tabel(tbl: etree._Element, blok: list[Blok], tempat: _Tempat) -> None:
         nomor_baris += 1
         tempat.lewati(tr)
         sel: list[str] = []
+        gabung_atas: list[bool] = []
         awal = tr.find(f"{_W}trPr/{_W}gridBefore")
         if awal is not None:
             sel.extend("" for _ in range(_bilangan(awal.get(_VAL))))
+            gabung_atas.extend(False for _ in range(len(sel)))
         for tc in tr.iter(_TC):
             if tc.getparent() is not tr and tc.getparent().tag != _SDT_ISI:
                 continue
             rentang = tc.find(f"{_W}tcPr/{_W}gridSpan")
             gabung = tc.find(f"{_W}tcPr/{_W}vMerge")
             lanjutan = gabung is not None and gabung.get(_VAL, "continue") == "continue"
+            lebar = _bilangan(rentang.get(_VAL) if rentang is not None else None)
             sel.append("" if lanjutan else _teks_sel(tc))
-            sel.extend("" for _ in range(_bilangan(rentang.get(_VAL) if rentang is not None else None) - 1))
-        blok.append(Blok.baris_tabel(len(blok) + 1, sel, tempat.baris_tabel(nomor_baris)))
+            sel.extend("" for _ in range(lebar - 1))
+            gabung_atas.extend(lanjutan for _ in range(lebar))
+        blok.append(Blok.baris_tabel(len(blok) + 1, sel, tempat.baris_tabel(nomor_baris), tuple(gabung_atas)))
 
 
 def _tabel_terdekat(el: etree._Element) -> etree._Element | None:

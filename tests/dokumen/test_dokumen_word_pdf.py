@@ -384,3 +384,41 @@ def test_docx_tanpa_pemisah_halaman_menyebut_tabel_dan_baris_saja():
         "tabel 1, baris 2",
         "tabel 1, baris 3",
     ]
+
+
+def test_docx_sel_sumber_data_yang_digabung_ke_bawah_milik_setiap_indikatornya():
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Umum")
+    isi = [
+        JUDUL,
+        [
+            "1",
+            "Meningkatnya tertib surat",
+            "Persentase surat selesai",
+            "Jumlah surat selesai / Jumlah surat x 100%",
+            "Register surat",
+        ],
+        ["", "", "Persentase surat terarsip", "Jumlah surat terarsip / Jumlah surat x 100%", ""],
+        ["", "", "Persentase rapat terlaksana", "Jumlah rapat terlaksana", "Notulen"],
+        ["", "", "", "Jumlah rapat direncanakan x 100%", ""],
+    ]
+    t = d.add_table(rows=len(isi), cols=5)
+    for r, baris in enumerate(isi):
+        for k, teks in enumerate(baris):
+            if teks:
+                t.cell(r, k).text = teks
+    t.cell(1, 4).merge(t.cell(2, 4))  # one sumber data for two indicators
+    t.cell(3, 2).merge(t.cell(4, 2))  # one name over the numerator's and the denominator's rows
+    t.cell(3, 4).merge(t.cell(4, 4))
+    keluar = io.BytesIO()
+    d.save(keluar)
+    hasil = baca_docx(keluar.getvalue(), "gabung.docx")
+    assert [(i["nama"], i["sumber_data"], i["formula"]["ekspresi"]) for _, _, i in _indikator(hasil)] == [
+        ("Persentase surat selesai", "Register surat", "surat_selesai / jumlah_surat * 100"),
+        ("Persentase surat terarsip", "Register surat", "surat_terarsip / jumlah_surat * 100"),
+        ("Persentase rapat terlaksana", "Notulen", "rapat_terlaksana / rapat_direncanakan * 100"),
+    ]
+
+
+def _indikator(hasil: dict):
+    return [(j, s, i) for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
