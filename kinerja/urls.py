@@ -10,5 +10,7 @@ urlpatterns = [
     path("laporan/", include("kinerja.laporan.urls")),
     path("survei/", include("kinerja.survei.urls")),
     path("api/", include("kinerja.api.urls")),
+    path("tugas/", include("kinerja.tugas.urls")),
+    path("impor/", include("kinerja.impor.urls")),
     path("", include("kinerja.web.urls")),
 ]

@@ -13,7 +13,7 @@ from kinerja import rumus
 from kinerja.organisasi.models import Instansi, Jabatan
 from kinerja.pengukuran import AGREGASI
 
-from .penguncian import DokumenTerkunci, TerkunciQuerySet
+from .penguncian import DokumenTerkunci, TerkunciQuerySet, revisi_dibuat
 
 kode_validator = RegexValidator(r"^[a-z][a-z0-9_]*$", "Kode hanya huruf kecil, angka dan '_', diawali huruf.")
 
@@ -56,6 +56,8 @@ class DokumenIKI(models.Model):
     sk_penandatangan = models.CharField("penandatangan SK", max_length=160, blank=True)
     sk_penandatangan_pangkat = models.CharField("pangkat penandatangan", max_length=80, blank=True)
     sk_penandatangan_nip = models.CharField("NIP penandatangan", max_length=30, blank=True)
+    # The title over the signature as the SK gives it ("Camat Banyuates", "Plt. Camat …", "a.n. Camat …").
+    sk_penandatangan_jabatan = models.CharField("jabatan penandatangan", max_length=200, blank=True)
     menimbang = models.JSONField(default=list, blank=True)
     mengingat = models.JSONField(default=list, blank=True)
     revisi_dari = models.ForeignKey(
@@ -106,6 +108,30 @@ class _BagianDokumen(models.Model):
 
     class Meta:
         abstract = True
+
+
+class UraianJabatan(models.Model):
+    """The tugas and fungsi of a jabatan as one year's document decrees them.
+
+    Jabatan.tugas/fungsi are the jabatan's current description; a document prints its own when it
+    has one, so importing an older year's document never changes what another year prints.
+    """
+
+    dokumen = models.ForeignKey(DokumenIKI, on_delete=models.CASCADE, related_name="uraian_jabatan")
+    jabatan = models.ForeignKey(Jabatan, on_delete=models.CASCADE, related_name="uraian_per_dokumen")
+    tugas = models.JSONField(default=list, blank=True)
+    fungsi = models.JSONField(default=list, blank=True)
+
+    objects = TerkunciQuerySet.as_manager()
+    kunci_path = "dokumen__status"
+
+    class Meta:
+        verbose_name = "tugas dan fungsi jabatan per dokumen"
+        verbose_name_plural = "tugas dan fungsi jabatan per dokumen"
+        constraints = [models.UniqueConstraint(fields=["dokumen", "jabatan"], name="uraian_jabatan_unik_per_dokumen")]
+
+    def __str__(self):
+        return f"{self.jabatan} ({self.dokumen})"
 
 
 class Tujuan(_BagianDokumen):
@@ -251,6 +277,16 @@ class Variabel(_BagianDokumen):
         return self.nilai_tetap is None and self.konstanta_id is None
 
 
+def _salin_uraian_jabatan(sender, lama, baru, **kwargs):
+    """A new revision keeps the tugas and fungsi its year's document decreed."""
+    UraianJabatan.objects.bulk_create(
+        UraianJabatan(dokumen=baru, jabatan_id=u.jabatan_id, tugas=u.tugas, fungsi=u.fungsi)
+        for u in UraianJabatan.objects.filter(dokumen=lama)
+    )
+
+
+revisi_dibuat.connect(_salin_uraian_jabatan, dispatch_uid="salin-uraian-jabatan")
+
 __all__ = [
     "DokumenIKI",
     "DokumenTerkunci",
@@ -259,5 +295,6 @@ __all__ = [
     "Konstanta",
     "Sasaran",
     "Tujuan",
+    "UraianJabatan",
     "Variabel",
 ]

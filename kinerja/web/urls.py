@@ -3,7 +3,7 @@ with another office's ids: a new pattern must keep the scope check (and name its
 
 from django.urls import path
 
-from .views import akun, beranda, dasbor, excel, isian, kaskade, katalog, pengguna
+from .views import akun, banding, beranda, dasbor, excel, isian, kaskade, katalog, pengguna
 
 app_name = "web"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("dokumen/<int:dokumen_id>/revisi/", katalog.buat_revisi, name="buat_revisi"),
     path("dokumen/<int:dokumen_id>/periksa-rumus/", katalog.periksa_rumus, name="periksa_rumus"),
     path("dokumen/<int:dokumen_id>/kaskade/", kaskade.kaskade, name="kaskade"),
+    path("dokumen/<int:dokumen_id>/pohon-kinerja.svg", kaskade.kaskade_svg, name="kaskade_svg"),
+    path("dokumen/<int:dokumen_id>/pohon-kinerja.pdf", kaskade.kaskade_pdf, name="kaskade_pdf"),
     path("sasaran/<int:sasaran_id>/indikator-baru/", katalog.tambah_indikator, name="tambah_indikator"),
     path("indikator/<int:indikator_id>/", katalog.indikator, name="indikator"),
     path("indikator/<int:indikator_id>/ubah/", katalog.ubah_indikator, name="ubah_indikator"),
@@ -54,4 +56,6 @@ urlpatterns = [
     path("instansi/<int:instansi_id>/dasbor/", dasbor.dasbor_instansi, name="dasbor_instansi"),
     path("instansi/<int:instansi_id>/dasbor/tren.json", dasbor.tren_json, name="tren_json"),
     path("pemda/<int:pemda_id>/dasbor/", dasbor.dasbor_pemda, name="dasbor_pemda"),
+    path("pemda/<int:pemda_id>/indikator/", banding.banding_indikator, name="banding_indikator"),
+    path("pemda/<int:pemda_id>/indikator.xlsx", banding.banding_indikator_xlsx, name="banding_indikator_xlsx"),
 ]

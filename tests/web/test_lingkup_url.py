@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kinerja.akun.models import Peran
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Variabel
+from kinerja.impor.models import PekerjaanImpor
 from kinerja.organisasi.models import Jabatan, Pegawai, Pemda, Penugasan
 from kinerja.realisasi import layanan
 from kinerja.realisasi.periode import PERIODE_ISIAN
@@ -45,7 +46,11 @@ def semua_pola(resolver=None, namespace="", prefix_kwargs=()):
 def objek_b(demo, settings, tmp_path):
     """B's objects, one of each kind a URL can name, with an open quarter to attach evidence to."""
     settings.MEDIA_ROOT = tmp_path
-    b = demo.instansi[1]
+    return objek_instansi(demo.instansi[1])
+
+
+def objek_instansi(b) -> dict:
+    """One object of each kind a URL can name, of instansi `b` (also used by the page-width walk)."""
     dokumen = DokumenIKI.objects.filter(instansi=b).order_by("-tahun", "-revisi").first()
     sekcam = Jabatan.objects.get(instansi=b, nama="Sekretaris Kecamatan")
     sasaran = Sasaran.objects.filter(dokumen=dokumen, jabatan=sekcam).first()
@@ -61,6 +66,7 @@ def objek_b(demo, settings, tmp_path):
     pegawai_tanpa_akun = Pegawai.objects.create(nama="Pegawai Baru B")
     Penugasan.objects.create(pegawai=pegawai_tanpa_akun, jabatan=sekcam, mulai=dokumen.sk_tanggal, jenis="plh")
     Responden.objects.create(survei=survei, nomor=1, jawaban=dict.fromkeys(survei.kode_unsur, 4))
+    pekerjaan = PekerjaanImpor.objects.create(instansi=b, nama_berkas="iki.txt", hash_isi="0" * 64)
     return {
         "ID_BERSAMA": {
             "instansi_id": b.pk,
@@ -76,15 +82,20 @@ def objek_b(demo, settings, tmp_path):
             "pengguna_id": pemegang.pk,
             "pegawai_id": pegawai_tanpa_akun.pk,
         },
-        "ID_PER_NAMESPACE": {"survei": {"pk": survei.pk, "nomor": 1}},
+        "ID_PER_NAMESPACE": {"survei": {"pk": survei.pk, "nomor": 1}, "impor": {"pekerjaan_id": pekerjaan.pk}},
     }
 
 
 def url_b(objek_b):
     """Every URL of the project filled with B's ids (or a failure naming the unknown parameters)."""
+    return url_objek(objek_b)
+
+
+def url_objek(objek_b, dengan_tanpa_id: bool = False):
+    """Every URL filled with these ids; with `dengan_tanpa_id`, the URLs without ids too."""
     hasil, tidak_dikenal = [], []
     for namespace, nama, param, _bawaan in semua_pola():
-        if namespace.split(":")[0] in NAMESPACE_DIKECUALIKAN or not param:
+        if namespace.split(":")[0] in NAMESPACE_DIKECUALIKAN or not (param or dengan_tanpa_id):
             continue
         nilai = {}
         for p in param:
@@ -107,7 +118,7 @@ def url_b(objek_b):
 def test_the_walk_covers_every_web_url_with_ids(objek_b):
     urls = url_b(objek_b)
     web = [n for ns, n, param, _ in semua_pola() if ns == "web" and param]
-    assert len([u for u in urls if not u.startswith(("/survei/", "/laporan/", "/api/"))]) == len(web) > 20
+    assert len([u for u in urls if not u.startswith(("/survei/", "/laporan/", "/api/", "/impor/"))]) == len(web) > 20
     assert len([u for u in urls if u.startswith("/api/")]) == len([n for ns, n, p, _ in semua_pola() if ns == "api"])
 
 
