@@ -422,3 +422,23 @@ def test_docx_sel_sumber_data_yang_digabung_ke_bawah_milik_setiap_indikatornya()
 
 def _indikator(hasil: dict):
     return [(j, s, i) for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
+
+
+def test_docx_tabel_bersarang_pecahan_dengan_kali_100_di_sampingnya():
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Umum")
+    t = d.add_table(rows=2, cols=5)
+    for sel, teks in zip(t.rows[0].cells, JUDUL):
+        sel.text = teks
+    for sel, teks in zip(t.rows[1].cells, ["1", "Meningkatnya tertib surat", "Persentase surat selesai", "", "Agenda"]):
+        sel.text = teks
+    # The numerator over the denominator in a nested table, "x 100%" in a cell merged beside both.
+    dalam = t.cell(1, 3).add_table(rows=2, cols=2)
+    dalam.cell(0, 0).text = "Jumlah surat selesai"
+    dalam.cell(1, 0).text = "Jumlah surat masuk"
+    dalam.cell(0, 1).merge(dalam.cell(1, 1)).text = "x 100%"
+    keluar = io.BytesIO()
+    d.save(keluar)
+    (_, _, ind), *_ = _indikator(baca_docx(keluar.getvalue(), "bersarang.docx"))
+    assert ind["formula"]["ekspresi"] == "surat_selesai / surat_masuk * 100"
+    assert [v["uraian"] for v in ind["formula"]["variabel"]] == ["Jumlah surat selesai", "Jumlah surat masuk"]
