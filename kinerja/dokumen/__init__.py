@@ -5,16 +5,20 @@ Pure Python: no Django import. Entry points:
 * :func:`baca` — a path or bytes, of any supported format (decided by content, then name);
 * :func:`baca_teks`, :func:`baca_docx`, :func:`baca_pdf` — one format each;
 * :class:`DokumenError` — the one error raised for input that is not a usable IKI document
-  (empty, binary, corrupt, larger than 50 MB, or without an indicator table), with a clear
-  Indonesian message.
+  (empty, binary, corrupt, larger than 50 MB, a scanned PDF without text, or without an indicator
+  table), with a clear Indonesian message; every message lives in :mod:`kinerja.dokumen.galat`.
 
-Everything that is read but not understood is kept and reported in ``peringatan`` with its
-line number; the output is deterministic and JSON-serialisable.
+Everything else is read. What is read but cannot be placed — a row without an indicator name, a
+cell under no known column, a formula not understood, two names in one cell — is reported in
+``peringatan`` with its place (the line of a text document; page, table and row of a DOCX or PDF),
+the same place each indicator records in ``tempat``. The output is deterministic and
+JSON-serialisable.
 """
 
 import os
 
-from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.galat import KOSONG, DokumenError
+from kinerja.dokumen.galat import galat as _galat
 from kinerja.dokumen.masukan import UKURAN_MAKS, ambil_bytes, blok_dari, nama_untuk_pesan
 from kinerja.dokumen.struktur import FORMAT, susun
 
@@ -36,7 +40,7 @@ def baca_teks(teks: str, nama_file: str | None = None) -> dict:
     from kinerja.dokumen.teks import teks_ke_blok
 
     if not teks.strip():
-        raise DokumenError(f"{nama_file}: berkas kosong." if nama_file else "berkas kosong.")
+        raise _galat(nama_file, KOSONG)
     return susun(teks_ke_blok(teks), nama_file)
 
 

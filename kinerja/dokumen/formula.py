@@ -32,12 +32,28 @@ _KALI_SERATUS = re.compile(
     re.IGNORECASE,
 )
 _PERSEN_SISA = re.compile(r"\(\s*%\s*\)|%|\bpersen\b", re.IGNORECASE)
-# A note starts the cell ("Catatan 240 hari") or follows a colon ("… (Keterangan: …)"); a bare
-# "surat keterangan" inside a variable's name is not a note.
-_CATATAN = re.compile(
-    r"(?:^(?:catatan|keterangan|ket\s*\.|note)\s*[:.\-]?|(?<=[\s(])(?:catatan|keterangan|ket\s*\.|note)\s*:)\s*",
+# An explanation written in the formula cell: it starts the cell ("Catatan 240 hari"), starts a
+# line with a colon or dash after its word ("Penjelasan : …", "Definisi operasional – …"), or
+# follows the formula after a colon ("… x 100% (Keterangan: …)"). A bare "surat keterangan"
+# inside a variable's name is not one.
+_KATA_PENJELASAN = r"(?:penjelasan|keterangan|ket\b\s*\.?|catatan|definisi(?:\s+operasional)?|note)"
+_PENJELASAN = re.compile(
+    rf"(?:^\W{{0,3}}{_KATA_PENJELASAN}\b\s*[:.\-–]?"
+    rf"|(?:^|(?<=\n))[\s(\-–•*]*{_KATA_PENJELASAN}\s*(?:[:\-–]|$|(?=\n))"
+    rf"|(?<=[\s(,;]){_KATA_PENJELASAN}\s*:)\s*",
     re.IGNORECASE,
 )
+# A line that starts the formula after an explanation written first ("Definisi: …" / "Rumus: …").
+_LABEL_FORMULA = re.compile(
+    r"^\W{0,3}(?:rumus|formula(?:si)?|cara\s+(?:menghitung|perhitungan|penghitungan)|perhitungan|penghitungan)"
+    r"\b\s*[:=]?\s*",
+    re.IGNORECASE,
+)
+# "Pembilang: …" / "Penyebut: …": numerator and denominator named as such.
+_PEMBILANG = re.compile(r"^\W{0,3}(?:pembilang|numerator)\s*[:=]\s*", re.IGNORECASE | re.MULTILINE)
+_PENYEBUT = re.compile(r"^\W{0,3}(?:penyebut|denominator)\s*[:=]\s*", re.IGNORECASE | re.MULTILINE)
+# "per" divides in "A per B x 100%" but not before a period or a unit ("kunjungan per bulan").
+_PER = re.compile(r"\bper\b(?!\s+(?:bulan|tahun|triwulan|semester|hari|minggu|periode|unsur|orang|kapita)\b)", re.I)
 _KATA_OPERATOR = (
     (re.compile(r"\bdi\s?bagi(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
     (re.compile(r"\bdi\s?banding(?:kan)?(?:\s+dengan)?\b", re.IGNORECASE), " ÷ "),
@@ -148,7 +164,13 @@ class HasilRumus:
     jenis: str = "kosong"
     persen: bool = False
     dikali_100_ditambahkan: bool = False
-    catatan: str | None = None
+    # Explanation written in the formula cell ("Penjelasan: …"), apart from the formula.
+    penjelasan: str | None = None
+    # Text after "× 100%" that qualifies a complete ratio ("(dihitung per triwulan)"): kept in
+    # ``teks``, left out of the expression, reported.
+    keterangan: str | None = None
+    # The formula only repeats the indicator's name.
+    mengulang_nama: bool = False
     masalah: str | None = None
 
     @property
@@ -166,18 +188,15 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
     """Understand ``teks`` (raw cell text, markup allowed) of the indicator ``nama_indikator``.
 
     ``catatan`` is a note found elsewhere for the indicator ("240 hari kerja efektif"): its
-    numbers give fixed values to the variables they name.
+    numbers give fixed values to the variables they name. An explanation written in the cell
+    itself (``Penjelasan``, ``Keterangan``, ``Catatan``, ``Definisi``) is set apart as
+    ``penjelasan`` and does the same.
     """
-    tampil = bersihkan(teks, satu_baris=False)
-    s = _ganti_lambang(_normalisasi(teks))
-    catatan_rumus = None
-    if m := _CATATAN.search(s):
-        catatan_rumus = bersihkan(s[m.end() :]) or None
-        s = s[: m.start()]
-        if m := _CATATAN.search(tampil):
-            tampil = tampil[: m.start()].strip()
-    catatan_semua = " ".join(c for c in (catatan_rumus, catatan) if c) or None
-    hasil = HasilRumus(teks=tampil, ekspresi=None, catatan=catatan_rumus)
+    tampil, _ = _pisah_penjelasan(bersihkan(teks, satu_baris=False))
+    s, penjelasan = _pisah_penjelasan(_ganti_lambang(_normalisasi(teks)))
+    penjelasan = bersihkan(penjelasan) if penjelasan else None
+    catatan_semua = " ".join(c for c in (penjelasan, catatan) if c) or None
+    hasil = HasilRumus(teks=tampil, ekspresi=None, penjelasan=penjelasan)
 
     if _TANDA_IKM.search(s) or (_NAMA_IKM.search(nama_indikator) and not _ada_isi(s)):
         hasil.ekspresi, hasil.jenis = "nilai_ikm", "ikm"
@@ -187,11 +206,18 @@ def pahami(teks: str, nama_indikator: str = "", catatan: str | None = None) -> H
         hasil.masalah = "rumus kosong"
         return hasil
 
-    s, persen = _ambil_kali_seratus(s)
+    s = _PENYEBUT.sub("÷ ", _PEMBILANG.sub("", s))
+    s, persen, hasil.keterangan = _ambil_kali_seratus(s)
+    hasil.mengulang_nama = _inti(s) == _inti(nama_indikator) != ""
+    if hasil.mengulang_nama and adalah_nama_persen(nama_indikator):
+        hasil.jenis, hasil.masalah, hasil.persen = "tidak_dipahami", "rumus hanya mengulang nama indikator", persen
+        return hasil
     for pola, ganti in _KATA_OPERATOR:
         s = pola.sub(ganti, s)
     try:
         pohon = _pohon(s)
+        if isinstance(pohon, _Operan) and (persen or adalah_nama_persen(nama_indikator)):
+            pohon = _pisah_per(pohon.teks) or pohon
         if isinstance(pohon, _Operan) and persen:
             pohon = _pisah_konstanta(pohon.teks)
         jenis = _jenis(pohon)
@@ -240,6 +266,59 @@ def _ganti_lambang(s: str) -> str:
     return pola.sub(lambda m: definisi[m.group(1)], rumus)
 
 
+def _pisah_penjelasan(s: str) -> tuple[str, str | None]:
+    """The formula of a cell and the explanation written with it (or None).
+
+    An explanation after the formula runs to the end of the cell. One written first ("Definisi:
+    …", then the formula) runs until a line labelled as the formula ("Rumus: …") or a line that
+    reads as one (it has "× 100%", or a division between head words).
+    """
+    m = _PENJELASAN.search(s)
+    if m is None:
+        return _LABEL_FORMULA.sub("", s, count=1) if _LABEL_FORMULA.match(s) else s, None
+    sebelum, sesudah = s[: m.start()], s[m.end() :]
+    if _ada_isi(sebelum):
+        return _LABEL_FORMULA.sub("", sebelum.strip(), count=1).strip(" ,;("), sesudah.strip(" )") or None
+    baris = sesudah.split("\n")
+    pertama = next((k for k, b in enumerate(baris) if b.strip()), None)
+    if pertama is not None and _baris_rumus(baris[pertama]):
+        # "Penjelasan : A / B x 100%": in a Penjelasan/Formulasi column the word only labels it.
+        return "\n".join(baris[pertama:]).strip(), None
+    for k, b in enumerate(baris[1:], 1):
+        if _LABEL_FORMULA.match(b) or _baris_rumus(b):
+            rumus = "\n".join(baris[k:])
+            return _LABEL_FORMULA.sub("", rumus.strip(), count=1), "\n".join(baris[:k]).strip() or None
+    return "", sesudah.strip() or None
+
+
+def _baris_rumus(b: str) -> bool:
+    """A line that reads as a formula of its own: "× 100%", or a head word then a division."""
+    if _KALI_SERATUS.search(b):
+        return True
+    kata = b.split()[0].lower() if b.split() else ""
+    return kata in _KATA_KEPALA and bool(re.search(r"\s[/÷:]\s|\bdi\s?bagi\b", b, re.IGNORECASE))
+
+
+def _inti(s: str) -> str:
+    """Words of a formula or a name, for telling whether one only repeats the other."""
+    return " ".join(re.findall(r"[^\W_]+", s.replace(_BEKAS_100, " ").lower()))
+
+
+def _pisah_per(teks: str) -> _Simpul | None:
+    """ "A per B" in a percentage that has no other division: the one "per" that is not before a
+    period or a unit divides."""
+    posisi = [m for m in _PER.finditer(teks) if _ada_isi(teks[: m.start()]) and _ada_isi(teks[m.end() :])]
+    if len(posisi) != 1:
+        return None
+    m = posisi[0]
+    return _Operasi("/", _Operan(teks[: m.start()]), _Operan(teks[m.end() :]))
+
+
+def ada_kali_seratus(teks: str) -> bool:
+    """Whether ``teks`` has "× 100%" (or a spelled-out form of it)."""
+    return bool(_KALI_SERATUS.search(teks))
+
+
 def adalah_nama_persen(nama: str) -> bool:
     return bool(_NAMA_PERSEN.match(nama))
 
@@ -271,13 +350,15 @@ def _ada_isi(s: str) -> bool:
     return bool(re.search(r"[^\W_]", s))
 
 
-def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
-    """``s`` without ``x 100 %`` (and its spelled-out forms) and whether there was one.
+def _ambil_kali_seratus(s: str) -> tuple[str, bool, str | None]:
+    """``s`` without ``x 100 %`` (and its spelled-out forms), whether there was one, and the text
+    that qualifies a complete ratio after it ("A / B × 100% (per triwulan)"), or None.
 
     Where text follows it on its line, :data:`_BEKAS_100` marks the place: in
     ``A x 100 % 20 desa`` it is the fraction bar.
     """
     persen = False
+    keterangan = None
     baris = s.split("\n")
     for i, b in enumerate(baris):
         m = _KALI_SERATUS.search(b)
@@ -285,6 +366,17 @@ def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
             continue
         persen = True
         ada_sesudah = _ada_isi(b[m.end() :]) or any(_ada_isi(b2) for b2 in baris[i + 1 :])
+        sesudah = " ".join(x.strip() for x in [b[m.end() :], *baris[i + 1 :]] if x.strip())
+        if (
+            ada_sesudah
+            and not _awal_operan(_kata_setelah(sesudah, 0).lstrip("("))
+            and _rasio_lengkap("\n".join([*baris[:i], b[: m.start()]]))
+        ):
+            # "A / B × 100% (per triwulan)": the rest qualifies the ratio; a head word or a
+            # number there would be a denominator instead ("A × 100% 20 desa").
+            keterangan = sesudah
+            baris = [*baris[:i], b[: m.start()]]
+            break
         tanda = _BEKAS_100 if b[: m.start()].strip() and ada_sesudah else " "
         baris[i] = b[: m.start()] + tanda + _KALI_SERATUS.sub(" ", b[m.end() :])
     # A lone "x" ending a line that a denominator line follows: the rest of "x 100 %" was lost.
@@ -297,7 +389,24 @@ def _ambil_kali_seratus(s: str) -> tuple[str, bool]:
         s = _PERSEN_SISA.sub(" ", s)
     elif re.search(r"\(\s*%\s*\)\s*$|%\s*$", s):
         s, persen = _PERSEN_SISA.sub(" ", s), True
-    return s, persen
+    return s, persen, keterangan.strip(" ,;") or None if keterangan else None
+
+
+def _rasio_lengkap(s: str) -> bool:
+    """True when ``s`` (what stands before "× 100%") already divides one thing by another, so
+    that text after it only qualifies the ratio."""
+    for pola, ganti in _KATA_OPERATOR[:3]:
+        s = pola.sub(ganti, s)
+    baris = _baris_formula(s)
+    if len(baris) == 2 and not masih_terbuka(s):
+        return True  # a numerator line over a denominator line
+    if len(baris) != 1:
+        return False
+    try:
+        pohon = _urai(_token_baris(baris[0]))
+    except _TidakDipahami:
+        return False
+    return isinstance(pohon, _Operasi) and pohon.op == "/"
 
 
 # --- tokens --------------------------------------------------------------------------------
@@ -308,8 +417,13 @@ def _kata_setelah(s: str, i: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Words are looked for in this much text before a position: a regex anchored at the end of a long
+# string would otherwise try every start, and a huge cell would take seconds.
+_JENDELA = 200
+
+
 def _kata_sebelum(s: str, i: int) -> str:
-    m = re.search(r"(\S+)\s*$", s[:i])
+    m = re.search(r"(\S+)\s*$", s[max(0, i - _JENDELA) : i])
     return m.group(1).lower() if m else ""
 
 
@@ -434,6 +548,7 @@ def _baris_formula(s: str) -> list[str]:
         minus = bool(hasil) and re.match(r"[-–−]\s", b) and _awal_operan(_kata_setelah(b, 1))
         if not minus:
             b = re.sub(r"^[-–—•❖●▪*]\s+", "", b)  # a list bullet, not a minus
+        b = re.sub(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+(?=\D)", "", b)  # "1. Jumlah …": an item number
         if not _ada_isi(b) and not re.search(r"[()+×*/÷⁄:]", b):
             continue
         kata = b.split()[0].lower() if b.split() else ""
@@ -531,9 +646,10 @@ def _pisah_konstanta(teks: str) -> _Simpul:
 
 def _geser_ke_pengubah(teks: str, posisi: int) -> int:
     """Move a split left over a "Target"/"Total" that qualifies the head word after it."""
-    sebelum = re.search(r"(\S+)\s+$", teks[:posisi])
+    awal = max(0, posisi - _JENDELA)
+    sebelum = re.search(r"(\S+)\s+$", teks[awal:posisi])
     if sebelum and sebelum.group(1).lower() in _PENGUBAH_KEPALA:
-        return sebelum.start(1)
+        return awal + sebelum.start(1)
     return posisi
 
 
@@ -585,9 +701,9 @@ def _urai(token: list[str | _Operan]) -> _Simpul:
 
 def _sebagai_angka(t: _Operan) -> _Angka | None:
     teks = t.teks.strip()
-    if _ANGKA.fullmatch(teks):
+    if _ANGKA.fullmatch(teks) and _sebagai_bilangan(_nilai_angka(teks)) is not None:
         return _Angka(_nilai_angka(teks))
-    return None
+    return None  # text, or digits that are no number ("0.0.0", a section number)
 
 
 def _nilai_angka(teks: str) -> str:
@@ -603,7 +719,7 @@ def _nilai_angka(teks: str) -> str:
 def _uraian(teks: str) -> str:
     """An operand's text as a variable description: no Σ, bullets, stray marks or letters."""
     t = bersihkan(teks.replace(GARIS_PECAHAN, " ").replace(_BEKAS_100, " "))
-    t = re.sub(r"^[\s.,;:_\-–—*Σσ]+|[\s.,;:_\-–—*]+$", "", t)
+    t = re.sub(r"^[\s.,;:_\-–—*Σσ]+|[\s.,;:_\-–—*=…]+$", "", t)
     t = re.sub(r"^[a-z]\s+(?=\S)|\s+[a-z]$", "", t)  # OCR crumbs: "%n Jumlah", "tahun n"
     return t.strip()
 
@@ -628,15 +744,19 @@ def _variabel(pohon: _Simpul, catatan: str | None) -> tuple[list[dict], dict[_Op
         if not uraian or not _ada_isi(uraian):
             raise _TidakDipahami("operand kosong")
         nilai_kurung = None
-        if (m := _NILAI_DALAM_KURUNG.match(uraian)) and not _TAHUN.fullmatch(m.group(2)):
-            uraian, nilai_kurung = m.group(1), _sebagai_bilangan(_nilai_angka(m.group(2)))
+        if (
+            (m := _NILAI_DALAM_KURUNG.match(uraian))
+            and not _TAHUN.fullmatch(m.group(2))
+            and (nilai_kurung := _sebagai_bilangan(_nilai_angka(m.group(2)))) is not None
+        ):
+            uraian = m.group(1)
         kunci = re.sub(r"\s+", " ", uraian.lower())
         if kunci not in per_uraian:
             var: dict = {"uraian": uraian}
             if nilai_kurung is not None:
                 kode = kode_dari_teks(uraian)
                 var["nilai_tetap"] = nilai_kurung
-            elif m := _KONSTANTA.match(uraian):
+            elif (m := _KONSTANTA.match(uraian)) and _sebagai_bilangan(_nilai_angka(m.group(1))) is not None:
                 benda = m.group(2).strip()
                 kode = kode_dari_teks(benda)
                 if len(kode.split("_")) == 1 and not kode.startswith("jumlah"):
@@ -653,8 +773,12 @@ def _variabel(pohon: _Simpul, catatan: str | None) -> tuple[list[dict], dict[_Op
     return daftar, kode_operan
 
 
-def _sebagai_bilangan(teks: str) -> int | float:
-    nilai = float(teks)
+def _sebagai_bilangan(teks: str) -> int | float | None:
+    """The number ``teks`` writes, or None when it is none ("0.0.0")."""
+    try:
+        nilai = float(teks)
+    except ValueError:
+        return None
     return int(nilai) if nilai.is_integer() else nilai
 
 
@@ -673,8 +797,8 @@ def _konstanta_catatan(catatan: str | None) -> list[tuple[set[str], int | float]
     hasil = []
     for m in re.finditer(r"(\d+(?:[.,]\d+)?)\s+((?:[A-Za-z]+\s*){1,3})", catatan):
         kata = _isi_kata(m.group(2))
-        if kata:
-            hasil.append((kata, _sebagai_bilangan(_nilai_angka(m.group(1)))))
+        if kata and (nilai := _sebagai_bilangan(_nilai_angka(m.group(1)))) is not None:
+            hasil.append((kata, nilai))
     return hasil
 
 

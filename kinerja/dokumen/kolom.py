@@ -147,7 +147,10 @@ def kenali_judul(sel: Sequence[str]) -> list[Peran | None] | None:
 
 
 def _kata_judul_cukup(sel: str) -> bool:
-    """At least half the words of the cell are header words."""
+    """At least half the words of the cell are header words (a cell of many words is text, not a
+    header, and is not looked at word by word)."""
+    if len(sel.split()) > 16:
+        return False
     kata = _huruf(sel).split()
     return 2 * sum(_ada_kata([k], _KOSAKATA_JUDUL) for k in kata) >= len(kata)
 

@@ -9,8 +9,9 @@ import os
 import re
 from pathlib import Path
 
+from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.blok import Blok
-from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.galat import DokumenError, galat
 
 UKURAN_MAKS = 50 * 1024 * 1024
 
@@ -20,12 +21,8 @@ _PDF = b"%PDF"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, old .xls
 
 
-def _galat(nama_file: str | None, pesan: str) -> DokumenError:
-    return DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
-
-
 def _terlalu_besar(ukuran: int, nama_file: str | None) -> DokumenError:
-    return _galat(nama_file, f"berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB); batasnya 50 MB.")
+    return galat(nama_file, pesan.terlalu_besar(ukuran, UKURAN_MAKS))
 
 
 def ambil_bytes(
@@ -44,33 +41,33 @@ def ambil_bytes(
         if ukuran > UKURAN_MAKS:
             raise _terlalu_besar(ukuran, nama_file)
         if not path.is_file():
-            raise _galat(nama_file, "bukan berkas biasa.")
+            raise galat(nama_file, pesan.BUKAN_BERKAS)
         return path.read_bytes(), nama_file
     except FileNotFoundError:
-        raise _galat(nama_file, "berkas tidak ditemukan.") from None
+        raise galat(nama_file, pesan.TIDAK_DITEMUKAN) from None
     except PermissionError:
-        raise _galat(nama_file, "berkas tidak dapat dibaca (izin ditolak).") from None
+        raise galat(nama_file, pesan.IZIN_DITOLAK) from None
     except IsADirectoryError:
-        raise _galat(nama_file, "bukan berkas biasa.") from None
+        raise galat(nama_file, pesan.BUKAN_BERKAS) from None
 
 
 def jenis_isi(data: bytes, nama_file: str | None) -> str:
     """``docx``, ``pdf`` or ``teks``; raises for empty, binary or mislabelled content."""
     akhiran = Path(nama_file or "").suffix.lower()
     if not data.strip():
-        raise _galat(nama_file, "berkas kosong.")
+        raise galat(nama_file, pesan.KOSONG)
     if data.startswith((_ZIP, _ZIP_KOSONG)):
         return "docx"
     if data.lstrip()[:4] == _PDF:
         return "pdf"
     if data.startswith(_OLE) or akhiran == ".doc":
-        raise _galat(nama_file, "format Word lama (.doc) tidak didukung; simpan ulang sebagai .docx.")
+        raise galat(nama_file, pesan.WORD_LAMA)
     if akhiran == ".docx":
-        raise _galat(nama_file, "berkas .docx rusak: isinya bukan arsip zip.")
+        raise galat(nama_file, pesan.DOCX_BUKAN_ZIP)
     if akhiran == ".pdf":
-        raise _galat(nama_file, "berkas PDF rusak: tidak diawali tanda %PDF.")
+        raise galat(nama_file, pesan.PDF_TANPA_TANDA)
     if data.lstrip().startswith(b"{\\rtf"):
-        raise _galat(nama_file, "format RTF tidak didukung; simpan ulang sebagai .docx.")
+        raise galat(nama_file, pesan.RTF)
     return "teks"
 
 
@@ -80,11 +77,11 @@ def dekode_teks(data: bytes, nama_file: str | None) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise _galat(nama_file, "berkas teks UTF-16 rusak.") from None
+            raise galat(nama_file, pesan.UTF16_RUSAK) from None
     contoh = data[:65536]
     kendali = sum(1 for c in contoh if c < 32 and c not in (9, 10, 12, 13))
     if b"\x00" in contoh or kendali > len(contoh) * 0.01:
-        raise _galat(nama_file, "berkas biner yang tidak dikenal, bukan teks, Word (.docx), atau PDF.")
+        raise galat(nama_file, pesan.BINER)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

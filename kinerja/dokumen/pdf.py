@@ -20,8 +20,10 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.blok import Blok
-from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.galat import galat
+from kinerja.dokumen.kolom import kenali_judul, peran_kolom
 from kinerja.dokumen.markup import ada_penanda_daftar
 
 # Words further apart than this (in points, about three characters) are in different cells.
@@ -31,43 +33,40 @@ _TOLERANSI_BARIS = 3.0
 _GARIS_MIN = 8.0
 
 
-def _galat(nama_file: str | None, pesan: str) -> DokumenError:
-    return DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
-
-
 def pdf_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
     """Blocks of a PDF; raises for corrupt, locked or text-less (scanned) files."""
     if not data.strip():
-        raise _galat(nama_file, "berkas kosong.")
-    baris: list[list[str] | str] = []  # table rows (cells) and text lines, in reading order
+        raise galat(nama_file, pesan.KOSONG)
+    baris: list[tuple[list[str] | str, str]] = []  # table rows (cells) and text lines with their place
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for halaman in pdf.pages:
-                baris.extend(_halaman(halaman))
+            for nomor_halaman, halaman in enumerate(pdf.pages, 1):
+                baris.extend(_halaman(halaman, nomor_halaman))
     except PDFPasswordIncorrect:
-        raise _galat(nama_file, "PDF terkunci dengan kata sandi.") from None
+        raise galat(nama_file, pesan.PDF_BERSANDI) from None
     except PdfminerException as e:
         if isinstance(e.args[0] if e.args else None, PDFPasswordIncorrect):
-            raise _galat(nama_file, "PDF terkunci dengan kata sandi.") from None
-        raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
+            raise galat(nama_file, pesan.PDF_BERSANDI) from None
+        raise galat(nama_file, pesan.PDF_RUSAK) from None
     except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError):
-        raise _galat(nama_file, "berkas PDF rusak dan tidak dapat dibaca.") from None
+        raise galat(nama_file, pesan.PDF_RUSAK) from None
     if not baris:
-        raise _galat(nama_file, "PDF tidak berisi teks (hasil pindaian?); jalankan OCR lebih dulu.")
+        raise galat(nama_file, pesan.PDF_PINDAIAN)
     return [
-        Blok.baris_tabel(nomor, b) if isinstance(b, list) else Blok.paragraf(nomor, b)
-        for nomor, b in enumerate(baris, 1)
+        Blok.baris_tabel(nomor, b, tempat) if isinstance(b, list) else Blok.paragraf(nomor, b, tempat)
+        for nomor, (b, tempat) in enumerate(baris, 1)
     ]
 
 
-def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
-    """The page's table rows and text lines, ordered top to bottom."""
+def _halaman(halaman: "pdfplumber.page.Page", nomor_halaman: int) -> list[tuple[list[str] | str, str]]:
+    """The page's table rows and text lines, ordered top to bottom, each with its place: table and
+    row for a ruled table, the line of the page for text and unruled rows."""
     tabel = halaman.find_tables()
     kotak = [t.bbox for t in tabel]
     garis = _garis_mendatar(halaman) if tabel else []
     kata_halaman: list[_Kata] | None = None
-    urutan: list[tuple[float, int, list[str] | str]] = []
-    for t in tabel:
+    urutan: list[tuple[float, int, list[str] | str, str]] = []
+    for nomor_tabel, t in enumerate(sorted(tabel, key=lambda t: (t.bbox[1], t.bbox[0])), 1):
         for k, (baris, baris_kotak) in enumerate(zip(t.extract(), t.rows)):
             sel = []
             for teks, kotak_sel in zip(baris, baris_kotak.cells):
@@ -78,17 +77,21 @@ def _halaman(halaman: "pdfplumber.page.Page") -> list[list[str] | str]:
                     teks = _teks_sel_berpecahan([k for k in kata_halaman if k.di_dalam(kotak_sel)], bar)
                 sel.append((teks or "").strip())
             if any(sel):
-                urutan.append((t.bbox[1], k, sel))
+                urutan.append((t.bbox[1], k, sel, f"halaman {nomor_halaman}, tabel {nomor_tabel}, baris {k + 1}"))
 
     def di_luar_tabel(obj: dict) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in kotak)
 
     luar = halaman.filter(di_luar_tabel) if kotak else halaman
-    for atas, potongan in _baris_kata(luar.extract_words(keep_blank_chars=False, use_text_flow=False)):
-        urutan.append((atas, 0, potongan if len(potongan) > 1 else potongan[0]))
+    for nomor_baris, (atas, potongan) in enumerate(
+        _baris_kata(luar.extract_words(keep_blank_chars=False, use_text_flow=False)), 1
+    ):
+        urutan.append(
+            (atas, 0, potongan if len(potongan) > 1 else potongan[0], f"halaman {nomor_halaman}, baris {nomor_baris}")
+        )
     urutan.sort(key=lambda u: (u[0], u[1]))
-    return [isi for _, _, isi in urutan]
+    return [(isi, tempat) for _, _, isi, tempat in urutan]
 
 
 def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
@@ -106,8 +109,22 @@ def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
             baris.append([k])
     hasil: list[tuple[float, list[str]]] = []
     sebelumnya: tuple[float, float] | None = None  # (bottom, x0 of the last cell) of a line of cells
+    jangkar: list[float] | None = None  # where each column of the unruled IKI table above starts
     for b in baris:
         b.sort(key=lambda k: k["x0"])
+        judul = _judul_tanpa_garis(b)
+        if judul is not None:
+            jangkar = [x for x, _ in judul]
+            hasil.append((b[0]["top"], [t for _, t in judul]))
+            sebelumnya = None
+            continue
+        if jangkar is not None:
+            kolom = _ke_kolom(b, jangkar)
+            if kolom is not None:
+                hasil.append((b[0]["top"], kolom))
+                sebelumnya = None
+                continue
+            jangkar = None  # a line across the columns: the table has ended
         sel = [b[0]["text"]]
         awal_sel = [b[0]["x0"]]  # where the last cell's text starts (after a leading colon)
         for kiri, kanan in zip(b, b[1:]):
@@ -132,6 +149,56 @@ def _baris_kata(kata: list[dict]) -> list[tuple[float, list[str]]]:
         sebelumnya = (bawah, awal_sel[-1]) if len(sel) > 1 else None
         hasil.append((atas, sel))
     return hasil
+
+
+def _potong_kata(b: list[dict], celah: float) -> list[tuple[float, str]]:
+    """The words of a line joined into pieces wherever the gap is at most ``celah``: (x0, text)."""
+    potongan = [(b[0]["x0"], b[0]["text"])]
+    for kiri, kanan in zip(b, b[1:]):
+        if kanan["x0"] - kiri["x1"] > celah:
+            potongan.append((kanan["x0"], kanan["text"]))
+        else:
+            potongan[-1] = (potongan[-1][0], f"{potongan[-1][1]} {kanan['text']}")
+    return potongan
+
+
+def _celah_kolom(k: dict) -> float:
+    """A gap wider than a word space (about a quarter of the text height) at this text size."""
+    return max(3.0, 0.45 * (k["bottom"] - k["top"]))
+
+
+def _judul_tanpa_garis(b: list[dict]) -> list[tuple[float, str]] | None:
+    """The header of an unruled IKI table — its cells and where each starts — or None. Header
+    cells are split at any gap wider than a word space, as narrow columns (NO) sit close; but a
+    header has wide gaps between some columns, which a justified line of prose has not."""
+    if len(b) < 3 or len(_potong_kata(b, _CELAH_SEL)) < 2:
+        return None
+    potongan = _potong_kata(b, _celah_kolom(b[0]))
+    teks = [t for _, t in potongan]
+    if not 3 <= len(potongan) <= 12 or kenali_judul(teks) is None:
+        return None
+    # Most cells of a header name a column; a justified sentence that mentions "Indikator Kinerja"
+    # is mostly other words.
+    if 5 * sum(1 for t in teks if peran_kolom(t) is not None) < 3 * len(teks):
+        return None
+    return potongan
+
+
+def _ke_kolom(b: list[dict], jangkar: list[float]) -> list[str] | None:
+    """A line of an unruled table as one cell per column, each word in the column it starts in;
+    None when the line is not a row of that table (it starts left of it, or runs across a column
+    boundary without the gap that separates cells)."""
+    sel = [""] * len(jangkar)
+    sebelumnya: tuple[int, dict] | None = None
+    for k in b:
+        if k["x0"] + 3 < jangkar[0]:
+            return None
+        j = max(i for i, x in enumerate(jangkar) if x <= k["x0"] + 3)
+        if sebelumnya is not None and sebelumnya[0] != j and k["x0"] - sebelumnya[1]["x1"] <= _celah_kolom(k):
+            return None
+        sel[j] = f"{sel[j]} {k['text']}".strip()
+        sebelumnya = (j, k)
+    return sel
 
 
 # --- fraction bars inside table cells -------------------------------------------------------

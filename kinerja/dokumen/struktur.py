@@ -9,14 +9,24 @@ first jabatan — foreword, chapters, the decree — only feeds the metadata (:m
 import re
 from dataclasses import dataclass, field
 
+from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.atasan import lengkapi_atasan
 from kinerja.dokumen.blok import Blok, Jenis
 from kinerja.dokumen.formula import adalah_nama_persen
-from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.galat import galat
 from kinerja.dokumen.kolom import Peran, baris_nomor_kolom, kenali_judul, lanjutan_judul, sejajarkan
 from kinerja.dokumen.markup import ada_penanda_daftar, bersihkan, tanpa_penanda_daftar
 from kinerja.dokumen.sk import baca_metadata
-from kinerja.dokumen.tabel import BarisIndikator, Sasaran, baris_baru, sama, sasaran_baru, teks_sel
+from kinerja.dokumen.tabel import (
+    BarisIndikator,
+    Sasaran,
+    baris_baru,
+    pisah_nama,
+    pisah_rumus,
+    sama,
+    sasaran_baru,
+    teks_sel,
+)
 from kinerja.dokumen.tebakan import tebak_polaritas, tebak_satuan
 
 FORMAT = "kinerja-iki/1"
@@ -40,6 +50,11 @@ _PENUTUP_TABEL = re.compile(
     r"^(?:bab\b|keputusan\b|memutuskan|menimbang|mengingat|menetapkan|kata\s+pengantar|daftar\s+isi|penutup\b)",
     re.IGNORECASE,
 )
+# Columns whose merged cell is shared by the indicators it spans (NO and sasaran are "the same as
+# above" anyway; a name or formula merged down is one indicator written over two rows).
+_PERAN_BERSAMA = frozenset({Peran.SUMBER, Peran.SATUAN, Peran.POLARITAS, Peran.CATATAN, Peran.PENJELASAN})
+# A count's formula is its name ("Jumlah berkas diarsipkan"): repeating it is no problem.
+_NAMA_HITUNGAN = re.compile(r"^\W*(?:jumlah|jml|banyaknya|total)\b", re.IGNORECASE)
 _KATA_KECIL = frozenset({"dan", "di", "ke", "dari", "yang", "atau", "pada", "untuk", "dengan", "se"})
 
 
@@ -190,7 +205,7 @@ class _Pembaca:
         if self.daftar is None or self.tabel is not None and self.daftar in ("tugas", "fungsi"):
             if self.tabel is not None and self.tabel.baris is not None and _POTONGAN_SEL.match(teks):
                 # A converter may put a piece of a cell on a line of its own: say it was left out.
-                self.peringatan.append((nomor, f"teks di antara baris tabel dilewati: {teks[:80]}"))
+                self.peringatan.append((nomor, pesan.teks_dilewati(teks)))
             return
         if teks.isupper() or teks.startswith("#"):
             self.daftar = None
@@ -233,7 +248,7 @@ class _Pembaca:
         if not lanjutan:
             self._tutup_tabel()
         if not self.jabatan:
-            self.peringatan.append((nomor, "tabel IKI sebelum baris JABATAN; jabatan diberi nama sementara"))
+            self.peringatan.append((nomor, pesan.TABEL_TANPA_JABATAN))
             self._mulai_jabatan(nomor, "Jabatan tanpa nama")
         if self.tabel is None:
             self.tabel = _Tabel(peran=peran, pakai_nomor=Peran.NO in peran)
@@ -253,7 +268,10 @@ class _Pembaca:
         if not isi:
             return
         if ditebak:
-            self.peringatan.append((b.baris, "jumlah sel berbeda dari judul tabel; kolom ditebak dari isinya"))
+            self.peringatan.append((b.baris, pesan.SEL_DITEBAK))
+        for teks, peran in zip(sel, tabel.peran):
+            if peran is None and bersihkan(teks):
+                self.peringatan.append((b.baris, pesan.sel_tak_bertempat(bersihkan(teks))))
         if Peran.INDIKATOR not in tabel.peran:
             self._baris_tujuan(isi)
             return
@@ -265,14 +283,21 @@ class _Pembaca:
         tabel.setelah_batas = False
         teks_sasaran = teks_sel(isi.pop(Peran.SASARAN, ""))
         if sasaran_baru(teks_sasaran, self.sasaran, tabel.pakai_nomor, nomor, baru):
-            self.sasaran = Sasaran()
+            self.sasaran = Sasaran(baris=b.baris)
             self.jabatan[-1].sasaran.append(self.sasaran)
         assert self.sasaran is not None
         if teks_sasaran and not sama(teks_sasaran, self.sasaran.uraian):
             self.sasaran.potongan.append(teks_sasaran)
         if baru:
+            sebelumnya = tabel.baris
             self._selesaikan_baris()
             tabel.baris = BarisIndikator(baris=b.baris, sasaran=self.sasaran)
+            if sebelumnya is not None and not ditebak:
+                # A Word cell merged down over this row (one sumber data for several indicators)
+                # holds the text of the row above.
+                for peran, gabung in zip(tabel.peran, b.gabung_atas):
+                    if gabung and peran in _PERAN_BERSAMA and peran not in isi and sebelumnya.isi.get(peran):
+                        isi[peran] = "\n".join(sebelumnya.isi[peran])
         assert tabel.baris is not None
         tabel.baris.tambah(isi)
 
@@ -291,34 +316,55 @@ class _Pembaca:
         if self.tabel is None or self.tabel.baris is None:
             return
         baris, self.tabel.baris = self.tabel.baris, None
-        if not baris.nama and not baris.teks_formula.strip():
-            return  # only sasaran or sumber data pieces
-        baris.sasaran.indikator.append(self._indikator(baris))
+        if not baris.nama:
+            lain = " ".join(baris.teks(p) for p in (Peran.FORMULA, Peran.SUMBER) if baris.teks(p))
+            if baris.teks_formula.strip():
+                # A row with a formula but no name: the importer cannot keep it; say what was left out.
+                self.peringatan.append((baris.baris, pesan.indikator_tanpa_nama(lain)))
+            return  # otherwise only sasaran or sumber data pieces
+        for bagian in self._pisah_nama_tergabung(baris):
+            bagian.sasaran.indikator.append(self._indikator(bagian))
+
+    def _pisah_nama_tergabung(self, baris: BarisIndikator) -> list[BarisIndikator]:
+        """One cell holding two or more indicator names becomes that many indicators when its
+        formula cell holds as many formulas; otherwise it stays one, reported."""
+        nama = pisah_nama(baris.isi.get(Peran.INDIKATOR, []))
+        if len(nama) < 2:
+            return [baris]
+        rumus = pisah_rumus(baris.isi.get(Peran.FORMULA, []), len(nama))
+        if rumus is None:
+            self.peringatan.append((baris.baris, pesan.nama_tergabung(nama)))
+            return [baris]
+        self.peringatan.append((baris.baris, pesan.nama_tergabung_dipisah(nama)))
+        hasil = []
+        for n, r in zip(nama, rumus):
+            isi = {p: list(t) for p, t in baris.isi.items() if p not in (Peran.INDIKATOR, Peran.FORMULA)}
+            hasil.append(BarisIndikator(baris=baris.baris, sasaran=baris.sasaran, isi=isi))
+            hasil[-1].tambah({Peran.INDIKATOR: n, Peran.FORMULA: r})
+        return hasil
 
     def _indikator(self, baris: BarisIndikator) -> dict:
         nama = baris.nama
-        catatan = (
-            " ".join(bersihkan(t) for t in baris.isi.get(Peran.CATATAN, []) + baris.isi.get(Peran.PENJELASAN, []))
-            or None
-        )
-        rumus = baris.rumus(catatan)
-        if not nama:
-            self.peringatan.append((baris.baris, "indikator tanpa nama"))
+        catatan = " ".join(bersihkan(t) for t in baris.isi.get(Peran.CATATAN, [])) or None
+        penjelasan_kolom = " ".join(bersihkan(t) for t in baris.isi.get(Peran.PENJELASAN, [])) or None
+        rumus = baris.rumus(" ".join(c for c in (catatan, penjelasan_kolom) if c) or None)
         if rumus.masalah == "rumus kosong":
-            self.peringatan.append((baris.baris, f"indikator tanpa rumus: {nama}"))
+            self.peringatan.append((baris.baris, pesan.indikator_tanpa_rumus(nama)))
+        elif rumus.mengulang_nama and not _NAMA_HITUNGAN.match(nama):
+            self.peringatan.append((baris.baris, pesan.rumus_mengulang_nama(nama)))
         elif rumus.ekspresi is None:
-            self.peringatan.append(
-                (baris.baris, f"rumus tidak dipahami ({rumus.masalah}): {rumus.teks.replace(chr(10), ' / ')}")
-            )
+            self.peringatan.append((baris.baris, pesan.rumus_tidak_dipahami(rumus.masalah or "", rumus.teks)))
         elif rumus.dikali_100_ditambahkan:
-            self.peringatan.append((baris.baris, f"rumus persentase tanpa '× 100%'; dikalikan 100: {nama}"))
+            self.peringatan.append((baris.baris, pesan.rumus_tanpa_kali_100(nama)))
         elif rumus.jenis == "hitungan" and adalah_nama_persen(nama):
             # A percentage read as a bare count is likely a formula whose denominator is lost.
-            self.peringatan.append((baris.baris, f"rumus persentase tanpa penyebut; periksa rumusnya: {nama}"))
+            self.peringatan.append((baris.baris, pesan.persen_tanpa_penyebut(nama)))
+        if rumus.keterangan:
+            self.peringatan.append((baris.baris, pesan.keterangan_setelah_100(rumus.keterangan, nama)))
         polaritas_tertulis = bersihkan(baris.teks(Peran.POLARITAS)).lower()
         polaritas = next((p for p in ("negatif", "positif") if p in polaritas_tertulis), None)
         satuan = bersihkan(baris.teks(Peran.SATUAN)) or tebak_satuan(nama, rumus)
-        semua_catatan = " ".join(c for c in (rumus.catatan, catatan) if c) or None
+        penjelasan = " ".join(c for c in (rumus.penjelasan, penjelasan_kolom) if c) or None
         return {
             "nama": nama,
             "formula": rumus.sebagai_dict(),
@@ -326,7 +372,8 @@ class _Pembaca:
             "polaritas": polaritas or tebak_polaritas(nama, rumus.teks),
             "polaritas_tebakan": polaritas is None,
             "sumber_data": baris.teks(Peran.SUMBER) or None,
-            "catatan": semua_catatan,
+            "catatan": catatan,
+            "penjelasan": penjelasan,
             "baris": baris.baris,
         }
 
@@ -336,15 +383,15 @@ class _Pembaca:
         keluar = []
         for j in self.jabatan:
             if not any(s.indikator for s in j.sasaran):
-                self.peringatan.append((j.baris, f"jabatan tanpa indikator: {j.nama}"))
+                self.peringatan.append((j.baris, pesan.jabatan_tanpa_indikator(j.nama)))
             sasaran = []
             for s in j.sasaran:
                 if not s.indikator:
                     if s.uraian:
-                        self.peringatan.append((None, f"sasaran tanpa indikator dilewati: {s.uraian}"))
+                        self.peringatan.append((s.baris, pesan.sasaran_tanpa_indikator(s.uraian)))
                     continue
                 if not s.uraian:
-                    self.peringatan.append((s.indikator[0]["baris"], "sasaran tanpa uraian"))
+                    self.peringatan.append((s.indikator[0]["baris"], pesan.SASARAN_TANPA_URAIAN))
                 sasaran.append({"uraian": s.uraian, "indikator": s.indikator})
             self._periksa_ganda(sasaran)
             daftar = {k: [_rapikan_butir(b) for b in v] for k, v in j.daftar.items()}
@@ -366,9 +413,7 @@ class _Pembaca:
             for ind in s["indikator"]:
                 kunci = (ind["nama"].lower(), ind["formula"]["ekspresi"] or ind["formula"]["teks"].lower())
                 if kunci in dilihat:
-                    self.peringatan.append(
-                        (ind["baris"], f"indikator tertulis dua kali dalam jabatan yang sama: {ind['nama']}")
-                    )
+                    self.peringatan.append((ind["baris"], pesan.indikator_ganda(ind["nama"])))
                 dilihat.add(kunci)
 
 
@@ -417,17 +462,21 @@ def susun(blok: list[Blok], nama_file: str | None = None) -> dict:
     pembaca.baca(blok)
     jabatan = pembaca.hasil_jabatan()
     if not any(s["indikator"] for j in jabatan for s in j["sasaran"]):
-        pesan = (
-            "Bukan dokumen IKI: tidak ditemukan tabel indikator kinerja "
-            "(judul kolom Indikator dengan Sasaran, Formulasi/Rumus, atau Sumber Data)."
-        )
-        raise DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
+        raise galat(nama_file, pesan.BUKAN_IKI)
     baris_teks = [
         (b.baris, b.teks if b.jenis is Jenis.PARAGRAF else " ".join(b.sel)) for b in blok if b.jenis is not Jenis.BATAS
     ]
     meta = baca_metadata(baris_teks, nama_file)
     pembaca.peringatan += lengkapi_atasan(jabatan, meta.instansi)
     peringatan = sorted(meta.peringatan + pembaca.peringatan, key=lambda p: (p[0] is not None, p[0] or 0))
+    letak: dict[int, str] = {}
+    for b in blok:
+        letak.setdefault(b.baris, b.letak)
+    for j in jabatan:
+        j["tempat"] = letak.get(j["baris"], f"baris {j['baris']}")
+        for s in j["sasaran"]:
+            for ind in s["indikator"]:
+                ind["tempat"] = letak.get(ind["baris"], f"baris {ind['baris']}")
     return {
         "format": FORMAT,
         "instansi": meta.instansi,
@@ -435,5 +484,5 @@ def susun(blok: list[Blok], nama_file: str | None = None) -> dict:
         "tahun": meta.tahun,
         "sk": meta.sk,
         "jabatan": jabatan,
-        "peringatan": [f"baris {n}: {p}" if n is not None else p for n, p in peringatan],
+        "peringatan": [f"{letak.get(n, f'baris {n}')}: {p}" if n is not None else p for n, p in peringatan],
     }

@@ -11,9 +11,9 @@ the row above"; a sasaran text starts a new sasaran only where a new one plausib
 import re
 from dataclasses import dataclass, field
 
-from kinerja.dokumen.formula import HasilRumus, adalah_nama_persen, masih_terbuka, pahami
+from kinerja.dokumen.formula import HasilRumus, ada_kali_seratus, adalah_nama_persen, masih_terbuka, pahami
 from kinerja.dokumen.kolom import Peran
-from kinerja.dokumen.markup import bersihkan, tanpa_penanda_daftar
+from kinerja.dokumen.markup import ada_penanda_daftar, bersihkan, tanpa_penanda_daftar
 
 _AWAL_INDIKATOR = re.compile(
     r"^(?:persentase|prosentase|presentase|persentasi|prosentasi|rasio|angka|indeks|indek|"
@@ -28,7 +28,8 @@ _AWAL_SASARAN = re.compile(
     re.IGNORECASE,
 )
 _AWAL_PEMBILANG = re.compile(
-    r"^\W*(?:jumlah|jml|total|banyaknya|target|realisasi|nilai|rata|σ|∑|\\frac|\$)|^\s*\(", re.IGNORECASE
+    r"^\W*(?:jumlah|jml|total|banyaknya|target|realisasi|nilai|rata|pembilang|rumus|σ|∑|\\frac|\$)|^\s*\(",
+    re.IGNORECASE,
 )
 # A name ending in one of these words goes on in the next line.
 _KATA_SAMBUNG = frozenset(
@@ -66,6 +67,7 @@ class Sasaran:
 
     potongan: list[str] = field(default_factory=list)
     indikator: list[dict] = field(default_factory=list)
+    baris: int | None = None  # the block it starts in, for warnings
 
     @property
     def uraian(self) -> str:
@@ -113,7 +115,8 @@ def baris_baru(sekarang: BarisIndikator | None, isi: dict[Peran, str], setelah_b
     rumus = sekarang.rumus() if sekarang.teks_formula.strip() else None
     # A percentage whose formula so far has no division (a bare count, or a product such as
     # "Jumlah ASN x (hari kerja – hari absen)") still waits for its denominator.
-    tertutup = (
+    # A formula that only repeats the name waits for nothing either.
+    tertutup = (rumus is not None and rumus.mengulang_nama) or (
         rumus is not None
         and rumus.lengkap
         and not masih_terbuka(sekarang.teks_formula)
@@ -187,3 +190,57 @@ def sama(a: str, b: str) -> bool:
         return re.sub(r"\W+", " ", s.lower()).strip()
 
     return norm(a) == norm(b)
+
+
+# --- two indicators written in one cell ---------------------------------------------------------
+
+
+def pisah_nama(potongan: list[str]) -> list[str]:
+    """The indicator names in one cell: more than one when its lines are list items ("1. …",
+    "- …") or each starts like an indicator name ("Persentase …", "Jumlah …") where the line above
+    does not run on. A cell of one name gives that one name; pieces from several rows are one
+    wrapped name and are not split."""
+    if len(potongan) != 1:
+        return [" ".join(teks_sel(p) for p in potongan)] if potongan else []
+    baris = [b.strip() for b in bersihkan(potongan[0], satu_baris=False).split("\n") if b.strip()]
+    berpenanda = sum(1 for b in baris if ada_penanda_daftar(b))
+    butir: list[str] = []
+    for b in baris:
+        isi = tanpa_penanda_daftar(b).strip()
+        if berpenanda >= 2:
+            baru = ada_penanda_daftar(b)
+        else:
+            baru = bool(
+                butir
+                and isi[:1].isupper()
+                and _AWAL_INDIKATOR.match(isi)
+                and butir[-1].split()[-1].lower() not in _KATA_SAMBUNG
+            )
+        if baru or not butir:
+            butir.append(isi)
+        else:
+            butir[-1] = f"{butir[-1]} {isi}"
+    butir = [b.strip(" .;") for b in butir if b.strip(" .;")]
+    if len(butir) < 2 or any(len(b.split()) < 2 for b in butir):
+        return [teks_sel(potongan[0])]
+    return butir
+
+
+def pisah_rumus(potongan: list[str], jumlah: int) -> list[str] | None:
+    """The formula cell split into ``jumlah`` formulas, one per indicator named in the same cell:
+    by list markers, by "× 100%" closing each, or one per line when every line divides; None when
+    it does not split that way."""
+    baris = [b.strip() for p in potongan for b in bersihkan(p, satu_baris=False).split("\n") if b.strip()]
+    if not baris:
+        return None
+    berpenanda = [k for k, b in enumerate(baris) if ada_penanda_daftar(b)]
+    if len(berpenanda) == jumlah and berpenanda[0] == 0:
+        batas = [*berpenanda, len(baris)]
+        return ["\n".join(tanpa_penanda_daftar(b) for b in baris[a:z]) for a, z in zip(batas, batas[1:])]
+    akhir = [k for k, b in enumerate(baris) if ada_kali_seratus(b)]
+    if len(akhir) == jumlah and akhir[-1] == len(baris) - 1:
+        batas = [-1, *akhir]
+        return ["\n".join(baris[a + 1 : z + 1]) for a, z in zip(batas, batas[1:])]
+    if len(baris) == jumlah and all(re.search(r"\s[/÷:]\s|\bdi\s?bagi\b", b, re.IGNORECASE) for b in baris):
+        return baris
+    return None

@@ -20,8 +20,9 @@ from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.blok import Blok
-from kinerja.dokumen.galat import DokumenError
+from kinerja.dokumen.galat import galat
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -45,56 +46,106 @@ _LEWATI = frozenset(
     )
 )
 _VAL = f"{_W}val"
-
-
-def _galat(nama_file: str | None, pesan: str) -> DokumenError:
-    return DokumenError(f"{nama_file}: {pesan}" if nama_file else pesan)
+_HALAMAN_TERAKHIR = f"{_W}lastRenderedPageBreak"
+_HALAMAN_BARU = f"{_W}pageBreakBefore"
 
 
 def docx_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
-    """Blocks of a .docx; block numbers count paragraphs and table rows from 1."""
+    """Blocks of a .docx; block numbers count paragraphs and table rows from 1, and each block's
+    place names its table and row (and page, when the file records its page breaks)."""
     try:
         dokumen = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):
-        raise _galat(nama_file, "berkas .docx rusak atau bukan dokumen Word.") from None
+        raise galat(nama_file, pesan.DOCX_RUSAK) from None
+    body = dokumen.element.body
+    tercatat = next(body.iter(_HALAMAN_TERAKHIR), None) is not None
+    eksplisit = any(br.get(f"{_W}type") == "page" for br in body.iter(_BR)) or (
+        next(body.iter(_HALAMAN_BARU), None) is not None
+    )
+    tempat = _Tempat(halaman_tercatat=tercatat, halaman_dikenal=tercatat or eksplisit)
     blok: list[Blok] = []
-    _badan(dokumen.element.body, blok)
+    _badan(body, blok, tempat)
     return blok
 
 
-def _badan(induk: etree._Element, blok: list[Blok]) -> None:
+class _Tempat:
+    """Where the walk through the body is: page, table and paragraph counts.
+
+    Word records where it last broke pages (``w:lastRenderedPageBreak``) in files it saved; a file
+    written by another program has only the explicit breaks. Without either, pages are unknown and
+    places name the table and row only.
+    """
+
+    def __init__(self, halaman_tercatat: bool, halaman_dikenal: bool) -> None:
+        self.halaman_tercatat = halaman_tercatat
+        self.halaman_dikenal = halaman_dikenal
+        self.halaman = 1
+        self.tabel = 0
+        self.paragraf = 0
+
+    def lewati(self, el: etree._Element) -> None:
+        """Count the page breaks inside ``el``."""
+        if self.halaman_tercatat:
+            jumlah = sum(1 for _ in el.iter(_HALAMAN_TERAKHIR))
+        else:
+            jumlah = sum(1 for br in el.iter(_BR) if br.get(f"{_W}type") == "page")
+            jumlah += sum(1 for h in el.iter(_HALAMAN_BARU) if h.get(_VAL, "true") not in ("0", "false"))
+        self.halaman += jumlah
+
+    def _awal(self) -> str:
+        return f"halaman {self.halaman}, " if self.halaman_dikenal else ""
+
+    def baris_tabel(self, baris: int) -> str:
+        return f"{self._awal()}tabel {self.tabel}, baris {baris}"
+
+    def paragraf_baru(self) -> str:
+        self.paragraf += 1
+        return f"{self._awal()}paragraf {self.paragraf}"
+
+
+def _badan(induk: etree._Element, blok: list[Blok], tempat: _Tempat) -> None:
     for el in induk:
         if el.tag == _P:
             nomor = len(blok) + 1
+            tempat.lewati(el)
+            letak = tempat.paragraf_baru()
             teks = _teks_paragraf(el)
             for baris in teks.split("\n"):
                 if baris.strip():
-                    blok.append(Blok.paragraf(nomor, baris))
+                    blok.append(Blok.paragraf(nomor, baris, letak))
         elif el.tag == _TBL:
-            _tabel(el, blok)
+            tempat.tabel += 1
+            _tabel(el, blok, tempat)
         elif el.tag == _SDT:
             isi = el.find(_SDT_ISI)
             if isi is not None:
-                _badan(isi, blok)
+                _badan(isi, blok, tempat)
 
 
-def _tabel(tbl: etree._Element, blok: list[Blok]) -> None:
+def _tabel(tbl: etree._Element, blok: list[Blok], tempat: _Tempat) -> None:
+    nomor_baris = 0
     for tr in tbl.iter(_TR):
         if _tabel_terdekat(tr) is not tbl:
             continue  # a row of a table nested in a cell: part of that cell's text
+        nomor_baris += 1
+        tempat.lewati(tr)
         sel: list[str] = []
+        gabung_atas: list[bool] = []
         awal = tr.find(f"{_W}trPr/{_W}gridBefore")
         if awal is not None:
             sel.extend("" for _ in range(_bilangan(awal.get(_VAL))))
+            gabung_atas.extend(False for _ in range(len(sel)))
         for tc in tr.iter(_TC):
             if tc.getparent() is not tr and tc.getparent().tag != _SDT_ISI:
                 continue
             rentang = tc.find(f"{_W}tcPr/{_W}gridSpan")
             gabung = tc.find(f"{_W}tcPr/{_W}vMerge")
             lanjutan = gabung is not None and gabung.get(_VAL, "continue") == "continue"
+            lebar = _bilangan(rentang.get(_VAL) if rentang is not None else None)
             sel.append("" if lanjutan else _teks_sel(tc))
-            sel.extend("" for _ in range(_bilangan(rentang.get(_VAL) if rentang is not None else None) - 1))
-        blok.append(Blok.baris_tabel(len(blok) + 1, sel))
+            sel.extend("" for _ in range(lebar - 1))
+            gabung_atas.extend(lanjutan for _ in range(lebar))
+        blok.append(Blok.baris_tabel(len(blok) + 1, sel, tempat.baris_tabel(nomor_baris), tuple(gabung_atas)))
 
 
 def _tabel_terdekat(el: etree._Element) -> etree._Element | None:

@@ -1,8 +1,10 @@
 """The IKI interchange JSON (DESIGN.md §7) and the catalogue: validate, import, export.
 
 ``validasi_json(data)`` lists what is wrong with a document, each problem prefixed with its JSON
-path; ``impor(data, instansi)`` turns a valid document into the instansi's draft DokumenIKI of the
-year in one transaction; ``ekspor(dokumen)`` writes a DokumenIKI back in the same format, so that
+path; ``saring_json(data)`` leaves the invalid pieces out instead, each named in a ``peringatan``,
+and refuses only a document that is not IKI-shaped or keeps no valid indicator; ``impor(data,
+instansi)`` turns a valid document into the instansi's draft DokumenIKI of the year in one
+transaction; ``ekspor(dokumen)`` writes a DokumenIKI back in the same format, so that
 importing an export into a fresh instansi reproduces the catalogue.
 
 How an import lands in the catalogue:
@@ -295,74 +297,137 @@ def validasi_json(data) -> list[str]:
     Unknown keys are ignored. Checked: the types of every known key, the model's length limits,
     required names, variable codes (syntax, duplicates), that each ``ekspresi`` parses and only
     uses the indicator's own variables, the year's range, and that dates are ISO dates.
+    :func:`saring_json` uses the same checks to leave out the invalid pieces instead.
     """
     p = _Pemeriksa()
+    if not _periksa_bentuk(p, data):
+        return p.masalah
+    _periksa_atas(p, data)
+    _periksa_sk(p, data.get("sk"))
+    for i, k in enumerate(p.daftar(data.get("konstanta"), "konstanta")):
+        _periksa_konstanta(p, k, f"konstanta[{i}]")
+    p.daftar_teks(data, "peringatan", "(dokumen)")
+    for i, jabatan in enumerate(p.daftar(data["jabatan"], "jabatan")):
+        _periksa_jabatan(p, jabatan, f"jabatan[{i}]")
+    return p.masalah
+
+
+def _periksa_bentuk(p: _Pemeriksa, data) -> bool:
+    """The top-level shape of an IKI document: an object of a known format with a list of jabatan.
+    Without it nothing can be kept, so a document of another shape is refused whole."""
     if not isinstance(data, dict):
         p.salah_jenis("(dokumen)", "objek JSON", data)
-        return p.masalah
+        return False
     if data.get("format") is not None and data.get("format") != FORMAT:
         p.catat("format", f"'{data.get('format')}' tidak dikenal; yang dikenal '{FORMAT}'")
-    p.teks(data, "instansi", "(dokumen)")
-    p.teks(data, "kabupaten", "(dokumen)")
+        return False
+    if "jabatan" not in data or data["jabatan"] is None:
+        p.catat("jabatan", "wajib ada (daftar jabatan dengan sasaran dan indikatornya)")
+        return False
+    if not isinstance(data["jabatan"], list):
+        p.salah_jenis("jabatan", "daftar", data["jabatan"])
+        return False
+    if not data["jabatan"]:
+        p.catat("jabatan", "kosong: dokumen tidak memuat satu jabatan pun")
+        return False
+    return True
+
+
+def _periksa_atas(p: _Pemeriksa, data: dict, kunci: str | None = None):
+    """The top-level keys other than sk, konstanta and jabatan (only ``kunci`` when given)."""
+    if kunci in (None, "instansi"):
+        p.teks(data, "instansi", "(dokumen)")
+    if kunci in (None, "kabupaten"):
+        p.teks(data, "kabupaten", "(dokumen)")
     tahun = data.get("tahun")
-    if tahun is not None:
+    if kunci in (None, "tahun") and tahun is not None:
         if isinstance(tahun, bool) or not isinstance(tahun, int):
             p.salah_jenis("tahun", "bilangan bulat", tahun)
         elif not _TAHUN_MIN <= tahun <= _TAHUN_MAKS:
             p.catat("tahun", f"{tahun} di luar rentang {_TAHUN_MIN}–{_TAHUN_MAKS}")
-    _periksa_sk(p, data.get("sk"))
-    for i, k in enumerate(p.daftar(data.get("konstanta"), "konstanta")):
-        path = f"konstanta[{i}]"
-        if p.objek(k, path, wajib=True) is not None:
-            p.kode(k.get("kode"), f"{path}.kode")
-            p.teks(k, "nama", path, panjang=_PANJANG["konstanta.nama"])
-            if k.get("nilai") is None:
-                p.catat(f"{path}.nilai", "wajib diisi")
-            p.bilangan(k.get("nilai"), f"{path}.nilai")
-    p.daftar_teks(data, "peringatan", "(dokumen)")
-    if "jabatan" not in data or data["jabatan"] is None:
-        p.catat("jabatan", "wajib ada (daftar jabatan dengan sasaran dan indikatornya)")
-    else:
-        daftar_jabatan = p.daftar(data["jabatan"], "jabatan")
-        if isinstance(data["jabatan"], list) and not daftar_jabatan:
-            p.catat("jabatan", "kosong: dokumen tidak memuat satu jabatan pun")
-        for i, jabatan in enumerate(daftar_jabatan):
-            _periksa_jabatan(p, jabatan, f"jabatan[{i}]")
-    return p.masalah
 
 
-def _periksa_sk(p: _Pemeriksa, sk):
+def _periksa_konstanta(p: _Pemeriksa, k, path: str):
+    if p.objek(k, path, wajib=True) is not None:
+        p.kode(k.get("kode"), f"{path}.kode")
+        p.teks(k, "nama", path, panjang=_PANJANG["konstanta.nama"])
+        if k.get("nilai") is None:
+            p.catat(f"{path}.nilai", "wajib diisi")
+        p.bilangan(k.get("nilai"), f"{path}.nilai")
+
+
+_KUNCI_SK = ("nomor", "penandatangan", "pangkat", "nip", "jabatan_penandatangan", "tanggal", "menimbang", "mengingat")
+
+
+def _periksa_sk(p: _Pemeriksa, sk, kunci: str | None = None):
+    """The SK object (only its key ``kunci`` when given)."""
     if p.objek(sk, "sk") is None:
         return
-    for kunci in ("nomor", "penandatangan", "pangkat", "nip"):
-        p.teks(sk, kunci, "sk", panjang=_PANJANG[f"sk.{kunci}"])
-    p.teks(sk, "jabatan_penandatangan", "sk", panjang=_PANJANG["jabatan.nama"])
+    for k in ("nomor", "penandatangan", "pangkat", "nip"):
+        if kunci in (None, k):
+            p.teks(sk, k, "sk", panjang=_PANJANG[f"sk.{k}"])
+    if kunci in (None, "jabatan_penandatangan"):
+        p.teks(sk, "jabatan_penandatangan", "sk", panjang=_PANJANG["jabatan.nama"])
     tanggal = sk.get("tanggal")
-    if isinstance(tanggal, str):
-        try:
-            date.fromisoformat(tanggal)
-        except ValueError:
-            p.catat("sk.tanggal", f"'{tanggal}' bukan tanggal ISO (TTTT-BB-HH)")
-    elif tanggal is not None:
-        p.salah_jenis("sk.tanggal", "teks tanggal TTTT-BB-HH", tanggal)
-    p.daftar_teks(sk, "menimbang", "sk")
-    p.daftar_teks(sk, "mengingat", "sk")
+    if kunci in (None, "tanggal"):
+        if isinstance(tanggal, str):
+            try:
+                date.fromisoformat(tanggal)
+            except ValueError:
+                p.catat("sk.tanggal", f"'{tanggal}' bukan tanggal ISO (TTTT-BB-HH)")
+        elif tanggal is not None:
+            p.salah_jenis("sk.tanggal", "teks tanggal TTTT-BB-HH", tanggal)
+    for k in ("menimbang", "mengingat"):
+        if kunci in (None, k):
+            p.daftar_teks(sk, k, "sk")
+
+
+# Optional keys of a jabatan and of an indicator, each with its check; an invalid one is left out.
+_KUNCI_JABATAN = {
+    "eselon": lambda p, o, path: p.teks(o, "eselon", path, panjang=_PANJANG["jabatan.eselon"]),
+    "jenis": lambda p, o, path: p.pilihan(o, "jenis", path, Jabatan.Jenis.values),
+    "atasan": lambda p, o, path: p.teks(o, "atasan", path, panjang=_PANJANG["jabatan.nama"]),
+    **{k: (lambda k: lambda p, o, path: p.daftar_teks(o, k, path))(k) for k in ("tugas", "fungsi", "tujuan")},
+    "indikator_tujuan": lambda p, o, path: p.daftar_teks(o, "indikator_tujuan", path),
+    "tujuan_rinci": lambda p, o, path: _periksa_tujuan_rinci(p, o, path),
+}
+_KUNCI_INDIKATOR = {
+    "satuan": lambda p, o, path: p.teks(o, "satuan", path, panjang=_PANJANG["indikator.satuan"]),
+    "polaritas": lambda p, o, path: p.pilihan(o, "polaritas", path, Indikator.Polaritas.values),
+    "sumber_data": lambda p, o, path: p.teks(o, "sumber_data", path, panjang=_PANJANG["indikator.sumber_data"]),
+    "catatan": lambda p, o, path: p.teks(o, "catatan", path),
+    "penjelasan": lambda p, o, path: p.teks(o, "penjelasan", path),
+    "periode_pelaporan": lambda p, o, path: p.pilihan(o, "periode_pelaporan", path, Indikator.PeriodePelaporan.values),
+    "penanggung_jawab": lambda p, o, path: p.teks(o, "penanggung_jawab", path),
+    "induk": lambda p, o, path: _periksa_induk(p, o, path),
+}
+
+
+def _periksa_tujuan_rinci(p: _Pemeriksa, jabatan: dict, path: str):
+    for i, tujuan in enumerate(p.daftar(jabatan.get("tujuan_rinci"), f"{path}.tujuan_rinci")):
+        path_tujuan = f"{path}.tujuan_rinci[{i}]"
+        if p.objek(tujuan, path_tujuan, wajib=True) is not None:
+            p.teks(tujuan, "uraian", path_tujuan, wajib=True)
+            p.daftar_teks(tujuan, "indikator", path_tujuan)
+
+
+def _periksa_induk(p: _Pemeriksa, indikator: dict, path: str):
+    for i, ref in enumerate(p.daftar(indikator.get("induk"), f"{path}.induk")):
+        _periksa_ref_induk(p, ref, f"{path}.induk[{i}]")
+
+
+def _periksa_ref_induk(p: _Pemeriksa, ref, path: str):
+    if p.objek(ref, path, wajib=True) is not None:
+        p.teks(ref, "jabatan", path, wajib=True)
+        p.teks(ref, "indikator", path, wajib=True)
 
 
 def _periksa_jabatan(p: _Pemeriksa, jabatan, path: str):
     if p.objek(jabatan, path, wajib=True) is None:
         return
     p.teks(jabatan, "nama", path, wajib=True, panjang=_PANJANG["jabatan.nama"])
-    p.teks(jabatan, "eselon", path, panjang=_PANJANG["jabatan.eselon"])
-    p.pilihan(jabatan, "jenis", path, Jabatan.Jenis.values)
-    p.teks(jabatan, "atasan", path, panjang=_PANJANG["jabatan.nama"])
-    for kunci in ("tugas", "fungsi", "tujuan", "indikator_tujuan"):
-        p.daftar_teks(jabatan, kunci, path)
-    for i, tujuan in enumerate(p.daftar(jabatan.get("tujuan_rinci"), f"{path}.tujuan_rinci")):
-        path_tujuan = f"{path}.tujuan_rinci[{i}]"
-        if p.objek(tujuan, path_tujuan, wajib=True) is not None:
-            p.teks(tujuan, "uraian", path_tujuan, wajib=True)
-            p.daftar_teks(tujuan, "indikator", path_tujuan)
+    for periksa in _KUNCI_JABATAN.values():
+        periksa(p, jabatan, path)
     for i, sasaran in enumerate(p.daftar(jabatan.get("sasaran"), f"{path}.sasaran")):
         path_sasaran = f"{path}.sasaran[{i}]"
         if p.objek(sasaran, path_sasaran, wajib=True) is None:
@@ -378,16 +443,8 @@ def _periksa_indikator(p: _Pemeriksa, indikator, path: str):
     if p.objek(indikator, path, wajib=True) is None:
         return
     p.teks(indikator, "nama", path, wajib=True)
-    p.teks(indikator, "satuan", path, panjang=_PANJANG["indikator.satuan"])
-    p.pilihan(indikator, "polaritas", path, Indikator.Polaritas.values)
-    p.teks(indikator, "sumber_data", path, panjang=_PANJANG["indikator.sumber_data"])
-    p.teks(indikator, "catatan", path)
-    p.pilihan(indikator, "periode_pelaporan", path, Indikator.PeriodePelaporan.values)
-    p.teks(indikator, "penanggung_jawab", path)
-    for i, ref in enumerate(p.daftar(indikator.get("induk"), f"{path}.induk")):
-        if p.objek(ref, f"{path}.induk[{i}]", wajib=True) is not None:
-            p.teks(ref, "jabatan", f"{path}.induk[{i}]", wajib=True)
-            p.teks(ref, "indikator", f"{path}.induk[{i}]", wajib=True)
+    for periksa in _KUNCI_INDIKATOR.values():
+        periksa(p, indikator, path)
     formula = p.objek(indikator.get("formula"), f"{path}.formula")
     if formula is None:
         return
@@ -395,21 +452,29 @@ def _periksa_indikator(p: _Pemeriksa, indikator, path: str):
     p.teks(formula, "teks", path_formula)
     kode_terpakai: set[str] = set()
     for i, variabel in enumerate(p.daftar(formula.get("variabel"), f"{path_formula}.variabel")):
-        path_variabel = f"{path_formula}.variabel[{i}]"
-        if p.objek(variabel, path_variabel, wajib=True) is None:
-            continue
-        if "kode" not in variabel:
-            p.catat(f"{path_variabel}.kode", "wajib diisi")
-        elif p.kode(variabel["kode"], f"{path_variabel}.kode"):
-            if variabel["kode"] in kode_terpakai:
-                p.catat(f"{path_variabel}.kode", f"kode '{variabel['kode']}' dipakai lebih dari sekali")
-            kode_terpakai.add(variabel["kode"])
-        p.teks(variabel, "uraian", path_variabel, wajib=True)
-        p.teks(variabel, "satuan", path_variabel, panjang=_PANJANG["variabel.satuan"])
-        p.pilihan(variabel, "agregasi", path_variabel, list(AGREGASI))
-        p.bilangan(variabel.get("nilai_tetap"), f"{path_variabel}.nilai_tetap")
-        if variabel.get("konstanta") is not None:
-            p.kode(variabel["konstanta"], f"{path_variabel}.konstanta")
+        _periksa_variabel(p, variabel, f"{path_formula}.variabel[{i}]", kode_terpakai)
+    _periksa_ekspresi(p, formula, path_formula, kode_terpakai)
+
+
+def _periksa_variabel(p: _Pemeriksa, variabel, path: str, kode_terpakai: set[str]):
+    """One variable; its kode joins ``kode_terpakai`` when it is a valid, new one."""
+    if p.objek(variabel, path, wajib=True) is None:
+        return
+    if "kode" not in variabel:
+        p.catat(f"{path}.kode", "wajib diisi")
+    elif p.kode(variabel["kode"], f"{path}.kode"):
+        if variabel["kode"] in kode_terpakai:
+            p.catat(f"{path}.kode", f"kode '{variabel['kode']}' dipakai lebih dari sekali")
+        kode_terpakai.add(variabel["kode"])
+    p.teks(variabel, "uraian", path, wajib=True)
+    p.teks(variabel, "satuan", path, panjang=_PANJANG["variabel.satuan"])
+    p.pilihan(variabel, "agregasi", path, list(AGREGASI))
+    p.bilangan(variabel.get("nilai_tetap"), f"{path}.nilai_tetap")
+    if variabel.get("konstanta") is not None:
+        p.kode(variabel["konstanta"], f"{path}.konstanta")
+
+
+def _periksa_ekspresi(p: _Pemeriksa, formula: dict, path_formula: str, kode: set[str]):
     ekspresi = formula.get("ekspresi")
     if ekspresi is None or (isinstance(ekspresi, str) and not ekspresi.strip()):
         return
@@ -421,9 +486,225 @@ def _periksa_indikator(p: _Pemeriksa, indikator, path: str):
     except rumus.RumusError as exc:
         p.catat(f"{path_formula}.ekspresi", f"rumus tidak sah: {exc}")
         return
-    belum = sorted(parsed.variables - kode_terpakai)
+    belum = sorted(parsed.variables - kode)
     if belum:
         p.catat(f"{path_formula}.ekspresi", f"variabel belum didefinisikan: {', '.join(belum)}")
+
+
+# --- leaving out what is invalid ------------------------------------------------------------------
+
+
+def saring_json(data) -> dict:
+    """A copy of the interchange document with every invalid piece left out, each named in a
+    ``peringatan`` (its JSON path, and its place in the source document when the reader gave one).
+
+    One bad row never costs the document: an indicator without a valid name, a sasaran or jabatan
+    that is not an object, or a jabatan without a valid name is left out; an invalid optional key
+    (satuan too long, unknown polaritas, a bad SK date, …) is dropped; an invalid variable is left
+    out, and an ``ekspresi`` that no longer parses over the remaining variables is emptied (the
+    formula's text stays). The result passes :func:`validasi_json`.
+
+    Raises :class:`ImporDitolak` only when the top level is not an IKI document (not an object, an
+    unknown format, no list of jabatan) or no valid indicator remains.
+    """
+    p = _Pemeriksa()
+    if not _periksa_bentuk(p, data):
+        raise ImporDitolak(p.masalah)
+    penyaring = _Penyaring()
+    hasil = penyaring.dokumen(data)
+    if not any(s["indikator"] for j in hasil["jabatan"] for s in j.get("sasaran") or []):
+        raise ImporDitolak(
+            ["dokumen tidak memuat satu indikator pun yang sah; tidak ada yang dapat diimpor", *penyaring.peringatan]
+        )
+    hasil["peringatan"] = [*hasil["peringatan"], *penyaring.peringatan]
+    return hasil
+
+
+def _masalah(periksa) -> list[str]:
+    """The problems ``periksa(pemeriksa)`` finds."""
+    p = _Pemeriksa()
+    periksa(p)
+    return p.masalah
+
+
+def _tempat(objek: dict) -> str:
+    """ " (halaman 2, tabel 1, baris 4)": the place in the source document the reader recorded."""
+    tempat = objek.get("tempat")
+    if isinstance(tempat, str) and tempat.strip():
+        return f" ({tempat.strip()[:80]})"
+    baris = objek.get("baris")
+    if isinstance(baris, int) and not isinstance(baris, bool) and baris > 0:
+        return f" (baris {baris})"
+    return ""
+
+
+def _nama(objek: dict) -> str:
+    nama = objek.get("nama")
+    return f" '{' '.join(nama.split())[:60]}'" if isinstance(nama, str) and nama.strip() else ""
+
+
+class _Penyaring:
+    """Builds the filtered copy, noting in ``peringatan`` what it left out and why."""
+
+    def __init__(self):
+        self.peringatan: list[str] = []
+
+    def _catat(self, path: str, tempat: str, apa: str, masalah: list[str]):
+        sebab = "; ".join(m.removeprefix(f"{path}.").removeprefix(f"{path}: ") for m in masalah)
+        self.peringatan.append(f"{path}{tempat}: {apa} ({sebab})")
+
+    def _kunci_opsional(self, objek: dict, daftar_periksa: dict, path: str, tempat: str):
+        for kunci, periksa in daftar_periksa.items():
+            if kunci in objek and (masalah := _masalah(lambda p: periksa(p, objek, path))):
+                del objek[kunci]
+                self._catat(f"{path}.{kunci}", tempat, "tidak diimpor", masalah)
+
+    def _saring_daftar(self, objek: dict, kunci: str, path: str, tempat: str, periksa):
+        """A list key with its invalid items left out (a list of text for the jabatan's lists, where
+        ``periksa`` only has to refuse what is not text)."""
+        daftar = objek.get(kunci)
+        if not isinstance(daftar, list):
+            return
+        tetap = []
+        for i, item in enumerate(daftar):
+            path_item = f"{path}.{kunci}[{i}]"
+            if kunci == "induk":
+                masalah = _masalah(lambda p: periksa(p, item, path_item))
+            else:
+                masalah = (
+                    [] if isinstance(item, str) else [f"{path_item}: harus berupa teks, bukan {_jenis_nilai(item)}"]
+                )
+            if masalah:
+                self._catat(path_item, tempat, "dilewati", masalah)
+            else:
+                tetap.append(item)
+        objek[kunci] = tetap
+
+    def dokumen(self, data: dict) -> dict:
+        hasil = dict(data)
+        for kunci in ("instansi", "kabupaten", "tahun"):
+            if masalah := _masalah(lambda p: _periksa_atas(p, hasil, kunci)):
+                hasil[kunci] = None
+                self._catat(kunci if kunci == "tahun" else f"(dokumen).{kunci}", "", "tidak diimpor", masalah)
+        peringatan = data.get("peringatan")
+        hasil["peringatan"] = [t for t in peringatan if isinstance(t, str)] if isinstance(peringatan, list) else []
+        if masalah := _masalah(lambda p: p.objek(data.get("sk"), "sk")):
+            hasil["sk"] = None
+            self._catat("sk", "", "tidak diimpor", masalah)
+        elif isinstance(data.get("sk"), dict):
+            hasil["sk"] = dict(data["sk"])
+            for kunci in _KUNCI_SK:
+                if masalah := _masalah(lambda p: _periksa_sk(p, hasil["sk"], kunci)):
+                    hasil["sk"][kunci] = None
+                    self._catat(f"sk.{kunci}", "", "tidak diimpor", masalah)
+        if "konstanta" in data:
+            hasil["konstanta"] = []
+            for i, k in enumerate(data["konstanta"] if isinstance(data["konstanta"], list) else []):
+                if masalah := _masalah(lambda p: _periksa_konstanta(p, k, f"konstanta[{i}]")):
+                    self._catat(f"konstanta[{i}]", "", "konstanta dilewati", masalah)
+                else:
+                    hasil["konstanta"].append(k)
+            if not isinstance(data["konstanta"], list) and data["konstanta"] is not None:
+                self._catat(
+                    "konstanta", "", "tidak diimpor", _masalah(lambda p: p.daftar(data["konstanta"], "konstanta"))
+                )
+        hasil["jabatan"] = [
+            j for i, jabatan in enumerate(data["jabatan"]) if (j := self.jabatan(jabatan, f"jabatan[{i}]")) is not None
+        ]
+        return hasil
+
+    def jabatan(self, jabatan, path: str) -> dict | None:
+        if not isinstance(jabatan, dict):
+            self._catat(path, "", "jabatan dilewati", _masalah(lambda p: p.objek(jabatan, path, wajib=True)))
+            return None
+        tempat = _tempat(jabatan)
+        masalah = _masalah(lambda p: p.teks(jabatan, "nama", path, wajib=True, panjang=_PANJANG["jabatan.nama"]))
+        if masalah:
+            jumlah = sum(
+                len(s.get("indikator") or []) if isinstance(s, dict) and isinstance(s.get("indikator"), list) else 0
+                for s in (jabatan.get("sasaran") if isinstance(jabatan.get("sasaran"), list) else [])
+            )
+            self._catat(path, tempat, f"jabatan dilewati bersama {jumlah} indikatornya", masalah)
+            return None
+        hasil = dict(jabatan)
+        for kunci in ("tugas", "fungsi", "tujuan", "indikator_tujuan"):
+            self._saring_daftar(hasil, kunci, path, tempat, None)
+        self._kunci_opsional(hasil, _KUNCI_JABATAN, path, tempat)
+        sasaran = jabatan.get("sasaran")
+        if sasaran is not None and not isinstance(sasaran, list):
+            self._catat(f"{path}.sasaran", tempat, "tidak diimpor", _masalah(lambda p: p.daftar(sasaran, "sasaran")))
+            sasaran = []
+        hasil["sasaran"] = [
+            s for i, item in enumerate(sasaran or []) if (s := self.sasaran(item, f"{path}.sasaran[{i}]")) is not None
+        ]
+        return hasil
+
+    def sasaran(self, sasaran, path: str) -> dict | None:
+        if not isinstance(sasaran, dict):
+            self._catat(path, "", "sasaran dilewati", _masalah(lambda p: p.objek(sasaran, path, wajib=True)))
+            return None
+        hasil = dict(sasaran)
+        if not isinstance(sasaran.get("uraian"), str):
+            hasil["uraian"] = ""
+            self._catat(
+                f"{path}.uraian",
+                "",
+                "uraian sasaran dikosongkan",
+                [f"harus berupa teks, bukan {_jenis_nilai(sasaran.get('uraian'))}"],
+            )
+        indikator = sasaran.get("indikator")
+        if indikator is not None and not isinstance(indikator, list):
+            self._catat(f"{path}.indikator", "", "tidak diimpor", _masalah(lambda p: p.daftar(indikator, "indikator")))
+            indikator = []
+        hasil["indikator"] = [
+            x
+            for j, item in enumerate(indikator or [])
+            if (x := self.indikator(item, f"{path}.indikator[{j}]")) is not None
+        ]
+        return hasil
+
+    def indikator(self, indikator, path: str) -> dict | None:
+        if not isinstance(indikator, dict):
+            self._catat(path, "", "indikator dilewati", _masalah(lambda p: p.objek(indikator, path, wajib=True)))
+            return None
+        tempat = _tempat(indikator)
+        if masalah := _masalah(lambda p: p.teks(indikator, "nama", path, wajib=True)):
+            self._catat(path, tempat, "indikator dilewati", masalah)
+            return None
+        hasil = dict(indikator)
+        self._saring_daftar(hasil, "induk", path, tempat, _periksa_ref_induk)
+        self._kunci_opsional(hasil, _KUNCI_INDIKATOR, path, tempat)
+        path_formula = f"{path}.formula"
+        if masalah := _masalah(lambda p: p.objek(indikator.get("formula"), path_formula)):
+            del hasil["formula"]
+            self._catat(path_formula, tempat, "rumus tidak diimpor", masalah)
+            return hasil
+        if not isinstance(indikator.get("formula"), dict):
+            return hasil
+        formula = hasil["formula"] = dict(indikator["formula"])
+        if masalah := _masalah(lambda p: p.teks(formula, "teks", path_formula)):
+            formula["teks"] = None
+            self._catat(f"{path_formula}.teks", tempat, "teks rumus tidak diimpor", masalah)
+        variabel = formula.get("variabel")
+        if variabel is not None and not isinstance(variabel, list):
+            self._catat(
+                f"{path_formula}.variabel", tempat, "tidak diimpor", _masalah(lambda p: p.daftar(variabel, "variabel"))
+            )
+            variabel = []
+        kode: set[str] = set()
+        formula["variabel"] = []
+        for i, v in enumerate(variabel or []):
+            path_variabel = f"{path_formula}.variabel[{i}]"
+            calon = set(kode)
+            if masalah := _masalah(lambda p: _periksa_variabel(p, v, path_variabel, calon)):
+                self._catat(path_variabel, tempat, f"variabel indikator{_nama(indikator)} dilewati", masalah)
+            else:
+                kode = calon
+                formula["variabel"].append(v)
+        if masalah := _masalah(lambda p: _periksa_ekspresi(p, formula, path_formula, kode)):
+            formula["ekspresi"] = None
+            self._catat(f"{path_formula}.ekspresi", tempat, f"rumus indikator{_nama(indikator)} dikosongkan", masalah)
+        return hasil
 
 
 # --- import ----------------------------------------------------------------------------------
@@ -525,9 +806,7 @@ def impor(
     Raises :class:`ImporDitolak`, having written nothing, when the document is invalid, the year is
     unknown, the year's document is ditetapkan, or ``pengguna`` may not manage the catalogue.
     """
-    masalah = validasi_json(data)
-    if masalah:
-        raise ImporDitolak(masalah)
+    data = saring_json(data)
     tahun = tahun if tahun is not None else data.get("tahun")
     if tahun is None:
         raise ImporDitolak("Tahun dokumen tidak diketahui: dokumen tidak menyebutnya, sebutkan tahunnya.")

@@ -173,17 +173,19 @@ def _tulis_peta(path: str, daftar_data: list[dict], instansi):
 
 def _baca(path: Path) -> dict:
     """The interchange dict of one file, checked; raises PerintahGagal with the line to show."""
-    from kinerja.iki.interchange import validasi_json
+    from kinerja.iki.interchange import ImporDitolak, saring_json
 
     if path.suffix.lower() == ".json":
         data = _baca_json(path)
     else:
         data = _baca_dokumen(path)
-    masalah = validasi_json(data)
-    if masalah:
+    try:
+        # Invalid rows are left out with a peringatan; only a document with nothing to keep is refused.
+        return saring_json(data)
+    except ImporDitolak as exc:
+        masalah = exc.masalah
         lebih = f" (dan {len(masalah) - 5} masalah lain)" if len(masalah) > 5 else ""
-        raise PerintahGagal(f"{path}: isi tidak sah: {'; '.join(masalah[:5])}{lebih}")
-    return data
+        raise PerintahGagal(f"{path}: isi tidak sah: {'; '.join(masalah[:5])}{lebih}") from None
 
 
 def _baca_dokumen(path: Path) -> dict:

@@ -24,7 +24,7 @@ from kinerja.dokumen import DokumenError
 from kinerja.dokumen.blok import Jenis
 from kinerja.dokumen.masukan import ambil_bytes, blok_dari, dekode_teks, jenis_isi
 from kinerja.dokumen.struktur import susun
-from kinerja.iki.interchange import HasilImpor, ImporDitolak, impor, validasi_json
+from kinerja.iki.interchange import HasilImpor, ImporDitolak, impor, saring_json, validasi_json
 
 from .models import PekerjaanImpor
 
@@ -90,10 +90,11 @@ def baca_pekerjaan(pekerjaan_id: int) -> None:
     try:
         blok = blok_dari(bytes(pekerjaan.isi), nama)
         _langkah(pekerjaan, 60, "Menyusun jabatan, sasaran dan indikator")
-        data = susun(blok, nama)
-        masalah = validasi_json(data)
-        if masalah:
-            raise DokumenError(f"{nama}: isi tidak sah: {'; '.join(masalah[:5])}")
+        try:
+            # Invalid rows are left out with a peringatan; only a document with nothing to keep is refused.
+            data = saring_json(susun(blok, nama))
+        except ImporDitolak as exc:
+            raise DokumenError(f"{nama}: isi tidak sah: {'; '.join(exc.masalah[:5])}") from None
     except DokumenError as exc:
         _langkah(pekerjaan, 100, "Gagal", status=PekerjaanImpor.Status.GAGAL, galat=[str(exc)], isi=b"")
         return

@@ -335,3 +335,31 @@ def test_sel_terbungkus_memberi_katalog_yang_sama(dokumen_dir, karang_penang, le
 
     asli = (dokumen_dir / "iki-kecamatan-karang-penang.txt").read_text(encoding="utf-8")
     assert ringkas(baca_teks(bungkus_tabel(asli, lebar, gaya))) == ringkas(karang_penang)
+
+
+# --- no loss: what the shared documents gave before issue 10, at least --------------------------
+
+# (jabatan, indicators, indicators with an understood formula) per document, as read before the
+# reader learnt to keep going past broken rows; none of these may go down.
+SEBELUMNYA = {
+    "iki-kecamatan-banyuates-2020.txt": (8, 31, 30),
+    "iki-kecamatan-karang-penang.txt": (6, 33, 33),
+    "iki-kecamatan-sampang-2022.txt": (10, 26, 24),
+}
+
+
+@pytest.mark.parametrize("nama", sorted(SEBELUMNYA))
+def test_dokumen_bersama_terbaca_tanpa_kehilangan(dokumen_dir, nama):
+    from kinerja.iki.interchange import saring_json
+
+    hasil = baca(dokumen_dir / nama)
+    indikator = [i for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
+    jabatan, jumlah, dipahami = SEBELUMNYA[nama]
+    assert len(hasil["jabatan"]) >= jabatan
+    assert len(indikator) >= jumlah
+    assert sum(1 for i in indikator if i["formula"]["ekspresi"]) >= dipahami
+    # The import's validation keeps every indicator the reader found.
+    bersih = saring_json(hasil)
+    assert sum(len(s["indikator"]) for j in bersih["jabatan"] for s in j["sasaran"]) == len(indikator)
+    assert bersih["peringatan"] == hasil["peringatan"]
+    assert all(re.fullmatch(r"baris \d+", i["tempat"]) for i in indikator)

@@ -379,7 +379,7 @@ def test_surat_keterangan_di_dalam_nama_variabel_bukan_catatan():
 
     hasil = pahami("Jumlah surat keterangan yang selesai tepat waktu / Jumlah permohonan surat keterangan x 100 %")
     assert hasil.ekspresi == "surat_keterangan_tepat_waktu / permohonan_surat_keterangan * 100"
-    assert hasil.catatan is None
+    assert hasil.penjelasan is None
 
 
 def test_nilai_tetap_di_dalam_kurung_setelah_nama_variabel():

@@ -3,7 +3,8 @@
 import io
 
 import docx
-from docx.enum.text import WD_UNDERLINE
+import pytest
+from docx.enum.text import WD_BREAK, WD_UNDERLINE
 from docx.oxml import parse_xml
 from pdf_buatan import JARAK_BARIS, GarisBawah, Halaman, Pecahan, lebar_teks, tulis_pdf
 
@@ -316,3 +317,128 @@ def test_pdf_isi_keterangan_jabatan_yang_terbungkus():
     jabatan = baca_pdf(tulis_pdf([h]))["jabatan"][0]
     assert jabatan["tugas"] == ["Membantu Camat dalam penyelenggaraan pemerintahan Umum di wilayah kecamatan"]
     assert jabatan["fungsi"] == ["Pembinaan pemerintahan desa dan kelurahan", "Pelayanan administrasi pertanahan"]
+
+
+def test_pdf_hasil_pindai_tanpa_teks_mendapat_pesannya_sendiri():
+    from pdf_buatan import Halaman
+
+    from kinerja.dokumen import DokumenError
+
+    gambar = Halaman()
+    gambar.garis_di(40, 700, 500)  # only drawings, as a scan's page has no text either
+    for data in (tulis_pdf([gambar]), tulis_pdf([Halaman(), Halaman()])):
+        with pytest.raises(DokumenError) as e:
+            baca_pdf(data, "pindai.pdf")
+        assert str(e.value) == "pindai.pdf: PDF hasil pindai, tidak ada teks; jalankan OCR lebih dahulu"
+
+
+def _docx_dua_halaman(pemisah: str) -> bytes:
+    """An IKI table, a page break, and a second table whose second row has no name."""
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Umum")
+    for nomor in range(2):
+        t = d.add_table(rows=3, cols=5)
+        for sel, teks in zip(t.rows[0].cells, JUDUL):
+            sel.text = teks
+        isi = [
+            str(nomor + 1),
+            "Meningkatnya layanan",
+            f"Persentase surat {nomor} selesai",
+            "Jumlah surat selesai / Jumlah surat x 100%",
+            "Agenda",
+        ]
+        for sel, teks in zip(t.rows[1].cells, isi):
+            sel.text = teks
+        t.rows[2].cells[3].text = "Jumlah rapat / Jumlah undangan x 100%"
+        t.rows[2].cells[0].text = "9"
+        if nomor == 0:
+            p = d.add_paragraph()
+            if pemisah == "eksplisit":
+                p.add_run().add_break(WD_BREAK.PAGE)
+            else:
+                # What Word writes where it broke the page when it last laid the file out.
+                p.add_run("lanjutan")._r.append(
+                    parse_xml(
+                        '<w:lastRenderedPageBreak xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+                    )
+                )
+    keluar = io.BytesIO()
+    d.save(keluar)
+    return keluar.getvalue()
+
+
+@pytest.mark.parametrize("pemisah", ["eksplisit", "tercatat"])
+def test_docx_peringatan_menyebut_halaman_tabel_dan_baris(pemisah):
+    hasil = baca_docx(_docx_dua_halaman(pemisah), "dua-halaman.docx")
+    tanpa_nama = [p for p in hasil["peringatan"] if "tanpa nama indikator" in p]
+    assert [p.split(":")[0] for p in tanpa_nama] == ["halaman 1, tabel 1, baris 3", "halaman 2, tabel 2, baris 3"]
+    assert [i["tempat"] for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]] == [
+        "halaman 1, tabel 1, baris 2",
+        "halaman 2, tabel 2, baris 2",
+    ]
+
+
+def test_docx_tanpa_pemisah_halaman_menyebut_tabel_dan_baris_saja():
+    hasil = baca_docx(dokumen_word(), "contoh.docx")
+    assert [i["tempat"] for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]][:2] == [
+        "tabel 1, baris 2",
+        "tabel 1, baris 3",
+    ]
+
+
+def test_docx_sel_sumber_data_yang_digabung_ke_bawah_milik_setiap_indikatornya():
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Umum")
+    isi = [
+        JUDUL,
+        [
+            "1",
+            "Meningkatnya tertib surat",
+            "Persentase surat selesai",
+            "Jumlah surat selesai / Jumlah surat x 100%",
+            "Register surat",
+        ],
+        ["", "", "Persentase surat terarsip", "Jumlah surat terarsip / Jumlah surat x 100%", ""],
+        ["", "", "Persentase rapat terlaksana", "Jumlah rapat terlaksana", "Notulen"],
+        ["", "", "", "Jumlah rapat direncanakan x 100%", ""],
+    ]
+    t = d.add_table(rows=len(isi), cols=5)
+    for r, baris in enumerate(isi):
+        for k, teks in enumerate(baris):
+            if teks:
+                t.cell(r, k).text = teks
+    t.cell(1, 4).merge(t.cell(2, 4))  # one sumber data for two indicators
+    t.cell(3, 2).merge(t.cell(4, 2))  # one name over the numerator's and the denominator's rows
+    t.cell(3, 4).merge(t.cell(4, 4))
+    keluar = io.BytesIO()
+    d.save(keluar)
+    hasil = baca_docx(keluar.getvalue(), "gabung.docx")
+    assert [(i["nama"], i["sumber_data"], i["formula"]["ekspresi"]) for _, _, i in _indikator(hasil)] == [
+        ("Persentase surat selesai", "Register surat", "surat_selesai / jumlah_surat * 100"),
+        ("Persentase surat terarsip", "Register surat", "surat_terarsip / jumlah_surat * 100"),
+        ("Persentase rapat terlaksana", "Notulen", "rapat_terlaksana / rapat_direncanakan * 100"),
+    ]
+
+
+def _indikator(hasil: dict):
+    return [(j, s, i) for j in hasil["jabatan"] for s in j["sasaran"] for i in s["indikator"]]
+
+
+def test_docx_tabel_bersarang_pecahan_dengan_kali_100_di_sampingnya():
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Umum")
+    t = d.add_table(rows=2, cols=5)
+    for sel, teks in zip(t.rows[0].cells, JUDUL):
+        sel.text = teks
+    for sel, teks in zip(t.rows[1].cells, ["1", "Meningkatnya tertib surat", "Persentase surat selesai", "", "Agenda"]):
+        sel.text = teks
+    # The numerator over the denominator in a nested table, "x 100%" in a cell merged beside both.
+    dalam = t.cell(1, 3).add_table(rows=2, cols=2)
+    dalam.cell(0, 0).text = "Jumlah surat selesai"
+    dalam.cell(1, 0).text = "Jumlah surat masuk"
+    dalam.cell(0, 1).merge(dalam.cell(1, 1)).text = "x 100%"
+    keluar = io.BytesIO()
+    d.save(keluar)
+    (_, _, ind), *_ = _indikator(baca_docx(keluar.getvalue(), "bersarang.docx"))
+    assert ind["formula"]["ekspresi"] == "surat_selesai / surat_masuk * 100"
+    assert [v["uraian"] for v in ind["formula"]["variabel"]] == ["Jumlah surat selesai", "Jumlah surat masuk"]

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from kinerja.akun.models import Peran
 from kinerja.audit.models import Jejak
 from kinerja.demo import buat_demo
-from kinerja.iki.interchange import FORMAT, ImporDitolak, ekspor, impor, validasi_json
+from kinerja.iki.interchange import FORMAT, ImporDitolak, ekspor, impor, saring_json, validasi_json
 from kinerja.iki.models import DokumenIKI, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, Variabel
 from kinerja.organisasi.models import Instansi, Jabatan, Pemda
 from kinerja.realisasi.models import NilaiVariabel, Target
@@ -200,15 +200,38 @@ def _indikator(data, j=0, s=0, i=0):
         ),
     ],
 )
-def test_invalid_documents_are_refused_with_their_path_and_nothing_is_written(instansi, ubah, masalah):
+def test_invalid_pieces_are_left_out_with_their_path_and_only_a_shapeless_document_is_refused(instansi, ubah, masalah):
     data = _ubah(ubah)
     problems = validasi_json(data)
     assert any(masalah in p for p in problems), problems
     before = jumlah_baris()
-    with pytest.raises(ImporDitolak) as exc:
-        impor(data, instansi)
-    assert exc.value.masalah == problems
-    assert jumlah_baris() == before
+    if any(p.startswith(("format: ", "jabatan: ")) for p in problems):
+        # Not an IKI document at the top: refused whole, nothing written.
+        with pytest.raises(ImporDitolak) as exc:
+            impor(data, instansi)
+        assert exc.value.masalah == problems
+        assert jumlah_baris() == before
+        return
+    bersih = saring_json(data)
+    assert validasi_json(bersih) == []
+    for problem in problems:
+        path, sebab = problem.split(": ", 1)
+        assert any(sebab in w and path.startswith(w.split(":")[0].split(" (")[0]) for w in bersih["peringatan"]), (
+            problem,
+            bersih["peringatan"],
+        )
+    if masalah.startswith("tahun"):
+        with pytest.raises(ImporDitolak, match="Tahun dokumen tidak diketahui"):
+            impor(data, instansi)
+        assert jumlah_baris() == before
+        return
+    hasil = impor(data, instansi)
+    assert any(sebab_in(problems, w) for w in hasil.peringatan)
+    assert Indikator.objects.filter(sasaran__dokumen=hasil.dokumen).exists()
+
+
+def sebab_in(problems: list[str], peringatan: str) -> bool:
+    return any(p.split(": ", 1)[1] in peringatan for p in problems)
 
 
 def test_validation_of_something_that_is_not_an_object():

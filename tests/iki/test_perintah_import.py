@@ -213,7 +213,7 @@ BERKAS_BURUK = [
     ("folder.json", _folder, "bukan berkas biasa", False),
     ("besar.json", _besar, "terlalu besar", False),
     ("rusak.json", _json_rusak, "bukan JSON yang sah (baris 1", False),
-    ("bukan-iki.json", _json_bukan_iki, "isi tidak sah: jabatan[0].nama: harus berupa teks", False),
+    ("bukan-iki.json", _json_bukan_iki, "isi tidak sah: dokumen tidak memuat satu indikator pun yang sah", False),
     ("biner.json", _biner, "bukan teks UTF-8", False),
 ]
 
