@@ -1268,7 +1268,9 @@ class _Pengimpor:
                 "satuan": _teks(data.get("satuan")),
                 "polaritas": data.get("polaritas") or Indikator.Polaritas.POSITIF,
                 "sumber_data": _teks(data.get("sumber_data")),
-                "catatan": _teks(data.get("catatan")),
+                # The document's own explanation beside the formula (Penjelasan/Keterangan/Definisi) is kept
+                # with the indicator's notes: penjelasan holds the formula as written, as the column does.
+                "catatan": "\n\n".join(t for t in (_teks(data.get("catatan")), _teks(data.get("penjelasan"))) if t),
                 "urutan": urutan,
             }
             if data.get("periode_pelaporan") is not None:

@@ -701,3 +701,13 @@ def test_shared_documents_import_with_counts_matching_the_json(dokumen_dir, nama
     sebelum["Jejak"] += 1
     assert jumlah_baris() == sebelum
     assert kedua.indikator.tetap == len(indikator) and kedua.variabel.tetap == len(variabel)
+
+
+def test_the_documents_explanation_beside_a_formula_is_kept_with_the_notes(instansi):
+    data = contoh()
+    indikator = _indikator(data, 0, 0, 1)
+    indikator["penjelasan"] = "Desa tepat waktu bila APBDes ditetapkan sebelum 31 Desember"
+    impor(data, instansi)
+    tersimpan = Indikator.objects.get(nama=indikator["nama"])
+    assert "Desa tepat waktu bila APBDes ditetapkan sebelum 31 Desember" in tersimpan.catatan
+    assert "APBDes" not in tersimpan.penjelasan  # the formula column stays the formula
