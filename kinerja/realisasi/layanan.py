@@ -38,7 +38,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from kinerja import rumus
+from kinerja import rumus, unggahan
 from kinerja.akun import lingkup
 from kinerja.audit.models import catat
 from kinerja.format import format_angka, format_tanggal, parse_angka
@@ -56,7 +56,7 @@ Sumber = RiwayatNilai.Sumber
 HARI_PERBAIKAN = 7
 """Days a returned or reopened period stays writable (settings.KINERJA_HARI_PERBAIKAN)."""
 
-MAKS_UKURAN_BUKTI = 10 * 1024 * 1024
+MAKS_UKURAN_BUKTI = unggahan.BATAS.ukuran_berkas
 JENIS_BUKTI = ("pdf", "jpg", "png", "xlsx", "docx")
 LONJAKAN = 3
 """A value more than this many times (or less than 1/this of) the previous quarter's is flagged."""
@@ -640,6 +640,11 @@ def simpan_bukti(pengguna, isian_atau_nilai: IsianPeriode | NilaiVariabel, berka
             "Jenis berkas tidak diizinkan: isinya bukan PDF, JPG, PNG, XLSX atau DOCX (nama berkas tidak menentukan).",
             code="jenis_berkas",
         )
+    if jenis in ("xlsx", "docx"):
+        try:  # stored files are opened by other users' Excel or Word: no zip bombs
+            unggahan.periksa_zip(isi, _nama_aman(getattr(berkas, "name", "")))
+        except unggahan.BerkasDitolak as exc:
+            raise ValidationError(str(exc), code="berkas_ditolak") from None
     with transaction.atomic():
         nilai_variabel = None
         if isinstance(isian_atau_nilai, NilaiVariabel):

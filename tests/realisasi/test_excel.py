@@ -128,7 +128,7 @@ def test_errors_are_reported_by_row_and_block_the_commit(kantor2, tw):
 @pytest.mark.parametrize("data", [b"bukan excel", b"PK\x03\x04rusak"])
 def test_unreadable_files_are_an_error_for_the_whole_file(kantor2, data):
     assert pratinjau_unggahan(kantor2.u_sekcam, data).galat == [
-        (0, "Berkas bukan file Excel (.xlsx) yang dapat dibaca.")
+        (0, "Berkas rusak atau bukan berkas Excel (.xlsx) yang sah.")
     ]
 
 
@@ -190,3 +190,29 @@ def test_template_lists_only_indicators_reported_that_quarter(kantor2):
     tahun = kantor2.dokumen.tahun
     assert set(baris_per_kode(buat_template(kantor2.sekcam, tahun, "TW1"))) == {"lpj_tepat"}
     assert set(baris_per_kode(buat_template(kantor2.sekcam, tahun, "TW2"))) == {"lpj_tepat", "surat_keluar"}
+
+
+def test_a_formula_in_a_value_or_note_cell_is_refused_by_cell_not_read_as_blank(kantor2, tw):
+    layanan.simpan_nilai(kantor2.u_sekcam, kantor2.lpj_tepat, tw, "3")
+    data = isi(
+        buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw),
+        {"lpj_tepat": "=1+1", "surat_keluar": (7, '=HYPERLINK("http://contoh.invalid","klik")')},
+    )
+    baris = baris_per_kode(data)
+    pratinjau = pratinjau_unggahan(kantor2.u_sekcam, data)
+    assert pratinjau.galat == [
+        (baris["lpj_tepat"], f"Sel H{baris['lpj_tepat']} berisi rumus (=1+1); isi Nilai dengan angka, bukan rumus."),
+        (
+            baris["surat_keluar"],
+            f'Sel I{baris["surat_keluar"]} berisi rumus (=HYPERLINK("http://contoh.invalid","klik); '
+            "isi Catatan dengan teks, bukan rumus.",
+        ),
+    ]
+    assert NilaiVariabel.objects.get(variabel=kantor2.lpj_tepat).nilai == 3
+
+
+def test_a_bomb_uploaded_as_a_template_is_refused_with_a_message(kantor2):
+    from tests.unggahan import bom
+
+    [(baris, pesan)] = pratinjau_unggahan(kantor2.u_sekcam, bom.bom_terurai(64), "isian.xlsx").galat
+    assert baris == 0 and pesan.startswith("Berkas isian.xlsx terurai menjadi 64 MB")
