@@ -12,7 +12,6 @@ writes every change through layanan.simpan_nilai in one transaction: one refusal
 written.
 """
 
-import io
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,6 +29,7 @@ from kinerja.audit.models import catat
 from kinerja.iki.models import DokumenIKI, Variabel
 from kinerja.organisasi.models import Instansi, Jabatan
 from kinerja.pengukuran import AGREGASI, Periode
+from kinerja.sel_aman import simpan_buku
 
 from .berlaku import dokumen_berlaku
 from .layanan import Sumber, alasan_terkunci, bersihkan_nilai, peringatan_nilai, simpan_nilai
@@ -213,9 +213,7 @@ def buat_template(instansi_atau_jabatan: Instansi | Jabatan, tahun: int, periode
         meta.cell(baris, 2, isi)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
-    keluaran = io.BytesIO()
-    buku.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(buku)
 
 
 def _baca_meta(buku) -> dict:

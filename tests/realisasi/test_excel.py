@@ -216,3 +216,13 @@ def test_a_bomb_uploaded_as_a_template_is_refused_with_a_message(kantor2):
 
     [(baris, pesan)] = pratinjau_unggahan(kantor2.u_sekcam, bom.bom_terurai(64), "isian.xlsx").galat
     assert baris == 0 and pesan.startswith("Berkas isian.xlsx terurai menjadi 64 MB")
+
+
+def test_a_note_that_looks_like_a_formula_is_downloaded_as_text_and_uploads_back_unchanged(kantor2, tw):
+    catatan = '=HYPERLINK("http://contoh.invalid","klik")'
+    layanan.simpan_nilai(kantor2.u_sekcam, kantor2.lpj_tepat, tw, "3", catatan=catatan)
+    data = buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw)
+    sel = load_workbook(io.BytesIO(data))[excel.LEMBAR_ISIAN].cell(baris_per_kode(data)["lpj_tepat"], excel.KOL_CATATAN)
+    assert (sel.value, sel.data_type, sel.quotePrefix) == (catatan, "s", True)
+    pratinjau = pratinjau_unggahan(kantor2.u_sekcam, data)
+    assert pratinjau.galat == [] and pratinjau.perubahan == []
