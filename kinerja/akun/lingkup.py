@@ -22,6 +22,11 @@ def _peran(user):
     return user._peran_cache
 
 
+def peran_pengguna(user) -> list[Peran]:
+    """The user's roles, read once per user object."""
+    return list(_peran(user))
+
+
 def instansi_terlihat(user):
     """The instansi whose data the user may read."""
     if not getattr(user, "is_authenticated", False):

@@ -63,7 +63,7 @@ class DokumenIKI(models.Model):
     )
     ditetapkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
     ditetapkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
@@ -180,7 +180,7 @@ class Indikator(_BagianDokumen):
         max_length=12, choices=PeriodePelaporan.choices, default=PeriodePelaporan.TRIWULANAN
     )
     penanggung_jawab = models.ForeignKey(
-        Jabatan, null=True, blank=True, on_delete=models.SET_NULL, related_name="indikator_ditanggung"
+        Jabatan, null=True, blank=True, on_delete=models.PROTECT, related_name="indikator_ditanggung"
     )
     induk = models.ManyToManyField(
         "self",

@@ -468,15 +468,23 @@ def keterlibatan(pengguna, isian: IsianPeriode) -> str | None:
     """
     if not getattr(pengguna, "is_authenticated", False):
         return None
-    diajukan = Jejak.objects.filter(
-        aksi="ajukan_isian", objek_jenis=IsianPeriode._meta.label, objek_id=str(isian.pk), pengguna=pengguna
-    ).order_by().values_list(Value("mengajukan", output_field=CharField()))
-    diisi = RiwayatNilai.objects.filter(
-        nilai_variabel__variabel__indikator__sasaran__dokumen=isian.dokumen_id,
-        nilai_variabel__variabel__indikator__sasaran__jabatan=isian.jabatan_id,
-        nilai_variabel__periode=isian.periode,
-        pengguna=pengguna,
-    ).order_by().values_list(Value("mengisi", output_field=CharField()))
+    diajukan = (
+        Jejak.objects.filter(
+            aksi="ajukan_isian", objek_jenis=IsianPeriode._meta.label, objek_id=str(isian.pk), pengguna=pengguna
+        )
+        .order_by()
+        .values_list(Value("mengajukan", output_field=CharField()))
+    )
+    diisi = (
+        RiwayatNilai.objects.filter(
+            nilai_variabel__variabel__indikator__sasaran__dokumen=isian.dokumen_id,
+            nilai_variabel__variabel__indikator__sasaran__jabatan=isian.jabatan_id,
+            nilai_variabel__periode=isian.periode,
+            pengguna=pengguna,
+        )
+        .order_by()
+        .values_list(Value("mengisi", output_field=CharField()))
+    )
     peran = sorted({p for (p,) in diajukan.union(diisi).order_by()})  # one query
     return peran[0] if peran else None
 

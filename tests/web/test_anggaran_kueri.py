@@ -50,6 +50,8 @@ def url_a(demo, settings, tmp_path):
         "tahun": hari_ini.year,
         "pengguna_id": staf.pemegang().pengguna_id,
         "pegawai_id": staf.pemegang().pk,
+        "uidb64": "MQ",
+        "token": "tidak-sah",
     }
     # Entry pages belong to the document in force.
     id_isian = {

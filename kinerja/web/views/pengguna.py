@@ -2,8 +2,6 @@
 assigned pegawai, password resets and (de)activation. An account with any role outside the
 instansi (or a superuser) is left to the admin pemda: an admin instansi cannot take it over."""
 
-import secrets
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -16,18 +14,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.akun import lingkup
-from kinerja.akun.models import Peran
+from kinerja.akun import sandi as sandi_akun
+from kinerja.akun.models import Peran, StatusSandi
 from kinerja.audit.models import catat
 from kinerja.organisasi.models import Pegawai, Penugasan
 
 from .. import akses
 
 User = get_user_model()
-
-
-def sandi_sementara() -> str:
-    """A temporary password to read out or hand over; the user changes it after logging in."""
-    return secrets.token_urlsafe(9)
 
 
 def _instansi_kelola(request, instansi_id):
@@ -50,8 +44,10 @@ def _pengguna_atau_404(request, instansi, pengguna_id):
     )
     if pengguna is None:
         raise Http404("Akun tidak ditemukan.")
-    if not _dikelola(pengguna, instansi) or pengguna.pk == request.user.pk:
-        raise PermissionDenied("Akun ini dikelola admin pemda (atau akun Anda sendiri: gunakan Ganti kata sandi).")
+    if not _dikelola(pengguna, instansi) or not sandi_akun.boleh_atur_ulang(request.user, pengguna):
+        raise PermissionDenied(
+            "Akun ini dikelola admin pemda: perannya lebih tinggi, atau ini akun Anda sendiri (gunakan Ganti kata sandi)."
+        )
     return pengguna
 
 
@@ -83,7 +79,7 @@ def daftar(request, instansi_id):
     akun = list(User.objects.filter(peran__instansi=instansi).prefetch_related("peran").distinct().order_by("username"))
     for a in akun:
         a.jabatan_di_sini = jabatan_per_pegawai.get(a.pk, [])
-        a.dikelola = _dikelola(a, instansi) and a.pk != request.user.pk
+        a.dikelola = _dikelola(a, instansi) and sandi_akun.boleh_atur_ulang(request.user, a)
         a.peran_di_sini = sorted({p.get_jenis_display() for p in a.peran.all()})
     return render(
         request,
@@ -116,12 +112,10 @@ def _tampilkan_sandi(request, instansi, pengguna, sandi, judul):
 def atur_ulang_sandi(request, instansi_id, pengguna_id):
     instansi = _instansi_kelola(request, instansi_id)
     pengguna = _pengguna_atau_404(request, instansi, pengguna_id)
-    sandi = sandi_sementara()
-    with transaction.atomic():
-        pengguna.set_password(sandi)
-        pengguna.save(update_fields=["password"])
-        catat(request.user, "atur_ulang_sandi", pengguna, ringkasan=f"Kata sandi {pengguna.username} diatur ulang")
-    return _tampilkan_sandi(request, instansi, pengguna, sandi, "Kata sandi diatur ulang")
+    hasil = sandi_akun.atur_ulang(request.user, pengguna, dasar_url=request.build_absolute_uri("/"))
+    if hasil.cara == "tautan":
+        return render(request, "web/sandi_tautan.html", {"instansi": instansi, "pengguna": pengguna})
+    return _tampilkan_sandi(request, instansi, pengguna, hasil.sandi_sementara, "Kata sandi diatur ulang")
 
 
 @login_required
@@ -162,7 +156,7 @@ def buat_akun(request, instansi_id, pegawai_id):
         for pesan in form.errors.get("username", []):
             messages.error(request, f"{pegawai.nama}: {pesan}")
         return redirect("web:pengguna", instansi.pk)
-    sandi = sandi_sementara()
+    sandi = sandi_akun.sandi_sementara()
     with transaction.atomic():
         pengguna = User.objects.create_user(
             username=form.cleaned_data["username"], password=sandi, first_name=pegawai.nama[:150]
@@ -170,5 +164,6 @@ def buat_akun(request, instansi_id, pegawai_id):
         pegawai.pengguna = pengguna
         pegawai.save(update_fields=["pengguna"])
         Peran.objects.create(pengguna=pengguna, jenis=Peran.Jenis.PEJABAT, pemda=instansi.pemda, instansi=instansi)
+        StatusSandi.objects.create(pengguna=pengguna, wajib_ganti=True)
         catat(request.user, "buat_akun", pengguna, ringkasan=f"Akun {pengguna.username} untuk {pegawai.nama}")
     return _tampilkan_sandi(request, instansi, pengguna, sandi, "Akun dibuat")
