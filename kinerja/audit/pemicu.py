@@ -92,7 +92,7 @@ FOR EACH ROW EXECUTE FUNCTION kinerja_kunci_{tabel}()""",
 def _jalankan(schema_editor, perintah: list[str]) -> None:
     if _postgres(schema_editor):
         for sql in perintah:
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)  # None: the % in RAISE stays literal
 
 
 def pasang_tambah_saja(*tabel: str):
