@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -24,12 +25,18 @@ def _env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = _env_bool("KINERJA_DEBUG", False)
+KUNCI_PENGEMBANGAN = "kinerja-dev-only-not-secret-" + "x" * 32
+"""Public, for tests and DEBUG only: kinerja.wsgi refuses to serve with it outside DEBUG."""
+BERKAS_KUNCI = VAR_DIR / "kunci-rahasia"
+"""A key generated on this machine by ``kinerja serve``/``demo`` when none is configured."""
 SECRET_KEY = os.environ.get("KINERJA_SECRET_KEY", "")
 if not SECRET_KEY:
     if _env_bool("KINERJA_HTTPS", False):
         raise ImproperlyConfigured("KINERJA_SECRET_KEY wajib diisi bila Kinerja dilayani lewat HTTPS (produksi).")
-    # Development and demo on 127.0.0.1 only: a fixed key keeps sessions across restarts.
-    SECRET_KEY = "kinerja-dev-only-not-secret-" + "x" * 32
+    try:
+        SECRET_KEY = BERKAS_KUNCI.read_text().strip()
+    except OSError:
+        SECRET_KEY = KUNCI_PENGEMBANGAN
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
 ]
@@ -54,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "kinerja.web.galat.PesanGalatMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -151,6 +159,34 @@ if _env_bool("KINERJA_HTTPS", False):
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("KINERJA_HSTS_SUBDOMAIN", True)
+    SECURE_HSTS_PRELOAD = _env_bool("KINERJA_HSTS_PRELOAD", True)
+    if _env_bool("KINERJA_DI_BALIK_PROKSI", False):
+        # Behind nginx/Caddy that terminates TLS and sets X-Forwarded-Proto (and only then).
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (Django 6): scripts only from our own static files, never inline; no
+# frames, plugins or foreign form targets. Inline style attributes remain allowed (layout only).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Password-reset links are e-mailed (kinerja.akun.sandi).
+EMAIL_HOST = os.environ.get("KINERJA_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("KINERJA_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("KINERJA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("KINERJA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("KINERJA_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_EMAIL_DARI", "kinerja@localhost")
 
 LOGIN_URL = "web:masuk"
 LOGIN_REDIRECT_URL = "web:beranda"
@@ -159,7 +195,10 @@ LOGOUT_REDIRECT_URL = "web:masuk"
 AUTHENTICATION_BACKENDS = ["kinerja.web.masuk.BackendTerbatas"]
 MASUK_MAKS_GAGAL = int(os.environ.get("KINERJA_MASUK_MAKS_GAGAL", "5"))
 MASUK_JENDELA_MENIT = int(os.environ.get("KINERJA_MASUK_JENDELA_MENIT", "15"))
-SESSION_COOKIE_AGE = 10 * 60 * 60  # one working day: a shared office computer does not stay logged in for weeks
+# Idle timeout: a session ends after KINERJA_SESI_MENIT minutes (default 30) without a request;
+# every request renews it. A shared office computer left alone does not stay logged in.
+SESSION_COOKIE_AGE = int(os.environ.get("KINERJA_SESI_MENIT", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@
 
 import secrets
 from dataclasses import dataclass
+from smtplib import SMTPException
 
 from django.contrib.auth.hashers import check_password
 from django.contrib.auth.tokens import default_token_generator
@@ -84,8 +85,8 @@ def atur_ulang(pelaku, pengguna, *, dasar_url: str) -> HasilAturUlang:
         if pengguna.email:
             tautan = tautan_atur_ulang(pengguna, dasar_url)
             catat(pelaku, "atur_ulang_sandi", pengguna, ringkasan=f"Tautan atur ulang sandi dikirim ke {pengguna}")
-            transaction.on_commit(
-                lambda: send_mail(
+            try:  # inside the transaction: no audit of a link that never left
+                send_mail(
                     "Atur ulang kata sandi Kinerja",
                     f"Admin {pelaku} meminta pengaturan ulang kata sandi akun {pengguna.username}.\n"
                     f"Buka tautan berikut (sekali pakai) untuk membuat kata sandi baru:\n{tautan}\n\n"
@@ -93,7 +94,11 @@ def atur_ulang(pelaku, pengguna, *, dasar_url: str) -> HasilAturUlang:
                     None,
                     [pengguna.email],
                 )
-            )
+            except (OSError, SMTPException):
+                raise ValidationError(
+                    f"E-mail ke {pengguna.email} tidak dapat dikirim; periksa pengaturan e-mail server lalu coba lagi.",
+                    code="surel_gagal",
+                ) from None
             return HasilAturUlang("tautan")
         sandi = sandi_sementara()
         pengguna.set_password(sandi)

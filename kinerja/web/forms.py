@@ -53,6 +53,7 @@ class FormMasuk(AuthenticationForm):
     def clean(self):
         username = self.cleaned_data.get("username")
         if username and masuk.terblokir(username, masuk.alamat_ip(self.request)):
+            masuk.catat_percobaan(username, masuk.alamat_ip(self.request))  # a refused attempt counts too
             raise ValidationError(masuk.pesan_terblokir(), code="terblokir")
         return super().clean()
 

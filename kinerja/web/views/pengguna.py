@@ -112,7 +112,11 @@ def _tampilkan_sandi(request, instansi, pengguna, sandi, judul):
 def atur_ulang_sandi(request, instansi_id, pengguna_id):
     instansi = _instansi_kelola(request, instansi_id)
     pengguna = _pengguna_atau_404(request, instansi, pengguna_id)
-    hasil = sandi_akun.atur_ulang(request.user, pengguna, dasar_url=request.build_absolute_uri("/"))
+    try:
+        hasil = sandi_akun.atur_ulang(request.user, pengguna, dasar_url=request.build_absolute_uri("/"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("web:pengguna", instansi.pk)
     if hasil.cara == "tautan":
         return render(request, "web/sandi_tautan.html", {"instansi": instansi, "pengguna": pengguna})
     return _tampilkan_sandi(request, instansi, pengguna, hasil.sandi_sementara, "Kata sandi diatur ulang")
