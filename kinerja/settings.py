@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kinerja.audit.pelaku.PelakuMiddleware",
     "kinerja.akun.sandi.WajibGantiSandiMiddleware",
+    "kinerja.akun.sesi.SesiAktifMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -185,7 +186,6 @@ EMAIL_HOST = os.environ.get("KINERJA_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("KINERJA_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("KINERJA_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("KINERJA_EMAIL_PASSWORD", "")
-EMAIL_USE_TLS = _env_bool("KINERJA_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_EMAIL_DARI", "kinerja@localhost")
 
 LOGIN_URL = "web:masuk"
@@ -198,7 +198,6 @@ MASUK_JENDELA_MENIT = int(os.environ.get("KINERJA_MASUK_JENDELA_MENIT", "15"))
 # Idle timeout: a session ends after KINERJA_SESI_MENIT minutes (default 30) without a request;
 # every request renews it. A shared office computer left alone does not stay logged in.
 SESSION_COOKIE_AGE = int(os.environ.get("KINERJA_SESI_MENIT", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 
 LOGGING = {
     "version": 1,

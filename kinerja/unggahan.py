@@ -77,7 +77,7 @@ def periksa_ukuran(data: bytes, nama_file: str | None = None, batas: Batas = BAT
 
 
 def periksa_zip(
-    data: bytes, nama_file: str | None = None, batas: Batas = BATAS, *, jenis: str = "Office (.xlsx/.docx)"
+    data: bytes, nama_file: str | None = None, batas: Batas = BATAS, *, jenis: str = "berkas Office (.xlsx/.docx)"
 ) -> None:
     """Check a zip (XLSX, DOCX) before it is parsed: size, parts, declared total and compression ratio.
 
@@ -90,7 +90,7 @@ def periksa_zip(
         with zipfile.ZipFile(io.BytesIO(data)) as arsip:
             bagian = arsip.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise BerkasDitolak(f"{_nama(nama_file)} rusak atau bukan berkas {jenis} yang sah.") from None
+        raise BerkasDitolak(f"{_nama(nama_file)} rusak atau bukan {jenis} yang sah.") from None
     if len(bagian) > batas.anggota:
         raise BerkasDitolak(
             f"{_nama(nama_file)} berisi {len(bagian)} bagian (paling banyak {batas.anggota}); berkas ditolak."
@@ -182,8 +182,8 @@ def buka_xlsx(data: bytes, nama_file: str | None = None, batas: Batas = BATAS, *
     """
     import openpyxl  # imported here: the document importer uses only periksa_zip
 
-    periksa_zip(data, nama_file, batas, jenis="Excel (.xlsx)")
+    periksa_zip(data, nama_file, batas, jenis="XLSX (Excel)")
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception:  # zipfile, XML and openpyxl raise many types on damaged input
-        raise BerkasDitolak(f"{_nama(nama_file)} rusak atau bukan berkas Excel (.xlsx) yang sah.") from None
+        raise BerkasDitolak(f"{_nama(nama_file)} rusak atau bukan XLSX (Excel) yang sah.") from None

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from kinerja.audit.models import Jejak, catat
 from kinerja.audit.pelaku import pelaku_sekarang
 
-from . import sandi
+from . import sandi, sesi
 from .models import Peran
 
 User = get_user_model()
@@ -26,6 +26,7 @@ def _masuk(sender, request, user, **kwargs):
     catat(user, "masuk", user, ringkasan=f"{user.get_username()} masuk dari {_ip(request)}")
     if request is not None and hasattr(request, "session"):
         sandi.tandai_sesi(request, user)
+        sesi.tandai_aktif(request.session)
 
 
 @receiver(user_login_failed, dispatch_uid="akun-audit-gagal-masuk")

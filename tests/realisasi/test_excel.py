@@ -127,9 +127,7 @@ def test_errors_are_reported_by_row_and_block_the_commit(kantor2, tw):
 
 @pytest.mark.parametrize("data", [b"bukan excel", b"PK\x03\x04rusak"])
 def test_unreadable_files_are_an_error_for_the_whole_file(kantor2, data):
-    assert pratinjau_unggahan(kantor2.u_sekcam, data).galat == [
-        (0, "Berkas rusak atau bukan berkas Excel (.xlsx) yang sah.")
-    ]
+    assert pratinjau_unggahan(kantor2.u_sekcam, data).galat == [(0, "Berkas rusak atau bukan XLSX (Excel) yang sah.")]
 
 
 def test_a_foreign_workbook_is_not_a_template(kantor2):
