@@ -182,10 +182,19 @@ SECURE_CSP = {
 }
 
 # Password-reset links are e-mailed (kinerja.akun.sandi).
-EMAIL_HOST = os.environ.get("KINERJA_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("KINERJA_EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("KINERJA_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("KINERJA_EMAIL_PASSWORD", "")
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ.get("KINERJA_EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("KINERJA_EMAIL_PORT", "25")),
+            "username": os.environ.get("KINERJA_EMAIL_USER", ""),
+            "password": os.environ.get("KINERJA_EMAIL_PASSWORD", ""),
+            "use_tls": _env_bool("KINERJA_EMAIL_TLS", False),
+            "timeout": 20,
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_EMAIL_DARI", "kinerja@localhost")
 
 LOGIN_URL = "web:masuk"

@@ -180,11 +180,11 @@ def test_all_or_nothing_when_a_later_row_conflicts(kantor2, tw):
     assert baris == pratinjau.perubahan[1].baris and "diubah orang lain sejak templat diunduh" in pesan
 
 
-def test_template_lists_only_indicators_reported_that_quarter(kantor2):
-    from django.db import connection
-
-    with connection.cursor() as cursor:  # the document is decreed: change the reporting period in SQL
-        cursor.execute("UPDATE iki_indikator SET periode_pelaporan = 'semesteran' WHERE nama = 'Jumlah surat keluar'")
+def test_template_lists_only_indicators_reported_that_quarter(django_user_model):
+    # A decreed document refuses every change (on PostgreSQL even raw SQL): set the period before decreeing.
+    kantor2 = tambah_indikator_surat(buat_kantor(django_user_model))
+    Indikator.objects.filter(nama="Jumlah surat keluar").update(periode_pelaporan="semesteran")
+    kantor2 = tetapkan(kantor2)
     tahun = kantor2.dokumen.tahun
     assert set(baris_per_kode(buat_template(kantor2.sekcam, tahun, "TW1"))) == {"lpj_tepat"}
     assert set(baris_per_kode(buat_template(kantor2.sekcam, tahun, "TW2"))) == {"lpj_tepat", "surat_keluar"}
