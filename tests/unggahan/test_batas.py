@@ -126,7 +126,11 @@ _UKUR = textwrap.dedent(
             hasil[nama] = "diterima"
         except (IKMError, unggahan.BerkasDitolak) as e:
             hasil[nama] = str(e)
-    hasil["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM: this process's own peak. ru_maxrss is not used: Linux carries it over from the
+    # parent across exec, so under a large test run it would report pytest's size.
+    with open("/proc/self/status") as status:
+        puncak = next(int(b.split()[1]) for b in status if b.startswith("VmHWM:"))
+    hasil["maxrss_mb"] = puncak / 1024
     print(json.dumps(hasil))
     """
 )
