@@ -112,6 +112,10 @@ def _serve(host: str, port: int, workers: int) -> int:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    if not os.environ.get("KINERJA_SECRET_KEY") and not settings.DEBUG:
+        from kinerja.web.keamanan import siapkan_kunci
+
+        os.environ["KINERJA_SECRET_KEY"] = siapkan_kunci()  # a key of this machine, never the public one
     print(f"Kinerja berjalan di http://{host}:{port}/  (Ctrl+C untuk berhenti)", flush=True)
     os.execvp(
         sys.executable,

@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 import django
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -25,18 +26,24 @@ def _env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = _env_bool("KINERJA_DEBUG", False)
+KUNCI_PENGEMBANGAN = "kinerja-dev-only-not-secret-" + "x" * 32
+"""Public, for tests and DEBUG only: kinerja.wsgi refuses to serve with it outside DEBUG."""
+BERKAS_KUNCI = VAR_DIR / "kunci-rahasia"
+"""A key generated on this machine by ``kinerja serve``/``demo`` when none is configured."""
 SECRET_KEY = os.environ.get("KINERJA_SECRET_KEY", "")
 if not SECRET_KEY:
     if _env_bool("KINERJA_HTTPS", False):
         raise ImproperlyConfigured("KINERJA_SECRET_KEY wajib diisi bila Kinerja dilayani lewat HTTPS (produksi).")
-    # Development and demo on 127.0.0.1 only: a fixed key keeps sessions across restarts.
-    SECRET_KEY = "kinerja-dev-only-not-secret-" + "x" * 32
+    try:
+        SECRET_KEY = BERKAS_KUNCI.read_text().strip()
+    except OSError:
+        SECRET_KEY = KUNCI_PENGEMBANGAN
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "kinerja.akun.situs.KinerjaAdminConfig",  # django.contrib.admin, for superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,12 +72,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Pages travel compressed over slow connections; CSRF tokens are masked per response (BREACH).
     "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "kinerja.web.galat.PesanGalatMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kinerja.audit.pelaku.PelakuMiddleware",
+    "kinerja.akun.sandi.WajibGantiSandiMiddleware",
+    "kinerja.akun.sesi.SesiAktifMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -130,6 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "kinerja.akun.sandi.SandiTidakDipakaiUlang"},
 ]
 
 LANGUAGE_CODE = "id"
@@ -160,6 +173,26 @@ if _env_bool("KINERJA_HTTPS", False):
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("KINERJA_HSTS_SUBDOMAIN", True)
+    SECURE_HSTS_PRELOAD = _env_bool("KINERJA_HSTS_PRELOAD", True)
+    if _env_bool("KINERJA_DI_BALIK_PROKSI", False):
+        # Behind nginx/Caddy that terminates TLS and sets X-Forwarded-Proto (and only then).
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (Django 6): scripts only from our own static files, never inline; no
+# frames, plugins or foreign form targets. Inline style attributes remain allowed (layout only).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 LOGIN_URL = "web:masuk"
 LOGIN_REDIRECT_URL = "web:beranda"
@@ -168,7 +201,9 @@ LOGOUT_REDIRECT_URL = "web:masuk"
 AUTHENTICATION_BACKENDS = ["kinerja.web.masuk.BackendTerbatas"]
 MASUK_MAKS_GAGAL = int(os.environ.get("KINERJA_MASUK_MAKS_GAGAL", "5"))
 MASUK_JENDELA_MENIT = int(os.environ.get("KINERJA_MASUK_JENDELA_MENIT", "15"))
-SESSION_COOKIE_AGE = 10 * 60 * 60  # one working day: a shared office computer does not stay logged in for weeks
+# Idle timeout: a session ends after KINERJA_SESI_MENIT minutes (default 30) without a request;
+# every request renews it. A shared office computer left alone does not stay logged in.
+SESSION_COOKIE_AGE = int(os.environ.get("KINERJA_SESI_MENIT", "30")) * 60
 
 LOGGING = {
     "version": 1,
@@ -177,20 +212,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("KINERJA_LOG_LEVEL", "WARNING")},
 }
 
-# Reminders ("kinerja pengingat"): e-mail through SMTP when KINERJA_SMTP_HOST is set, otherwise written
-# as files under var/surel/ so the demo shows them. Other channels: dotted paths of kinerja.tugas.saluran.Saluran.
+# E-mail (password-reset links, reminders): through SMTP when KINERJA_EMAIL_HOST is set, otherwise
+# written as files under var/surel/ so the demo shows them. Reminders may also travel by other
+# channels: dotted paths of kinerja.tugas.saluran.Saluran classes.
 KINERJA_URL = os.environ.get("KINERJA_URL", "http://127.0.0.1:8000")
 KINERJA_SALURAN_PENGINGAT = ["kinerja.tugas.saluran.SaluranSurel"]
-DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_SUREL_PENGIRIM", "Kinerja <kinerja@localhost>")
-if os.environ.get("KINERJA_SMTP_HOST"):
+DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_EMAIL_DARI", "Kinerja <kinerja@localhost>")
+if os.environ.get("KINERJA_EMAIL_HOST"):
     _SUREL = {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
-            "host": os.environ["KINERJA_SMTP_HOST"],
-            "port": int(os.environ.get("KINERJA_SMTP_PORT", "587")),
-            "username": os.environ.get("KINERJA_SMTP_USER", ""),
-            "password": os.environ.get("KINERJA_SMTP_PASSWORD", ""),
-            "use_tls": _env_bool("KINERJA_SMTP_TLS", True),
+            "host": os.environ["KINERJA_EMAIL_HOST"],
+            "port": int(os.environ.get("KINERJA_EMAIL_PORT", "587")),
+            "username": os.environ.get("KINERJA_EMAIL_USER", ""),
+            "password": os.environ.get("KINERJA_EMAIL_PASSWORD", ""),
+            "use_tls": _env_bool("KINERJA_EMAIL_TLS", True),
+            "timeout": 20,
         },
     }
 else:

@@ -1,7 +1,5 @@
 """Writes on accounts that other parts share: a new account for a pegawai of an instansi."""
 
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
@@ -9,12 +7,8 @@ from django.db import transaction
 
 from kinerja.audit.models import catat
 
-from .models import Peran
-
-
-def sandi_sementara() -> str:
-    """A temporary password to read out or hand over; the user changes it after logging in."""
-    return secrets.token_urlsafe(9)
+from .models import Peran, StatusSandi
+from .sandi import sandi_sementara
 
 
 @transaction.atomic
@@ -40,5 +34,6 @@ def buat_akun(pelaku, instansi, pegawai, username: str):
     pegawai.pengguna = akun
     pegawai.save(update_fields=["pengguna"])
     Peran.objects.create(pengguna=akun, jenis=Peran.Jenis.PEJABAT, pemda=instansi.pemda, instansi=instansi)
+    StatusSandi.objects.create(pengguna=akun, wajib_ganti=True)  # the temporary password is changed at first login
     catat(pelaku, "buat_akun", akun, ringkasan=f"Akun {akun.username} untuk {pegawai.nama}")
     return akun, sandi

@@ -22,6 +22,11 @@ def _peran(user):
     return user._peran_cache
 
 
+def peran_pengguna(user) -> list[Peran]:
+    """The user's roles, read once per user object."""
+    return list(_peran(user))
+
+
 def instansi_terlihat(user):
     """The instansi whose data the user may read."""
     if not getattr(user, "is_authenticated", False):
@@ -76,11 +81,28 @@ def boleh_isi(user, jabatan, pada=None) -> bool:
     return jabatan_dipegang(user, pada).filter(pk=jabatan.pk).exists()
 
 
+def _peran_pemda(user, instansi, jenis) -> bool:
+    return any(p.jenis in jenis and p.pemda_id == instansi.pemda_id for p in _peran(user))
+
+
 def boleh_verifikasi(user, jabatan, pada=None) -> bool:
-    """The holder of the atasan jabatan verifies the jabatan directly below."""
-    return jabatan.atasan_id is not None and jabatan_dipegang(user, pada).filter(pk=jabatan.atasan_id).exists()
+    """The holder of the atasan jabatan verifies the jabatan directly below.
+
+    The head of office (a jabatan without atasan) is verified at the kabupaten: by the pemda's
+    pemeriksa or admin pemda, never inside the office he heads.
+    """
+    if jabatan.atasan_id is None:
+        return _peran_pemda(user, jabatan.instansi, PERAN_PEMDA)
+    return jabatan_dipegang(user, pada).filter(pk=jabatan.atasan_id).exists()
 
 
 def boleh_sahkan(user, instansi) -> bool:
-    """The Camat approves the whole instansi."""
+    """The Camat approves the reports of his instansi (except his own: see boleh_sahkan_isian)."""
     return any(p.jenis == Peran.Jenis.CAMAT and p.instansi_id == instansi.pk for p in _peran(user))
+
+
+def boleh_sahkan_isian(user, jabatan) -> bool:
+    """Who approves this jabatan's report: the Camat, or for the head of office himself the admin pemda."""
+    if jabatan.atasan_id is None:
+        return _peran_pemda(user, jabatan.instansi, {Peran.Jenis.ADMIN_PEMDA})
+    return boleh_sahkan(user, jabatan.instansi)

@@ -40,3 +40,27 @@ class Peran(models.Model):
     def clean(self):
         if self.instansi_id and self.pemda_id and self.instansi.pemda_id != self.pemda_id:
             raise ValidationError({"instansi": "Instansi harus di pemda yang sama."})
+
+
+class StatusSandi(models.Model):
+    """Per account: whether the password in force is a temporary one that must be changed first."""
+
+    pengguna = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="status_sandi")
+    wajib_ganti = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "status kata sandi"
+        verbose_name_plural = "status kata sandi"
+
+
+class RiwayatSandi(models.Model):
+    """The hashes of an account's previous passwords, so that a password is not used again."""
+
+    pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sandi = models.CharField(max_length=256)
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "riwayat kata sandi"
+        verbose_name_plural = "riwayat kata sandi"
+        ordering = ["-waktu", "-id"]

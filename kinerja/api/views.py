@@ -10,7 +10,6 @@ page). Errors are JSON {"galat": "…"} in Indonesian with a fitting status: 400
 
 import base64
 import binascii
-import json
 from functools import wraps
 
 from django.contrib.auth import authenticate
@@ -20,6 +19,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kinerja import parameter
 from kinerja.akun import lingkup
 from kinerja.iki.models import Variabel
 from kinerja.realisasi import layanan
@@ -94,9 +94,9 @@ def api(view):
 def capaian(request, instansi_id):
     instansi = lingkup.instansi_atau_404(request.user, instansi_id)
     try:
-        tahun = int(request.GET.get("tahun", ""))
-    except ValueError:
-        raise ValidationError("Parameter tahun wajib berupa angka, mis. ?tahun=2026.") from None
+        tahun = parameter.baca_tahun(request.GET.get("tahun", ""))
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
     try:
         periode = periode_hitung(request.GET.get("periode", "TAHUN"))
     except ValueError as exc:
@@ -133,9 +133,9 @@ def nilai(request, variabel_id, periode):
     if request.method == "GET":
         return JsonResponse(_nilai_json(variabel, periode, variabel.nilai.filter(periode=periode).first()))
     try:
-        data = json.loads(request.body or b"{}")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ValidationError('Isi permintaan harus JSON, mis. {"nilai": "12,5", "versi": 0}.') from None
+        data = parameter.baca_json(request.body)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
     if not isinstance(data, dict) or "nilai" not in data:
         raise ValidationError('JSON harus berupa objek dengan kunci "nilai".')
     versi = data.get("versi")

@@ -40,8 +40,12 @@ class TambahSaja(models.Model):
 
 class Jejak(TambahSaja):
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
+    # PROTECT: an account named in the audit trail is deactivated, never deleted.
     pengguna = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    pengguna_nama = models.CharField(
+        "nama pelaku", max_length=320, blank=True, help_text="Nama pelaku saat itu; tidak berubah bila akun diubah"
     )
     aksi = models.CharField(max_length=40)
     objek_jenis = models.CharField("jenis objek", max_length=80)
@@ -59,6 +63,14 @@ class Jejak(TambahSaja):
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi}: {self.ringkasan}"
 
+    @staticmethod
+    def nama_pelaku(pengguna) -> str:
+        """The actor as named at the time: "username (Full Name)"."""
+        if pengguna is None:
+            return ""
+        nama = pengguna.get_full_name() if hasattr(pengguna, "get_full_name") else ""
+        return f"{pengguna.get_username()} ({nama})" if nama else pengguna.get_username()
+
 
 def catat(pengguna, aksi: str, objek, ringkasan: str = "", perubahan: dict | None = None, alasan: str = "") -> Jejak:
     """Record one audited action; call it inside the same transaction as the change."""
@@ -66,6 +78,7 @@ def catat(pengguna, aksi: str, objek, ringkasan: str = "", perubahan: dict | Non
         pengguna = None
     return Jejak.objects.create(
         pengguna=pengguna,
+        pengguna_nama=Jejak.nama_pelaku(pengguna),
         aksi=aksi,
         objek_jenis=objek._meta.label if objek is not None else "",
         objek_id=str(objek.pk) if objek is not None and objek.pk is not None else "",

@@ -65,7 +65,7 @@ class DokumenIKI(models.Model):
     )
     ditetapkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
     ditetapkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
@@ -215,7 +215,7 @@ class Indikator(_BagianDokumen):
         Jabatan,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="indikator_ditanggung",
         verbose_name="penanggung jawab",
     )

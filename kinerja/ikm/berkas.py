@@ -15,9 +15,9 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-import openpyxl
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from kinerja import unggahan
 from kinerja.ikm.errors import IKMError
 from kinerja.ikm.hitung import baca_skor, daftar_nomor
 from kinerja.ikm.kolom import KOLOM_PROFIL, PemetaanKolom, normalkan, petakan_kolom
@@ -77,15 +77,25 @@ def baca_responden(
     isi, nama_file = _ambil_isi(sumber, nama_file)
     if not isi.strip():
         raise IKMError("Berkas kosong")
+    try:
+        return _baca_terbatas(isi, nama_file, aturan)
+    except unggahan.BerkasDitolak as e:
+        raise IKMError(str(e)) from None
+
+
+def _baca_terbatas(isi: bytes, nama_file: str, aturan: Regulasi) -> HasilBaca:
+    """Read within the upload bounds of kinerja.unggahan: size, zip, rows, columns, cells and time."""
+    unggahan.periksa_ukuran(isi, nama_file)
+    tenggat = unggahan.Tenggat(nama_file)
     ekstensi = Path(nama_file).suffix.lower()
     if isi.startswith(_AWALAN_XLS_LAMA):
         raise IKMError("Format Excel lama (.xls) tidak didukung; simpan ulang sebagai .xlsx atau CSV")
     if isi.startswith(_AWALAN_ZIP):
-        baris, lembar = _baca_xlsx(isi, aturan)
+        baris, lembar = _baca_xlsx(isi, nama_file, aturan, tenggat)
     elif ekstensi in _EKSTENSI_XLSX:
         raise IKMError(f"Berkas {nama_file} rusak atau bukan XLSX yang sah")
     elif ekstensi in _EKSTENSI_CSV:
-        baris, lembar = _baca_csv(isi, aturan), None
+        baris, lembar = _baca_csv(isi, nama_file, aturan, tenggat), None
     else:
         raise IKMError(f"Format berkas {ekstensi} tidak didukung; unggah berkas CSV atau XLSX")
     return _olah_baris(baris, aturan, lembar)
@@ -114,11 +124,15 @@ def _skor_judul(baris: Iterable[Baris], aturan: Regulasi) -> tuple[int, int] | N
     return terbaik
 
 
-def _baca_xlsx(isi: bytes, aturan: Regulasi) -> tuple[list[Baris], str]:
-    try:
-        buku = openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
-    except Exception as e:  # zipfile, XML and openpyxl raise many types on damaged input
-        raise IKMError("Berkas XLSX rusak atau bukan XLSX yang sah") from e
+def _baca_xlsx(isi: bytes, nama_file: str, aturan: Regulasi, tenggat: unggahan.Tenggat) -> tuple[list[Baris], str]:
+    buku = unggahan.buka_xlsx(isi, nama_file, data_only=True)
+
+    def _baris_lembar(lembar: ReadOnlyWorksheet) -> Iterator[Baris]:
+        rows = unggahan.baris_terbatas(
+            lembar.iter_rows(values_only=True), nama_file, tenggat=tenggat, lembar=lembar.title
+        )
+        return enumerate(rows, start=1)
+
     try:
         # Sheets named like the data come first, so that they win ties.
         urutan = sorted(buku.worksheets, key=lambda ws: not (_NAMA_LEMBAR_DATA & set(normalkan(ws.title).split())))
@@ -129,17 +143,15 @@ def _baca_xlsx(isi: bytes, aturan: Regulasi) -> tuple[list[Baris], str]:
             if cocok and cocok[1] > skor_terbaik:
                 terpilih, skor_terbaik = lembar, cocok[1]
         return list(_baris_lembar(terpilih)), terpilih.title
+    except unggahan.BerkasDitolak:
+        raise
     except Exception as e:  # a damaged sheet fails only while its rows are parsed
         raise IKMError("Berkas XLSX rusak atau bukan XLSX yang sah") from e
     finally:
         buku.close()
 
 
-def _baris_lembar(lembar: ReadOnlyWorksheet) -> Iterator[Baris]:
-    return enumerate(lembar.iter_rows(values_only=True), start=1)
-
-
-def _baca_csv(isi: bytes, aturan: Regulasi) -> list[Baris]:
+def _baca_csv(isi: bytes, nama_file: str, aturan: Regulasi, tenggat: unggahan.Tenggat) -> list[Baris]:
     teks = _dekode(isi)
     baris_pertama, _, sisa = teks.partition("\n")
     petunjuk = baris_pertama.rstrip("\r")
@@ -151,7 +163,8 @@ def _baca_csv(isi: bytes, aturan: Regulasi) -> list[Baris]:
         pemisah_pilihan = _PEMISAH_CSV
     pemisah = max(pemisah_pilihan, key=lambda p: _skor_pemisah(teks, p, aturan))
     try:
-        return [(nomor, sel) for nomor, sel in enumerate(csv.reader(io.StringIO(teks), delimiter=pemisah), start=1)]
+        baris = unggahan.baris_terbatas(csv.reader(io.StringIO(teks), delimiter=pemisah), nama_file, tenggat=tenggat)
+        return list(enumerate(baris, start=1))
     except csv.Error as e:
         raise IKMError(f"Berkas CSV tidak dapat dibaca: {e}") from e
 

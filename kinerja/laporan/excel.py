@@ -8,13 +8,14 @@ fitted to the page width, and an autofilter on the header.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from kinerja.sel_aman import simpan_buku
 
 from .isi import DokumenIKIData, PengukuranData, RekapData
 from .kertas import Kertas
@@ -67,9 +68,6 @@ class Lembar:
     def tambah(self, nilai: Sequence) -> None:
         for nomor, (k, v) in enumerate(zip(self.kolom, nilai), 1):
             sel = self.ws.cell(row=self.baris_berikut, column=nomor, value=v)
-            if isinstance(v, str) and v.startswith("="):
-                # openpyxl would store typed text such as "=1+1" as a formula: keep it text.
-                sel.data_type = "s"
             sel.border, sel.alignment = _BINGKAI, _ATAS_BUNGKUS
             if k.format:
                 sel.number_format = k.format
@@ -81,9 +79,7 @@ class Lembar:
 
 
 def _simpan(wb: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return simpan_buku(wb)  # text that looks like a formula stays text
 
 
 def katalog_xlsx(d: DokumenIKIData, kertas: Kertas) -> bytes:

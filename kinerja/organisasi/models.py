@@ -131,7 +131,7 @@ class Pegawai(models.Model):
     nip = models.CharField("NIP", max_length=30, unique=True, null=True, blank=True, validators=[validate_nip])
     pangkat = models.CharField("pangkat/golongan", max_length=6, blank=True, choices=pangkat_choices)
     pengguna = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="pegawai"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="pegawai"
     )
 
     class Meta:

@@ -12,23 +12,24 @@ writes every change through layanan.simpan_nilai in one transaction: one refusal
 written.
 """
 
-import io
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from kinerja import unggahan
 from kinerja.akun import lingkup
 from kinerja.audit.models import catat
 from kinerja.iki.models import DokumenIKI, Variabel
 from kinerja.organisasi.models import Instansi, Jabatan
 from kinerja.pengukuran import AGREGASI, Periode
+from kinerja.sel_aman import simpan_buku
 
 from .berlaku import dokumen_berlaku
 from .layanan import Sumber, alasan_terkunci, bersihkan_nilai, peringatan_nilai, simpan_nilai
@@ -212,15 +213,14 @@ def buat_template(instansi_atau_jabatan: Instansi | Jabatan, tahun: int, periode
         meta.cell(baris, 2, isi)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
-    keluaran = io.BytesIO()
-    buku.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(buku)
 
 
 def _baca_meta(buku) -> dict:
     if LEMBAR_META not in buku.sheetnames or LEMBAR_ISIAN not in buku.sheetnames:
         raise ValueError("Berkas ini bukan templat isian Kinerja; unduh templat dari aplikasi lalu isi.")
-    meta = {str(k): v for k, v in buku[LEMBAR_META].iter_rows(min_col=1, max_col=2, values_only=True) if k}
+    baris = unggahan.baris_terbatas(buku[LEMBAR_META].iter_rows(min_col=1, max_col=2, values_only=True))
+    meta = {str(k): v for k, v in baris if k}
     if meta.get("format") != FORMAT:
         raise ValueError("Versi templat tidak dikenal; unduh templat terbaru dari aplikasi.")
     return meta
@@ -238,15 +238,37 @@ def _sel_angka_bulat(isi) -> int | None:
     return None
 
 
-def pratinjau_unggahan(pengguna, berkas_bytes: bytes) -> Pratinjau:
-    """What uploading this filled template would change, with warnings and errors by row; writes nothing."""
+def _huruf_kolom(nomor: int) -> str:
+    return "ABCDEFGHIJ"[nomor - 1]
+
+
+def pratinjau_unggahan(pengguna, berkas_bytes: bytes, nama_file: str | None = None) -> Pratinjau:
+    """What uploading this filled template would change, with warnings and errors by row; writes nothing.
+
+    The file is bounded before and while it is read (kinerja.unggahan); a formula typed into a
+    Nilai or Catatan cell is refused by cell name, never read as its cached value or a blank.
+    """
     pratinjau = Pratinjau()
     try:
-        buku = load_workbook(io.BytesIO(berkas_bytes), data_only=True)
-        meta = _baca_meta(buku)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, TypeError):
+        buku = unggahan.buka_xlsx(berkas_bytes, nama_file, data_only=False)
+    except unggahan.BerkasDitolak as exc:
+        pratinjau.galat.append((0, str(exc)))
+        return pratinjau
+    try:
+        return _pratinjau_buku(pengguna, buku, pratinjau, nama_file)
+    except unggahan.BerkasDitolak as exc:
+        pratinjau.galat.append((0, str(exc)))
+        return pratinjau
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, TypeError, EOFError, SyntaxError):
         pratinjau.galat.append((0, "Berkas bukan file Excel (.xlsx) yang dapat dibaca."))
         return pratinjau
+    finally:
+        buku.close()
+
+
+def _pratinjau_buku(pengguna, buku, pratinjau: Pratinjau, nama_file: str | None) -> Pratinjau:
+    try:
+        meta = _baca_meta(buku)
     except ValueError as exc:
         pratinjau.galat.append((0, str(exc)))
         return pratinjau
@@ -258,11 +280,25 @@ def pratinjau_unggahan(pengguna, berkas_bytes: bytes) -> Pratinjau:
     pratinjau.dokumen_id, pratinjau.tahun, pratinjau.periode = dokumen.pk, dokumen.tahun, periode
 
     dibaca = []  # (row, variabel id, versi, nilai cell, catatan cell)
-    for nomor, baris in enumerate(
-        buku[LEMBAR_ISIAN].iter_rows(min_row=BARIS_JUDUL_KOLOM + 1, max_col=len(KOLOM), values_only=True),
-        start=BARIS_JUDUL_KOLOM + 1,
-    ):
+    baris_lembar = unggahan.baris_terbatas(
+        buku[LEMBAR_ISIAN].iter_rows(max_col=len(KOLOM)), nama_file, lembar=LEMBAR_ISIAN
+    )
+    for nomor, sel in enumerate(baris_lembar, start=1):
+        if nomor <= BARIS_JUDUL_KOLOM:
+            continue
+        baris = [getattr(s, "value", None) for s in sel] + [None] * (len(KOLOM) - len(sel))
         if all(isi is None for isi in baris):
+            continue
+        rumus = [k for k in (KOL_NILAI, KOL_CATATAN) if k <= len(sel) and getattr(sel[k - 1], "data_type", None) == "f"]
+        if rumus:
+            for k in rumus:
+                pratinjau.galat.append(
+                    (
+                        nomor,
+                        f"Sel {_huruf_kolom(k)}{nomor} berisi rumus ({str(baris[k - 1])[:40]}); "
+                        f"isi {KOLOM[k - 1]} dengan {'angka' if k == KOL_NILAI else 'teks'}, bukan rumus.",
+                    )
+                )
             continue
         vid, versi = _sel_angka_bulat(baris[KOL_ID - 1]), _sel_angka_bulat(baris[KOL_VERSI - 1])
         if vid is None or versi is None:

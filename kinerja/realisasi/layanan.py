@@ -35,12 +35,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Value
 from django.http import Http404
 from django.utils import timezone
 
-from kinerja import rumus
+from kinerja import rumus, unggahan
 from kinerja.akun import lingkup
-from kinerja.audit.models import catat
+from kinerja.audit.models import Jejak, catat
 from kinerja.format import format_angka, format_tanggal, parse_angka
 from kinerja.iki.models import DokumenIKI, Variabel
 from kinerja.rumus.pohon import Negasi, Operasi
@@ -56,7 +57,7 @@ Sumber = RiwayatNilai.Sumber
 HARI_PERBAIKAN = 7
 """Days a returned or reopened period stays writable (settings.KINERJA_HARI_PERBAIKAN)."""
 
-MAKS_UKURAN_BUKTI = 10 * 1024 * 1024
+MAKS_UKURAN_BUKTI = unggahan.BATAS.ukuran_berkas
 JENIS_BUKTI = ("pdf", "jpg", "png", "xlsx", "docx")
 LONJAKAN = 3
 """A value more than this many times (or less than 1/this of) the previous quarter's is flagged."""
@@ -458,6 +459,44 @@ def nilai_belum_diisi(isian: IsianPeriode) -> list[Variabel]:
     return [v for v in semua if v.pk not in terisi and triwulan in triwulan_dilaporkan(v.indikator.periode_pelaporan)]
 
 
+def keterlibatan(pengguna, isian: IsianPeriode) -> str | None:
+    """How the user took part in this report ("mengisi", "mengajukan"), or None.
+
+    Separation of duties: whoever entered a value of the report or submitted it neither verifies
+    nor approves it — a Plt holding both the jabatan and its atasan included. Read from the value
+    history and the audit trail, which keep their actor (PROTECT).
+    """
+    if not getattr(pengguna, "is_authenticated", False):
+        return None
+    diajukan = (
+        Jejak.objects.filter(
+            aksi="ajukan_isian", objek_jenis=IsianPeriode._meta.label, objek_id=str(isian.pk), pengguna=pengguna
+        )
+        .order_by()
+        .values_list(Value("mengajukan", output_field=CharField()))
+    )
+    diisi = (
+        RiwayatNilai.objects.filter(
+            nilai_variabel__variabel__indikator__sasaran__dokumen=isian.dokumen_id,
+            nilai_variabel__variabel__indikator__sasaran__jabatan=isian.jabatan_id,
+            nilai_variabel__periode=isian.periode,
+            pengguna=pengguna,
+        )
+        .order_by()
+        .values_list(Value("mengisi", output_field=CharField()))
+    )
+    peran = sorted({p for (p,) in diajukan.union(diisi).order_by()})  # one query
+    return peran[0] if peran else None
+
+
+def _pastikan_terpisah(pengguna, isian: IsianPeriode, tindakan: str) -> None:
+    peran = keterlibatan(pengguna, isian)
+    if peran:
+        raise TidakBerhak(
+            f"Anda ikut {peran} isian {isian.jabatan} {isian.periode}; isian ini harus {tindakan} orang lain."
+        )
+
+
 def ajukan(pengguna, isian: IsianPeriode) -> IsianPeriode:
     """The holder submits the period's report for verification; every value must be filled in."""
     with transaction.atomic():
@@ -484,8 +523,11 @@ def verifikasi(pengguna, isian: IsianPeriode) -> IsianPeriode:
     with transaction.atomic():
         isian = _ambil_terkunci(isian)
         if not lingkup.boleh_verifikasi(pengguna, isian.jabatan):
+            if isian.jabatan.atasan_id is None:
+                raise TidakBerhak(f"Isian {isian.jabatan} diverifikasi oleh pemeriksa atau admin pemda.")
             raise TidakBerhak(f"Hanya atasan langsung {isian.jabatan} yang dapat memverifikasi isian ini.")
         _pastikan_status(isian, (Status.DIAJUKAN,), "diverifikasi")
+        _pastikan_terpisah(pengguna, isian, "diverifikasi")
         lama = isian.status
         isian.status = Status.DIVERIFIKASI
         isian.diverifikasi_oleh, isian.diverifikasi_pada = _pengguna_tercatat(pengguna), timezone.now()
@@ -503,7 +545,7 @@ def kembalikan(pengguna, isian: IsianPeriode, alasan: str) -> IsianPeriode:
     alasan = _wajib_alasan(alasan, "mengembalikan isian")
     with transaction.atomic():
         isian = _ambil_terkunci(isian)
-        camat = lingkup.boleh_sahkan(pengguna, isian.jabatan.instansi)
+        camat = lingkup.boleh_sahkan_isian(pengguna, isian.jabatan)
         if not (camat or lingkup.boleh_verifikasi(pengguna, isian.jabatan)):
             raise TidakBerhak(f"Anda tidak berhak mengembalikan isian {isian.jabatan}.")
         _pastikan_status(isian, (Status.DIAJUKAN, Status.DIVERIFIKASI) if camat else (Status.DIAJUKAN,), "dikembalikan")
@@ -530,13 +572,15 @@ def kembalikan(pengguna, isian: IsianPeriode, alasan: str) -> IsianPeriode:
 
 
 def sahkan(pengguna, isian: IsianPeriode) -> IsianPeriode:
-    """The Camat approves a verified report (or a submitted one of a jabatan without atasan)."""
+    """The Camat approves a verified report; the head of office's own report is approved by the admin pemda."""
     with transaction.atomic():
         isian = _ambil_terkunci(isian)
-        if not lingkup.boleh_sahkan(pengguna, isian.jabatan.instansi):
+        if not lingkup.boleh_sahkan_isian(pengguna, isian.jabatan):
+            if isian.jabatan.atasan_id is None:
+                raise TidakBerhak(f"Isian {isian.jabatan} disahkan oleh admin pemda.")
             raise TidakBerhak("Hanya Camat yang dapat mengesahkan isian.")
-        boleh = (Status.DIVERIFIKASI, Status.DIAJUKAN) if isian.jabatan.atasan_id is None else (Status.DIVERIFIKASI,)
-        _pastikan_status(isian, boleh, "disahkan")
+        _pastikan_status(isian, (Status.DIVERIFIKASI,), "disahkan")
+        _pastikan_terpisah(pengguna, isian, "disahkan")
         lama = isian.status
         isian.status = Status.DISAHKAN
         isian.disahkan_oleh, isian.disahkan_pada = _pengguna_tercatat(pengguna), timezone.now()
@@ -640,6 +684,11 @@ def simpan_bukti(pengguna, isian_atau_nilai: IsianPeriode | NilaiVariabel, berka
             "Jenis berkas tidak diizinkan: isinya bukan PDF, JPG, PNG, XLSX atau DOCX (nama berkas tidak menentukan).",
             code="jenis_berkas",
         )
+    if jenis in ("xlsx", "docx"):
+        try:  # stored files are opened by other users' Excel or Word: no zip bombs
+            unggahan.periksa_zip(isi, _nama_aman(getattr(berkas, "name", "")))
+        except unggahan.BerkasDitolak as exc:
+            raise ValidationError(str(exc), code="berkas_ditolak") from None
     with transaction.atomic():
         nilai_variabel = None
         if isinstance(isian_atau_nilai, NilaiVariabel):
@@ -703,6 +752,7 @@ __all__ = [
     "buka_bukti",
     "buka_kembali",
     "isian_periode",
+    "keterlibatan",
     "jenis_berkas",
     "kembalikan",
     "masa_isian",

@@ -81,11 +81,11 @@ class IsianPeriode(models.Model):
         "alasan status", blank=True, help_text="Alasan pengembalian atau pembukaan kembali yang terakhir"
     )
     diverifikasi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     diverifikasi_pada = models.DateTimeField(null=True, blank=True)
     disahkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     disahkan_pada = models.DateTimeField(null=True, blank=True)
 
@@ -111,7 +111,7 @@ class NilaiVariabel(models.Model):
     nilai = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     catatan = models.TextField(blank=True)
     diisi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     diisi_pada = models.DateTimeField(null=True, blank=True)
     versi = models.PositiveIntegerField(default=1, help_text="Naik setiap perubahan; untuk mendeteksi konflik")
@@ -143,7 +143,7 @@ class RiwayatNilai(TambahSaja):
     nilai_variabel = models.ForeignKey(NilaiVariabel, on_delete=models.CASCADE, related_name="riwayat")
     waktu = models.DateTimeField(default=timezone.now, db_index=True)
     pengguna = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     lama = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     baru = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
@@ -181,7 +181,7 @@ class BuktiDukung(models.Model):
     ukuran = models.PositiveIntegerField(help_text="Bytes")
     sha256 = models.CharField(max_length=64)
     diunggah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     diunggah_pada = models.DateTimeField(default=timezone.now)
 

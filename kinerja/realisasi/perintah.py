@@ -211,7 +211,7 @@ def cmd_unggah(args) -> int:
         data = Path(args.berkas).read_bytes()
     except OSError as exc:
         raise PerintahGagal(f"{args.berkas}: tidak dapat dibaca ({exc.strerror}).") from None
-    pratinjau = pratinjau_unggahan(pengguna, data)
+    pratinjau = pratinjau_unggahan(pengguna, data, Path(args.berkas).name)
     for p in pratinjau.perubahan:
         print(f"Baris {p.baris}: {p.kode} ({p.jabatan}) {format_isian(p.lama)} → {format_isian(p.baru)}")
     for baris, pesan in pratinjau.peringatan:

@@ -5,7 +5,6 @@ Displayed precision follows the usual SKM report: NRR with 2 decimals, NRR terti
 1–4 index with 3, the IKM unit pelayanan with 2 (all rounded half up, only for display).
 """
 
-import io
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -17,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from kinerja.format import format_tanggal
 from kinerja.ikm import SEMUA, HasilIKM, Unsur, ambil_regulasi
+from kinerja.sel_aman import simpan_buku
 
 from .grafik import grafik_nrr
 from .layanan import hasil_per_layanan, jawaban_survei
@@ -123,9 +123,7 @@ def laporan_xlsx(laporan: LaporanSKM) -> bytes:
     if laporan.per_layanan:
         _lembar_layanan(buku.create_sheet("Per layanan"), laporan)
     _lembar_responden(buku.create_sheet("Responden"), laporan.survei)
-    keluaran = io.BytesIO()
-    buku.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(buku)  # profile fields typed by respondents stay text
 
 
 def _kepala(ws, baris: int, judul: list[str]) -> None:

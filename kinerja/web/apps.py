@@ -6,4 +6,4 @@ class WebConfig(AppConfig):
     verbose_name = "Aplikasi web"
 
     def ready(self):
-        from . import masuk  # noqa: F401  (connects the login-throttling signal receivers)
+        from . import keamanan, masuk  # noqa: F401  (login-throttling receivers; the secret-key check)

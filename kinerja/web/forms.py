@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
 from kinerja import format as fmt
@@ -54,6 +54,7 @@ class FormMasuk(AuthenticationForm):
     def clean(self):
         username = self.cleaned_data.get("username")
         if username and masuk.terblokir(username, masuk.alamat_ip(self.request)):
+            masuk.catat_percobaan(username, masuk.alamat_ip(self.request))  # a refused attempt counts too
             raise ValidationError(masuk.pesan_terblokir(), code="terblokir")
         return super().clean()
 
@@ -62,6 +63,13 @@ class FormGantiSandi(PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "Kata sandi lama"
+        self.fields["new_password1"].label = "Kata sandi baru"
+        self.fields["new_password2"].label = "Ulangi kata sandi baru"
+
+
+class FormAturSandi(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Kata sandi baru"
         self.fields["new_password2"].label = "Ulangi kata sandi baru"
 

@@ -1,9 +1,13 @@
-"""Login throttling: after MASUK_MAKS_GAGAL failures for one username from one IP address within
-MASUK_JENDELA_MENIT minutes, further logins for that pair are refused until the window passes.
+"""Login throttling, counted per username and per address separately.
+
+Within MASUK_JENDELA_MENIT minutes, a username with MASUK_MAKS_GAGAL failed attempts (from any
+address) is refused, and so is an address with MASUK_MAKS_GAGAL_IP failed attempts (for any
+usernames: guessing many accounts from one machine). Every refused attempt is itself recorded,
+so an attacker who keeps trying stays blocked, and the right password does not get through a
+block. A successful login clears only that username's failures, never the address's.
 
 Failures are recorded from Django's `user_login_failed` signal and refused in the authentication
-backend, so the admin login is throttled as well as ours. Attempts made while blocked count as
-failures too: an attacker who keeps trying stays blocked.
+backend, so the admin login and the API's Basic authentication are throttled as well as ours.
 """
 
 from datetime import timedelta
@@ -22,6 +26,10 @@ def maks_gagal() -> int:
     return getattr(settings, "MASUK_MAKS_GAGAL", 5)
 
 
+def maks_gagal_ip() -> int:
+    return getattr(settings, "MASUK_MAKS_GAGAL_IP", 4 * maks_gagal())
+
+
 def jendela() -> timedelta:
     return timedelta(minutes=getattr(settings, "MASUK_JENDELA_MENIT", 15))
 
@@ -36,14 +44,16 @@ def _normal(username: str) -> str:
 
 def terblokir(username: str, ip: str | None) -> bool:
     sejak = timezone.now() - jendela()
-    gagal = PercobaanMasuk.objects.filter(username=_normal(username), ip=ip, waktu__gte=sejak)
-    return gagal.count() >= maks_gagal()
+    baru = PercobaanMasuk.objects.filter(waktu__gte=sejak)
+    if baru.filter(username=_normal(username)).count() >= maks_gagal():
+        return True
+    return ip is not None and baru.filter(ip=ip).count() >= maks_gagal_ip()
 
 
 def pesan_terblokir() -> str:
     menit = int(jendela().total_seconds() // 60)
     return (
-        f"Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini. "
+        f"Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini atau dari alamat ini. "
         f"Silakan coba lagi setelah {menit} menit, atau hubungi admin instansi."
     )
 
@@ -58,16 +68,20 @@ class BackendTerbatas(ModelBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
+def catat_percobaan(username: str, ip: str | None) -> None:
+    """Record one failed or refused attempt (a refused one counts: trying during a block extends it)."""
+    sebelum = timezone.now() - jendela()
+    PercobaanMasuk.objects.filter(waktu__lt=sebelum).delete()  # keep the table small
+    PercobaanMasuk.objects.create(username=_normal(username), ip=ip)
+
+
 @receiver(user_login_failed, dispatch_uid="web-catat-gagal-masuk")
 def _catat_gagal(sender, credentials, request=None, **kwargs):
     username = credentials.get("username")
-    if not username:
-        return
-    sebelum = timezone.now() - jendela()
-    PercobaanMasuk.objects.filter(waktu__lt=sebelum).delete()  # keep the table small
-    PercobaanMasuk.objects.create(username=_normal(username), ip=alamat_ip(request))
+    if username:
+        catat_percobaan(username, alamat_ip(request))
 
 
 @receiver(user_logged_in, dispatch_uid="web-hapus-gagal-masuk")
 def _hapus_gagal(sender, request, user, **kwargs):
-    PercobaanMasuk.objects.filter(username=_normal(user.get_username()), ip=alamat_ip(request)).delete()
+    PercobaanMasuk.objects.filter(username=_normal(user.get_username())).delete()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("masuk/", akun.Masuk.as_view(), name="masuk"),
     path("keluar/", akun.Keluar.as_view(), name="keluar"),
     path("sandi/", akun.GantiSandi.as_view(), name="ganti_sandi"),
+    path("sandi/atur/<uidb64>/<token>/", akun.AturSandi.as_view(), name="atur_sandi"),
     # Catalogue and cascade.
     path("instansi/<int:instansi_id>/katalog/", katalog.katalog, name="katalog"),
     path("dokumen/<int:dokumen_id>/", katalog.dokumen, name="dokumen"),

@@ -68,7 +68,13 @@ def test_capaian_over_basic_auth_matches_the_computation(demo):
 
 
 @pytest.mark.parametrize(
-    "query, pesan", [("", "tahun"), ("?tahun=2025&periode=TW9", "Periode"), ("?tahun=1990", "belum memiliki")]
+    "query, pesan",
+    [
+        ("", "tahun"),
+        ("?tahun=2025&periode=TW9", "Periode"),
+        ("?tahun=2099", "belum memiliki"),
+        ("?tahun=1990", "di luar rentang 2000–2100"),
+    ],
 )
 def test_bad_queries_get_clear_messages(demo, query, pesan):
     instansi = demo.instansi[0]

@@ -84,10 +84,11 @@ def test_only_the_camat_returns_a_verified_report(kantor, isian_sekcam):
     assert layanan.kembalikan(kantor.u_camat, isian, "angka tidak sesuai laporan").status == "dikembalikan"
 
 
-def test_the_camat_approves_own_report_without_verification(kantor, tw):
+def test_the_camat_cannot_approve_his_own_report(kantor, tw):
     simpan_nilai(kantor.u_camat, kantor.desa_tertib, tw, 5)
     isian = layanan.ajukan(kantor.u_camat, layanan.isian_periode(kantor.dokumen, kantor.camat, tw))
-    assert layanan.sahkan(kantor.u_camat, isian).status == "disahkan"
+    with pytest.raises(TidakBerhak, match="disahkan oleh admin pemda"):
+        layanan.sahkan(kantor.u_camat, isian)
 
 
 def test_a_report_returned_after_its_window_is_open_for_a_week(django_user_model):

@@ -137,3 +137,11 @@ def test_opening_checks_scope(kantor, isian, django_user_model):
     for user in (orang_luar, AnonymousUser()):
         with pytest.raises(Http404):
             layanan.buka_bukti(user, bukti)
+
+
+def test_an_office_zip_bomb_is_not_stored_as_evidence(kantor, isian):
+    from tests.unggahan import bom
+
+    with pytest.raises(ValidationError, match="terurai menjadi 64 MB"):
+        simpan_bukti(kantor.u_sekcam, isian, SimpleUploadedFile("bom.xlsx", bom.bom_terurai(64)))
+    assert not BuktiDukung.objects.exists()

@@ -127,9 +127,7 @@ def test_errors_are_reported_by_row_and_block_the_commit(kantor2, tw):
 
 @pytest.mark.parametrize("data", [b"bukan excel", b"PK\x03\x04rusak"])
 def test_unreadable_files_are_an_error_for_the_whole_file(kantor2, data):
-    assert pratinjau_unggahan(kantor2.u_sekcam, data).galat == [
-        (0, "Berkas bukan file Excel (.xlsx) yang dapat dibaca.")
-    ]
+    assert pratinjau_unggahan(kantor2.u_sekcam, data).galat == [(0, "Berkas rusak atau bukan XLSX (Excel) yang sah.")]
 
 
 def test_a_foreign_workbook_is_not_a_template(kantor2):
@@ -182,11 +180,47 @@ def test_all_or_nothing_when_a_later_row_conflicts(kantor2, tw):
     assert baris == pratinjau.perubahan[1].baris and "diubah orang lain sejak templat diunduh" in pesan
 
 
-def test_template_lists_only_indicators_reported_that_quarter(kantor2):
-    from django.db import connection
-
-    with connection.cursor() as cursor:  # the document is decreed: change the reporting period in SQL
-        cursor.execute("UPDATE iki_indikator SET periode_pelaporan = 'semesteran' WHERE nama = 'Jumlah surat keluar'")
+def test_template_lists_only_indicators_reported_that_quarter(django_user_model):
+    # A decreed document refuses every change (on PostgreSQL even raw SQL): set the period before decreeing.
+    kantor2 = tambah_indikator_surat(buat_kantor(django_user_model))
+    Indikator.objects.filter(nama="Jumlah surat keluar").update(periode_pelaporan="semesteran")
+    kantor2 = tetapkan(kantor2)
     tahun = kantor2.dokumen.tahun
     assert set(baris_per_kode(buat_template(kantor2.sekcam, tahun, "TW1"))) == {"lpj_tepat"}
     assert set(baris_per_kode(buat_template(kantor2.sekcam, tahun, "TW2"))) == {"lpj_tepat", "surat_keluar"}
+
+
+def test_a_formula_in_a_value_or_note_cell_is_refused_by_cell_not_read_as_blank(kantor2, tw):
+    layanan.simpan_nilai(kantor2.u_sekcam, kantor2.lpj_tepat, tw, "3")
+    data = isi(
+        buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw),
+        {"lpj_tepat": "=1+1", "surat_keluar": (7, '=HYPERLINK("http://contoh.invalid","klik")')},
+    )
+    baris = baris_per_kode(data)
+    pratinjau = pratinjau_unggahan(kantor2.u_sekcam, data)
+    assert pratinjau.galat == [
+        (baris["lpj_tepat"], f"Sel H{baris['lpj_tepat']} berisi rumus (=1+1); isi Nilai dengan angka, bukan rumus."),
+        (
+            baris["surat_keluar"],
+            f'Sel I{baris["surat_keluar"]} berisi rumus (=HYPERLINK("http://contoh.invalid","klik); '
+            "isi Catatan dengan teks, bukan rumus.",
+        ),
+    ]
+    assert NilaiVariabel.objects.get(variabel=kantor2.lpj_tepat).nilai == 3
+
+
+def test_a_bomb_uploaded_as_a_template_is_refused_with_a_message(kantor2):
+    from tests.unggahan import bom
+
+    [(baris, pesan)] = pratinjau_unggahan(kantor2.u_sekcam, bom.bom_terurai(64), "isian.xlsx").galat
+    assert baris == 0 and pesan.startswith("Berkas isian.xlsx terurai menjadi 64 MB")
+
+
+def test_a_note_that_looks_like_a_formula_is_downloaded_as_text_and_uploads_back_unchanged(kantor2, tw):
+    catatan = '=HYPERLINK("http://contoh.invalid","klik")'
+    layanan.simpan_nilai(kantor2.u_sekcam, kantor2.lpj_tepat, tw, "3", catatan=catatan)
+    data = buat_template(kantor2.sekcam, kantor2.dokumen.tahun, tw)
+    sel = load_workbook(io.BytesIO(data))[excel.LEMBAR_ISIAN].cell(baris_per_kode(data)["lpj_tepat"], excel.KOL_CATATAN)
+    assert (sel.value, sel.data_type, sel.quotePrefix) == (catatan, "s", True)
+    pratinjau = pratinjau_unggahan(kantor2.u_sekcam, data)
+    assert pratinjau.galat == [] and pratinjau.perubahan == []

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from kinerja.audit.models import Jejak
-from kinerja.iki.models import Variabel
+from kinerja.iki.models import Indikator, Variabel
 from kinerja.realisasi import layanan
 from kinerja.realisasi.layanan import KonflikVersi, PeriodeTerkunci, TidakBerhak, simpan_nilai
 from kinerja.realisasi.models import IsianPeriode, NilaiVariabel, RiwayatNilai
@@ -78,14 +78,11 @@ def test_fixed_and_constant_variables_are_not_entered(kantor, tw):
         simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, "TAHUN", 4)
 
 
-def test_an_annual_indicator_takes_no_value_before_tw4(kantor):
-    # The decreed document refuses ORM updates: change the reporting period underneath it in SQL.
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE iki_indikator SET periode_pelaporan = 'tahunan' WHERE id = %s", [kantor.lpj_tepat.indikator_id]
-        )
+def test_an_annual_indicator_takes_no_value_before_tw4(django_user_model):
+    # A decreed document refuses every change (on PostgreSQL even raw SQL): set the period before decreeing.
+    kantor = buat_kantor(django_user_model)
+    Indikator.objects.filter(pk=kantor.lpj_tepat.indikator_id).update(periode_pelaporan="tahunan")
+    kantor = tetapkan(kantor)
     with pytest.raises(ValidationError, match=r"dilaporkan tahunan \(TW4\); tidak ada isian untuk TW2"):
         simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, "TW2", 4)
 

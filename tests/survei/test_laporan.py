@@ -104,3 +104,15 @@ def test_chart_has_a_bar_per_answered_unsur_with_the_weakest_marked():
     lebar = {kode: float(w) for w, kode in re.findall(r'width="([\d.]+)" height="\d+" fill="#\w+"><title>(U\d+)', svg)}
     assert len(lebar) == 8 and "U6" not in lebar
     assert lebar["U4"] == 2 * lebar["U3"]  # bars are proportional to NRR (4 vs 2)
+
+
+def test_profile_text_that_looks_like_a_formula_stays_text_in_the_xlsx(kantor, survei):
+    jahat = '=HYPERLINK("http://contoh.invalid","klik")'
+    profil = {**PROFIL, "Jenis layanan": [jahat, "@SUM(1)", "KTP", ""]}
+    pratinjau = layanan.pratinjau_impor(ke_csv(tabel(JAWABAN_2017, KODE_2017, profil)), "j.csv", "2017")
+    layanan.simpan_impor(kantor.admin, survei, pratinjau)
+    buku = openpyxl.load_workbook(io.BytesIO(laporan_xlsx(susun_laporan(survei))))
+    sel = [
+        s for lembar in buku.worksheets for baris in lembar.iter_rows() for s in baris if s.value in (jahat, "@SUM(1)")
+    ]
+    assert len(sel) >= 2 and {(s.data_type, s.quotePrefix) for s in sel} == {("s", True)}

@@ -54,6 +54,8 @@ def url_a(demo, settings, tmp_path):
         "penugasan_id": Penugasan.objects.aktif().filter(jabatan=staf).first().pk,
         "konstanta_id": Konstanta.objects.filter(instansi=a, tahun=draft.tahun).first().pk,
         "tujuan_id": layanan_iki.buat_tujuan(None, draft, staf, uraian="Tujuan", indikator=["Satu", "Dua"]).pk,
+        "uidb64": "MQ",
+        "token": "tidak-sah",
     }
     # Entry pages belong to the document in force.
     id_isian = {

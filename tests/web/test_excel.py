@@ -91,9 +91,9 @@ def test_a_file_that_is_not_a_template_gets_a_clear_message(masuk, isian):
         reverse("web:unggah", args=[isian.dokumen.instansi_id]),
         {"berkas": SimpleUploadedFile("isian.xlsx", b"bukan excel")},
     )
-    assert "bukan file Excel" in teks(respons)
+    assert "bukan XLSX (Excel)" in teks(respons)
 
 
 def test_a_tampered_confirmation_is_checked_again(masuk, isian):
     respons = masuk(STAF).post(reverse("web:unggah", args=[isian.dokumen.instansi_id]), {"terapkan": "1", "isi": "%%%"})
-    assert respons.status_code == 422 and "bukan file Excel" in teks(respons)
+    assert respons.status_code == 422 and "bukan XLSX (Excel)" in teks(respons)

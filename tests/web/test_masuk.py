@@ -44,7 +44,7 @@ def test_anonymous_is_sent_to_our_login_page(client, demo):
     assert respons.status_code == 302 and respons["Location"].startswith(reverse("web:masuk") + "?next=")
 
 
-def test_five_failures_block_the_username_from_that_address_with_a_clear_message(client, demo, settings):
+def test_five_failures_block_the_username_from_every_address_with_a_clear_message(client, demo, settings):
     settings.MASUK_MAKS_GAGAL = 5
     for _ in range(5):
         assert "_auth_user_id" not in client.session
@@ -53,9 +53,28 @@ def test_five_failures_block_the_username_from_that_address_with_a_clear_message
     respons = login(client)
     assert "_auth_user_id" not in client.session
     assert "Terlalu banyak percobaan masuk yang gagal" in respons.content.decode()
-    # The same username from another address, and another username from this address, still get in.
-    assert login(Client(), ip="10.0.0.2").status_code == 302
+    # Changing address does not help; another username from this address still gets in.
+    assert login(Client(), ip="10.0.0.2").status_code != 302
     assert login(Client(), username="camat.banyuates").status_code == 302
+
+
+def test_attempts_while_blocked_count_and_the_right_password_never_slips_through(client, demo, settings):
+    settings.MASUK_MAKS_GAGAL = 3
+    for _ in range(3):
+        login(client, password="salah")
+    for _ in range(5):
+        assert login(Client()).status_code != 302  # the right password, still blocked
+    from kinerja.web.models import PercobaanMasuk
+
+    assert PercobaanMasuk.objects.count() == 8
+
+
+def test_one_address_guessing_many_usernames_is_blocked(demo, settings):
+    settings.MASUK_MAKS_GAGAL, settings.MASUK_MAKS_GAGAL_IP = 5, 4
+    for nama in ("a", "b", "c", "d"):
+        login(Client(), username=nama, password="salah")
+    assert login(Client(), username="camat.banyuates").status_code != 302
+    assert login(Client(), username="camat.banyuates", ip="10.0.0.9").status_code == 302
 
 
 def test_the_block_ends_when_the_window_passes(client, demo, settings):

@@ -5,9 +5,10 @@ from django.contrib.auth import views as auth_views
 from django.db import transaction
 from django.urls import reverse_lazy
 
+from kinerja.akun import sandi
 from kinerja.audit.models import catat
 
-from ..forms import FormGantiSandi, FormMasuk
+from ..forms import FormAturSandi, FormGantiSandi, FormMasuk
 
 
 class Masuk(auth_views.LoginView):
@@ -34,5 +35,21 @@ class GantiSandi(auth_views.PasswordChangeView):
                 self.request.user,
                 ringkasan=f"{self.request.user} mengganti kata sandi",
             )
+        self.request.session.pop(sandi.KUNCI_SESI, None)
         messages.success(self.request, "Kata sandi berhasil diganti.")
+        return respons
+
+
+class AturSandi(auth_views.PasswordResetConfirmView):
+    """The page a one-time reset link opens (kinerja.akun.sandi): a new password, then log in."""
+
+    template_name = "web/atur_sandi.html"
+    form_class = FormAturSandi
+    success_url = reverse_lazy("web:masuk")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            respons = super().form_valid(form)
+            catat(form.user, "ganti_sandi", form.user, ringkasan=f"{form.user} membuat kata sandi baru lewat tautan")
+        messages.success(self.request, "Kata sandi baru tersimpan; silakan masuk.")
         return respons

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from kinerja import parameter
 from kinerja.akun import lingkup
 from kinerja.iki.models import DokumenIKI
 from kinerja.organisasi.models import Instansi
@@ -205,9 +206,9 @@ def tren_json(request, instansi_id):
     """The trend chart's data: average capaian per quarter of a year and the year before."""
     instansi = lingkup.instansi_atau_404(request.user, instansi_id)
     try:
-        tahun = int(request.GET.get("tahun", ""))
-    except ValueError:
-        return JsonResponse({"galat": "Tahun tidak dikenal."}, status=400)
+        tahun = parameter.baca_tahun(request.GET.get("tahun", ""))
+    except ValueError as exc:
+        return JsonResponse({"galat": str(exc)}, status=400)
     berlaku = dokumen_berlaku_banyak([instansi.pk], [tahun - 1, tahun])
     dokumen = {t: berlaku[(instansi.pk, t)] for t in (tahun - 1, tahun) if (instansi.pk, t) in berlaku}
     rata = capaian_per_triwulan(list(dokumen.values()))

@@ -77,10 +77,10 @@ class FormUnggah(forms.Form):
         return berkas
 
 
-def _pratinjau(request, instansi, isi: bytes):
+def _pratinjau(request, instansi, isi: bytes, nama_file: str | None = None):
     """The service's preview, or a single error when the file belongs to another instansi (its rows
     would name another office's jabatan and values: not shown)."""
-    pratinjau = excel.pratinjau_unggahan(request.user, isi)
+    pratinjau = excel.pratinjau_unggahan(request.user, isi, nama_file)
     if (
         pratinjau.dokumen_id is not None
         and not DokumenIKI.objects.filter(pk=pratinjau.dokumen_id, instansi=instansi).exists()
@@ -121,7 +121,7 @@ def unggah(request, instansi_id):
     if not form.is_valid():
         return render(request, "web/unggah.html", {**konteks, "form": form}, status=422)
     isi = form.cleaned_data["berkas"].read()
-    pratinjau = _pratinjau(request, instansi, isi)
+    pratinjau = _pratinjau(request, instansi, isi, form.cleaned_data["berkas"].name)
     return render(
         request,
         "web/unggah.html",

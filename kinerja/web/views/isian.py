@@ -62,7 +62,6 @@ def ikhtisar(request, instansi_id):
     if dokumen:
         # One query for the user's jabatan instead of boleh_isi/boleh_verifikasi per row; same rule.
         dipegang = set(lingkup.jabatan_dipegang(request.user).values_list("pk", flat=True))
-        sahkan = lingkup.boleh_sahkan(request.user, instansi)
         for jabatan, sel in matriks_isian(dokumen):
             baris.append(
                 {
@@ -75,9 +74,7 @@ def ikhtisar(request, instansi_id):
             for s in sel:
                 if s.status == Status.DIAJUKAN and jabatan.atasan_id in dipegang:
                     antre_verifikasi.append(s)
-                if sahkan and (
-                    s.status == Status.DIVERIFIKASI or (s.status == Status.DIAJUKAN and jabatan.atasan_id is None)
-                ):
+                if s.status == Status.DIVERIFIKASI and lingkup.boleh_sahkan_isian(request.user, jabatan):
                     antre_sahkan.append(s)
     return render(
         request,
@@ -103,7 +100,11 @@ def _muat(request, dokumen_id, jabatan_id, periode, *, dengan_isian=True):
     if periode not in PERIODE_ISIAN:
         raise Http404("Periode tidak dikenal.")
     dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
-    jabatan = Jabatan.objects.filter(pk=jabatan_id, instansi_id=dokumen.instansi_id).select_related("atasan").first()
+    jabatan = (
+        Jabatan.objects.filter(pk=jabatan_id, instansi_id=dokumen.instansi_id)
+        .select_related("atasan", "instansi")
+        .first()
+    )
     if jabatan is None:
         raise Http404("Jabatan tidak ditemukan.")
     if not dengan_isian:
@@ -220,22 +221,25 @@ def _hak(user, dokumen, jabatan, isian) -> dict:
     hak = {
         "isi": lingkup.boleh_isi(user, jabatan),
         "verifikasi": lingkup.boleh_verifikasi(user, jabatan),
-        "sahkan": lingkup.boleh_sahkan(user, instansi),
+        "sahkan": lingkup.boleh_sahkan_isian(user, jabatan),
         "kelola": lingkup.boleh_kelola_katalog(user, instansi),
     }
     hak["alasan_terkunci"] = layanan.alasan_terkunci(isian)
     hak["ubah"] = hak["isi"] and hak["alasan_terkunci"] is None
     status = isian.status
     hak["ajukan"] = hak["ubah"] and status in (Status.DRAFT, Status.DIKEMBALIKAN)
-    hak["verifikasi_sekarang"] = hak["verifikasi"] and status == Status.DIAJUKAN
+    terlibat = (
+        (hak["verifikasi"] or hak["sahkan"])
+        and status in (Status.DIAJUKAN, Status.DIVERIFIKASI)
+        and layanan.keterlibatan(user, isian)
+    )
+    hak["verifikasi_sekarang"] = hak["verifikasi"] and status == Status.DIAJUKAN and not terlibat
     hak["kembalikan_sekarang"] = (
         status == Status.DIAJUKAN
         and (hak["verifikasi"] or hak["sahkan"])
         or (status == Status.DIVERIFIKASI and hak["sahkan"])
     )
-    hak["sahkan_sekarang"] = hak["sahkan"] and (
-        status == Status.DIVERIFIKASI or (status == Status.DIAJUKAN and jabatan.atasan_id is None)
-    )
+    hak["sahkan_sekarang"] = hak["sahkan"] and status == Status.DIVERIFIKASI and not terlibat
     hak["buka_sekarang"] = hak["kelola"] and isian.pk is not None
     return hak
 

@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.akun import lingkup
+from kinerja.akun import sandi as sandi_akun
 from kinerja.akun.layanan import buat_akun as buat_akun_pegawai
-from kinerja.akun.layanan import sandi_sementara
 from kinerja.audit.models import catat
 from kinerja.organisasi.models import Pegawai, Penugasan
 
@@ -44,8 +44,10 @@ def _pengguna_atau_404(request, instansi, pengguna_id):
     )
     if pengguna is None:
         raise Http404("Akun tidak ditemukan.")
-    if not _dikelola(pengguna, instansi) or pengguna.pk == request.user.pk:
-        raise PermissionDenied("Akun ini dikelola admin pemda (atau akun Anda sendiri: gunakan Ganti kata sandi).")
+    if not _dikelola(pengguna, instansi) or not sandi_akun.boleh_atur_ulang(request.user, pengguna):
+        raise PermissionDenied(
+            "Akun ini dikelola admin pemda: perannya lebih tinggi, atau ini akun Anda sendiri (gunakan Ganti kata sandi)."
+        )
     return pengguna
 
 
@@ -77,7 +79,7 @@ def daftar(request, instansi_id):
     akun = list(User.objects.filter(peran__instansi=instansi).prefetch_related("peran").distinct().order_by("username"))
     for a in akun:
         a.jabatan_di_sini = jabatan_per_pegawai.get(a.pk, [])
-        a.dikelola = _dikelola(a, instansi) and a.pk != request.user.pk
+        a.dikelola = _dikelola(a, instansi) and sandi_akun.boleh_atur_ulang(request.user, a)
         a.peran_di_sini = sorted({p.get_jenis_display() for p in a.peran.all()})
     return render(
         request,
@@ -110,12 +112,14 @@ def _tampilkan_sandi(request, instansi, pengguna, sandi, judul):
 def atur_ulang_sandi(request, instansi_id, pengguna_id):
     instansi = _instansi_kelola(request, instansi_id)
     pengguna = _pengguna_atau_404(request, instansi, pengguna_id)
-    sandi = sandi_sementara()
-    with transaction.atomic():
-        pengguna.set_password(sandi)
-        pengguna.save(update_fields=["password"])
-        catat(request.user, "atur_ulang_sandi", pengguna, ringkasan=f"Kata sandi {pengguna.username} diatur ulang")
-    return _tampilkan_sandi(request, instansi, pengguna, sandi, "Kata sandi diatur ulang")
+    try:
+        hasil = sandi_akun.atur_ulang(request.user, pengguna, dasar_url=request.build_absolute_uri("/"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("web:pengguna", instansi.pk)
+    if hasil.cara == "tautan":
+        return render(request, "web/sandi_tautan.html", {"instansi": instansi, "pengguna": pengguna})
+    return _tampilkan_sandi(request, instansi, pengguna, hasil.sandi_sementara, "Kata sandi diatur ulang")
 
 
 @login_required
