@@ -22,7 +22,9 @@ from lxml import etree
 
 from kinerja.dokumen import galat as pesan
 from kinerja.dokumen.blok import Blok
-from kinerja.dokumen.galat import galat
+from kinerja.dokumen.galat import DokumenError, galat
+from kinerja.dokumen.masukan import UKURAN_MAKS
+from kinerja.unggahan import Batas, BerkasDitolak, periksa_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -46,6 +48,8 @@ _LEWATI = frozenset(
     )
 )
 _VAL = f"{_W}val"
+# The reader's own size limit (masukan.UKURAN_MAKS) governs the file; the zip may unpack to a few times that.
+_BATAS_DOCX = Batas(ukuran_berkas=UKURAN_MAKS, total_terurai=4 * UKURAN_MAKS)
 _HALAMAN_TERAKHIR = f"{_W}lastRenderedPageBreak"
 _HALAMAN_BARU = f"{_W}pageBreakBefore"
 
@@ -53,6 +57,12 @@ _HALAMAN_BARU = f"{_W}pageBreakBefore"
 def docx_ke_blok(data: bytes, nama_file: str | None = None) -> list[Blok]:
     """Blocks of a .docx; block numbers count paragraphs and table rows from 1, and each block's
     place names its table and row (and page, when the file records its page breaks)."""
+    try:
+        # Bounds first, from the zip's directory alone: a decompression bomb is refused unread.
+        periksa_zip(data, nama_file, _BATAS_DOCX, jenis="dokumen Word (.docx)")
+    except BerkasDitolak as exc:
+        if zipfile.is_zipfile(io.BytesIO(data)):  # a damaged zip gets the reader's own message below
+            raise DokumenError(f"{nama_file}: {exc}" if nama_file and nama_file not in str(exc) else str(exc)) from None
     try:
         dokumen = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):

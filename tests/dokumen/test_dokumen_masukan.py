@@ -125,3 +125,11 @@ def test_bytes_acak_hanya_menghasilkan_dokumenerror(data, nama):
         baca(data, nama)
     except DokumenError as e:
         assert str(e)
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked():
+    from kinerja.dokumen import DokumenError, baca
+    from tests.unggahan.bom import docx_bom
+
+    with pytest.raises(DokumenError, match="bom.docx.*(termampat|terurai)"):
+        baca(docx_bom(300), "bom.docx")
