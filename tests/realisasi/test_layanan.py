@@ -156,8 +156,31 @@ def test_warnings_are_returned_stored_and_do_not_block(kantor, tw):
     assert any("lebih besar dari penyebut" in p for p in nv.peringatan)
     assert NilaiVariabel.objects.get().peringatan == nv.peringatan
     assert nv.riwayat.get().peringatan == nv.peringatan
-    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, -1, versi=1)
-    assert any("negatif" in p for p in nv.peringatan)
+
+
+def test_a_negative_count_is_refused_and_nothing_changes(kantor, tw):
+    simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, 3)
+    with pytest.raises(ValidationError, match="Nilai negatif \\(-1\\) tidak diterima untuk “LPJ tepat waktu”") as exc:
+        simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "-1", versi=1)
+    assert exc.value.code == "negatif"
+    nv = NilaiVariabel.objects.get()
+    assert (nv.nilai, nv.versi) == (3, 1)
+
+
+def test_a_variable_that_allows_negatives_takes_them(kantor, tw, monkeypatch):
+    # Variabel.negatif_boleh is the catalogue's flag; set here on the class so the test needs no row change.
+    monkeypatch.setattr(Variabel, "negatif_boleh", True, raising=False)
+    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "-1")
+    assert nv.nilai == -1
+
+
+def test_an_ambiguous_comma_is_read_as_a_decimal_with_a_notice(kantor, tw):
+    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "1,000")
+    assert nv.nilai == 1
+    assert nv.peringatan[0].startswith("“1,000” dibaca sebagai 1 (koma adalah pemisah desimal)")
+    assert nv.riwayat.get().peringatan == nv.peringatan
+    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "2,5", versi=1)
+    assert not any("dibaca sebagai" in p for p in nv.peringatan)
 
 
 def test_warning_rules():

@@ -103,6 +103,8 @@ def test_pages_without_charts_do_not_load_chart_js(masuk, demo):
 
 def test_pemda_dashboard_ranks_every_kecamatan_with_drill_down(masuk, demo, django_assert_max_num_queries):
     pemda = demo.pemda
+    pemda.ambang_kelengkapan = 0  # every kecamatan with a capaian is ranked
+    pemda.save()
     tahun = timezone.localdate().year
     client = masuk("pemeriksa")
     with django_assert_max_num_queries(15):
@@ -162,3 +164,47 @@ def test_pemda_results_are_reused_until_a_value_changes(masuk, demo, django_asse
         with django_assert_max_num_queries(15) as lagi:
             client.get(url, {"periode": lalu})
         assert len(lagi.captured_queries) == jumlah_hangat
+
+
+def test_kecamatan_below_the_completeness_threshold_are_listed_apart_with_the_reason(masuk, demo):
+    pemda = demo.pemda
+    tahun = timezone.localdate().year
+    hasil = hitung_pemda(pemda, tahun, periode_bawaan(tahun))
+    kelengkapan = {
+        i.pk: Decimal(sum(h.lengkap and h.realisasi.nilai is not None for h in hasil[i.pk]) * 100) / len(hasil[i.pk])
+        for i in demo.instansi
+    }
+    # A threshold between the kecamatan: those above are ranked, those below are not.
+    urut = sorted(kelengkapan.values())
+    assert urut[0] < urut[-1]
+    pemda.ambang_kelengkapan = urut[-1]
+    pemda.save()
+    respons = masuk("pemeriksa").get(reverse("web:dasbor_pemda", args=[pemda.pk]))
+    isi = teks(respons)
+    assert "Tidak diberi peringkat" in isi
+    for instansi in demo.instansi:
+        if kelengkapan[instansi.pk] < urut[-1]:
+            assert (
+                f"{instansi.nama} {fmt.format_persen(rata(hasil[instansi.pk]))}"
+                in isi.split("Tidak diberi peringkat")[1]
+            )
+            assert f"Kelengkapan data {fmt.format_persen(kelengkapan[instansi.pk])} di bawah ambang" in isi
+        else:
+            assert f"{instansi.nama} {fmt.format_persen(rata(hasil[instansi.pk]))}" in isi.split("Tidak diberi")[0]
+
+
+def test_derived_targets_are_labelled_and_indicators_without_rencana_aksi_listed(masuk, demo):
+    a = demo.instansi[0]
+    tahun = timezone.localdate().year
+    respons = masuk(f"camat.{KEC_A}").get(
+        reverse("web:dasbor_instansi", args=[a.pk]) + f"?periode=SD_TW2&tahun={tahun}"
+    )
+    hasil = hitung_instansi(a, tahun, "SD_TW2")
+    turunan = [h for h in hasil if h.target_turunan]
+    tanpa = [h for h in hasil if h.tanpa_rencana_aksi]
+    assert turunan and tanpa  # the demo has counts with only an annual target
+    html = respons.content.decode()
+    assert html.count("<small>target turunan</small>") == len(turunan)
+    bagian = html.split('id="tanpa-rencana-aksi"')[1]
+    for h in tanpa:
+        assert reverse("web:indikator", args=[h.indikator_id]) in bagian

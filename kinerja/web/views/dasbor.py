@@ -1,12 +1,9 @@
 """Dashboards: one instansi (capaian per jabatan and sasaran, quarterly trend, late and missing
 reports) and one pemda (every kecamatan side by side, ranked, with drill-down).
 
-Numbers come from kinerja.realisasi.hitung; the average capaian of a group is the plain mean of
-its indicators' capaian (indicators without capaian are left out and counted separately).
+Numbers come from kinerja.realisasi.hitung; group means, completeness and rankings from
+kinerja.pengukuran.
 """
-
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
@@ -15,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from kinerja import pengukuran
 from kinerja.akun import lingkup
 from kinerja.iki.models import DokumenIKI
 from kinerja.organisasi.models import Instansi
-from kinerja.pengukuran import SKALA, TIDAK_DAPAT_DINILAI, Skala
+from kinerja.pengukuran import SKALA, TIDAK_DAPAT_DINILAI, peringkat
 from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
 from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
@@ -32,44 +30,8 @@ from ..umum import dokumen_berlaku_per_tahun, warna_teks
 WARNA_TANPA_NILAI = "#9aa5b1"
 
 
-@dataclass
-class Ringkasan:
-    """Average capaian of a group of indicators, its category, and how complete the data is."""
-
-    skala: Skala
-    jumlah: int = 0
-    dinilai: int = 0
-    lengkap: int = 0
-    total: Decimal = Decimal(0)
-    sebaran: dict = field(default_factory=dict)
-
-    def tambah(self, hasil) -> None:
-        self.jumlah += 1
-        self.lengkap += bool(hasil.lengkap and hasil.realisasi.nilai is not None)
-        if hasil.capaian.nilai is not None:
-            self.dinilai += 1
-            self.total += hasil.capaian.nilai
-        self.sebaran[hasil.kategori] = self.sebaran.get(hasil.kategori, 0) + 1
-
-    def gabung(self, lain: "Ringkasan") -> None:
-        self.jumlah += lain.jumlah
-        self.dinilai += lain.dinilai
-        self.lengkap += lain.lengkap
-        self.total += lain.total
-        for label, n in lain.sebaran.items():
-            self.sebaran[label] = self.sebaran.get(label, 0) + n
-
-    @property
-    def rata_rata(self) -> Decimal | None:
-        return self.total / self.dinilai if self.dinilai else None
-
-    @property
-    def predikat(self):
-        return self.skala.predikat_untuk(self.rata_rata) if self.dinilai else None
-
-    @property
-    def label(self) -> str:
-        return self.predikat.label if self.dinilai else TIDAK_DAPAT_DINILAI
+class Ringkasan(pengukuran.Ringkasan):
+    """kinerja.pengukuran's group figures (mean capaian, category, completeness) with their colours."""
 
     @property
     def warna(self) -> str:
@@ -78,10 +40,6 @@ class Ringkasan:
     @property
     def warna_teks(self) -> str:
         return warna_teks(self.warna)
-
-    @property
-    def kelengkapan(self) -> Decimal | None:
-        return Decimal(self.lengkap * 100) / self.jumlah if self.jumlah else None
 
     @property
     def lebar_batang(self) -> int:
@@ -194,6 +152,8 @@ def dasbor_instansi(request, instansi_id):
             "terlambat": terlambat,
             "belum_masuk": belum_masuk,
             "url_tren": tren,
+            # For the planner: indicators whose in-year targets are still derived pro rata.
+            "tanpa_rencana_aksi": [h for h in hasil if h.tanpa_rencana_aksi],
         }
     )
     return render(request, "web/dasbor_instansi.html", konteks)
@@ -251,10 +211,15 @@ def dasbor_pemda(request, pemda_id):
         }
         for i in instansi_list
     ]
-    # Rank by average capaian, highest first; kecamatan without any capaian come last, unranked.
-    baris.sort(key=lambda b: (b["ringkasan"].rata_rata is None, -(b["ringkasan"].rata_rata or 0), b["instansi"].nama))
-    for n, b in enumerate(baris, start=1):
-        b["peringkat"] = n if b["ringkasan"].rata_rata is not None else None
+    # Ranked by mean capaian (kinerja.pengukuran.peringkat); below the pemda's completeness threshold
+    # or without any capaian, a kecamatan is listed apart with the reason.
+    urutan = peringkat(baris, lambda b: b["ringkasan"], lambda b: b["instansi"].nama, pemda.ambang_kelengkapan)
+    for n, b in urutan.berperingkat:
+        b["peringkat"] = n
+    for b, alasan in urutan.tanpa_peringkat:
+        b["peringkat"], b["alasan"] = None, alasan
+    baris = [b for _, b in urutan.berperingkat]
+    tanpa_peringkat = [b for b, _ in urutan.tanpa_peringkat]
     semua = Ringkasan(skala)
     for r in ringkasan_instansi.values():
         semua.gabung(r)
@@ -264,6 +229,9 @@ def dasbor_pemda(request, pemda_id):
             "label_periode": periode_hitung(periode).label,
             "pilihan_periode": _pilihan_periode(periode),
             "baris": baris,
+            "tanpa_peringkat": tanpa_peringkat,
+            "jumlah_instansi": len(baris) + len(tanpa_peringkat),
+            "ambang_kelengkapan": pemda.ambang_kelengkapan,
             "ringkasan": semua,
         }
     )
