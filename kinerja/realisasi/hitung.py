@@ -339,6 +339,16 @@ def hitung_dokumen_banyak(
     return _hitung_dokumen_periode(dokumen_ids, {}, [periode_hitung(p) for p in daftar_periode], skala)
 
 
+def _tersimpan(
+    dokumen_ids: list[int], dokumen_lalu: dict[int, int], periode: Periode, skala: dict[int, str]
+) -> dict[int, list[HasilIndikator]]:
+    """Results of decreed documents from the kept rows (kinerja.realisasi.simpanan), kept first when missing."""
+    from . import simpanan
+
+    simpanan.pastikan([*dokumen_ids, *dokumen_lalu.values()], periode.kode)
+    return simpanan.dengan_tahun_lalu(simpanan.baca(dokumen_ids, periode.kode, skala), dokumen_lalu, periode.kode)
+
+
 def hitung_instansi(
     instansi, tahun: int, periode: str = "TAHUN", *, dokumen: DokumenIKI | None = None
 ) -> list[HasilIndikator]:
@@ -354,7 +364,10 @@ def hitung_instansi(
         return []
     lalu = berlaku.get((instansi_id, tahun - 1))
     skala = _skala_instansi([instansi_id])[instansi_id]
-    return _hitung_dokumen([dokumen_id], {dokumen_id: lalu} if lalu else {}, per, {dokumen_id: skala})[dokumen_id]
+    dokumen_lalu = {dokumen_id: lalu} if lalu else {}
+    if dokumen is not None and dokumen.status != DokumenIKI.Status.DITETAPKAN:
+        return _hitung_dokumen([dokumen_id], dokumen_lalu, per, {dokumen_id: skala})[dokumen_id]
+    return _tersimpan([dokumen_id], dokumen_lalu, per, {dokumen_id: skala})[dokumen_id]
 
 
 def hitung_pemda(pemda, tahun: int, periode: str = "TAHUN") -> dict[int, list[HasilIndikator]]:
@@ -370,7 +383,7 @@ def hitung_pemda(pemda, tahun: int, periode: str = "TAHUN") -> dict[int, list[Ha
     berlaku = dokumen_berlaku_banyak(instansi_ids, [tahun, tahun - 1])
     dokumen_instansi = {d: i for (i, t), d in berlaku.items() if t == tahun}
     lalu = {d: berlaku[(i, tahun - 1)] for d, i in dokumen_instansi.items() if (i, tahun - 1) in berlaku}
-    per_dokumen = _hitung_dokumen(list(dokumen_instansi), lalu, per, dict.fromkeys(dokumen_instansi, skala_kode))
+    per_dokumen = _tersimpan(list(dokumen_instansi), lalu, per, dict.fromkeys(dokumen_instansi, skala_kode))
     return {
         dokumen_instansi[d]: hasil for d, hasil in sorted(per_dokumen.items(), key=lambda p: dokumen_instansi[p[0]])
     }

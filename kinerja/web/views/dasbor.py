@@ -23,7 +23,6 @@ from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
 
 from .. import akses
 from ..ringkasan import matriks_isian, rekap_isian_banyak
-from ..tembolok import ambil_atau_hitung, sidik_data
 from ..tren import capaian_per_triwulan
 from ..umum import dokumen_berlaku_per_tahun, warna_teks
 
@@ -197,9 +196,9 @@ def dasbor_pemda(request, pemda_id):
     if tahun is None:
         return render(request, "web/dasbor_pemda.html", konteks)
     periode = pilih_periode(request, tahun)
-    dokumen_terpakai = [d for (_, t), d in berlaku.items() if t in (tahun - 1, tahun)]
-    kunci = f"kinerja:pemda:{pemda.pk}:{tahun}:{periode}:{pemda.skala_capaian}:{sidik_data(dokumen_terpakai, periode)}"
-    ringkasan_instansi = ambil_atau_hitung(kunci, lambda: _ringkas_pemda(pemda, tahun, periode, skala))
+    # Read from the kept results (kinerja.realisasi.simpanan): a saved value refreshes only what it
+    # touches, so there is no cache of this page to empty.
+    ringkasan_instansi = _ringkas_pemda(pemda, tahun, periode, skala)
     dokumen_instansi = {berlaku[(i.pk, tahun)]: i.pk for i in instansi_list if (i.pk, tahun) in berlaku}
     rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
     rekap_per_instansi = {instansi_id: rekap[d] for d, instansi_id in dokumen_instansi.items()}
