@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Case, Max, When
+
 from kinerja import rumus
 from kinerja.iki.models import DokumenIKI, Indikator, Variabel
 from kinerja.pengukuran import (
@@ -129,10 +131,21 @@ def _baca_indikator(dokumen_ids: Iterable[int], **saring) -> list[_Baris]:
 
 
 def _baca_nilai(dokumen_ids: Iterable[int], **saring) -> dict[int, dict[int, Decimal]]:
-    """{variabel id: {triwulan: value}} of the entered quarters (None values are left out)."""
-    nilai: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    """{variabel id: {triwulan: value}} of the entered quarters (None values are left out).
+
+    Grouped in the database: one row per variable with its four quarters side by side
+    (``MAX(CASE WHEN periode = 'TWn' THEN nilai END)``, a variable has at most one value per
+    quarter), so the rows read are a quarter of the values and no value row becomes a Python
+    object. The values come back exactly as stored; combining them per period is
+    kinerja.pengukuran.agregasi's (exact Decimal, the same on SQLite and PostgreSQL).
+    """
+    nilai: dict[int, dict[int, Decimal]] = {}
     saring_nilai = {f"variabel__indikator__{k}": v for k, v in saring.items()}
-    for vid, periode, angka in (
+    per_triwulan = {
+        f"t{t}": Max(Case(When(periode=f"TW{t}", then="nilai"), output_field=NilaiVariabel._meta.get_field("nilai")))
+        for t in range(1, 5)
+    }
+    baris = (
         NilaiVariabel.objects.filter(
             variabel__indikator__sasaran__dokumen_id__in=dokumen_ids,
             periode__in=PERIODE_ISIAN,
@@ -140,9 +153,12 @@ def _baca_nilai(dokumen_ids: Iterable[int], **saring) -> dict[int, dict[int, Dec
             **saring_nilai,
         )
         .order_by()
-        .values_list("variabel_id", "periode", "nilai")
-    ):
-        nilai[vid][int(periode[2])] = angka
+        .values("variabel_id")
+        .annotate(**per_triwulan)
+        .values_list("variabel_id", "t1", "t2", "t3", "t4")
+    )
+    for vid, *empat in baris:
+        nilai[vid] = {t: angka for t, angka in enumerate(empat, 1) if angka is not None}
     return nilai
 
 

@@ -97,3 +97,29 @@ def test_drafts_are_never_kept(dokumen):  # noqa: F811
     draft = dokumen.buat_revisi()
     hitung_instansi(dokumen.instansi, 2025, "TW1", dokumen=draft)
     assert not UkurDokumen.objects.filter(dokumen=draft).exists()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.decimals(min_value=-(10**13), max_value=10**13, places=6, allow_nan=False, allow_infinity=False),
+        ),
+        min_size=8,
+        max_size=8,
+    )
+)
+def test_values_grouped_in_the_database_are_the_stored_values_exactly(dokumen, nilai):  # noqa: F811
+    from kinerja.realisasi.hitung import _baca_nilai
+
+    for kode, potong in (("tepat", nilai[:4]), ("masuk", nilai[4:])):
+        variabel = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode=kode)
+        for t, angka in enumerate(potong, 1):
+            NilaiVariabel.objects.update_or_create(variabel=variabel, periode=f"TW{t}", defaults={"nilai": angka})
+    harapan: dict[int, dict[int, Decimal]] = {}
+    for vid, periode, angka in NilaiVariabel.objects.filter(nilai__isnull=False).values_list(
+        "variabel_id", "periode", "nilai"
+    ):
+        harapan.setdefault(vid, {})[int(periode[2])] = angka
+    assert _baca_nilai([dokumen.pk]) == harapan
