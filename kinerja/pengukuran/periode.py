@@ -33,6 +33,11 @@ _BULAN_PER_KODE: dict[str, tuple[int, ...]] = {
 _SAMPAI_TRIWULAN: dict[str, tuple[int, ...]] = {f"SD_TW{t}": tuple(range(1, 3 * t + 1)) for t in range(1, 5)}
 _SEMUA_KODE = {**_BULAN_PER_KODE, **_SAMPAI_TRIWULAN}
 _SAMPAI = re.compile(r"^\s*s\.?\s*d\.?[\s_\-]*(.+)$", re.IGNORECASE)
+# Asked for once per indicator and period by the engine: worked out once here.
+_TRIWULAN_PER_KODE: dict[str, tuple[int, ...]] = {
+    kode: tuple(t for t in range(1, 5) if set(range(3 * t - 2, 3 * t + 1)) <= set(bulan))
+    for kode, bulan in _SEMUA_KODE.items()
+}
 _EJAAN_SAMPAI = {kode.replace("_", ""): kode for kode in _SAMPAI_TRIWULAN}
 _KODE_HITUNG = "TW1–TW4, S1, S2, TAHUN atau SD_TW1–SD_TW4"
 
@@ -106,12 +111,12 @@ class Periode:
 
     def triwulan_dalam(self) -> tuple[int, ...]:
         """The quarters wholly inside this period: S1 → (1, 2), TAHUN → (1, 2, 3, 4), B05 → ()."""
-        return tuple(t for t in range(1, 5) if set(range(3 * t - 2, 3 * t + 1)) <= set(self.bulan))
+        return _TRIWULAN_PER_KODE[self.kode]
 
     @property
     def triwulan(self) -> tuple[int, ...]:
         """Same as ``triwulan_dalam()``: the quarters a measurement over this period aggregates."""
-        return self.triwulan_dalam()
+        return _TRIWULAN_PER_KODE[self.kode]
 
     @property
     def dari_awal_tahun(self) -> bool:

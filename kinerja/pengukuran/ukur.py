@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from kinerja import rumus
 
@@ -65,12 +66,28 @@ class IndikatorUkur:
 
     @property
     def aditif(self) -> bool:
-        return aditif(self.ekspresi, self.cara, {v.kode for v in self.variabel if v.tetap is not None})
+        return _aditif(
+            self.ekspresi,
+            tuple(sorted(self.cara.items())),
+            frozenset(v.kode for v in self.variabel if v.tetap is not None),
+        )
 
     def dilaporkan(self, periode: Periode) -> tuple[int, ...]:
         """The quarters of ``periode`` in which this indicator is reported."""
-        laporan = triwulan_dilaporkan(self.periode_pelaporan)
-        return tuple(t for t in periode.triwulan if t in laporan)
+        return _dilaporkan(self.periode_pelaporan, periode.kode)
+
+
+# Indicators of a country share a few hundred formulas and three rhythms: each rule is worked out
+# once per distinct input, not once per indicator.
+@lru_cache(maxsize=4096)
+def _aditif(ekspresi: str, cara: tuple, tetap: frozenset) -> bool:
+    return aditif(ekspresi, dict(cara), tetap)
+
+
+@lru_cache(maxsize=256)
+def _dilaporkan(periode_pelaporan: str, kode: str) -> tuple[int, ...]:
+    laporan = triwulan_dilaporkan(periode_pelaporan)
+    return tuple(t for t in Periode(kode).triwulan if t in laporan)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
 from kinerja import rumus
@@ -38,23 +38,58 @@ def _angka(teks: str | None) -> Decimal | None:
     return None if teks is None else Decimal(teks)
 
 
-def _baris(h, periode: str) -> HasilUkur:
-    return HasilUkur(
-        dokumen_id=h.dokumen_id,
-        indikator_id=h.indikator_id,
-        periode=periode,
-        realisasi=_teks(h.realisasi.nilai),
-        realisasi_alasan=h.realisasi.alasan or "",
-        target=_teks(h.target),
-        target_hi=_teks(h.target_hi),
-        target_turunan=h.target_turunan,
-        capaian=_teks(h.capaian.nilai),
-        capaian_alasan=h.capaian.alasan or "",
-        lengkap=h.lengkap,
-        dilaporkan=h.dilaporkan,
-        baseline=_teks(h.baseline),
-        tanpa_rencana_aksi=h.tanpa_rencana_aksi,
+_KOLOM_TULIS = (
+    "dokumen_id",
+    "indikator_id",
+    "periode",
+    "realisasi",
+    "realisasi_alasan",
+    "target",
+    "target_hi",
+    "target_turunan",
+    "capaian",
+    "capaian_alasan",
+    "lengkap",
+    "dilaporkan",
+    "baseline",
+    "tanpa_rencana_aksi",
+)
+
+
+def _baris(h, periode: str) -> tuple:
+    """One kept row as the tuple of _KOLOM_TULIS."""
+    return (
+        h.dokumen_id,
+        h.indikator_id,
+        periode,
+        _teks(h.realisasi.nilai),
+        h.realisasi.alasan or "",
+        _teks(h.target),
+        _teks(h.target_hi),
+        h.target_turunan,
+        _teks(h.capaian.nilai),
+        h.capaian.alasan or "",
+        h.lengkap,
+        h.dilaporkan,
+        _teks(h.baseline),
+        h.tanpa_rencana_aksi,
     )
+
+
+def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
+    """Write kept rows without building a model object per row: COPY on PostgreSQL (after the old
+    rows were deleted), else one multi-row INSERT statement executed many times."""
+    tabel = HasilUkur._meta.db_table
+    kolom = ", ".join(_KOLOM_TULIS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not abaikan_bentrok:
+            with cursor.cursor.copy(f"COPY {tabel} ({kolom}) FROM STDIN") as salin:
+                for b in baris:
+                    salin.write_row(b)
+            return
+        tanda = ", ".join(["%s"] * len(_KOLOM_TULIS))
+        akhir = " ON CONFLICT DO NOTHING" if abaikan_bentrok else ""
+        cursor.executemany(f"INSERT INTO {tabel} ({kolom}) VALUES ({tanda}){akhir}", list(baris))
 
 
 def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> dict[str, dict[int, list]]:
@@ -67,10 +102,7 @@ def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> dic
     with transaction.atomic():
         HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
         UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
-        HasilUkur.objects.bulk_create(
-            (_baris(h, kode) for kode, per_dokumen in per_periode.items() for d in per_dokumen.values() for h in d),
-            batch_size=2000,
-        )
+        _tulis(_baris(h, kode) for kode, per_dokumen in per_periode.items() for d in per_dokumen.values() for h in d)
         UkurDokumen.objects.bulk_create(
             UkurDokumen(dokumen_id=d, periode=p) for p in daftar_periode for d in dokumen_ids
         )
@@ -83,11 +115,7 @@ def _simpan_baru(dokumen_ids: list[int], periode: str) -> None:
 
     per = periode_hitung(periode)
     per_periode = _hitung_dokumen_periode(dokumen_ids, {}, [per], dict.fromkeys(dokumen_ids))
-    HasilUkur.objects.bulk_create(
-        (_baris(h, periode) for daftar in per_periode[per.kode].values() for h in daftar),
-        batch_size=2000,
-        ignore_conflicts=True,
-    )
+    _tulis((_baris(h, periode) for daftar in per_periode[per.kode].values() for h in daftar), abaikan_bentrok=True)
     # The mark last: rows without a mark are computed again, a mark without its rows never happens.
     UkurDokumen.objects.bulk_create(
         (UkurDokumen(dokumen_id=d, periode=periode) for d in dokumen_ids), ignore_conflicts=True
@@ -171,7 +199,7 @@ def baca(dokumen_ids: list[int], periode: str, skala: dict[int, str]) -> dict[in
         satuan,
         polaritas,
         identitas,
-    ) in baris.iterator(chunk_size=5000):
+    ) in baris:
         nilai_capaian = _angka(capaian)
         per_dokumen[dokumen_id].append(
             HasilIndikator(
@@ -246,9 +274,7 @@ def segarkan_indikator(indikator_ids: Iterable[int]) -> None:
             [dokumen_id], {}, [periode_hitung(p) for p in daftar_periode], {dokumen_id: None}, pk__in=ids
         )
         HasilUkur.objects.filter(indikator_id__in=ids, periode__in=daftar_periode).delete()
-        HasilUkur.objects.bulk_create(
-            _baris(h, kode) for kode, per in hasil.items() for daftar in per.values() for h in daftar
-        )
+        _tulis(_baris(h, kode) for kode, per in hasil.items() for daftar in per.values() for h in daftar)
 
 
 def lupakan_dokumen(dokumen_ids: Iterable[int]) -> None:
