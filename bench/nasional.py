@@ -131,7 +131,7 @@ def salin_kabupaten(jumlah_salinan: int) -> None:
                 elif kolom in asing and boleh_kosong:
                     pilih.append("NULL")
                 elif t == "organisasi_pemda" and kolom == "nama":
-                    pilih.append("nama || ' ' || k")
+                    pilih.append("nama || ' /' || k")
                 else:
                     pilih.append(kolom)
             kolom_daftar = ", ".join(k for k, _ in _kolom(c, t))
@@ -160,12 +160,15 @@ def bangun(jumlah_kecamatan: int) -> None:
     if ada >= jumlah_kecamatan:
         print(f"data sudah ada: {ada:,} kecamatan")
         return
-    if ada:
+    if ada and not demo.ada_demo():
         sys.exit(f"basis data berisi {ada} kecamatan, bukan data bench ini; pakai basis data kosong")
-    mulai = time.perf_counter()
-    demo.buat_demo(KECAMATAN_PER_KABUPATEN, hari_ini=date(2026, 11, 21))
-    print(f"benih: demo {KECAMATAN_PER_KABUPATEN} kecamatan dalam {time.perf_counter() - mulai:.1f} s", flush=True)
-    salinan = -(-jumlah_kecamatan // KECAMATAN_PER_KABUPATEN) - 1
+    if not ada:
+        mulai = time.perf_counter()
+        demo.buat_demo(KECAMATAN_PER_KABUPATEN, hari_ini=date(2026, 11, 21))
+        print(f"benih: demo {KECAMATAN_PER_KABUPATEN} kecamatan dalam {time.perf_counter() - mulai:.1f} s", flush=True)
+        ada = KECAMATAN_PER_KABUPATEN
+    # Every copy repeats all that is there (a smaller earlier run grows instead of starting over).
+    salinan = -(-jumlah_kecamatan // ada) - 1
     mulai = time.perf_counter()
     if salinan > 0:
         salin_kabupaten(salinan)

@@ -308,13 +308,16 @@ def hitung_ulang(
 
 
 def _nilai_berubah(sender, instance, **kwargs):
-    indikator_id = Indikator.objects.filter(variabel__pk=instance.variabel_id).values_list("pk", flat=True).first()
-    if indikator_id is not None:
-        segarkan_indikator([indikator_id])
+    # One query when nothing of the value's document is kept (a draft, or not read yet).
+    if UkurDokumen.objects.filter(dokumen__sasaran__indikator__variabel__pk=instance.variabel_id).exists():
+        indikator_id = Indikator.objects.filter(variabel__pk=instance.variabel_id).values_list("pk", flat=True).first()
+        if indikator_id is not None:
+            segarkan_indikator([indikator_id])
 
 
 def _target_berubah(sender, instance, **kwargs):
-    segarkan_indikator([instance.indikator_id])
+    if UkurDokumen.objects.filter(dokumen__sasaran__indikator__pk=instance.indikator_id).exists():
+        segarkan_indikator([instance.indikator_id])
 
 
 def sambungkan() -> None:
