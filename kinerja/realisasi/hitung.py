@@ -405,6 +405,23 @@ def hitung_pemda(pemda, tahun: int, periode: str = "TAHUN") -> dict[int, list[Ha
     }
 
 
+def hitung_nasional(tahun: int, periode: str = "TAHUN", *, kelompok: int = 200):
+    """(instansi id, results) for every instansi of the country with a document in force for ``tahun``,
+    streamed in batches of ``kelompok`` documents so that memory stays bounded whatever the size."""
+    from kinerja.organisasi.models import Instansi
+
+    per = periode_hitung(periode)
+    instansi = list(Instansi.objects.order_by("pk").values_list("pk", "pemda__skala_capaian"))
+    for i in range(0, len(instansi), kelompok):
+        potong = dict(instansi[i : i + kelompok])
+        berlaku = dokumen_berlaku_banyak(list(potong), [tahun, tahun - 1])
+        dokumen_instansi = {d: i for (i, t), d in berlaku.items() if t == tahun}
+        lalu = {d: berlaku[(i, tahun - 1)] for d, i in dokumen_instansi.items() if (i, tahun - 1) in berlaku}
+        skala = {d: potong[i] for d, i in dokumen_instansi.items()}
+        for d, hasil in _tersimpan(list(dokumen_instansi), lalu, per, skala).items():
+            yield dokumen_instansi[d], hasil
+
+
 def _skala_instansi(instansi_ids) -> dict[int, str]:
     from kinerja.organisasi.models import Instansi
 

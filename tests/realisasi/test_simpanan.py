@@ -123,3 +123,13 @@ def test_values_grouped_in_the_database_are_the_stored_values_exactly(dokumen, n
     ):
         harapan.setdefault(vid, {})[int(periode[2])] = angka
     assert _baca_nilai([dokumen.pk]) == harapan
+
+
+def test_the_whole_country_streams_in_batches_and_agrees_with_each_pemda(dokumen):  # noqa: F811
+    from kinerja.realisasi.hitung import hitung_nasional
+    from tests.factories import katalog_kecil
+
+    lain = katalog_kecil("Kecamatan Lain", tahun=2025).tetapkan()
+    semua = dict(hitung_nasional(2025, "SD_TW3", kelompok=1))
+    assert set(semua) == {dokumen.instansi_id, lain.instansi_id}
+    assert semua[dokumen.instansi_id] == hitung_pemda(dokumen.instansi.pemda, 2025, "SD_TW3")[dokumen.instansi_id]
