@@ -172,6 +172,8 @@ def cmd_compute(args) -> int:
     baris = []
     for nomor, h in enumerate(hasil, 1):
         alasan = h.realisasi.alasan or h.capaian.alasan or ("" if h.lengkap else "belum lengkap")
+        if h.label_target:
+            alasan = f"{alasan}; {h.label_target}" if alasan else h.label_target
         baris.append(
             (
                 str(nomor),

@@ -47,6 +47,7 @@ def test_compute_by_name_and_for_the_year_so_far(dokumen, capsys):  # noqa: F811
     assert "periode s.d. Triwulan II" in keluaran
     lpj = next(b for b in keluaran.splitlines() if "Persentase LPJ" in b)
     assert "75,00" in lpj
+    assert lpj.rstrip().endswith("target turunan")  # half of the annual 100, derived: said so
 
 
 def test_compute_json_has_plain_numbers(dokumen, capsys):  # noqa: F811
