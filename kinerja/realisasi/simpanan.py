@@ -304,6 +304,11 @@ def hitung_ulang(
         _hitung_dan_simpan(ids[i : i + UKURAN_KELOMPOK], daftar_periode)
         if kemajuan:
             kemajuan(min(i + UKURAN_KELOMPOK, len(ids)), len(ids))
+    if connection.vendor == "postgresql" and len(ids) > UKURAN_KELOMPOK:
+        # After a rebuild the planner's statistics of these tables are stale until autovacuum comes by;
+        # reading a kabupaten from them would scan the whole table meanwhile.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {HasilUkur._meta.db_table}, {UkurDokumen._meta.db_table}")
     return len(ids)
 
 
