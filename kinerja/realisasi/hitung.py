@@ -7,6 +7,11 @@ expression over columns, the target of the period with its pro rata "target turu
 kategori, completeness, and the reasons a value cannot be computed) is kinerja.pengukuran's.
 Every scope and period gives the same result type, ``HasilIndikator``.
 
+Decreed documents are read from the kept measurements (kinerja.realisasi.simpanan: computed by the
+first reader or ``kinerja hitung-ulang``, refreshed by every saved value or target); drafts and
+the entry page's quarter (``hitung_objek``) are computed on the spot. Values reach the engine
+grouped per variable by the database (``_baca_nilai``).
+
 ``realisasi_tahun_lalu`` is the realisasi of the same period a year earlier, from last year's
 document in force, for the indicator with the same identity (Indikator.identitas, carried by every
 copy), so it follows an indicator that was renamed or moved.
