@@ -367,7 +367,7 @@ def _tersimpan(
     from . import simpanan
 
     simpanan.pastikan([*dokumen_ids, *dokumen_lalu.values()], periode.kode)
-    return simpanan.dengan_tahun_lalu(simpanan.baca(dokumen_ids, periode.kode, skala), dokumen_lalu, periode.kode)
+    return simpanan.baca(dokumen_ids, periode.kode, skala, dokumen_lalu)
 
 
 def hitung_instansi(
@@ -391,8 +391,11 @@ def hitung_instansi(
     return _tersimpan([dokumen_id], dokumen_lalu, per, {dokumen_id: skala})[dokumen_id]
 
 
-def hitung_pemda(pemda, tahun: int, periode: str = "TAHUN") -> dict[int, list[HasilIndikator]]:
-    """{instansi id: results} for every instansi of the pemda that has a document in force for ``tahun``."""
+def hitung_pemda(
+    pemda, tahun: int, periode: str = "TAHUN", *, dengan_tahun_lalu: bool = True
+) -> dict[int, list[HasilIndikator]]:
+    """{instansi id: results} for every instansi of the pemda that has a document in force for ``tahun``
+    (``dengan_tahun_lalu=False``: without last year's realisasi, for pages that do not show it)."""
     from kinerja.organisasi.models import Instansi, Pemda
 
     per = periode_hitung(periode)
@@ -404,6 +407,8 @@ def hitung_pemda(pemda, tahun: int, periode: str = "TAHUN") -> dict[int, list[Ha
     berlaku = dokumen_berlaku_banyak(instansi_ids, [tahun, tahun - 1])
     dokumen_instansi = {d: i for (i, t), d in berlaku.items() if t == tahun}
     lalu = {d: berlaku[(i, tahun - 1)] for d, i in dokumen_instansi.items() if (i, tahun - 1) in berlaku}
+    if not dengan_tahun_lalu:
+        lalu = {}
     per_dokumen = _tersimpan(list(dokumen_instansi), lalu, per, dict.fromkeys(dokumen_instansi, skala_kode))
     return {
         dokumen_instansi[d]: hasil for d, hasil in sorted(per_dokumen.items(), key=lambda p: dokumen_instansi[p[0]])

@@ -13,7 +13,6 @@ changing its scale needs no rebuild.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -159,9 +158,15 @@ _KOLOM_BACA = (
 )
 
 
-def baca(dokumen_ids: list[int], periode: str, skala: dict[int, str]) -> dict[int, list]:
-    """{dokumen id: [HasilIndikator]} from the kept rows (``pastikan`` first), in catalogue order."""
+def baca(
+    dokumen_ids: list[int], periode: str, skala: dict[int, str], dokumen_lalu: dict[int, int] | None = None
+) -> dict[int, list]:
+    """{dokumen id: [HasilIndikator]} from the kept rows (``pastikan`` first), in catalogue order;
+    with ``dokumen_lalu`` ({document: last year's in force}) last year's realisasi beside each row."""
     from .hitung import HasilIndikator
+
+    dokumen_lalu = dokumen_lalu or {}
+    lalu = realisasi_per_identitas(set(dokumen_lalu.values()), periode) if dokumen_lalu else {}
 
     per_dokumen: dict[int, list] = {d: [] for d in dokumen_ids}
     baris = (
@@ -216,7 +221,7 @@ def baca(dokumen_ids: list[int], periode: str, skala: dict[int, str]) -> dict[in
                 realisasi=rumus.Hasil(_angka(realisasi), realisasi_alasan or None),
                 capaian=Hasil(nilai_capaian, capaian_alasan or None),
                 kategori=kategori(nilai_capaian, skala.get(dokumen_id)),
-                realisasi_tahun_lalu=None,
+                realisasi_tahun_lalu=lalu.get((dokumen_lalu.get(dokumen_id), identitas)),
                 lengkap=lengkap,
                 periode=periode,
                 dokumen_id=dokumen_id,
@@ -237,16 +242,6 @@ def realisasi_per_identitas(dokumen_ids: Iterable[int], periode: str) -> dict[tu
         for d, identitas, realisasi in HasilUkur.objects.filter(dokumen_id__in=list(dokumen_ids), periode=periode)
         .order_by()
         .values_list("dokumen_id", "indikator__identitas", "realisasi")
-    }
-
-
-def dengan_tahun_lalu(per_dokumen: dict[int, list], dokumen_lalu: dict[int, int], periode: str) -> dict[int, list]:
-    lalu = realisasi_per_identitas(set(dokumen_lalu.values()), periode) if dokumen_lalu else {}
-    if not lalu:
-        return per_dokumen
-    return {
-        d: [replace(h, realisasi_tahun_lalu=lalu.get((dokumen_lalu.get(d), h.identitas))) for h in daftar]
-        for d, daftar in per_dokumen.items()
     }
 
 

@@ -62,7 +62,7 @@ class Ringkasan(pengukuran.Ringkasan):
 
 def _ringkas_pemda(pemda, tahun, periode, skala) -> dict[int, "Ringkasan"]:
     ringkasan = {}
-    for instansi_id, daftar in hitung_pemda(pemda, tahun, periode).items():
+    for instansi_id, daftar in hitung_pemda(pemda, tahun, periode, dengan_tahun_lalu=False).items():
         ringkasan[instansi_id] = Ringkasan(skala)
         for h in daftar:
             ringkasan[instansi_id].tambah(h)
