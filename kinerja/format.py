@@ -74,12 +74,35 @@ def format_angka(value: Decimal | int | float | None, desimal: int = 2) -> str:
     return f"{tanda}{kelompok},{pecahan}" if pecahan else f"{tanda}{kelompok}"
 
 
+def format_angka_ringkas(value: Decimal | int | float | None, desimal: int = 2) -> str:
+    """Like ``format_angka`` without trailing zeros: a count 12 is "12", not "12,00"; 82.5 is "82,5"."""
+    teks = format_angka(value, desimal)
+    return teks.rstrip("0").rstrip(",") if "," in teks else teks
+
+
+def cara_baca_angka(text: str) -> str | None:
+    """How an ambiguous number was read, for a notice beside the saved value; None when it is plain.
+
+    "1,000" and "12,500" could be an English thousands separator, but the Indonesian convention reads
+    the comma as the decimal separator (1 and 12,5); saying so lets the user correct it at once.
+    """
+    teks = text.strip().removesuffix("%").strip()
+    if _KOMA_TIGA_ANGKA.fullmatch(teks):
+        angka = parse_angka(teks)
+        return (
+            f"“{text.strip()}” dibaca sebagai {format_angka_ringkas(angka, 3)} (koma adalah pemisah desimal); "
+            f"jika yang dimaksud {teks.replace(',', '')}, tulis {teks.replace(',', '.')} atau {teks.replace(',', '')}."
+        )
+    return None
+
+
 def format_persen(value: Decimal | int | float | None, desimal: int = 2) -> str:
     """``85,71%``; ``None`` gives ``–`` without a percent sign."""
     return KOSONG if value is None else f"{format_angka(value, desimal)}%"
 
 
 _ANGKA = re.compile(r"[+\-−]?[0-9.,]+")
+_KOMA_TIGA_ANGKA = re.compile(r"[+\-−]?[0-9]{1,3},[0-9]{3}")
 _RIBUAN_TITIK = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _RIBUAN_KOMA = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _DIGIT = re.compile(r"[0-9]+")

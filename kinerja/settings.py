@@ -124,8 +124,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 
-# Computed results (the pemda dashboard) are shared by every gunicorn worker through files under
-# var/; the prefix keeps two databases served from one checkout apart.
+# Django's cache is shared by every gunicorn worker through files under var/; the prefix keeps two
+# databases served from one checkout apart. (Measurements are kept in the database instead:
+# kinerja.realisasi.simpanan.)
 _db = DATABASES["default"]
 CACHES = {
     "default": {

@@ -5,6 +5,7 @@ Writes in bulk: 30 kecamatan load in seconds, not minutes.
 """
 
 import random
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -210,6 +211,9 @@ def _buat_pegawai_dan_pengguna(instansi, jabatan, slug, rng, hari_ini, pengguna,
     Peran.objects.create(pengguna=admin, jenis="admin_instansi", pemda=instansi.pemda, instansi=instansi)
 
 
+_IDENTITAS_DEMO = uuid.UUID("5b1f0c3e-9d1a-4c59-8a57-6b6c1f0d2e11")
+
+
 def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
     camat = jabatan["camat"].pemegang(date(tahun, 1, 2))
     dokumen = DokumenIKI.objects.create(
@@ -252,6 +256,8 @@ def _buat_dokumen(instansi, tahun, jabatan, konstanta, rng) -> DokumenIKI:
             periode_pelaporan=spec.periode_pelaporan,
             penanggung_jawab=jabatan[spec.jabatan],
             urutan=urutan,
+            # The same indicator every year: last year's realisasi follows it by identity.
+            identitas=uuid.uuid5(_IDENTITAS_DEMO, f"{instansi.pk}:{spec.kunci}"),
         )
         for urutan, spec in enumerate(specs)
     }

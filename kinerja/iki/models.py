@@ -3,6 +3,8 @@
 A ditetapkan (decreed) document and everything under it refuse every change: see penguncian.py.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -227,6 +229,12 @@ class Indikator(_BagianDokumen):
         help_text="Indikator atasan yang didukung (cascading)",
     )
     catatan = models.TextField(blank=True)
+    identitas = models.UUIDField(
+        default=uuid.uuid4,
+        db_index=True,
+        editable=False,
+        help_text="Sama untuk indikator yang sama di setiap revisi dan tahun (disalin bersama indikator)",
+    )
 
     kunci_path = "sasaran__dokumen__status"
 

@@ -20,7 +20,7 @@ from kinerja import kepegawaian, rumus
 from kinerja.format import format_angka, format_tanggal
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Tujuan, UraianJabatan
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
-from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Skala, kategori
+from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Ringkasan, Skala, kategori, peringkat
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.models import Target
@@ -603,13 +603,14 @@ class BarisPengukuran:
     warna: str
     realisasi_tahun_lalu: Decimal | None
     lengkap: bool
+    label_target: str = ""  # "target turunan" when derived pro rata from the annual target
 
     @property
     def target_teks(self) -> str:
         teks = angka_ringkas(self.target)
         if self.target is not None and self.target_hi is not None and self.target_hi != self.target:
             teks = f"{teks}–{angka_ringkas(self.target_hi)}"
-        return teks
+        return f"{teks} ({self.label_target})" if self.label_target and self.target is not None else teks
 
 
 @dataclass
@@ -663,13 +664,16 @@ def _persen(bagian: int, total: int) -> Decimal | None:
     return Decimal(bagian) * 100 / Decimal(total) if total else None
 
 
-def _rata(nilai: list[Decimal]) -> Decimal | None:
-    return sum(nilai, Decimal(0)) / len(nilai) if nilai else None
+def _ringkas(hasil, skala: Skala) -> Ringkasan:
+    """Mean capaian and completeness of measured indicators, as kinerja.pengukuran counts them."""
+    ringkasan = Ringkasan(skala)
+    for h in hasil:
+        ringkasan.tambah(h)
+    return ringkasan
 
 
 def _lengkap(h) -> bool:
-    """Complete: every value the period needs is entered and the realisasi could be computed
-    (the dashboards count it the same way)."""
+    """Complete: every value the period needs is entered and the realisasi could be computed."""
     return h.lengkap and h.realisasi.nilai is not None
 
 
@@ -720,6 +724,7 @@ def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> P
                 satuan=h.satuan,
                 target=h.target,
                 target_hi=h.target_hi,
+                label_target=h.label_target,
                 realisasi=h.realisasi.nilai,
                 alasan=h.realisasi.alasan or h.capaian.alasan,
                 capaian=h.capaian.nilai,
@@ -729,10 +734,10 @@ def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> P
                 lengkap=_lengkap(h),
             )
         )
-    dinilai = [h.capaian.nilai for h in hasil if h.capaian.nilai is not None]
-    rata = _rata(dinilai)
+    ringkasan = _ringkas(hasil, skala)
+    rata = ringkasan.rata_rata
     peringatan = []
-    belum = sum(1 for h in hasil if not _lengkap(h))
+    belum = ringkasan.jumlah - ringkasan.lengkap
     if belum:
         peringatan.append(f"{belum} dari {len(hasil)} indikator belum lengkap datanya untuk periode {label}.")
     return PengukuranData(
@@ -745,9 +750,9 @@ def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> P
         jabatan=list(jabatan.values()),
         rata_capaian=rata,
         kategori_rata=kategori(rata, skala),
-        jumlah_indikator=len(hasil),
-        jumlah_dinilai=len(dinilai),
-        jumlah_lengkap=sum(1 for h in hasil if _lengkap(h)),
+        jumlah_indikator=ringkasan.jumlah,
+        jumlah_dinilai=ringkasan.dinilai,
+        jumlah_lengkap=ringkasan.lengkap,
         peringatan=peringatan,
     )
 
@@ -764,6 +769,8 @@ class BarisRekap:
     kategori: str
     warna: str
     per_kategori: dict[str, int]
+    ringkasan: Ringkasan | None = None
+    alasan_tanpa_peringkat: str = ""
 
     @property
     def kelengkapan(self) -> Decimal | None:
@@ -792,8 +799,9 @@ class RekapData:
 
 
 def baca_rekap(pemda, tahun: int, periode: str = "TAHUN") -> RekapData:
-    """Every instansi of the pemda: mean capaian, completeness and rank (by mean capaian, best first;
-    an instansi with no capaian at all is listed last without a rank)."""
+    """Every instansi of the pemda: mean capaian, completeness and rank (kinerja.pengukuran.peringkat:
+    by mean capaian, best first; an instansi below the pemda's completeness threshold or with no
+    capaian at all is listed last without a rank, the reason among the warnings)."""
     kode, label = label_periode(periode)
     skala = _skala(pemda)
     hasil = hitung_pemda(pemda, tahun, kode)
@@ -804,34 +812,33 @@ def baca_rekap(pemda, tahun: int, periode: str = "TAHUN") -> RekapData:
         if daftar is None:
             peringatan.append(f"{nama}: belum ada dokumen IKI tahun {tahun} yang ditetapkan.")
             daftar = []
-        dinilai = [h.capaian.nilai for h in daftar if h.capaian.nilai is not None]
-        rata = _rata(dinilai)
-        per_kategori = {p.label: 0 for p in skala.predikat}
-        for h in daftar:
-            if h.kategori in per_kategori:
-                per_kategori[h.kategori] += 1
-        nama_kategori = kategori(rata, skala)
+        ringkasan = _ringkas(daftar, skala)
+        per_kategori = {p.label: ringkasan.sebaran.get(p.label, 0) for p in skala.predikat}
+        nama_kategori = kategori(ringkasan.rata_rata, skala)
         baris.append(
             BarisRekap(
                 peringkat=None,
                 instansi_id=instansi_id,
                 instansi=nama,
-                jumlah_indikator=len(daftar),
-                jumlah_dinilai=len(dinilai),
-                jumlah_lengkap=sum(1 for h in daftar if _lengkap(h)),
-                rata_capaian=rata,
+                jumlah_indikator=ringkasan.jumlah,
+                jumlah_dinilai=ringkasan.dinilai,
+                jumlah_lengkap=ringkasan.lengkap,
+                rata_capaian=ringkasan.rata_rata,
                 kategori=nama_kategori,
                 warna=_warna(skala, nama_kategori),
                 per_kategori=per_kategori,
+                ringkasan=ringkasan,
             )
         )
-    # Best mean first; ties share a rank (1, 2, 2, 4) and keep alphabetical order.
-    baris.sort(key=lambda b: (b.rata_capaian is None, -(b.rata_capaian or 0), b.instansi))
-    for i, b in enumerate(baris):
-        if b.rata_capaian is None:
-            continue
-        sebelumnya = baris[i - 1] if i else None
-        b.peringkat = sebelumnya.peringkat if sebelumnya and sebelumnya.rata_capaian == b.rata_capaian else i + 1
+    # Best mean first, ties sharing a rank; below the pemda's completeness threshold (or without any
+    # capaian) listed after the ranked ones without a rank, the reason among the warnings.
+    urutan = peringkat(baris, lambda b: b.ringkasan, lambda b: b.instansi, pemda.ambang_kelengkapan)
+    for n, b in urutan.berperingkat:
+        b.peringkat = n
+    for b, alasan in urutan.tanpa_peringkat:
+        b.alasan_tanpa_peringkat = alasan
+        peringatan.append(f"{b.instansi} tidak diberi peringkat: {alasan}.")
+    baris = [b for _, b in urutan.berperingkat] + [b for b, _ in urutan.tanpa_peringkat]
     return RekapData(
         pemda=pemda.nama,
         tahun=tahun,

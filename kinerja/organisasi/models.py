@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
 from kinerja import kepegawaian
-from kinerja.pengukuran import SKALA
+from kinerja.pengukuran import AMBANG_KELENGKAPAN, SKALA
 
 from .validators import pangkat_choices, validate_nip
 
@@ -23,6 +24,14 @@ class Pemda(models.Model):
         max_length=40,
         default="permendagri_86_2017",
         choices=[(kode, skala.nama) for kode, skala in SKALA.items()],
+    )
+    ambang_kelengkapan = models.DecimalField(
+        "ambang kelengkapan data untuk peringkat (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=AMBANG_KELENGKAPAN,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Kecamatan dengan kelengkapan data di bawah ambang ini tidak diberi peringkat, tetapi didaftar terpisah.",
     )
 
     class Meta:

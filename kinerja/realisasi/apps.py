@@ -6,6 +6,7 @@ class RealisasiConfig(AppConfig):
     verbose_name = "Target dan realisasi"
 
     def ready(self):
-        from . import revisi
+        from . import revisi, simpanan
 
         revisi.connect()
+        simpanan.sambungkan()

@@ -42,7 +42,7 @@ from django.utils import timezone
 from kinerja import rumus, unggahan
 from kinerja.akun import lingkup
 from kinerja.audit.models import Jejak, catat
-from kinerja.format import format_angka, format_tanggal, parse_angka
+from kinerja.format import cara_baca_angka, format_angka, format_tanggal, parse_angka
 from kinerja.iki.models import DokumenIKI, Variabel
 from kinerja.rumus.pohon import Negasi, Operasi
 from kinerja.rumus.pohon import Variabel as SimpulVariabel
@@ -146,6 +146,17 @@ def bersihkan_nilai(nilai) -> Decimal | None:
     return angka
 
 
+def periksa_tanda(variabel: Variabel, angka: Decimal | None) -> None:
+    """Refuse a negative value unless the variable allows negatives (``Variabel.negatif_boleh``):
+    a count of letters, villages or events cannot be below zero."""
+    if angka is not None and angka < 0 and not getattr(variabel, "negatif_boleh", False):
+        raise ValidationError(
+            f"Nilai negatif ({format_isian(angka)}) tidak diterima untuk “{variabel.uraian}”: jumlah atau cacah "
+            "tidak mungkin negatif. Jika variabel ini memang boleh negatif, minta admin menandainya di katalog.",
+            code="negatif",
+        )
+
+
 def _adalah_persen(satuan: str) -> bool:
     satuan = satuan.strip().lower()
     return "%" in satuan or "persen" in satuan
@@ -194,10 +205,6 @@ def peringatan_nilai(
     nilai_lain = nilai_lain or {}
     indikator = variabel.indikator
     peringatan = []
-    if nilai < 0 and not variabel.negatif_boleh:
-        peringatan.append(
-            f"Nilai negatif ({format_isian(nilai)}) untuk “{variabel.uraian}”: jumlah atau cacah tidak mungkin negatif."
-        )
     pasangan = (
         [(a, b) for a, b in pasangan_pembilang_penyebut(indikator.ekspresi) if variabel.kode in (a, b)]
         if _adalah_persen(indikator.satuan)
@@ -360,6 +367,7 @@ def simpan_nilai(
     with transaction.atomic():
         variabel = _variabel_lengkap(variabel.pk)
         _periksa_variabel_diisi(variabel, periode)
+        periksa_tanda(variabel, angka)
         sasaran = variabel.indikator.sasaran
         if not diumpankan and not lingkup.boleh_isi(pengguna, sasaran.jabatan):
             raise TidakBerhak(f"Anda tidak berhak mengisi realisasi {sasaran.jabatan}.")
@@ -377,7 +385,8 @@ def simpan_nilai(
             return tersimpan  # nothing changed: no new version, no history entry
         lama = tersimpan.nilai if tersimpan else None
         nv = tersimpan or NilaiVariabel(variabel=variabel, periode=periode, versi=0)
-        nv.peringatan = peringatan_nilai(variabel, periode, angka)
+        dibaca = cara_baca_angka(nilai) if isinstance(nilai, str) else None
+        nv.peringatan = ([dibaca] if dibaca else []) + peringatan_nilai(variabel, periode, angka)
         nv.nilai, nv.catatan = angka, catatan
         nv.diisi_oleh, nv.diisi_pada = _pengguna_tercatat(pengguna), timezone.now()
         nv.versi += 1

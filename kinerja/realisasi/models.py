@@ -209,3 +209,53 @@ class SalinanVariabel(models.Model):
         verbose_name = "salinan variabel revisi"
         verbose_name_plural = "salinan variabel revisi"
         constraints = [models.UniqueConstraint(fields=["baru"], name="salinan_variabel_unik")]
+
+
+class HasilUkur(models.Model):
+    """A kept measurement of one indicator of a decreed document for one period (kinerja.realisasi.simpanan).
+
+    Like an analytics table: dashboards, the recap, reports and the API read these rows instead of
+    recomputing; a value, a target or a Konstanta that changes refreshes the rows it touches in the
+    same transaction. Numbers are kept as exact text (``str(Decimal)``): a realisasi may carry 28
+    significant digits, and what is read back must equal what was computed, digit for digit.
+    """
+
+    dokumen = models.ForeignKey(DokumenIKI, on_delete=models.CASCADE, related_name="+")
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="+")
+    periode = models.CharField(max_length=6)
+    realisasi = models.CharField(max_length=80, null=True, blank=True)
+    realisasi_alasan = models.TextField(blank=True)
+    target = models.CharField(max_length=80, null=True, blank=True)
+    target_hi = models.CharField(max_length=80, null=True, blank=True)
+    target_turunan = models.BooleanField(default=False)
+    capaian = models.CharField(max_length=80, null=True, blank=True)
+    capaian_alasan = models.TextField(blank=True)
+    lengkap = models.BooleanField(default=False)
+    dilaporkan = models.BooleanField(default=True)
+    baseline = models.CharField(max_length=80, null=True, blank=True)
+    tanpa_rencana_aksi = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "hasil pengukuran tersimpan"
+        verbose_name_plural = "hasil pengukuran tersimpan"
+        constraints = [models.UniqueConstraint(fields=["indikator", "periode"], name="hasil_ukur_unik")]
+        indexes = [models.Index(fields=["dokumen", "periode"], name="hasil_ukur_dokumen_periode")]
+
+    def __str__(self):
+        return f"{self.indikator_id} {self.periode}: {self.capaian}"
+
+
+class UkurDokumen(models.Model):
+    """Marks that every indicator of a decreed document has a kept HasilUkur for a period."""
+
+    dokumen = models.ForeignKey(DokumenIKI, on_delete=models.CASCADE, related_name="+")
+    periode = models.CharField(max_length=6)
+    dihitung_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "dokumen terukur"
+        verbose_name_plural = "dokumen terukur"
+        constraints = [models.UniqueConstraint(fields=["dokumen", "periode"], name="ukur_dokumen_unik")]
+
+    def __str__(self):
+        return f"{self.dokumen_id} {self.periode}"

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from kinerja.cli_umum import PerintahGagal, cari_instansi, jalankan
+from kinerja.cli_umum import PerintahGagal, cari_instansi, cari_satu, jalankan
 
 PERIODE_BANTUAN = "TW1–TW4, S1, S2, TAHUN, atau SD_TW1–SD_TW4 (tahun berjalan s.d. triwulan itu)"
 
@@ -28,6 +28,19 @@ def daftarkan(sub, setup_django):
     p.add_argument("--periode", default="TAHUN", help=f"periode: {PERIODE_BANTUAN} (bawaan TAHUN)")
     p.add_argument("--json", action="store_true", help="cetak JSON (angka biasa) alih-alih tabel")
     p.set_defaults(func=lambda args: jalankan(cmd_compute, args, setup_django))
+
+    p = sub.add_parser(
+        "hitung-ulang",
+        help="bangun ulang hasil pengukuran tersimpan (dasbor, rekap, laporan, API membacanya)",
+        description="Hitung ulang dan simpan realisasi, target, capaian dan kelengkapan setiap indikator dokumen "
+        "IKI yang ditetapkan, untuk setiap periode dasbor, bertahap per kelompok dokumen.",
+    )
+    lingkup = p.add_mutually_exclusive_group(required=True)
+    lingkup.add_argument("--instansi", metavar="ID", help="ID atau nama instansi")
+    lingkup.add_argument("--pemda", metavar="ID", help="ID atau nama pemda")
+    lingkup.add_argument("--semua", action="store_true", help="semua instansi")
+    p.add_argument("--tahun", type=int, metavar="N", help="hanya dokumen tahun ini (bawaan: semua tahun)")
+    p.set_defaults(func=lambda args: jalankan(cmd_hitung_ulang, args, setup_django))
 
     p = sub.add_parser(
         "isi",
@@ -97,6 +110,38 @@ def _potong(teks: str, lebar: int) -> str:
     return teks if len(teks) <= lebar else teks[: lebar - 1] + "…"
 
 
+def cmd_hitung_ulang(args) -> int:
+    import time
+
+    from kinerja.iki.models import DokumenIKI
+    from kinerja.organisasi.models import Pemda
+    from kinerja.realisasi import simpanan
+
+    dokumen = DokumenIKI.objects.filter(status=DokumenIKI.Status.DITETAPKAN)
+    if args.instansi:
+        instansi = cari_instansi(args.instansi)
+        dokumen, nama = dokumen.filter(instansi=instansi), instansi.nama
+    elif args.pemda:
+        pemda = cari_satu(Pemda.objects.all(), args.pemda, "pemda")
+        dokumen, nama = dokumen.filter(instansi__pemda=pemda), pemda.nama
+    else:
+        nama = "semua instansi"
+    if args.tahun:
+        dokumen = dokumen.filter(tahun=args.tahun)
+    ids = list(dokumen.values_list("pk", flat=True))
+    mulai = time.perf_counter()
+
+    def kemajuan(selesai: int, total: int) -> None:
+        print(f"  {selesai}/{total} dokumen ({time.perf_counter() - mulai:.1f} detik)", flush=True)
+
+    print(f"Menghitung ulang {len(ids)} dokumen IKI yang ditetapkan ({nama}) …", flush=True)
+    jumlah = simpanan.hitung_ulang(ids, kemajuan=kemajuan)
+    print(
+        f"Selesai: {jumlah} dokumen × {len(simpanan.PERIODE_SIMPAN)} periode dalam {time.perf_counter() - mulai:.1f} detik."
+    )
+    return 0
+
+
 def cmd_compute(args) -> int:
     from collections import Counter
 
@@ -127,6 +172,8 @@ def cmd_compute(args) -> int:
     baris = []
     for nomor, h in enumerate(hasil, 1):
         alasan = h.realisasi.alasan or h.capaian.alasan or ("" if h.lengkap else "belum lengkap")
+        if h.label_target:
+            alasan = f"{alasan}; {h.label_target}" if alasan else h.label_target
         baris.append(
             (
                 str(nomor),

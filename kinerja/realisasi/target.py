@@ -1,141 +1,59 @@
-"""Targets: annual, and cumulative per triwulan (rencana aksi), single values or ranges [lo, hi].
+"""Targets: setting them (the one write path) and reading what they imply for an indicator.
 
-A quarterly target is "target s.d. triwulan n", the level to reach by the end of that quarter
-counting from January, as rencana aksi forms write it; the TW4 target is therefore the annual
-target. How a period is compared with the targets (``target_untuk_periode``):
-
-- a period starting at TW1 (TW1, S1, SD_TWn, TAHUN) uses the cumulative target up to its last
-  quarter: TWn's target, or the annual one for the full year (TW4's when no annual target);
-- a later single quarter (TW2–TW4) or S2 uses, when the indicator **adds up** over quarters, the
-  increment (cumulative target at its end minus that just before it), else the cumulative target;
-- an indicator adds up over quarters when its formula is a sum of ``jumlah`` variables scaled by
-  numbers (a count ``a``, ``a + b``, ``a / 7 * 100``); ratios (``a / b``), stocks (``terakhir``)
-  and anything with a constant term do not;
-- with no quarterly target set, an indicator that does not add up is compared with the annual
-  target (its level applies all year, e.g. 95 % on time); one that adds up has no target.
+A quarterly target is cumulative, "target s.d. triwulan n", as rencana aksi forms write it; how a
+period is compared with the targets, additivity and the pro rata "target turunan" are
+kinerja.pengukuran.target's rules, used here and by kinerja.realisasi.hitung.
 
 Annual targets belong to the decreed document: once the document is ditetapkan they change only
 through a new revision. Quarterly targets (rencana aksi) may still be set on the document in force.
 """
 
-from collections.abc import Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kinerja import rumus
 from kinerja.akun import lingkup
 from kinerja.audit.models import catat
 from kinerja.format import format_angka
 from kinerja.iki.models import DokumenIKI, Indikator
-from kinerja.rumus.pohon import Angka, Negasi
-from kinerja.rumus.pohon import Variabel as SimpulVariabel
+from kinerja.pengukuran.target import PERIODE_TARGET, aditif, peringatan_target, tanpa_rencana_aksi
 
 from .models import Target
-from .periode import PeriodeHitung
 
-PERIODE_TARGET = ("TAHUN", "TW1", "TW2", "TW3", "TW4")
+__all__ = [
+    "PERIODE_TARGET",
+    "aditif",
+    "indikator_tanpa_rencana_aksi",
+    "isi_baseline",
+    "peringatan_target",
+    "peringatan_target_indikator",
+    "simpan_target",
+]
 _ENAM_DESIMAL = Decimal("0.000001")  # Target.baseline keeps 6 decimals; last year's ratio may have 50
-
-_LINEAR, _KONSTAN = "linear", "konstan"
-
-
-def _jenis(simpul, cara: Mapping[str, str], tetap: set[str]) -> str | None:
-    """'linear' (a sum of jumlah variables scaled by numbers), 'konstan', or None (neither)."""
-    if isinstance(simpul, Angka):
-        return _KONSTAN
-    if isinstance(simpul, SimpulVariabel):
-        if simpul.nama in tetap:
-            return _KONSTAN
-        return _LINEAR if cara.get(simpul.nama) == "jumlah" else None
-    if isinstance(simpul, Negasi):
-        return _jenis(simpul.isi, cara, tetap)
-    kiri, kanan = _jenis(simpul.kiri, cara, tetap), _jenis(simpul.kanan, cara, tetap)
-    if None in (kiri, kanan):
-        return None
-    if simpul.operator in "+-":
-        return kiri if kiri == kanan else None
-    if simpul.operator == "*":
-        return _KONSTAN if kiri == kanan == _KONSTAN else (_LINEAR if _KONSTAN in (kiri, kanan) else None)
-    return kiri if kanan == _KONSTAN else None  # "/": only division by a constant keeps linearity
-
-
-def aditif(ekspresi: str, cara: Mapping[str, str], tetap: set[str] = frozenset()) -> bool:
-    """Whether an indicator's value over several quarters is the sum of its quarterly values.
-
-    ``cara`` gives the aggregation of each entered variable, ``tetap`` the codes with a fixed
-    value or Konstanta.
-    """
-    try:
-        akar = rumus.parse(ekspresi).akar
-    except rumus.RumusError:
-        return False
-    return _jenis(akar, cara, set(tetap)) == _LINEAR
-
-
-def _kumulatif(targets: Mapping[str, tuple], triwulan: int, aditif_: bool) -> tuple | None:
-    if triwulan == 0:
-        return (Decimal(0), None)
-    if triwulan == 4:
-        pilihan = targets.get("TAHUN") or targets.get("TW4")
-    else:
-        pilihan = targets.get(f"TW{triwulan}") or (None if aditif_ else targets.get("TAHUN"))
-    return (pilihan[0], pilihan[1]) if pilihan else None
-
-
-def target_untuk_periode(
-    targets: Mapping[str, tuple], periode: PeriodeHitung, aditif_: bool
-) -> tuple[Decimal | None, Decimal | None]:
-    """(target or lower bound, upper bound) to compare a period's realisasi with; (None, None) when unknown.
-
-    ``targets`` maps Target.periode to (nilai, nilai_hi, …), as stored.
-    """
-    akhir = _kumulatif(targets, periode.triwulan[-1], aditif_)
-    if akhir is None:
-        return None, None
-    if periode.dari_awal_tahun or not aditif_:
-        return akhir
-    awal = _kumulatif(targets, periode.triwulan[0] - 1, aditif_)
-    if awal is None:
-        return None, None
-    lo = akhir[0] - awal[0]
-    hi = akhir[1] - awal[1] if akhir[1] is not None and awal[1] is not None else None
-    return lo, (hi if hi is not None and hi >= lo else None)
-
-
-def peringatan_target(targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif") -> list[str]:
-    """Where the quarterly (cumulative) targets contradict the annual one or each other."""
-    peringatan = []
-    tahunan = targets.get("TAHUN")
-    tw4 = targets.get("TW4")
-    if tahunan and tw4 and (tahunan[0], tahunan[1]) != (tw4[0], tw4[1]):
-        peringatan.append(
-            f"Target s.d. TW4 ({_teks(tw4)}) tidak sama dengan target tahunan ({_teks(tahunan)}): "
-            "target triwulan bersifat kumulatif, jadi TW4 harus sama dengan target tahunan."
-        )
-    if aditif_:
-        urut = [(f"TW{t}", targets[f"TW{t}"]) for t in range(1, 5) if f"TW{t}" in targets]
-        if tahunan and ("TW4", tahunan) not in urut:
-            urut.append(("TAHUN", tahunan))
-        for (p1, t1), (p2, t2) in zip(urut, urut[1:]):
-            if t2[0] < t1[0]:
-                peringatan.append(
-                    f"Target kumulatif {p2} ({_teks(t2)}) lebih kecil dari {p1} ({_teks(t1)}): "
-                    "indikator ini menjumlahkan capaian antartriwulan, sehingga targetnya tidak boleh turun."
-                )
-        per_tw = [targets[f"TW{t}"][0] for t in range(1, 5) if f"TW{t}" in targets]
-        if tahunan and len(per_tw) == 4 and sum(per_tw) == tahunan[0] and per_tw[-1] != tahunan[0]:
-            peringatan.append(
-                "Jumlah target TW1–TW4 sama dengan target tahunan: tampaknya target diisi per triwulan. "
-                "Isi target s.d. triwulan (kumulatif), mis. TW2 = TW1 + target triwulan II."
-            )
-    return peringatan
 
 
 def _teks(target: tuple) -> str:
     lo, hi = target[0], target[1]
     return f"{format_angka(lo)}–{format_angka(hi)}" if hi is not None else format_angka(lo)
+
+
+def indikator_tanpa_rencana_aksi(dokumen: DokumenIKI) -> list[Indikator]:
+    """Indicators of a document with an annual target but no quarterly one (no rencana aksi): their
+    in-year targets are derived pro rata ("target turunan") until the planner sets them."""
+    targets: dict[int, dict[str, tuple]] = {}
+    for indikator_id, periode, lo, hi in (
+        Target.objects.filter(indikator__sasaran__dokumen=dokumen)
+        .order_by()
+        .values_list("indikator_id", "periode", "nilai", "nilai_hi")
+    ):
+        targets.setdefault(indikator_id, {})[periode] = (lo, hi)
+    ids = [i for i, t in targets.items() if tanpa_rencana_aksi(t)]
+    return list(
+        Indikator.objects.filter(pk__in=ids)
+        .select_related("sasaran__jabatan")
+        .order_by("sasaran__jabatan__urutan", "sasaran__jabatan_id", "sasaran__urutan", "sasaran_id", "urutan", "id")
+    )
 
 
 def _aditif_indikator(indikator: Indikator) -> bool:
@@ -151,13 +69,12 @@ def peringatan_target_indikator(indikator: Indikator) -> list[str]:
 
 
 def realisasi_tahun_lalu(indikator: Indikator) -> Decimal | None:
-    """Last year's annual realisasi of this indicator (same jabatan and name, last year's document in force)."""
+    """Last year's annual realisasi of this indicator: the one with the same identity in last year's document in force."""
     from .hitung import hitung_instansi
 
-    sasaran = indikator.sasaran
-    kunci = " ".join(indikator.nama.lower().split())
-    for hasil in hitung_instansi(sasaran.dokumen.instansi_id, sasaran.dokumen.tahun - 1):
-        if hasil.jabatan_id == sasaran.jabatan_id and " ".join(hasil.nama.lower().split()) == kunci:
+    dokumen = indikator.sasaran.dokumen
+    for hasil in hitung_instansi(dokumen.instansi_id, dokumen.tahun - 1):
+        if hasil.identitas == indikator.identitas:
             return hasil.realisasi.nilai
     return None
 
@@ -244,10 +161,7 @@ def isi_baseline(pengguna, dokumen: DokumenIKI) -> int:
         from .layanan import TidakBerhak
 
         raise TidakBerhak("Hanya admin instansi atau admin pemda yang dapat mengisi baseline.")
-    lalu = {
-        (h.jabatan_id, " ".join(h.nama.lower().split())): h.realisasi.nilai
-        for h in hitung_instansi(dokumen.instansi_id, dokumen.tahun - 1)
-    }
+    lalu = {h.identitas: h.realisasi.nilai for h in hitung_instansi(dokumen.instansi_id, dokumen.tahun - 1)}
     terisi = 0
     with transaction.atomic():
         for target in (
@@ -255,7 +169,7 @@ def isi_baseline(pengguna, dokumen: DokumenIKI) -> int:
             .filter(indikator__sasaran__dokumen=dokumen, periode="TAHUN", baseline__isnull=True)
             .select_related("indikator__sasaran")
         ):
-            nilai = lalu.get((target.indikator.sasaran.jabatan_id, " ".join(target.indikator.nama.lower().split())))
+            nilai = lalu.get(target.indikator.identitas)
             if nilai is not None:
                 target.baseline = nilai.quantize(_ENAM_DESIMAL)
                 target.save(update_fields=["baseline"])

@@ -87,7 +87,7 @@ def test_a_missing_value_is_a_dash_with_its_reason(db):
     _, camat, sekcam = dokumen.tables
     assert baris_teks(sekcam)[2][:7] == [
         "1",
-        "Persentase LPJ tepat waktu tidak dapat dihitung: nilai lpj_tepat belum diisi",
+        "Persentase LPJ tepat waktu tidak dapat dihitung: nilai “LPJ tepat waktu” belum diisi",
         "%",
         "87,5",
         "–",

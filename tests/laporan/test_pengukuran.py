@@ -40,8 +40,11 @@ def test_last_year_beside_and_one_chart_per_sasaran(kantor):
         instansi=kantor.instansi, tahun=2024, sk_nomor="188/1/2024", sk_tanggal=date(2024, 1, 2)
     )
     sasaran = Sasaran.objects.create(dokumen=lalu, jabatan=kantor.camat, uraian="Meningkatnya tata kelola desa")
+    ini = Indikator.objects.get(
+        sasaran__dokumen__instansi=kantor.instansi, sasaran__dokumen__tahun=2025, nama="Persentase desa tertib"
+    )
     indikator = Indikator.objects.create(
-        sasaran=sasaran, nama="Persentase desa tertib", ekspresi="desa_tertib / 7 * 100"
+        sasaran=sasaran, nama="Persentase desa tertib", ekspresi="desa_tertib / 7 * 100", identitas=ini.identitas
     )
     variabel = Variabel.objects.create(
         indikator=indikator, kode="desa_tertib", uraian="Desa tertib", agregasi="terakhir"

@@ -153,8 +153,32 @@ def test_warnings_are_returned_stored_and_do_not_block(kantor, tw):
     assert any("lebih besar dari penyebut" in p for p in nv.peringatan)
     assert NilaiVariabel.objects.get().peringatan == nv.peringatan
     assert nv.riwayat.get().peringatan == nv.peringatan
-    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, -1, versi=1)
-    assert any("negatif" in p for p in nv.peringatan)
+
+
+def test_a_negative_count_is_refused_and_nothing_changes(kantor, tw):
+    simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, 3)
+    with pytest.raises(ValidationError, match="Nilai negatif \\(-1\\) tidak diterima untuk “LPJ tepat waktu”") as exc:
+        simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "-1", versi=1)
+    assert exc.value.code == "negatif"
+    nv = NilaiVariabel.objects.get()
+    assert (nv.nilai, nv.versi) == (3, 1)
+
+
+def test_a_variable_that_allows_negatives_takes_them(kantor, tw, monkeypatch):
+    # Variabel.negatif_boleh is the catalogue's flag; a decreed row cannot change, so every variable
+    # loaded in this test reads it as set (a property wins over the value Django stores on the row).
+    monkeypatch.setattr(Variabel, "negatif_boleh", property(lambda self: True, lambda self, nilai: None))
+    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "-1")
+    assert nv.nilai == -1
+
+
+def test_an_ambiguous_comma_is_read_as_a_decimal_with_a_notice(kantor, tw):
+    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "1,000")
+    assert nv.nilai == 1
+    assert nv.peringatan[0].startswith("“1,000” dibaca sebagai 1 (koma adalah pemisah desimal)")
+    assert nv.riwayat.get().peringatan == nv.peringatan
+    nv = simpan_nilai(kantor.u_sekcam, kantor.lpj_tepat, tw, "2,5", versi=1)
+    assert not any("dibaca sebagai" in p for p in nv.peringatan)
 
 
 def test_warning_rules():
@@ -211,10 +235,3 @@ def test_a_value_fed_by_another_module_skips_only_the_holder_check(kantor, tw, d
     )
     with pytest.raises(PeriodeTerkunci):
         simpan_nilai(lalu.u_admin, lalu.lpj_tepat, "TW1", 3, diumpankan=True)
-
-
-def test_a_variable_that_may_be_negative_gets_no_negative_warning(kantor, tw):
-    variabel = Variabel.objects.get(pk=kantor.lpj_tepat.pk)
-    assert any("negatif" in p for p in layanan.peringatan_nilai(variabel, tw, Decimal(-1)))
-    variabel.negatif_boleh = True  # in memory: the decreed document itself stays untouched
-    assert not any("negatif" in p for p in layanan.peringatan_nilai(variabel, tw, Decimal(-1)))

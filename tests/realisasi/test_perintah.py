@@ -47,6 +47,7 @@ def test_compute_by_name_and_for_the_year_so_far(dokumen, capsys):  # noqa: F811
     assert "periode s.d. Triwulan II" in keluaran
     lpj = next(b for b in keluaran.splitlines() if "Persentase LPJ" in b)
     assert "75,00" in lpj
+    assert lpj.rstrip().endswith("target turunan")  # half of the annual 100, derived: said so
 
 
 def test_compute_json_has_plain_numbers(dokumen, capsys):  # noqa: F811
@@ -58,17 +59,13 @@ def test_compute_json_has_plain_numbers(dokumen, capsys):  # noqa: F811
     per_nama = {i["nama"]: i for i in data["indikator"]}
     surat = per_nama["Persentase surat tepat waktu"]
     assert surat["realisasi"] is None and surat["lengkap"] is False
-    # A count that adds up over quarters has no target for TW3 alone until rencana aksi targets are set.
+    # A count that adds up over quarters, with only an annual target (100): TW3 alone is a quarter of it,
+    # derived pro rata and marked so.
     lpj = per_nama["Persentase LPJ tepat waktu"]
-    assert (lpj["target"], lpj["realisasi"], lpj["capaian"], lpj["kategori"]) == (
-        None,
-        0.0,
-        None,
-        "Tidak dapat dinilai",
-    )
-    assert lpj["capaian_alasan"] == "tidak dapat dihitung: target belum ditetapkan"
+    assert (lpj["target"], lpj["target_turunan"], lpj["realisasi"], lpj["capaian"]) == (25.0, True, 0.0, 0.0)
     desa = per_nama["Persentase desa tertib"]
-    assert desa["realisasi"] is None and "desa_tertib belum diisi" in desa["realisasi_alasan"]
+    assert desa["realisasi"] is None and "“Jumlah desa tertib” belum diisi" in desa["realisasi_alasan"]
+    assert "desa_tertib" not in desa["realisasi_alasan"]
 
 
 @pytest.mark.parametrize(

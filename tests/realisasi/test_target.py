@@ -4,18 +4,21 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kinerja.audit.models import Jejak
 from kinerja.iki.models import Indikator
+from kinerja.pengukuran import TargetPeriode, target_untuk_periode
 from kinerja.realisasi.layanan import TidakBerhak
 from kinerja.realisasi.models import Target
 from kinerja.realisasi.periode import periode_hitung
 from kinerja.realisasi.target import (
     aditif,
+    indikator_tanpa_rencana_aksi,
     isi_baseline,
     peringatan_target,
     simpan_target,
-    target_untuk_periode,
 )
 
 from .conftest import buat_kantor
@@ -59,16 +62,42 @@ T = {"TAHUN": (Decimal(100), None), "TW1": (Decimal(20), None), "TW2": (Decimal(
     ],
 )
 def test_target_for_each_period(periode, aditif_, harapan):
-    assert target_untuk_periode(T, periode_hitung(periode), aditif_) == (Decimal(harapan), None)
+    assert target_untuk_periode(T, periode_hitung(periode), aditif_) == TargetPeriode(Decimal(harapan))
 
 
-def test_without_quarterly_targets_only_levels_fall_back_to_the_annual_target():
+def _pasangan(target: TargetPeriode) -> tuple:
+    return (target.nilai, target.nilai_hi)
+
+
+def test_without_quarterly_targets_levels_use_the_annual_target_and_counts_a_pro_rata_one():
     tahunan = {"TAHUN": (Decimal(95), None)}
-    assert target_untuk_periode(tahunan, periode_hitung("TW2"), False) == (Decimal(95), None)
-    assert target_untuk_periode(tahunan, periode_hitung("SD_TW2"), True) == (None, None)
-    assert target_untuk_periode(tahunan, periode_hitung("TAHUN"), True) == (Decimal(95), None)
-    assert target_untuk_periode({}, periode_hitung("TAHUN"), True) == (None, None)
-    assert target_untuk_periode({"TW4": (Decimal(8), None)}, periode_hitung("TAHUN"), True) == (Decimal(8), None)
+    assert target_untuk_periode(tahunan, periode_hitung("TW2"), False) == TargetPeriode(Decimal(95))
+    assert target_untuk_periode(tahunan, periode_hitung("SD_TW2"), True) == TargetPeriode(Decimal("47.5"), turunan=True)
+    assert target_untuk_periode(tahunan, periode_hitung("TW1"), True) == TargetPeriode(Decimal("23.75"), turunan=True)
+    assert target_untuk_periode(tahunan, periode_hitung("TW3"), True) == TargetPeriode(Decimal("23.75"), turunan=True)
+    assert target_untuk_periode(tahunan, periode_hitung("S2"), True) == TargetPeriode(Decimal("47.5"), turunan=True)
+    assert target_untuk_periode(tahunan, periode_hitung("TAHUN"), True) == TargetPeriode(Decimal(95))
+    assert target_untuk_periode({}, periode_hitung("TAHUN"), True) == TargetPeriode()
+    assert target_untuk_periode({"TW4": (Decimal(8), None)}, periode_hitung("TAHUN"), True) == TargetPeriode(Decimal(8))
+    # Without an annual target there is nothing to derive from.
+    assert target_untuk_periode({"TW4": (Decimal(8), None)}, periode_hitung("TW1"), True) == TargetPeriode()
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**12, places=6, allow_nan=False, allow_infinity=False),
+    st.sampled_from([None, Decimal(0), Decimal("0.5"), Decimal(7)]),
+)
+def test_pro_rata_targets_are_exact_quarters_of_the_annual_one(tahunan, lebar):
+    hi = None if lebar is None else tahunan + lebar
+    targets = {"TAHUN": (tahunan, hi)}
+    for n in range(1, 4):
+        kumulatif = target_untuk_periode(targets, periode_hitung(f"SD_TW{n}"), True)
+        assert kumulatif.turunan
+        assert kumulatif.nilai == tahunan * n / 4
+        assert kumulatif.nilai * 4 == tahunan * n  # exact, no rounding
+        assert kumulatif.nilai_hi == (None if hi is None else hi * n / 4)
+    per_triwulan = [target_untuk_periode(targets, periode_hitung(f"TW{t}"), True).nilai for t in range(1, 5)]
+    assert sum(per_triwulan) == tahunan
 
 
 def test_range_targets_follow_the_same_rules():
@@ -77,9 +106,9 @@ def test_range_targets_follow_the_same_rules():
         "TW2": (Decimal(25), Decimal(40)),
         "TAHUN": (Decimal(60), Decimal(80)),
     }
-    assert target_untuk_periode(rentang, periode_hitung("SD_TW2"), True) == (Decimal(25), Decimal(40))
-    assert target_untuk_periode(rentang, periode_hitung("TW2"), True) == (Decimal(15), Decimal(20))
-    assert target_untuk_periode(rentang, periode_hitung("TW2"), False) == (Decimal(25), Decimal(40))
+    assert _pasangan(target_untuk_periode(rentang, periode_hitung("SD_TW2"), True)) == (Decimal(25), Decimal(40))
+    assert _pasangan(target_untuk_periode(rentang, periode_hitung("TW2"), True)) == (Decimal(15), Decimal(20))
+    assert _pasangan(target_untuk_periode(rentang, periode_hitung("TW2"), False)) == (Decimal(25), Decimal(40))
 
 
 @pytest.mark.parametrize(
@@ -136,6 +165,16 @@ class TestSimpanTarget:
         ]
         simpan_target(kantor_draft.u_admin, lpj, "TW4", "")
         assert not Target.objects.filter(periode="TW4").exists() and Jejak.objects.filter(aksi="hapus_target").exists()
+
+    def test_the_planner_sees_indicators_without_rencana_aksi(self, kantor_draft):
+        lpj = self.indikator(kantor_draft)
+        desa = self.indikator(kantor_draft, "Persentase desa tertib")
+        assert indikator_tanpa_rencana_aksi(kantor_draft.dokumen) == []  # no target at all: nothing to derive
+        simpan_target(kantor_draft.u_admin, lpj, "TAHUN", 100)
+        simpan_target(kantor_draft.u_admin, desa, "TAHUN", 100)
+        assert indikator_tanpa_rencana_aksi(kantor_draft.dokumen) == [desa, lpj]  # jabatan order: Camat first
+        simpan_target(kantor_draft.u_admin, lpj, "TW2", 50)
+        assert indikator_tanpa_rencana_aksi(kantor_draft.dokumen) == [desa]
 
     def test_others_may_not(self, kantor_draft):
         for user in (kantor_draft.u_sekcam, kantor_draft.u_camat):

@@ -9,8 +9,8 @@ from kinerja.audit.pemicu import lepas_kunci_dokumen, pasang_kunci_dokumen
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("iki", "0001_initial"),
-        ("organisasi", "0002_lindungi_jejak"),
+        ("iki", "0004_indikator_identitas"),
+        ("organisasi", "0003_lindungi_jejak"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -19,6 +19,12 @@ def angka(nilai, desimal=2):
 
 
 @register.filter
+def angka_ringkas(nilai):
+    """A target or realisasi without trailing zeros: a count is "12", not "12,00"."""
+    return fmt.format_angka_ringkas(nilai)
+
+
+@register.filter
 def persen(nilai, desimal=2):
     return fmt.format_persen(nilai, int(desimal))
 

@@ -1,12 +1,9 @@
 """Dashboards: one instansi (capaian per jabatan and sasaran, quarterly trend, late and missing
 reports) and one pemda (every kecamatan side by side, ranked, with drill-down).
 
-Numbers come from kinerja.realisasi.hitung; the average capaian of a group is the plain mean of
-its indicators' capaian (indicators without capaian are left out and counted separately).
+Numbers come from kinerja.realisasi.hitung; group means, completeness and rankings from
+kinerja.pengukuran.
 """
-
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
@@ -15,62 +12,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from kinerja import parameter
+from kinerja import parameter, pengukuran
 from kinerja.akun import lingkup
 from kinerja.iki.models import DokumenIKI
 from kinerja.organisasi.models import Instansi
-from kinerja.pengukuran import SKALA, TIDAK_DAPAT_DINILAI, Skala
+from kinerja.pengukuran import SKALA, TIDAK_DAPAT_DINILAI, peringkat
 from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
 from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
 
 from .. import akses
 from ..ringkasan import matriks_isian, rekap_isian_banyak
-from ..tembolok import ambil_atau_hitung, sidik_data
 from ..tren import capaian_per_triwulan
 from ..umum import dokumen_berlaku_per_tahun, warna_teks
 
 WARNA_TANPA_NILAI = "#9aa5b1"
 
 
-@dataclass
-class Ringkasan:
-    """Average capaian of a group of indicators, its category, and how complete the data is."""
-
-    skala: Skala
-    jumlah: int = 0
-    dinilai: int = 0
-    lengkap: int = 0
-    total: Decimal = Decimal(0)
-    sebaran: dict = field(default_factory=dict)
-
-    def tambah(self, hasil) -> None:
-        self.jumlah += 1
-        self.lengkap += bool(hasil.lengkap and hasil.realisasi.nilai is not None)
-        if hasil.capaian.nilai is not None:
-            self.dinilai += 1
-            self.total += hasil.capaian.nilai
-        self.sebaran[hasil.kategori] = self.sebaran.get(hasil.kategori, 0) + 1
-
-    def gabung(self, lain: "Ringkasan") -> None:
-        self.jumlah += lain.jumlah
-        self.dinilai += lain.dinilai
-        self.lengkap += lain.lengkap
-        self.total += lain.total
-        for label, n in lain.sebaran.items():
-            self.sebaran[label] = self.sebaran.get(label, 0) + n
-
-    @property
-    def rata_rata(self) -> Decimal | None:
-        return self.total / self.dinilai if self.dinilai else None
-
-    @property
-    def predikat(self):
-        return self.skala.predikat_untuk(self.rata_rata) if self.dinilai else None
-
-    @property
-    def label(self) -> str:
-        return self.predikat.label if self.dinilai else TIDAK_DAPAT_DINILAI
+class Ringkasan(pengukuran.Ringkasan):
+    """kinerja.pengukuran's group figures (mean capaian, category, completeness) with their colours."""
 
     @property
     def warna(self) -> str:
@@ -79,10 +39,6 @@ class Ringkasan:
     @property
     def warna_teks(self) -> str:
         return warna_teks(self.warna)
-
-    @property
-    def kelengkapan(self) -> Decimal | None:
-        return Decimal(self.lengkap * 100) / self.jumlah if self.jumlah else None
 
     @property
     def lebar_batang(self) -> int:
@@ -106,7 +62,7 @@ class Ringkasan:
 
 def _ringkas_pemda(pemda, tahun, periode, skala) -> dict[int, "Ringkasan"]:
     ringkasan = {}
-    for instansi_id, daftar in hitung_pemda(pemda, tahun, periode).items():
+    for instansi_id, daftar in hitung_pemda(pemda, tahun, periode, dengan_tahun_lalu=False).items():
         ringkasan[instansi_id] = Ringkasan(skala)
         for h in daftar:
             ringkasan[instansi_id].tambah(h)
@@ -195,6 +151,8 @@ def dasbor_instansi(request, instansi_id):
             "terlambat": terlambat,
             "belum_masuk": belum_masuk,
             "url_tren": tren,
+            # For the planner: indicators whose in-year targets are still derived pro rata.
+            "tanpa_rencana_aksi": [h for h in hasil if h.tanpa_rencana_aksi],
         }
     )
     return render(request, "web/dasbor_instansi.html", konteks)
@@ -238,9 +196,9 @@ def dasbor_pemda(request, pemda_id):
     if tahun is None:
         return render(request, "web/dasbor_pemda.html", konteks)
     periode = pilih_periode(request, tahun)
-    dokumen_terpakai = [d for (_, t), d in berlaku.items() if t in (tahun - 1, tahun)]
-    kunci = f"kinerja:pemda:{pemda.pk}:{tahun}:{periode}:{pemda.skala_capaian}:{sidik_data(dokumen_terpakai, periode)}"
-    ringkasan_instansi = ambil_atau_hitung(kunci, lambda: _ringkas_pemda(pemda, tahun, periode, skala))
+    # Read from the kept results (kinerja.realisasi.simpanan): a saved value refreshes only what it
+    # touches, so there is no cache of this page to empty.
+    ringkasan_instansi = _ringkas_pemda(pemda, tahun, periode, skala)
     dokumen_instansi = {berlaku[(i.pk, tahun)]: i.pk for i in instansi_list if (i.pk, tahun) in berlaku}
     rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
     rekap_per_instansi = {instansi_id: rekap[d] for d, instansi_id in dokumen_instansi.items()}
@@ -252,10 +210,15 @@ def dasbor_pemda(request, pemda_id):
         }
         for i in instansi_list
     ]
-    # Rank by average capaian, highest first; kecamatan without any capaian come last, unranked.
-    baris.sort(key=lambda b: (b["ringkasan"].rata_rata is None, -(b["ringkasan"].rata_rata or 0), b["instansi"].nama))
-    for n, b in enumerate(baris, start=1):
-        b["peringkat"] = n if b["ringkasan"].rata_rata is not None else None
+    # Ranked by mean capaian (kinerja.pengukuran.peringkat); below the pemda's completeness threshold
+    # or without any capaian, a kecamatan is listed apart with the reason.
+    urutan = peringkat(baris, lambda b: b["ringkasan"], lambda b: b["instansi"].nama, pemda.ambang_kelengkapan)
+    for n, b in urutan.berperingkat:
+        b["peringkat"] = n
+    for b, alasan in urutan.tanpa_peringkat:
+        b["peringkat"], b["alasan"] = None, alasan
+    baris = [b for _, b in urutan.berperingkat]
+    tanpa_peringkat = [b for b, _ in urutan.tanpa_peringkat]
     semua = Ringkasan(skala)
     for r in ringkasan_instansi.values():
         semua.gabung(r)
@@ -265,6 +228,9 @@ def dasbor_pemda(request, pemda_id):
             "label_periode": periode_hitung(periode).label,
             "pilihan_periode": _pilihan_periode(periode),
             "baris": baris,
+            "tanpa_peringkat": tanpa_peringkat,
+            "jumlah_instansi": len(baris) + len(tanpa_peringkat),
+            "ambang_kelengkapan": pemda.ambang_kelengkapan,
             "ringkasan": semua,
         }
     )

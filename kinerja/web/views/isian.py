@@ -20,17 +20,17 @@ from kinerja import rumus
 from kinerja.akun import lingkup
 from kinerja.iki.models import Indikator, Variabel
 from kinerja.organisasi.models import Jabatan
-from kinerja.pengukuran import SKALA
+from kinerja.pengukuran import LABEL_TURUNAN, SKALA
 from kinerja.realisasi import layanan
 from kinerja.realisasi.berlaku import dokumen_berlaku
-from kinerja.realisasi.models import BuktiDukung, IsianPeriode, NilaiVariabel, Target
-from kinerja.realisasi.periode import PERIODE_ISIAN, jendela_isian, nomor_triwulan
+from kinerja.realisasi.hitung import HasilIndikator, hitung_objek
+from kinerja.realisasi.models import BuktiDukung, IsianPeriode, NilaiVariabel
+from kinerja.realisasi.periode import PERIODE_ISIAN, jendela_isian
 
 from .. import akses
 from ..forms import FormAlasan
 from ..ringkasan import matriks_isian
 from ..rumus_html import rumus_pecahan
-from ..triwulan import hitung_triwulan, nilai_tetap
 from ..umum import tahun_tersedia, warna_teks
 
 Status = IsianPeriode.Status
@@ -142,7 +142,10 @@ class BarisVariabel:
 
     @property
     def tetap(self) -> Decimal | None:
-        return nilai_tetap(self.variabel)
+        """The fixed value or Konstanta of a variable that is not entered per period, else None."""
+        if self.variabel.nilai_tetap is not None:
+            return self.variabel.nilai_tetap
+        return self.variabel.konstanta.nilai if self.variabel.konstanta_id else None
 
     @property
     def isian_teks(self) -> str:
@@ -165,25 +168,22 @@ class BarisIndikator:
     rumus_html: str = ""
     realisasi: rumus.Hasil | None = None
     target: tuple = (None, None)
+    label_target: str = ""  # "target turunan" when derived pro rata from the annual target
     capaian: object = None
     predikat: object = None
     warna_teks: str = ""
     peringatan: list[str] = field(default_factory=list)
 
 
-def _baris_indikator(ind, nilai, targets, periode, skala) -> BarisIndikator:
-    """The indicator's realisasi for this one quarter and its capaian against the quarter's target."""
+def _baris_indikator(ind, nilai, hasil: HasilIndikator | None, skala) -> BarisIndikator:
+    """The indicator's realisasi for this one quarter and its capaian against the quarter's target,
+    as kinerja.realisasi.hitung measures them."""
     variabel = [BarisVariabel(v, nilai.get(v.pk)) for v in ind.variabel.all()]
-    hasil = hitung_triwulan(
-        ind,
-        ind.variabel.all(),
-        {b.variabel.pk: b.nilai.nilai for b in variabel if b.nilai},
-        targets.get(ind.pk, {}),
-        nomor_triwulan(periode),
-    )
-    baris = BarisIndikator(
-        ind, variabel, hasil.dilaporkan, realisasi=hasil.realisasi, target=hasil.target, capaian=hasil.capaian
-    )
+    baris = BarisIndikator(ind, variabel, hasil is not None and hasil.dilaporkan)
+    if baris.dilaporkan:
+        baris.realisasi, baris.capaian = hasil.realisasi, hasil.capaian
+        baris.target = (hasil.target, hasil.target_hi)
+        baris.label_target = LABEL_TURUNAN if hasil.target_turunan else ""
     labels = {b.variabel.kode: b.variabel.uraian for b in variabel}
     try:
         baris.rumus_html = rumus_pecahan(ind.ekspresi, labels) if ind.ekspresi else ""
@@ -207,13 +207,10 @@ def _indikator_isian(dokumen, jabatan, periode, hanya=None) -> list[BarisIndikat
     )
     ids = [i.pk for i in indikator]
     nilai = {nv.variabel_id: nv for nv in NilaiVariabel.objects.filter(variabel__indikator__in=ids, periode=periode)}
-    targets: dict[int, dict] = {}
-    for ind_id, p, lo, hi, base in Target.objects.filter(indikator__in=ids).values_list(
-        "indikator_id", "periode", "nilai", "nilai_hi", "baseline"
-    ):
-        targets.setdefault(ind_id, {})[p] = (lo, hi, base)
-    skala = SKALA[dokumen.instansi.pemda.skala_capaian]
-    return [_baris_indikator(i, nilai, targets, periode, skala) for i in indikator]
+    kode_skala = dokumen.instansi.pemda.skala_capaian
+    hasil = hitung_objek(indikator, {v: nv.nilai for v, nv in nilai.items()}, periode, kode_skala)
+    skala = SKALA[kode_skala]
+    return [_baris_indikator(i, nilai, hasil.get(i.pk), skala) for i in indikator]
 
 
 def _hak(user, dokumen, jabatan, isian) -> dict:

@@ -9,7 +9,7 @@ from kinerja.audit.pemicu import lepas_tambah_saja, pasang_tambah_saja
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("realisasi", "0003_riwayat_sumber_survei"),
+        ("realisasi", "0004_hasil_ukur"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,8 +6,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("iki", "0006_merge_lindungi_jejak"),
-        ("organisasi", "0002_lindungi_jejak"),
+        ("iki", "0005_lindungi_jejak"),
+        ("organisasi", "0003_lindungi_jejak"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisasi", "0001_initial"),
+        ("organisasi", "0002_pemda_ambang_kelengkapan"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,178 @@
+"""Targets per period: which target a period's realisasi is compared with (DESIGN.md §5).
+
+Targets are annual (``TAHUN``) and cumulative per quarter (rencana aksi, ``TW1``–``TW4``): a
+quarterly target is "target s.d. triwulan n", the level to reach by the end of that quarter
+counting from January, so the TW4 target is the annual one. For a period:
+
+- a period starting at TW1 (TW1, S1, SD_TWn, TAHUN) uses the cumulative target up to its last
+  quarter: TWn's target, or the annual one for the full year (TW4's when no annual target);
+- a later single quarter (TW2–TW4) or S2 uses, when the indicator **adds up** over quarters, the
+  increment (cumulative target at its end minus that just before it), else the cumulative target;
+- an indicator adds up over quarters when its formula is a sum of ``jumlah`` variables scaled by
+  numbers (a count ``a``, ``a + b``, ``a / 7 * 100``); ratios (``a / b``), stocks (``terakhir``)
+  and anything with a constant term do not;
+- a quarter without its own target: an indicator that does not add up is compared with the
+  annual target (its level applies all year, e.g. 95 % on time); one that adds up gets a
+  **target turunan**, the annual target pro rata (s.d. TW1 25 %, s.d. TW2 50 %, s.d. TW3 75 %),
+  marked ``turunan`` so that every place showing it can say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kinerja import rumus
+from kinerja.format import format_angka
+from kinerja.rumus.pohon import Angka, Negasi
+from kinerja.rumus.pohon import Variabel as SimpulVariabel
+
+from .periode import Periode
+
+__all__ = [
+    "LABEL_TURUNAN",
+    "PERIODE_TARGET",
+    "TargetPeriode",
+    "aditif",
+    "peringatan_target",
+    "target_untuk_periode",
+    "tanpa_rencana_aksi",
+]
+
+PERIODE_TARGET = ("TAHUN", "TW1", "TW2", "TW3", "TW4")
+LABEL_TURUNAN = "target turunan"
+"""How a target derived pro rata from the annual one is labelled wherever it shows."""
+
+_LINEAR, _KONSTAN = "linear", "konstan"
+_TRIWULAN_SETAHUN = 4
+
+
+@dataclass(frozen=True)
+class TargetPeriode:
+    """The target of one period: ``nilai`` (or lower bound), ``nilai_hi`` (upper bound of a range),
+    and whether it was derived pro rata from the annual target instead of set (``turunan``)."""
+
+    nilai: Decimal | None = None
+    nilai_hi: Decimal | None = None
+    turunan: bool = False
+
+    @property
+    def ada(self) -> bool:
+        return self.nilai is not None
+
+
+def _jenis(simpul, cara: Mapping[str, str], tetap: set[str]) -> str | None:
+    """'linear' (a sum of jumlah variables scaled by numbers), 'konstan', or None (neither)."""
+    if isinstance(simpul, Angka):
+        return _KONSTAN
+    if isinstance(simpul, SimpulVariabel):
+        if simpul.nama in tetap:
+            return _KONSTAN
+        return _LINEAR if cara.get(simpul.nama) == "jumlah" else None
+    if isinstance(simpul, Negasi):
+        return _jenis(simpul.isi, cara, tetap)
+    kiri, kanan = _jenis(simpul.kiri, cara, tetap), _jenis(simpul.kanan, cara, tetap)
+    if None in (kiri, kanan):
+        return None
+    if simpul.operator in "+-":
+        return kiri if kiri == kanan else None
+    if simpul.operator == "*":
+        return _KONSTAN if kiri == kanan == _KONSTAN else (_LINEAR if _KONSTAN in (kiri, kanan) else None)
+    return kiri if kanan == _KONSTAN else None  # "/": only division by a constant keeps linearity
+
+
+def aditif(ekspresi: str, cara: Mapping[str, str], tetap: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether an indicator's value over several quarters is the sum of its quarterly values.
+
+    ``cara`` gives the aggregation of each entered variable, ``tetap`` the codes with a fixed
+    value or Konstanta.
+    """
+    try:
+        akar = rumus.parse(ekspresi).akar
+    except rumus.RumusError:
+        return False
+    return _jenis(akar, cara, set(tetap)) == _LINEAR
+
+
+def _kumulatif(targets: Mapping[str, tuple], triwulan: int, aditif_: bool) -> TargetPeriode | None:
+    if triwulan == 0:
+        return TargetPeriode(Decimal(0))
+    if triwulan == _TRIWULAN_SETAHUN:
+        pilihan = targets.get("TAHUN") or targets.get("TW4")
+        return TargetPeriode(pilihan[0], pilihan[1]) if pilihan else None
+    sendiri = targets.get(f"TW{triwulan}")
+    if sendiri:
+        return TargetPeriode(sendiri[0], sendiri[1])
+    tahunan = targets.get("TAHUN")
+    if not tahunan:
+        return None
+    if not aditif_:
+        return TargetPeriode(tahunan[0], tahunan[1])
+    # Pro rata: n quarters of four. Dividing by 4 always terminates, so the share is exact.
+    lo, hi = tahunan[0], tahunan[1]
+    return TargetPeriode(
+        lo * triwulan / _TRIWULAN_SETAHUN,
+        None if hi is None else hi * triwulan / _TRIWULAN_SETAHUN,
+        turunan=True,
+    )
+
+
+def target_untuk_periode(targets: Mapping[str, tuple], periode: Periode | str, aditif_: bool) -> TargetPeriode:
+    """The target to compare a period's realisasi with; ``TargetPeriode()`` (no nilai) when there is none.
+
+    ``targets`` maps a target period (TAHUN, TW1–TW4) to ``(nilai, nilai_hi, …)``, as stored.
+    """
+    if isinstance(periode, str):
+        periode = Periode.untuk_hitung(periode)
+    triwulan = periode.triwulan
+    akhir = _kumulatif(targets, triwulan[-1], aditif_)
+    if akhir is None:
+        return TargetPeriode()
+    if periode.dari_awal_tahun or not aditif_:
+        return akhir
+    awal = _kumulatif(targets, triwulan[0] - 1, aditif_)
+    if awal is None:
+        return TargetPeriode()
+    lo = akhir.nilai - awal.nilai
+    hi = akhir.nilai_hi - awal.nilai_hi if akhir.nilai_hi is not None and awal.nilai_hi is not None else None
+    return TargetPeriode(lo, hi if hi is not None and hi >= lo else None, akhir.turunan or awal.turunan)
+
+
+def tanpa_rencana_aksi(targets: Mapping[str, tuple]) -> bool:
+    """Whether an indicator has an annual target but no quarterly one (no rencana aksi yet)."""
+    return bool(targets.get("TAHUN")) and not any(targets.get(f"TW{t}") for t in range(1, _TRIWULAN_SETAHUN + 1))
+
+
+def _teks(target: tuple) -> str:
+    lo, hi = target[0], target[1]
+    return f"{format_angka(lo)}–{format_angka(hi)}" if hi is not None else format_angka(lo)
+
+
+def peringatan_target(targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif") -> list[str]:
+    """Where the quarterly (cumulative) targets contradict the annual one or each other."""
+    peringatan = []
+    tahunan = targets.get("TAHUN")
+    tw4 = targets.get("TW4")
+    if tahunan and tw4 and (tahunan[0], tahunan[1]) != (tw4[0], tw4[1]):
+        peringatan.append(
+            f"Target s.d. TW4 ({_teks(tw4)}) tidak sama dengan target tahunan ({_teks(tahunan)}): "
+            "target triwulan bersifat kumulatif, jadi TW4 harus sama dengan target tahunan."
+        )
+    if aditif_:
+        urut = [(f"TW{t}", targets[f"TW{t}"]) for t in range(1, 5) if f"TW{t}" in targets]
+        if tahunan and ("TW4", tahunan) not in urut:
+            urut.append(("TAHUN", tahunan))
+        for (p1, t1), (p2, t2) in zip(urut, urut[1:]):
+            if t2[0] < t1[0]:
+                peringatan.append(
+                    f"Target kumulatif {p2} ({_teks(t2)}) lebih kecil dari {p1} ({_teks(t1)}): "
+                    "indikator ini menjumlahkan capaian antartriwulan, sehingga targetnya tidak boleh turun."
+                )
+        per_tw = [targets[f"TW{t}"][0] for t in range(1, 5) if f"TW{t}" in targets]
+        if tahunan and len(per_tw) == 4 and sum(per_tw) == tahunan[0] and per_tw[-1] != tahunan[0]:
+            peringatan.append(
+                "Jumlah target TW1–TW4 sama dengan target tahunan: tampaknya target diisi per triwulan. "
+                "Isi target s.d. triwulan (kumulatif), mis. TW2 = TW1 + target triwulan II."
+            )
+    return peringatan

@@ -1,0 +1,330 @@
+"""Kept measurements (HasilUkur), like an analytics table: computed once, read many times.
+
+Only decreed documents are kept (their catalogue is locked; only values and rencana aksi targets
+can still change, and each change refreshes what it touches in the same transaction via the
+signals in ``sambungkan``). A (document, period) is kept as a whole, marked by UkurDokumen; a
+reader asking for one that is not kept yet computes it and keeps it (``pastikan``).
+``hitung_ulang`` rebuilds everything in batches of documents (``kinerja hitung-ulang``).
+
+kategori is not kept: it follows from the kept capaian and the pemda's scale when read, so a pemda
+changing its scale needs no rebuild.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+from kinerja import rumus
+from kinerja.iki.models import DokumenIKI, Indikator
+from kinerja.pengukuran import Hasil, kategori
+
+from .models import HasilUkur, NilaiVariabel, Target, UkurDokumen
+from .periode import periode_hitung
+
+UKURAN_KELOMPOK = 200
+"""Documents computed and written per batch: bounds memory whatever the scope."""
+
+
+def _teks(angka: Decimal | None) -> str | None:
+    return None if angka is None else str(angka)
+
+
+def _angka(teks: str | None) -> Decimal | None:
+    return None if teks is None else Decimal(teks)
+
+
+_KOLOM_TULIS = (
+    "dokumen_id",
+    "indikator_id",
+    "periode",
+    "realisasi",
+    "realisasi_alasan",
+    "target",
+    "target_hi",
+    "target_turunan",
+    "capaian",
+    "capaian_alasan",
+    "lengkap",
+    "dilaporkan",
+    "baseline",
+    "tanpa_rencana_aksi",
+)
+
+
+def _baris(h, periode: str) -> tuple:
+    """One kept row as the tuple of _KOLOM_TULIS."""
+    return (
+        h.dokumen_id,
+        h.indikator_id,
+        periode,
+        _teks(h.realisasi.nilai),
+        h.realisasi.alasan or "",
+        _teks(h.target),
+        _teks(h.target_hi),
+        h.target_turunan,
+        _teks(h.capaian.nilai),
+        h.capaian.alasan or "",
+        h.lengkap,
+        h.dilaporkan,
+        _teks(h.baseline),
+        h.tanpa_rencana_aksi,
+    )
+
+
+def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
+    """Write kept rows without building a model object per row: COPY on PostgreSQL (after the old
+    rows were deleted), else one multi-row INSERT statement executed many times."""
+    tabel = HasilUkur._meta.db_table
+    kolom = ", ".join(_KOLOM_TULIS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not abaikan_bentrok:
+            with cursor.cursor.copy(f"COPY {tabel} ({kolom}) FROM STDIN") as salin:
+                for b in baris:
+                    salin.write_row(b)
+            return
+        tanda = ", ".join(["%s"] * len(_KOLOM_TULIS))
+        akhir = " ON CONFLICT DO NOTHING" if abaikan_bentrok else ""
+        cursor.executemany(f"INSERT INTO {tabel} ({kolom}) VALUES ({tanda}){akhir}", list(baris))
+
+
+def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> dict[str, dict[int, list]]:
+    """Compute documents for periods (one read) and keep the results; returns them as computed."""
+    from .hitung import _hitung_dokumen_periode
+
+    per_periode = _hitung_dokumen_periode(
+        dokumen_ids, {}, [periode_hitung(p) for p in daftar_periode], dict.fromkeys(dokumen_ids, None)
+    )
+    with transaction.atomic():
+        HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
+        UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
+        _tulis(_baris(h, kode) for kode, per_dokumen in per_periode.items() for d in per_dokumen.values() for h in d)
+        UkurDokumen.objects.bulk_create(
+            UkurDokumen(dokumen_id=d, periode=p) for p in daftar_periode for d in dokumen_ids
+        )
+    return per_periode
+
+
+def _simpan_baru(dokumen_ids: list[int], periode: str) -> None:
+    """Compute and keep documents not kept yet; a concurrent reader keeping the same rows is harmless."""
+    from .hitung import _hitung_dokumen_periode
+
+    per = periode_hitung(periode)
+    per_periode = _hitung_dokumen_periode(dokumen_ids, {}, [per], dict.fromkeys(dokumen_ids))
+    _tulis((_baris(h, periode) for daftar in per_periode[per.kode].values() for h in daftar), abaikan_bentrok=True)
+    # The mark last: rows without a mark are computed again, a mark without its rows never happens.
+    UkurDokumen.objects.bulk_create(
+        (UkurDokumen(dokumen_id=d, periode=periode) for d in dokumen_ids), ignore_conflicts=True
+    )
+
+
+def pastikan(dokumen_ids: Iterable[int], periode: str) -> None:
+    """Keep every listed document for ``periode`` when it is not kept yet. Callers pass decreed
+    documents only (those in force): a draft may still change without refreshing anything."""
+    dokumen_ids = set(dokumen_ids)
+    if not dokumen_ids:
+        return
+    ada = UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode=periode).values_list("dokumen_id", flat=True)
+    kurang = sorted(dokumen_ids - set(ada))
+    for i in range(0, len(kurang), UKURAN_KELOMPOK):
+        _simpan_baru(kurang[i : i + UKURAN_KELOMPOK], periode)
+
+
+_KOLOM_BACA = (
+    "dokumen_id",
+    "indikator_id",
+    "realisasi",
+    "realisasi_alasan",
+    "target",
+    "target_hi",
+    "target_turunan",
+    "capaian",
+    "capaian_alasan",
+    "lengkap",
+    "dilaporkan",
+    "baseline",
+    "tanpa_rencana_aksi",
+    "indikator__nama",
+    "indikator__sasaran_id",
+    "indikator__sasaran__uraian",
+    "indikator__sasaran__jabatan_id",
+    "indikator__sasaran__jabatan__nama",
+    "indikator__satuan",
+    "indikator__polaritas",
+    "indikator__identitas",
+)
+
+
+def baca(
+    dokumen_ids: list[int], periode: str, skala: dict[int, str], dokumen_lalu: dict[int, int] | None = None
+) -> dict[int, list]:
+    """{dokumen id: [HasilIndikator]} from the kept rows (``pastikan`` first), in catalogue order;
+    with ``dokumen_lalu`` ({document: last year's in force}) last year's realisasi beside each row."""
+    from .hitung import HasilIndikator
+
+    dokumen_lalu = dokumen_lalu or {}
+    lalu = realisasi_per_identitas(set(dokumen_lalu.values()), periode) if dokumen_lalu else {}
+
+    per_dokumen: dict[int, list] = {d: [] for d in dokumen_ids}
+    baris = (
+        HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode=periode)
+        .order_by(
+            "dokumen_id",
+            "indikator__sasaran__jabatan__urutan",
+            "indikator__sasaran__jabatan_id",
+            "indikator__sasaran__urutan",
+            "indikator__sasaran_id",
+            "indikator__urutan",
+            "indikator_id",
+        )
+        .values_list(*_KOLOM_BACA)
+    )
+    for (
+        dokumen_id,
+        indikator_id,
+        realisasi,
+        realisasi_alasan,
+        target,
+        target_hi,
+        turunan,
+        capaian,
+        capaian_alasan,
+        lengkap,
+        dilaporkan,
+        baseline,
+        tanpa_rencana_aksi,
+        nama,
+        sasaran_id,
+        sasaran,
+        jabatan_id,
+        jabatan,
+        satuan,
+        polaritas,
+        identitas,
+    ) in baris:
+        nilai_capaian = _angka(capaian)
+        per_dokumen[dokumen_id].append(
+            HasilIndikator(
+                indikator_id=indikator_id,
+                nama=nama,
+                sasaran_id=sasaran_id,
+                sasaran=sasaran,
+                jabatan_id=jabatan_id,
+                jabatan=jabatan,
+                satuan=satuan,
+                polaritas=polaritas,
+                target=_angka(target),
+                target_hi=_angka(target_hi),
+                realisasi=rumus.Hasil(_angka(realisasi), realisasi_alasan or None),
+                capaian=Hasil(nilai_capaian, capaian_alasan or None),
+                kategori=kategori(nilai_capaian, skala.get(dokumen_id)),
+                realisasi_tahun_lalu=lalu.get((dokumen_lalu.get(dokumen_id), identitas)),
+                lengkap=lengkap,
+                periode=periode,
+                dokumen_id=dokumen_id,
+                baseline=_angka(baseline),
+                target_turunan=turunan,
+                dilaporkan=dilaporkan,
+                tanpa_rencana_aksi=tanpa_rencana_aksi,
+                identitas=identitas,
+            )
+        )
+    return per_dokumen
+
+
+def realisasi_per_identitas(dokumen_ids: Iterable[int], periode: str) -> dict[tuple[int, object], Decimal | None]:
+    """{(dokumen id, indikator identitas): kept realisasi} — last year's values for this year's rows."""
+    return {
+        (d, identitas): _angka(realisasi)
+        for d, identitas, realisasi in HasilUkur.objects.filter(dokumen_id__in=list(dokumen_ids), periode=periode)
+        .order_by()
+        .values_list("dokumen_id", "indikator__identitas", "realisasi")
+    }
+
+
+# --- refreshing what a change touches ---------------------------------------------------------
+
+
+def segarkan_indikator(indikator_ids: Iterable[int]) -> None:
+    """Recompute the kept rows of these indicators for every period their documents keep."""
+    from .hitung import _hitung_dokumen_periode
+
+    indikator_ids = set(indikator_ids)
+    per_dokumen: dict[int, set[int]] = {}
+    for indikator_id, dokumen_id in Indikator.objects.filter(pk__in=indikator_ids).values_list(
+        "pk", "sasaran__dokumen_id"
+    ):
+        per_dokumen.setdefault(dokumen_id, set()).add(indikator_id)
+    periode_per_dokumen: dict[int, list[str]] = {}
+    for dokumen_id, periode in UkurDokumen.objects.filter(dokumen_id__in=per_dokumen).values_list(
+        "dokumen_id", "periode"
+    ):
+        periode_per_dokumen.setdefault(dokumen_id, []).append(periode)
+    for dokumen_id, daftar_periode in periode_per_dokumen.items():
+        ids = per_dokumen[dokumen_id]
+        hasil = _hitung_dokumen_periode(
+            [dokumen_id], {}, [periode_hitung(p) for p in daftar_periode], {dokumen_id: None}, pk__in=ids
+        )
+        HasilUkur.objects.filter(indikator_id__in=ids, periode__in=daftar_periode).delete()
+        _tulis(_baris(h, kode) for kode, per in hasil.items() for daftar in per.values() for h in daftar)
+
+
+def lupakan_dokumen(dokumen_ids: Iterable[int]) -> None:
+    """Drop what is kept for these documents; the next reader computes them again."""
+    dokumen_ids = list(dokumen_ids)
+    UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids).delete()
+    HasilUkur.objects.filter(dokumen_id__in=dokumen_ids).delete()
+
+
+PERIODE_SIMPAN = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "SD_TW2", "SD_TW3", "TAHUN")
+"""The periods ``hitung_ulang`` keeps: every period the dashboards offer."""
+
+
+def hitung_ulang(
+    dokumen_ids: Iterable[int],
+    daftar_periode: Iterable[str] = PERIODE_SIMPAN,
+    kemajuan: Callable[[int, int], None] | None = None,
+) -> int:
+    """Rebuild the kept rows of decreed documents in batches; returns how many documents were kept."""
+    ids = sorted(
+        DokumenIKI.objects.filter(pk__in=list(dokumen_ids), status=DokumenIKI.Status.DITETAPKAN).values_list(
+            "pk", flat=True
+        )
+    )
+    daftar_periode = list(daftar_periode)
+    for i in range(0, len(ids), UKURAN_KELOMPOK):
+        _hitung_dan_simpan(ids[i : i + UKURAN_KELOMPOK], daftar_periode)
+        if kemajuan:
+            kemajuan(min(i + UKURAN_KELOMPOK, len(ids)), len(ids))
+    if connection.vendor == "postgresql" and len(ids) > UKURAN_KELOMPOK:
+        # After a rebuild the planner's statistics of these tables are stale until autovacuum comes by;
+        # reading a kabupaten from them would scan the whole table meanwhile.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {HasilUkur._meta.db_table}, {UkurDokumen._meta.db_table}")
+    return len(ids)
+
+
+def _nilai_berubah(sender, instance, **kwargs):
+    # One query when nothing of the value's document is kept (a draft, or not read yet).
+    if UkurDokumen.objects.filter(dokumen__sasaran__indikator__variabel__pk=instance.variabel_id).exists():
+        indikator_id = Indikator.objects.filter(variabel__pk=instance.variabel_id).values_list("pk", flat=True).first()
+        if indikator_id is not None:
+            segarkan_indikator([indikator_id])
+
+
+def _target_berubah(sender, instance, **kwargs):
+    if UkurDokumen.objects.filter(dokumen__sasaran__indikator__pk=instance.indikator_id).exists():
+        segarkan_indikator([instance.indikator_id])
+
+
+def sambungkan() -> None:
+    """Refresh kept rows when a value or a target changes (in the same transaction as the change).
+
+    The catalogue of a decreed document (indicators, variables, their Konstanta) is locked, so values
+    and rencana aksi targets are all that can change under a kept row."""
+    for sinyal in (post_save, post_delete):
+        sinyal.connect(_nilai_berubah, sender=NilaiVariabel, dispatch_uid="simpanan-nilai")
+        sinyal.connect(_target_berubah, sender=Target, dispatch_uid="simpanan-target")

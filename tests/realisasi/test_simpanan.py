@@ -1,0 +1,135 @@
+"""Kept measurements (HasilUkur): equal to a fresh computation digit for digit, refreshed by the
+changes that touch them, rebuilt by `kinerja hitung-ulang`."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kinerja.cli import main
+from kinerja.iki.models import Variabel
+from kinerja.realisasi import simpanan
+from kinerja.realisasi.hitung import _hitung_dokumen, hitung_instansi, hitung_pemda
+from kinerja.realisasi.models import HasilUkur, NilaiVariabel, Target, UkurDokumen
+from kinerja.realisasi.periode import periode_hitung
+
+from .test_hitung import dokumen  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+PERIODE = ["TW1", "TW2", "TW3", "TW4", "S1", "S2", "SD_TW2", "SD_TW3", "TAHUN"]
+
+
+def segar(dok, periode):
+    """A fresh computation, nothing kept."""
+    return _hitung_dokumen([dok.pk], {}, periode_hitung(periode), {dok.pk: "permendagri_86_2017"})[dok.pk]
+
+
+def sama(kept, fresh):
+    for a, b in zip(kept, fresh, strict=True):
+        assert (a.indikator_id, a.realisasi, a.target, a.target_hi, a.capaian, a.kategori, a.lengkap) == (
+            b.indikator_id,
+            b.realisasi,
+            b.target,
+            b.target_hi,
+            b.capaian,
+            b.kategori,
+            b.lengkap,
+        )
+        assert (a.target_turunan, a.dilaporkan, a.baseline, a.tanpa_rencana_aksi) == (
+            b.target_turunan,
+            b.dilaporkan,
+            b.baseline,
+            b.tanpa_rencana_aksi,
+        )
+
+
+@pytest.mark.parametrize("periode", PERIODE)
+def test_kept_results_equal_a_fresh_computation_exactly(dokumen, periode):  # noqa: F811
+    pertama = hitung_instansi(dokumen.instansi, 2025, periode)  # computes and keeps
+    assert UkurDokumen.objects.filter(dokumen=dokumen, periode=periode).exists()
+    assert HasilUkur.objects.filter(dokumen=dokumen, periode=periode).count() == len(pertama)
+    sama(hitung_instansi(dokumen.instansi, 2025, periode), segar(dokumen, periode))
+
+
+_angka = st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.none(), _angka), min_size=8, max_size=8), st.sampled_from(PERIODE))
+def test_after_any_values_the_kept_rows_equal_the_fresh_computation(dokumen, nilai, periode):  # noqa: F811
+    hitung_instansi(dokumen.instansi, 2025, periode)
+    for kode, potong in (("tepat", nilai[:4]), ("masuk", nilai[4:])):
+        variabel = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode=kode)
+        for t, angka in enumerate(potong, 1):
+            NilaiVariabel.objects.update_or_create(variabel=variabel, periode=f"TW{t}", defaults={"nilai": angka})
+    sama(hitung_instansi(dokumen.instansi, 2025, periode), segar(dokumen, periode))
+
+
+def test_a_saved_value_and_a_target_refresh_what_they_touch(dokumen):  # noqa: F811
+    def surat():
+        return {h.nama: h for h in hitung_instansi(dokumen.instansi, 2025, "TW1")}["Persentase surat tepat waktu"]
+
+    assert surat().realisasi.nilai == 90
+    nilai = NilaiVariabel.objects.get(variabel__kode="tepat", periode="TW1")
+    nilai.nilai = Decimal(5)
+    nilai.save()
+    assert surat().realisasi.nilai == 50
+    target = Target.objects.create(indikator_id=surat().indikator_id, periode="TW1", nilai=40)
+    assert (surat().target, surat().target_turunan) == (40, False)
+    target.delete()
+    assert (surat().target, surat().target_turunan) == (100, False)  # a ratio: the annual target
+
+
+def test_hitung_ulang_rebuilds_every_period_with_progress(dokumen, capsys):  # noqa: F811
+    assert main(["hitung-ulang", "--pemda", str(dokumen.instansi.pemda_id)]) == 0
+    keluaran = capsys.readouterr().out
+    assert "Menghitung ulang 1 dokumen IKI" in keluaran and "1/1 dokumen" in keluaran
+    assert set(UkurDokumen.objects.values_list("periode", flat=True)) == set(simpanan.PERIODE_SIMPAN)
+    HasilUkur.objects.filter(periode="TAHUN").update(capaian="1")  # spoilt behind the engine's back
+    assert main(["hitung-ulang", "--instansi", str(dokumen.instansi_id)]) == 0
+    sama(hitung_pemda(dokumen.instansi.pemda, 2025)[dokumen.instansi_id], segar(dokumen, "TAHUN"))
+    assert main(["hitung-ulang", "--semua", "--tahun", "2025"]) == 0
+
+
+def test_drafts_are_never_kept(dokumen):  # noqa: F811
+    draft = dokumen.buat_revisi()
+    hitung_instansi(dokumen.instansi, 2025, "TW1", dokumen=draft)
+    assert not UkurDokumen.objects.filter(dokumen=draft).exists()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.decimals(min_value=-(10**13), max_value=10**13, places=6, allow_nan=False, allow_infinity=False),
+        ),
+        min_size=8,
+        max_size=8,
+    )
+)
+def test_values_grouped_in_the_database_are_the_stored_values_exactly(dokumen, nilai):  # noqa: F811
+    from kinerja.realisasi.hitung import _baca_nilai
+
+    for kode, potong in (("tepat", nilai[:4]), ("masuk", nilai[4:])):
+        variabel = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode=kode)
+        for t, angka in enumerate(potong, 1):
+            NilaiVariabel.objects.update_or_create(variabel=variabel, periode=f"TW{t}", defaults={"nilai": angka})
+    harapan: dict[int, dict[int, Decimal]] = {}
+    for vid, periode, angka in NilaiVariabel.objects.filter(nilai__isnull=False).values_list(
+        "variabel_id", "periode", "nilai"
+    ):
+        harapan.setdefault(vid, {})[int(periode[2])] = angka
+    assert _baca_nilai([dokumen.pk]) == harapan
+
+
+def test_the_whole_country_streams_in_batches_and_agrees_with_each_pemda(dokumen):  # noqa: F811
+    from kinerja.realisasi.hitung import hitung_nasional
+    from tests.factories import katalog_kecil
+
+    lain = katalog_kecil("Kecamatan Lain", tahun=2025).tetapkan()
+    semua = dict(hitung_nasional(2025, "SD_TW3", kelompok=1))
+    assert set(semua) == {dokumen.instansi_id, lain.instansi_id}
+    assert semua[dokumen.instansi_id] == hitung_pemda(dokumen.instansi.pemda, 2025, "SD_TW3")[dokumen.instansi_id]
