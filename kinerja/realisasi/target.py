@@ -29,6 +29,7 @@ from kinerja.akun import lingkup
 from kinerja.audit.models import catat
 from kinerja.format import format_angka
 from kinerja.iki.models import DokumenIKI, Indikator
+from kinerja.pengukuran import rencana_aksi
 from kinerja.rumus.pohon import Angka, Negasi
 from kinerja.rumus.pohon import Variabel as SimpulVariabel
 
@@ -105,32 +106,9 @@ def target_untuk_periode(
 
 
 def peringatan_target(targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif") -> list[str]:
-    """Where the quarterly (cumulative) targets contradict the annual one or each other."""
-    peringatan = []
-    tahunan = targets.get("TAHUN")
-    tw4 = targets.get("TW4")
-    if tahunan and tw4 and (tahunan[0], tahunan[1]) != (tw4[0], tw4[1]):
-        peringatan.append(
-            f"Target s.d. TW4 ({_teks(tw4)}) tidak sama dengan target tahunan ({_teks(tahunan)}): "
-            "target triwulan bersifat kumulatif, jadi TW4 harus sama dengan target tahunan."
-        )
-    if aditif_:
-        urut = [(f"TW{t}", targets[f"TW{t}"]) for t in range(1, 5) if f"TW{t}" in targets]
-        if tahunan and ("TW4", tahunan) not in urut:
-            urut.append(("TAHUN", tahunan))
-        for (p1, t1), (p2, t2) in zip(urut, urut[1:]):
-            if t2[0] < t1[0]:
-                peringatan.append(
-                    f"Target kumulatif {p2} ({_teks(t2)}) lebih kecil dari {p1} ({_teks(t1)}): "
-                    "indikator ini menjumlahkan capaian antartriwulan, sehingga targetnya tidak boleh turun."
-                )
-        per_tw = [targets[f"TW{t}"][0] for t in range(1, 5) if f"TW{t}" in targets]
-        if tahunan and len(per_tw) == 4 and sum(per_tw) == tahunan[0] and per_tw[-1] != tahunan[0]:
-            peringatan.append(
-                "Jumlah target TW1–TW4 sama dengan target tahunan: tampaknya target diisi per triwulan. "
-                "Isi target s.d. triwulan (kumulatif), mis. TW2 = TW1 + target triwulan II."
-            )
-    return peringatan
+    """Where the quarterly (cumulative) targets contradict the annual one or each other (the checks
+    live in kinerja.pengukuran.rencana_aksi)."""
+    return rencana_aksi.periksa_target(targets, aditif_, polaritas)
 
 
 def _teks(target: tuple) -> str:
@@ -268,3 +246,87 @@ def isi_baseline(pengguna, dokumen: DokumenIKI) -> int:
                 ringkasan=f"{terisi} baseline diisi dari realisasi {dokumen.tahun - 1}",
             )
     return terisi
+
+
+# --- the target grid of a jabatan (rencana aksi) ------------------------------------------------
+
+
+def pembanding_tahun_lalu(dokumen: DokumenIKI) -> dict[int, dict]:
+    """For each indicator of ``dokumen``: last year's annual target and realisasi of the same indicator.
+
+    {indikator id: {"target": (lo, hi) or None, "realisasi": Decimal or None}}. The same indicator is
+    the one with the same identity when the model keeps one (``identitas``), else the one of the same
+    jabatan with the same name in last year's document in force.
+    """
+    from .berlaku import dokumen_berlaku
+    from .hitung import hitung_instansi
+
+    lalu = dokumen_berlaku(dokumen.instansi_id, dokumen.tahun - 1)
+    if lalu is None:
+        return {}
+
+    def kunci_nama(ind) -> tuple:
+        return (ind.sasaran.jabatan_id, " ".join(ind.nama.lower().split()))
+
+    def identitas(ind) -> str:
+        return str(getattr(ind, "identitas", "") or "")
+
+    indikator_lalu = list(Indikator.objects.filter(sasaran__dokumen=lalu).select_related("sasaran"))
+    per_identitas = {identitas(i): i for i in indikator_lalu if identitas(i)}
+    per_nama = {kunci_nama(i): i for i in indikator_lalu}
+    target_lalu = {
+        t.indikator_id: (t.nilai, t.nilai_hi)
+        for t in Target.objects.filter(indikator__in=indikator_lalu, periode="TAHUN")
+    }
+    realisasi_lalu = {h.indikator_id: h.realisasi.nilai for h in hitung_instansi(dokumen.instansi_id, lalu.tahun)}
+    hasil = {}
+    for ind in Indikator.objects.filter(sasaran__dokumen=dokumen).select_related("sasaran"):
+        pasangan = per_identitas.get(identitas(ind)) if identitas(ind) else None
+        pasangan = pasangan or per_nama.get(kunci_nama(ind))
+        if pasangan is not None:
+            hasil[ind.pk] = {"target": target_lalu.get(pasangan.pk), "realisasi": realisasi_lalu.get(pasangan.pk)}
+    return hasil
+
+
+def simpan_target_jabatan(pengguna, dokumen: DokumenIKI, jabatan, isian: Mapping[tuple[int, str], str]) -> dict:
+    """Save a jabatan's target grid: ``isian`` maps (indikator id, periode) to the cell as typed
+    ("85,5", "80–90", blank to remove). All cells or none: a cell that is not a number, or an
+    indicator not of this jabatan's sasaran in this document, raises ValidationError naming the
+    cell, and nothing is saved. Unchanged cells are not written. The annual targets of a decreed
+    document are refused (simpan_target). Returns {indikator id: warnings} for the jabatan's
+    indicators as they now stand (warnings never block).
+    """
+    indikator = {
+        i.pk: i
+        for i in Indikator.objects.filter(sasaran__dokumen=dokumen, sasaran__jabatan=jabatan).prefetch_related(
+            "variabel"
+        )
+    }
+    ada = {(t.indikator_id, t.periode): (t.nilai, t.nilai_hi) for t in Target.objects.filter(indikator__in=indikator)}
+    masalah, berubah = {}, {}
+    for (ind_id, periode), teks in isian.items():
+        ind = indikator.get(ind_id)
+        if ind is None or periode not in PERIODE_TARGET:
+            raise ValidationError("Isian target tidak dikenal untuk jabatan ini; muat ulang halaman.")
+        label = f"{ind.nama[:60]} — {'tahunan' if periode == 'TAHUN' else 's.d. ' + periode}"
+        try:
+            nilai = rencana_aksi.baca_sel(teks)
+        except ValueError as exc:
+            masalah[f"{ind_id}-{periode}"] = f"{label}: {exc}."
+            continue
+        if nilai != ada.get((ind_id, periode), (None, None)):
+            if periode == "TAHUN" and dokumen.terkunci:
+                masalah[f"{ind_id}-{periode}"] = (
+                    f"{label}: target tahunan dokumen yang sudah ditetapkan hanya dapat diubah melalui revisi."
+                )
+                continue
+            berubah[(ind_id, periode)] = nilai
+    if masalah:
+        raise ValidationError(masalah, code="target_tidak_sah")
+    with transaction.atomic():
+        for (ind_id, periode), (lo, hi) in berubah.items():
+            try:
+                simpan_target(pengguna, indikator[ind_id], periode, lo, hi)
+            except ValidationError as exc:
+                raise ValidationError({f"{ind_id}-{periode}": exc.messages}) from None
+    return {i.pk: peringatan_target_indikator(i) for i in indikator.values()}
