@@ -11,6 +11,7 @@ the planner sets them again, with last year's target and realisasi beside each
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from kinerja.audit.models import catat
 
@@ -58,9 +59,10 @@ def mulai_tahun_baru(dokumen: DokumenIKI, pengguna=None) -> DokumenIKI:
     tahun = dokumen.tahun + 1
     peta_konstanta = {}
     ada = {k.kode: k for k in Konstanta.objects.filter(instansi_id=dokumen.instansi_id, tahun=tahun)}
-    dipakai = Konstanta.objects.filter(variabel__indikator__sasaran__dokumen=dokumen).distinct()
-    tahun_ini = Konstanta.objects.filter(instansi_id=dokumen.instansi_id, tahun=dokumen.tahun)
-    for konstanta in (dipakai | tahun_ini).distinct().order_by("kode", "tahun"):
+    dipakai = Konstanta.objects.filter(variabel__indikator__sasaran__dokumen=dokumen).values("pk")
+    for konstanta in Konstanta.objects.filter(
+        Q(pk__in=dipakai) | Q(instansi_id=dokumen.instansi_id, tahun=dokumen.tahun)
+    ).order_by("kode", "tahun"):
         lama_id = konstanta.pk
         if konstanta.kode not in ada:
             ada[konstanta.kode] = _copy(konstanta, tahun=tahun)
