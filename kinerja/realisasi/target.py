@@ -293,9 +293,13 @@ def simpan_target_jabatan(pengguna, dokumen: DokumenIKI, jabatan, isian: Mapping
     ("85,5", "80–90", blank to remove). All cells or none: a cell that is not a number, or an
     indicator not of this jabatan's sasaran in this document, raises ValidationError naming the
     cell, and nothing is saved. Unchanged cells are not written. The annual targets of a decreed
-    document are refused (simpan_target). Returns {indikator id: warnings} for the jabatan's
+    document are refused (simpan_target); anyone but a catalogue manager gets TidakBerhak. Returns {indikator id: warnings} for the jabatan's
     indicators as they now stand (warnings never block).
     """
+    if not lingkup.boleh_kelola_katalog(pengguna, dokumen.instansi):
+        from .layanan import TidakBerhak
+
+        raise TidakBerhak("Hanya admin instansi atau admin pemda yang dapat mengubah target.")
     indikator = {
         i.pk: i
         for i in Indikator.objects.filter(sasaran__dokumen=dokumen, sasaran__jabatan=jabatan).prefetch_related(
