@@ -102,7 +102,7 @@ def tetapkan(request, dokumen_id):
         "sk_tempat": dokumen.sk_tempat or dokumen.instansi.nama_wilayah,
         "penandatangan": next((p.pegawai_id for p in penugasan if p.pegawai.nama == dokumen.sk_penandatangan), None),
     }
-    form = FormPenetapan(request.POST or None, initial=awal, penugasan=penugasan)
+    form = FormPenetapan(request.POST if request.method == "POST" else None, initial=awal, penugasan=penugasan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
