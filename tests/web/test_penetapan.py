@@ -73,11 +73,15 @@ def test_decree_asks_its_own_sk_and_shows_the_changes_first(masuk, berlaku, draf
     draft.refresh_from_db()
     assert draft.status == "draft" and not Jejak.objects.filter(aksi="tetapkan", objek_id=str(draft.pk)).exists()
 
-    respons = client.post(reverse("web:tetapkan", args=[draft.pk]), isian_sk(draft), follow=True)
+    respons = client.post(reverse("web:tetapkan", args=[draft.pk]), isian_sk(draft, sk_tempat="Sampang"), follow=True)
     assert f"ditetapkan dengan SK 188/77/KEP/{draft.tahun}" in teks(respons)
     draft.refresh_from_db()
-    assert (draft.status, draft.sk_nomor, draft.sk_tempat) == ("ditetapkan", f"188/77/KEP/{draft.tahun}", "Banyuates")
+    assert (draft.status, draft.sk_nomor, draft.sk_tempat) == ("ditetapkan", f"188/77/KEP/{draft.tahun}", "Sampang")
     assert draft.sk_penandatangan == kepala(draft).nama
+    # The regenerated Dokumen IKI prints this revision's own SK.
+    cetak = teks(client.get(reverse("laporan:iki", args=[draft.instansi_id, draft.tahun]) + "?revisi=2"))
+    assert f"188/77/KEP/{draft.tahun}" in cetak and berlaku.sk_nomor not in cetak
+    assert f"Sampang, 1 Juli {draft.tahun}" in cetak and kepala(draft).nama in cetak
 
 
 def test_the_diff_stays_viewable_and_downloadable(masuk, berlaku, draft):
@@ -97,6 +101,15 @@ def test_the_diff_stays_viewable_and_downloadable(masuk, berlaku, draft):
     pdf = client.get(reverse("web:perubahan", args=[draft.pk]) + f"?dari={berlaku.pk}&format=pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert f"perubahan-iki-{draft.tahun}-rev1-ke-rev2.pdf" in pdf["Content-Disposition"]
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf.content)) as berkas:
+        isi_pdf = " ".join((h.extract_text() or "") for h in berkas.pages)
+    isi_pdf = " ".join(isi_pdf.split())
+    assert "Perubahan Indikator Kinerja Individu" in isi_pdf and "Menyusun laporan kinerja triwulanan" in isi_pdf
+    assert f"188/77/KEP/{draft.tahun}" in isi_pdf
 
 
 def test_the_diff_of_another_office_is_404(masuk, demo, berlaku):

@@ -51,12 +51,14 @@ def data(live_server, settings, tmp_path):
     return buat_demo(1)
 
 
-def _muat(orang, path):
+def _muat(orang, path, gambar=None):
     orang.buka(path)
     assert orang.halaman.evaluate(TANPA_GULIR_SAMPING), f"{path} bergulir ke samping pada lebar ponsel"
+    if gambar is not None:
+        orang.halaman.screenshot(path=str(gambar), full_page=True)
 
 
-def test_next_year_target_formula_decree_and_diff(peramban, live_server, data):
+def test_next_year_target_formula_decree_and_diff(peramban, live_server, data, artifact_dir):
     [a] = data.instansi
     tahun = timezone.localdate().year
     berlaku = dokumen_berlaku(a, tahun)
@@ -82,7 +84,7 @@ def test_next_year_target_formula_decree_and_diff(peramban, live_server, data):
     perencana.expect(h.locator("main")).to_contain_text("tersimpan")
     target = {t.periode: t.nilai for t in Target.objects.filter(indikator=ind)}
     assert target == {"TAHUN": 85.5, "TW1": 20, "TW2": 40, "TW3": 60, "TW4": 85.5}
-    _muat(ponsel, f"/dokumen/{baru.pk}/target/")
+    _muat(ponsel, f"/dokumen/{baru.pk}/target/", artifact_dir / "tahun-target-ponsel.png")
 
     # Change a formula through the indicator page.
     rumus_lama = ind.ekspresi
@@ -94,7 +96,7 @@ def test_next_year_target_formula_decree_and_diff(peramban, live_server, data):
     assert ind.ekspresi != rumus_lama and ind.ekspresi.replace(" ", "").endswith("/2")
 
     # Decree: the changes against last year come first; a reused SK nomor is refused with a message.
-    _muat(ponsel, f"/dokumen/{baru.pk}/tetapkan/")
+    _muat(ponsel, f"/dokumen/{baru.pk}/tetapkan/", artifact_dir / "tahun-tetapkan-ponsel.png")
     perencana.buka(f"/dokumen/{baru.pk}/tetapkan/")
     perubahan = h.locator("section.perubahan")
     perencana.expect(perubahan).to_contain_text(f"Perubahan terhadap IKI {tahun} revisi 1")
@@ -126,7 +128,8 @@ def test_next_year_target_formula_decree_and_diff(peramban, live_server, data):
         h.click("text=Unduh PDF")
     isi = open(unduhan.value.path(), "rb").read()
     assert isi.startswith(b"%PDF") and unduhan.value.suggested_filename.endswith(".pdf")
-    _muat(ponsel, f"/dokumen/{baru.pk}/perubahan/")
+    _muat(ponsel, f"/dokumen/{baru.pk}/perubahan/", artifact_dir / "tahun-perubahan-ponsel.png")
+    h.screenshot(path=str(artifact_dir / "tahun-perubahan.png"), full_page=True)
     _muat(ponsel, f"/dokumen/{baru.pk}/")
     perencana.tutup()
     ponsel.tutup()

@@ -189,6 +189,14 @@ def _tampil_beda(lama: DokumenIKI, baru: DokumenIKI) -> dict:
                 "target": [(_PERIODE_LABEL.get(p, p), _teks_target(a), _teks_target(z)) for p, a, z in b.target],
             }
         )
+    bagian = [
+        (len(hasil.jabatan_tambah) + len(hasil.jabatan_hapus) + len(hasil.jabatan), "jabatan berubah"),
+        (len(hasil.indikator_tambah), "indikator ditambah"),
+        (len(hasil.indikator_hapus), "indikator dihapus"),
+        (len(hasil.rumus_berubah), "rumus berubah"),
+        (len(hasil.target_berubah), "indikator dengan target berubah"),
+    ]
+    ringkasan = ", ".join(f"{n} {apa}" for n, apa in bagian if n) or "tidak ada perubahan isi"
     sk = []
     for judul, a, z in hasil.sk:
         if judul == "Tanggal SK":
@@ -201,8 +209,11 @@ def _tampil_beda(lama: DokumenIKI, baru: DokumenIKI) -> dict:
         "judul_lama": _judul_dokumen(lama),
         "judul_baru": _judul_dokumen(baru),
         "hasil": hasil,
-        "indikator": indikator,
+        "ganti": [i for i in indikator if i["b"].nama_lama or i["b"].lain],
+        "rumus": [i for i in indikator if i["rumus_baru"] is not None],
+        "target": [i for i in indikator if i["target"]],
         "sk": sk,
+        "ringkasan": ringkasan,
     }
 
 
