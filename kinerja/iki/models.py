@@ -84,7 +84,11 @@ class DokumenIKI(models.Model):
             models.CheckConstraint(condition=Q(tahun__gte=2000) & Q(tahun__lte=2100), name="dokumen_iki_tahun_wajar"),
             # Every revision is decreed by its own SK: a nomor is never used twice by one instansi.
             models.UniqueConstraint(
-                fields=["instansi", "sk_nomor"], condition=~Q(sk_nomor=""), name="dokumen_iki_sk_nomor_unik"
+                fields=["instansi", "sk_nomor"],
+                condition=~Q(sk_nomor=""),
+                name="dokumen_iki_sk_nomor_unik",
+                violation_error_message="Nomor SK ini sudah dipakai dokumen IKI lain di instansi ini; "
+                "setiap revisi memakai nomor SK sendiri.",
             ),
         ]
 

@@ -227,3 +227,9 @@ def test_next_year_refused_with_a_reason_and_nothing_made(dokumen, pengguna, kea
         Indikator.objects.count(),
         Jejak.objects.count(),
     ) == jumlah
+
+
+def test_a_form_on_the_model_names_the_reused_nomor_in_indonesian(dokumen):
+    lain = DokumenIKI(instansi=dokumen.instansi, tahun=2026, sk_nomor=dokumen.sk_nomor)
+    with pytest.raises(ValidationError, match="Nomor SK ini sudah dipakai dokumen IKI lain"):
+        lain.full_clean()

@@ -55,6 +55,8 @@ class Migration(migrations.Migration):
                 condition=models.Q(("sk_nomor", ""), _negated=True),
                 fields=("instansi", "sk_nomor"),
                 name="dokumen_iki_sk_nomor_unik",
+                violation_error_message="Nomor SK ini sudah dipakai dokumen IKI lain di instansi ini; "
+                "setiap revisi memakai nomor SK sendiri.",
             ),
         ),
     ]
