@@ -5,14 +5,14 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 
 from kinerja import rumus
 from kinerja.audit.models import catat
 from kinerja.organisasi.models import Penugasan
 
-from .models import DokumenIKI, Indikator, Sasaran, Tujuan
+from .models import DokumenIKI, Indikator, Sasaran, Tujuan, Variabel
 from .penguncian import revisi_dibuat
 
 
@@ -28,7 +28,7 @@ def masalah_penetapan(dokumen: DokumenIKI) -> list[str]:
     indikator_list = list(
         Indikator.objects.filter(sasaran__dokumen=dokumen)
         .select_related("sasaran__jabatan")
-        .prefetch_related("variabel__konstanta")
+        .prefetch_related(Prefetch("variabel", Variabel.objects.select_related("konstanta")))
     )
     if not indikator_list:
         masalah.append("Dokumen belum memiliki indikator.")

@@ -251,41 +251,60 @@ def isi_baseline(pengguna, dokumen: DokumenIKI) -> int:
 # --- the target grid of a jabatan (rencana aksi) ------------------------------------------------
 
 
-def pembanding_tahun_lalu(dokumen: DokumenIKI) -> dict[int, dict]:
-    """For each indicator of ``dokumen``: last year's annual target and realisasi of the same indicator.
+def _punya_identitas() -> bool:
+    return any(f.name == "identitas" for f in Indikator._meta.concrete_fields)
+
+
+def pembanding_tahun_lalu(dokumen: DokumenIKI, indikator=None) -> dict[int, dict]:
+    """For each indicator of ``dokumen`` (or of the given ``indikator`` of it): last year's annual
+    target and realisasi of the same indicator.
 
     {indikator id: {"target": (lo, hi) or None, "realisasi": Decimal or None}}. The same indicator is
     the one with the same identity when the model keeps one (``identitas``), else the one of the same
     jabatan with the same name in last year's document in force.
     """
-    from .berlaku import dokumen_berlaku
     from .hitung import hitung_instansi
 
-    lalu = dokumen_berlaku(dokumen.instansi_id, dokumen.tahun - 1)
-    if lalu is None:
+    hasil_lalu = hitung_instansi(dokumen.instansi_id, dokumen.tahun - 1)
+    if not hasil_lalu:
         return {}
-
-    def kunci_nama(ind) -> tuple:
-        return (ind.sasaran.jabatan_id, " ".join(ind.nama.lower().split()))
-
-    def identitas(ind) -> str:
-        return str(getattr(ind, "identitas", "") or "")
-
-    indikator_lalu = list(Indikator.objects.filter(sasaran__dokumen=lalu).select_related("sasaran"))
-    per_identitas = {identitas(i): i for i in indikator_lalu if identitas(i)}
-    per_nama = {kunci_nama(i): i for i in indikator_lalu}
-    target_lalu = {
-        t.indikator_id: (t.nilai, t.nilai_hi)
-        for t in Target.objects.filter(indikator__in=indikator_lalu, periode="TAHUN")
-    }
-    realisasi_lalu = {h.indikator_id: h.realisasi.nilai for h in hitung_instansi(dokumen.instansi_id, lalu.tahun)}
+    per_id = {h.indikator_id: h for h in hasil_lalu}
+    per_nama = {(h.jabatan_id, " ".join(h.nama.lower().split())): h for h in hasil_lalu}
+    per_identitas = {}
+    if _punya_identitas():
+        per_identitas = {
+            str(identitas): per_id[pk]
+            for pk, identitas in Indikator.objects.filter(pk__in=per_id).values_list("pk", "identitas")
+            if identitas
+        }
+    if indikator is None:
+        indikator = Indikator.objects.filter(sasaran__dokumen=dokumen).select_related("sasaran")
     hasil = {}
-    for ind in Indikator.objects.filter(sasaran__dokumen=dokumen).select_related("sasaran"):
-        pasangan = per_identitas.get(identitas(ind)) if identitas(ind) else None
-        pasangan = pasangan or per_nama.get(kunci_nama(ind))
-        if pasangan is not None:
-            hasil[ind.pk] = {"target": target_lalu.get(pasangan.pk), "realisasi": realisasi_lalu.get(pasangan.pk)}
+    for ind in indikator:
+        identitas = str(getattr(ind, "identitas", "") or "")
+        h = per_identitas.get(identitas) if identitas else None
+        h = h or per_nama.get((ind.sasaran.jabatan_id, " ".join(ind.nama.lower().split())))
+        if h is not None:
+            target = (h.target, h.target_hi) if h.target is not None else None
+            hasil[ind.pk] = {"target": target, "realisasi": h.realisasi.nilai}
     return hasil
+
+
+def peringatan_target_banyak(indikator, target=None) -> dict[int, list[str]]:
+    """peringatan_target_indikator for many indicators at once: {indikator id: warnings}.
+
+    ``target`` may give their Target rows already loaded.
+    """
+    from django.db.models import prefetch_related_objects
+
+    indikator = list(indikator)
+    prefetch_related_objects(indikator, "variabel")
+    if target is None:
+        target = Target.objects.filter(indikator__in=indikator)
+    per_indikator: dict[int, dict] = {}
+    for t in target:
+        per_indikator.setdefault(t.indikator_id, {})[t.periode] = (t.nilai, t.nilai_hi)
+    return {i.pk: peringatan_target(per_indikator.get(i.pk, {}), _aditif_indikator(i), i.polaritas) for i in indikator}
 
 
 def simpan_target_jabatan(pengguna, dokumen: DokumenIKI, jabatan, isian: Mapping[tuple[int, str], str]) -> dict:
@@ -333,4 +352,4 @@ def simpan_target_jabatan(pengguna, dokumen: DokumenIKI, jabatan, isian: Mapping
                 simpan_target(pengguna, indikator[ind_id], periode, lo, hi)
             except ValidationError as exc:
                 raise ValidationError({f"{ind_id}-{periode}": exc.messages}) from None
-    return {i.pk: peringatan_target_indikator(i) for i in indikator.values()}
+    return peringatan_target_banyak(indikator.values())

@@ -61,9 +61,15 @@ def test_decree_asks_its_own_sk_and_shows_the_changes_first(masuk, berlaku, draf
     halaman = client.get(reverse("web:tetapkan", args=[draft.pk]))
     isi = teks(halaman)
     assert f"Perubahan terhadap IKI {berlaku.tahun} revisi {berlaku.revisi} (yang berlaku)" in isi
-    assert ind.nama in isi and f"Rumus IKI {berlaku.tahun} revisi 1" in isi
-    assert halaman.content.decode().count('class="pecahan"') >= 2  # both formulas as fractions
     assert kepala(draft).nama in isi and "Nomor SK" in isi
+    # The diff is loaded into the page (htmx) from the diff view.
+    url_isi = f"{reverse('web:perubahan', args=[draft.pk])}?dari={berlaku.pk}&amp;sebagian=1"
+    assert f'hx-get="{url_isi}"' in halaman.content.decode()
+    bagian = client.get(html_lib.unescape(url_isi))
+    isi = teks(bagian)
+    assert ind.nama in isi and f"Rumus IKI {berlaku.tahun} revisi 1" in isi and "1 rumus berubah" in isi
+    assert bagian.content.decode().count('class="pecahan"') >= 2  # both formulas as fractions
+    assert "<html" not in bagian.content.decode()
     assert 'value="' + berlaku.sk_nomor + '"' not in halaman.content.decode()  # revision 1's nomor not offered
 
     kosong = client.post(reverse("web:tetapkan", args=[draft.pk]), {})

@@ -24,13 +24,18 @@ from kinerja.akun import lingkup
 from kinerja.format import format_angka, format_tanggal
 from kinerja.iki import beda as beda_mod
 from kinerja.iki import layanan, tahun_baru
-from kinerja.iki.models import DokumenIKI, Indikator, Sasaran
+from kinerja.iki.models import DokumenIKI, Indikator
 from kinerja.laporan.pecahan import pecahan_html
-from kinerja.organisasi.models import Jabatan, Penugasan
+from kinerja.organisasi.models import Penugasan
 from kinerja.pengukuran import rencana_aksi
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.models import Target
-from kinerja.realisasi.target import PERIODE_TARGET, pembanding_tahun_lalu, simpan_target_jabatan
+from kinerja.realisasi.target import (
+    PERIODE_TARGET,
+    pembanding_tahun_lalu,
+    peringatan_target_banyak,
+    simpan_target_jabatan,
+)
 
 from .. import akses
 from ..umum import urut_pohon
@@ -137,7 +142,8 @@ def tetapkan(request, dokumen_id):
             "form": form,
             "masalah": masalah,
             "pembanding": pembanding,
-            "beda": _tampil_beda(pembanding, dokumen) if pembanding else None,
+            # The diff itself is loaded into the page by htmx from the perubahan view (sebagian=1).
+            "judul_pembanding": _judul_dokumen(pembanding) if pembanding else "",
         },
     )
 
@@ -232,7 +238,12 @@ def _dokumen_instansi(user, dokumen: DokumenIKI, pk) -> DokumenIKI:
 def perubahan(request, dokumen_id):
     """What changed from one document (``dari``, by default the one before) to this one; ``format=pdf`` downloads it."""
     dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
-    semua = list(DokumenIKI.objects.filter(instansi_id=dokumen.instansi_id).order_by("-tahun", "-revisi"))
+    sebagian = request.GET.get("sebagian") == "1"  # only the diff, for the decree page
+    semua = (
+        []
+        if sebagian
+        else list(DokumenIKI.objects.filter(instansi_id=dokumen.instansi_id).order_by("-tahun", "-revisi"))
+    )
     if request.GET.get("dari"):
         dari = _dokumen_instansi(request.user, dokumen, request.GET["dari"])
     else:
@@ -256,6 +267,8 @@ def perubahan(request, dokumen_id):
         respons = HttpResponse(ke_pdf(html), content_type="application/pdf")
         respons["Content-Disposition"] = f'attachment; filename="{nama}"'
         return respons
+    if sebagian:
+        return render(request, "web/_perubahan_sebagian.html", konteks)
     return render(request, "web/perubahan.html", konteks)
 
 
@@ -296,17 +309,18 @@ def target_jabatan(request, dokumen_id):
     dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
     instansi = dokumen.instansi
     akses.wajib_kelola_katalog(request.user, instansi)
-    jabatan_ids = set(Sasaran.objects.filter(dokumen=dokumen).values_list("jabatan_id", flat=True))
-    pilihan = [j for j, _ in urut_pohon(list(Jabatan.objects.filter(instansi=instansi))) if j.pk in jabatan_ids]
-    if not pilihan:
-        messages.error(request, "Dokumen ini belum memiliki sasaran; tambahkan sasaran dan indikator lebih dahulu.")
-        return redirect("web:dokumen", dokumen_id=dokumen.pk)
-    jabatan = next((j for j in pilihan if str(j.pk) == (request.POST or request.GET).get("jabatan")), pilihan[0])
-    indikator = list(
-        Indikator.objects.filter(sasaran__dokumen=dokumen, sasaran__jabatan=jabatan)
-        .select_related("sasaran")
+    semua = list(
+        Indikator.objects.filter(sasaran__dokumen=dokumen)
+        .select_related("sasaran__jabatan")
         .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
     )
+    jabatan_dokumen = {ind.sasaran.jabatan_id: ind.sasaran.jabatan for ind in semua}
+    pilihan = [j for j, _ in urut_pohon(sorted(jabatan_dokumen.values(), key=lambda j: (j.urutan, j.nama)))]
+    if not pilihan:
+        messages.error(request, "Dokumen ini belum memiliki indikator; tambahkan sasaran dan indikator lebih dahulu.")
+        return redirect("web:dokumen", dokumen_id=dokumen.pk)
+    jabatan = next((j for j in pilihan if str(j.pk) == (request.POST or request.GET).get("jabatan")), pilihan[0])
+    indikator = [ind for ind in semua if ind.sasaran.jabatan_id == jabatan.pk]
     galat, peringatan = {}, {}
     if request.method == "POST":
         isian = {}
@@ -325,12 +339,11 @@ def target_jabatan(request, dokumen_id):
             if any(peringatan.values()):
                 messages.warning(request, "Ada peringatan target; lihat keterangan di bawah indikatornya.")
             return redirect(f"{request.path}?jabatan={jabatan.pk}")
-    target = {(t.indikator_id, t.periode): t for t in Target.objects.filter(indikator__in=indikator)}
-    lalu = pembanding_tahun_lalu(dokumen)
+    daftar_target = list(Target.objects.filter(indikator__in=indikator))
+    target = {(t.indikator_id, t.periode): t for t in daftar_target}
+    lalu = pembanding_tahun_lalu(dokumen, indikator)
     if not peringatan:
-        from kinerja.realisasi.target import peringatan_target_indikator
-
-        peringatan = {ind.pk: peringatan_target_indikator(ind) for ind in indikator}
+        peringatan = peringatan_target_banyak(indikator, daftar_target)
     baris, sasaran_lalu = [], None
     for ind in indikator:
         sel = []
