@@ -178,3 +178,20 @@ def test_target_grid_refuses_a_bad_cell_and_saves_good_ones_with_warnings(masuk,
     assert "TW2 (20,00) lebih kecil dari TW1 (30,00)" in isi
     assert Target.objects.get(indikator=ind, periode="TW3").nilai == 40.5
     assert 'value="40,5"' in respons.content.decode()
+
+
+def test_the_sk_form_of_a_draft_refuses_a_reused_nomor(masuk, berlaku, draft):
+    respons = masuk(ADMIN).post(
+        reverse("web:ubah_dokumen", args=[draft.pk]),
+        {
+            "sk_nomor": berlaku.sk_nomor,
+            "sk_tanggal": "",
+            "sk_penandatangan": "",
+            "sk_penandatangan_pangkat": "",
+            "sk_penandatangan_nip": "",
+        },
+    )
+    assert respons.status_code == 200
+    assert f"Nomor SK “{berlaku.sk_nomor}” sudah dipakai IKI {berlaku.tahun} revisi 1" in teks(respons)
+    draft.refresh_from_db()
+    assert draft.sk_nomor == ""
