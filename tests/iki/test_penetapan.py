@@ -233,3 +233,16 @@ def test_a_form_on_the_model_names_the_reused_nomor_in_indonesian(dokumen):
     lain = DokumenIKI(instansi=dokumen.instansi, tahun=2026, sk_nomor=dokumen.sk_nomor)
     with pytest.raises(ValidationError, match="Nomor SK ini sudah dipakai dokumen IKI lain"):
         lain.full_clean()
+
+
+def test_importing_into_a_revision_does_not_copy_the_sk_nomor_in_force():
+    from kinerja.iki.interchange import ekspor, impor
+
+    berlaku = layanan.tetapkan(katalog_kecil())
+    revisi = layanan.buat_revisi(berlaku)
+    data = ekspor(berlaku)  # states revision 1's SK nomor
+    hasil = impor(data, berlaku.instansi, tahun=2025)
+    assert hasil.dokumen == revisi
+    revisi.refresh_from_db()
+    assert revisi.sk_nomor == ""
+    assert any(f"Nomor SK {berlaku.sk_nomor} sudah dipakai IKI 2025 revisi 1" in p for p in hasil.peringatan)
