@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import kinerja
+from kinerja.cli_argparse import ParserIndonesia
 
 
 def _django():
@@ -57,7 +58,34 @@ def cmd_demo(args):
     _cetak_login(demo.daftar_login(), args.host, args.port)
     if args.no_serve:
         return 0
+    _mulai_worker()
     return _serve(args.host, args.port, args.workers)
+
+
+def _mulai_worker():
+    """One background worker beside the demo's web server (uploaded IKI documents are read there).
+
+    It is a child of this terminal's process group, so Ctrl+C stops it with the server.
+    """
+    import subprocess
+
+    print("Pekerja latar belakang berjalan (membaca dokumen IKI yang diunggah).", flush=True)
+    subprocess.Popen([sys.executable, "-m", "kinerja.cli", "worker"])
+
+
+def cmd_worker(args):
+    """Run the background tasks stored in the database (django-tasks-db's db_worker)."""
+    _django()
+    from django.core.management import call_command
+
+    if args.migrate:
+        _migrate(verbosity=0)
+    from kinerja.tugas.tugas_latar import jadwalkan_pengingat
+
+    jadwalkan_pengingat()  # the daily reminders ride on the same worker
+    opsi = {"batch": True} if args.sekali else {}
+    call_command("db_worker", **opsi)
+    return 0
 
 
 def _cetak_login(login, host: str, port: int):
@@ -115,7 +143,7 @@ def cmd_manage(args):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ParserIndonesia(
         prog="kinerja",
         description="Kinerja — Indikator Kinerja Individu (IKI): katalog, pengukuran dan laporan kinerja.",
     )
@@ -143,6 +171,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--migrate", action="store_true", help="jalankan migrasi dulu")
     server_options(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "worker",
+        help="jalankan pekerja latar belakang (membaca dokumen IKI yang diunggah lewat peramban)",
+        description="Jalankan tugas latar belakang yang tersimpan di basis data sampai dihentikan (Ctrl+C).",
+    )
+    p.add_argument("--migrate", action="store_true", help="jalankan migrasi dulu")
+    p.add_argument("--sekali", action="store_true", help="kerjakan semua tugas yang menunggu, lalu berhenti")
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser(
         "migrate",

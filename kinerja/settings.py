@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -48,12 +49,22 @@ INSTALLED_APPS = [
     "kinerja.realisasi",
     "kinerja.survei",
     "kinerja.laporan",
+    "kinerja.telaah",
     "kinerja.web",
     "kinerja.api",
+    "kinerja.tugas",
+    "django_tasks_db",
+    "kinerja.impor",
 ]
+
+# Background tasks (reading uploaded IKI documents) are stored in the database and run by
+# `kinerja worker` (django-tasks-db's db_worker): no extra server on SQLite or PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages travel compressed over slow connections; CSRF tokens are masked per response (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -134,6 +145,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Files browsers ask for at the site root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "web" / "akar"
 MEDIA_ROOT = VAR_DIR / "berkas"  # evidence files: outside the web root, served only through views
 
 SESSION_COOKIE_HTTPONLY = True
@@ -163,3 +176,34 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("KINERJA_LOG_LEVEL", "WARNING")},
 }
+
+# Reminders ("kinerja pengingat"): e-mail through SMTP when KINERJA_SMTP_HOST is set, otherwise written
+# as files under var/surel/ so the demo shows them. Other channels: dotted paths of kinerja.tugas.saluran.Saluran.
+KINERJA_URL = os.environ.get("KINERJA_URL", "http://127.0.0.1:8000")
+KINERJA_SALURAN_PENGINGAT = ["kinerja.tugas.saluran.SaluranSurel"]
+DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_SUREL_PENGIRIM", "Kinerja <kinerja@localhost>")
+if os.environ.get("KINERJA_SMTP_HOST"):
+    _SUREL = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ["KINERJA_SMTP_HOST"],
+            "port": int(os.environ.get("KINERJA_SMTP_PORT", "587")),
+            "username": os.environ.get("KINERJA_SMTP_USER", ""),
+            "password": os.environ.get("KINERJA_SMTP_PASSWORD", ""),
+            "use_tls": _env_bool("KINERJA_SMTP_TLS", True),
+        },
+    }
+else:
+    _SUREL = {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": VAR_DIR / "surel"},
+    }
+if django.VERSION >= (6, 1):
+    MAILERS = {"default": _SUREL}
+else:  # Django 5.2 LTS (Python 3.11) knows only the EMAIL_* settings
+    EMAIL_BACKEND = _SUREL["BACKEND"]
+    _OPSI = _SUREL["OPTIONS"]
+    EMAIL_FILE_PATH = _OPSI.get("file_path")
+    EMAIL_HOST, EMAIL_PORT = _OPSI.get("host", "localhost"), _OPSI.get("port", 25)
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _OPSI.get("username", ""), _OPSI.get("password", "")
+    EMAIL_USE_TLS = _OPSI.get("use_tls", False)

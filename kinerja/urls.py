@@ -10,5 +10,8 @@ urlpatterns = [
     path("laporan/", include("kinerja.laporan.urls")),
     path("survei/", include("kinerja.survei.urls")),
     path("api/", include("kinerja.api.urls")),
+    path("tugas/", include("kinerja.tugas.urls")),
+    path("impor/", include("kinerja.impor.urls")),
+    path("telaah/", include("kinerja.telaah.urls")),
     path("", include("kinerja.web.urls")),
 ]

@@ -27,14 +27,32 @@ def test_help_lists_the_commands():
 @pytest.mark.parametrize("name", SUBCOMMANDS)
 def test_every_subcommand_has_help(name):
     result = run(name, "--help")
-    assert result.returncode == 0 and "usage: kinerja " + name in result.stdout
+    assert result.returncode == 0 and "pemakaian: kinerja " + name in result.stdout
+    assert "usage:" not in result.stdout and "show this help" not in result.stdout
 
 
 def test_bad_argument_is_a_clear_error(capsys):
     with pytest.raises(SystemExit) as exc:
         build_parser().parse_args(["demo", "--kecamatan", "nol"])
-    assert exc.value.code == 2
-    assert "bukan bilangan bulat" in capsys.readouterr().err
+    assert exc.value.code == 1
+    assert capsys.readouterr().err == "kinerja demo: argumen --kecamatan: 'nol' bukan bilangan bulat\n"
+
+
+@pytest.mark.parametrize(
+    "argumen, pesan",
+    [
+        ([], "kinerja: argumen wajib belum diberikan: PERINTAH"),
+        (["bogus"], "kinerja: argumen PERINTAH: pilihan 'bogus' tidak dikenal"),
+        (["compute"], "kinerja compute: argumen wajib belum diberikan: --instansi, --tahun"),
+        (["compute", "--instansi", "1", "--tahun", "dua"], "kinerja compute: argumen --tahun: nilai bilangan bulat"),
+        (["migrate", "--tidak-ada"], "kinerja: argumen tidak dikenal: --tidak-ada"),
+    ],
+)
+def test_argument_errors_are_one_indonesian_line_with_exit_1(argumen, pesan):
+    result = run(*argumen)
+    assert result.returncode == 1
+    assert result.stderr.startswith(pesan) and result.stderr.count("\n") == 1
+    assert "error" not in result.stderr and "usage" not in result.stderr
 
 
 @pytest.mark.django_db(transaction=True)

@@ -122,6 +122,7 @@ class _PembuatPengguna:
         return self.model.objects.create(
             username=username,
             first_name=nama[:150],
+            email=f"{username}@demo.kinerja.invalid",  # reminders of the demo land under var/surel/
             password=self.hash,
             is_staff=superuser,
             is_superuser=superuser,

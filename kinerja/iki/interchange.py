@@ -9,9 +9,17 @@ How an import lands in the catalogue:
 
 * The year's latest revision is the target. None yet: revision 1 is created as a draft. A draft:
   it is updated in place. Ditetapkan: nothing is written, the user is told to make a revision.
-* Jabatan are matched by name within the instansi (case and spacing ignored). A missing one is
-  created with the document's tugas, fungsi, eselon and jenis; an existing one only gets tugas,
-  fungsi and eselon filled in where it has none, because a jabatan outlives one year's document.
+* Jabatan are mapped, never duplicated: :mod:`kinerja.pemetaan` scores each name of the document
+  against the instansi's jabatan (case, the office's name as suffix and the usual abbreviations
+  ignored). A ``peta`` ({document name: jabatan id, "baru" or "lewati"}, from the CLI's ``--peta``
+  file or the browser's review page) decides; without one (or for a name it does not list) the
+  rule is :func:`keputusan_otomatis`: a match of at least ``pemetaan.YAKIN`` is used, a name that
+  resembles no jabatan (below ``pemetaan.MUNGKIN``) is created as a new jabatan, and a name in
+  between is left out of the import with a peringatan, so that nothing is created or merged
+  without the user saying so. A new jabatan gets the document's tugas, fungsi, eselon and jenis;
+  an existing one only gets tugas, fungsi and eselon filled in where it has none, because a
+  jabatan outlives one year's document. The tugas and fungsi as the document decrees them are kept
+  with the document (UraianJabatan), which is what the year's Dokumen IKI prints.
   ``atasan`` is set only when the document names one; otherwise it is left as it is. An atasan
   the reader guessed (``"atasan_tebakan": true``) never replaces one the jabatan already has.
 * The head of the office, which documents rarely list (the Camat signs the decree instead): when a
@@ -21,7 +29,9 @@ How an import lands in the catalogue:
   signatory with a valid NIP, that Pegawai is found by NIP or created (nama, and pangkat when
   recognised) and assigned to the head's jabatan from the SK date (else 1 January of the year),
   unless someone already holds it on that date. A signatory who signs for the head ("a.n. Camat")
-  is not assigned.
+  is not assigned. The SK keeps its signatory's name, pangkat, NIP and title as the document gives
+  them (what the year's Dokumen IKI prints); a name the document lost is taken from the Pegawai
+  of the SK's NIP, with a peringatan.
 * For every jabatan the document mentions, the draft's tujuan, sasaran, indicators and variables
   become those of the document: sasaran are matched by uraian, indicators by nama (the k-th
   occurrence of a repeated text matches the k-th), variables by kode; matched rows are updated
@@ -59,7 +69,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.db.models import F, Prefetch
 
-from kinerja import kepegawaian, rumus
+from kinerja import kepegawaian, pemetaan, rumus
 from kinerja.akun.lingkup import boleh_kelola_katalog
 from kinerja.audit.models import catat
 from kinerja.dokumen.atasan import nama_kepala
@@ -67,7 +77,17 @@ from kinerja.format import format_angka, format_tanggal
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
 from kinerja.pengukuran import AGREGASI
 
-from .models import DokumenIKI, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, Variabel, kode_validator
+from .models import (
+    DokumenIKI,
+    Indikator,
+    IndikatorTujuan,
+    Konstanta,
+    Sasaran,
+    Tujuan,
+    UraianJabatan,
+    Variabel,
+    kode_validator,
+)
 
 FORMAT = "kinerja-iki/1"
 
@@ -95,6 +115,10 @@ _PANJANG = {
     "sk.pangkat": DokumenIKI._meta.get_field("sk_penandatangan_pangkat").max_length,
     "sk.nip": DokumenIKI._meta.get_field("sk_penandatangan_nip").max_length,
 }
+# What a mapping (``peta``) may say for a jabatan of the document besides an existing jabatan's id.
+PETA_BARU = "baru"
+PETA_LEWATI = "lewati"
+FORMAT_PETA = "kinerja-peta/1"
 # DecimalField(max_digits=20, decimal_places=6).
 _NILAI_MAKS = Decimal(10) ** 14
 _DESIMAL_MAKS = 6
@@ -144,12 +168,21 @@ class HasilImpor:
     kepala_dibuat: list[str] = field(default_factory=list)
     pegawai: Hitungan = field(default_factory=Hitungan)
     penugasan: Hitungan = field(default_factory=Hitungan)
+    # Each jabatan of the document: {"dokumen", "jabatan" (the catalogue's name or None), "keputusan"}.
+    pemetaan: list[dict] = field(default_factory=list)
+    # Names of the document's jabatan left out of this import (the mapping said so, or was unsure).
+    dilewati: list[str] = field(default_factory=list)
 
     def sebagai_dict(self) -> dict:
         return {
             jenis: vars(getattr(self, jenis)).copy()
             for jenis in ("jabatan", "sasaran", "indikator", "variabel", "pegawai", "penugasan")
-        } | {"konstanta_dibuat": list(self.konstanta_dibuat), "kepala_dibuat": list(self.kepala_dibuat)}
+        } | {
+            "konstanta_dibuat": list(self.konstanta_dibuat),
+            "kepala_dibuat": list(self.kepala_dibuat),
+            "pemetaan": list(self.pemetaan),
+            "dilewati": list(self.dilewati),
+        }
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -396,9 +429,98 @@ def _periksa_indikator(p: _Pemeriksa, indikator, path: str):
 # --- import ----------------------------------------------------------------------------------
 
 
-def impor(data: dict, instansi: Instansi, tahun: int | None = None, pengguna=None) -> HasilImpor:
+def nama_jabatan_dokumen(data: dict) -> list[str]:
+    """The jabatan names of an interchange document, each once, in the document's order."""
+    nama: dict[str, str] = {}
+    for entri in data.get("jabatan") or []:
+        if isinstance(entri, dict) and isinstance(entri.get("nama"), str) and entri["nama"].strip():
+            nama.setdefault(_kunci(entri["nama"]), " ".join(entri["nama"].split()))
+    return list(nama.values())
+
+
+def usulan_peta(data: dict, instansi: Instansi) -> list[pemetaan.Cocok]:
+    """For each jabatan of the document, the instansi's existing jabatan it most likely is."""
+    ada = list(Jabatan.objects.filter(instansi=instansi).order_by("urutan", "id").values_list("pk", "nama"))
+    return pemetaan.cocokkan(nama_jabatan_dokumen(data), ada, instansi.nama, instansi.nama_wilayah)
+
+
+def keputusan_otomatis(cocok: pemetaan.Cocok) -> int | str:
+    """What an import without a mapping does with one jabatan of the document (module docstring):
+    a sure match is used, a name like no existing jabatan becomes a new jabatan, and a name that
+    only resembles one is left out for the user to decide."""
+    if cocok.yakin:
+        return cocok.id
+    if cocok.id is None:
+        return PETA_BARU
+    return PETA_LEWATI
+
+
+def buat_peta(data: dict, instansi: Instansi) -> dict:
+    """The mapping file that ``kinerja import --dry-run --peta-keluar`` writes, to be checked and edited.
+
+    Each jabatan's ``pilihan`` is prefilled with the suggestion (an existing jabatan's id, or
+    "baru" when none resembles it); the user changes it to another id, "baru" or "lewati".
+    """
+    jabatan = {j.pk: j.nama for j in Jabatan.objects.filter(instansi=instansi).order_by("urutan", "id")}
+    return {
+        "format": FORMAT_PETA,
+        "instansi": instansi.nama,
+        "petunjuk": "Untuk setiap jabatan dokumen, 'pilihan' berisi ID jabatan yang sudah ada (lihat 'jabatan_ada'), "
+        f"'{PETA_BARU}' untuk membuat jabatan baru, atau '{PETA_LEWATI}' agar jabatan itu tidak diimpor.",
+        "jabatan": [
+            {
+                "dokumen": c.nama,
+                "usulan": {"id": c.id, "nama": c.nama_ada, "keyakinan": c.keyakinan} if c.id is not None else None,
+                "pilihan": c.id if c.id is not None else PETA_BARU,
+            }
+            for c in usulan_peta(data, instansi)
+        ],
+        "jabatan_ada": [{"id": pk, "nama": nama} for pk, nama in jabatan.items()],
+    }
+
+
+def baca_peta(peta, instansi: Instansi) -> dict[str, int | str]:
+    """A mapping file (as :func:`buat_peta` writes it, perhaps edited) → {document name: choice}.
+
+    Raises :class:`ImporDitolak` naming each bad entry; an id must be a jabatan of ``instansi``.
+    """
+    masalah = []
+    if not isinstance(peta, dict) or not isinstance(peta.get("jabatan"), list):
+        raise ImporDitolak("peta: harus berupa objek JSON dengan daftar 'jabatan' (tulis dengan --peta-keluar).")
+    if peta.get("format") not in (None, FORMAT_PETA):
+        masalah.append(f"peta.format: '{peta.get('format')}' tidak dikenal; yang dikenal '{FORMAT_PETA}'")
+    ada = set(Jabatan.objects.filter(instansi=instansi).values_list("pk", flat=True))
+    hasil: dict[str, int | str] = {}
+    for i, item in enumerate(peta["jabatan"]):
+        path = f"peta.jabatan[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("dokumen"), str) or not item["dokumen"].strip():
+            masalah.append(f"{path}.dokumen: wajib berupa nama jabatan dalam dokumen")
+            continue
+        pilihan = item.get("pilihan")
+        if pilihan in (PETA_BARU, PETA_LEWATI) or (
+            isinstance(pilihan, int) and not isinstance(pilihan, bool) and pilihan in ada
+        ):
+            hasil[_kunci(item["dokumen"])] = pilihan
+        elif isinstance(pilihan, int) and not isinstance(pilihan, bool):
+            masalah.append(f"{path}.pilihan: jabatan ID {pilihan} tidak ada di {instansi.nama}")
+        else:
+            masalah.append(
+                f"{path}.pilihan: '{pilihan}' tidak dikenal; isi ID jabatan, '{PETA_BARU}' atau '{PETA_LEWATI}'"
+            )
+    if masalah:
+        raise ImporDitolak(masalah)
+    return hasil
+
+
+def impor(
+    data: dict, instansi: Instansi, tahun: int | None = None, pengguna=None, peta: dict[str, int | str] | None = None
+) -> HasilImpor:
     """Create or update the draft DokumenIKI of ``instansi`` for ``tahun`` (by default the document's
     year) from an interchange document, in one transaction with an audit record.
+
+    ``peta`` maps a jabatan name of the document (any case and spacing) to an existing jabatan's id,
+    :data:`PETA_BARU` or :data:`PETA_LEWATI`; a name it does not list, or every name without a
+    ``peta``, gets :func:`keputusan_otomatis`.
 
     Raises :class:`ImporDitolak`, having written nothing, when the document is invalid, the year is
     unknown, the year's document is ditetapkan, or ``pengguna`` may not manage the catalogue.
@@ -416,7 +538,7 @@ def impor(data: dict, instansi: Instansi, tahun: int | None = None, pengguna=Non
     with transaction.atomic():
         # One import per instansi at a time: two would both create revision 1, or fight over rows.
         instansi = Instansi.objects.select_for_update().select_related("pemda").get(pk=instansi.pk)
-        return _Pengimpor(data, instansi, tahun, pengguna).jalankan()
+        return _Pengimpor(data, instansi, tahun, pengguna, peta).jalankan()
 
 
 def _kunci(teks: str) -> str:
@@ -461,8 +583,11 @@ class _Pasangan:
 
 
 class _Pengimpor:
-    def __init__(self, data: dict, instansi: Instansi, tahun: int, pengguna):
+    def __init__(self, data: dict, instansi: Instansi, tahun: int, pengguna, peta: dict[str, int | str] | None = None):
         self.data, self.instansi, self.tahun, self.pengguna = data, instansi, tahun, pengguna
+        self.peta = {_kunci(nama): pilihan for nama, pilihan in (peta or {}).items()}
+        # The document's jabatan names → the catalogue's jabatan they were mapped to.
+        self.dari_dokumen: dict[str, Jabatan] = {}
         self.peringatan: list[str] = list(data.get("peringatan") or [])
         self.konstanta = {k.kode: k for k in Konstanta.objects.filter(instansi=instansi, tahun=tahun)}
         self.konstanta_json = {k["kode"]: k for k in data.get("konstanta") or []}
@@ -480,6 +605,7 @@ class _Pengimpor:
         per_jabatan = self._jabatan()
         self._penandatangan(dokumen)
         for jabatan, entri in per_jabatan:
+            self._uraian(dokumen, jabatan, entri)
             self._tujuan(dokumen, jabatan, entri)
             self._sasaran(dokumen, jabatan, entri)
         self._induk(dokumen)
@@ -496,7 +622,8 @@ class _Pengimpor:
             ringkasan=f"Impor {dokumen}: {h.indikator.dibuat} indikator dibuat, "
             f"{h.indikator.diperbarui} diperbarui, {h.indikator.dihapus} dihapus"
             + "".join(f"; jabatan {nama} dibuat" for nama in h.kepala_dibuat)
-            + (f"; {h.penugasan.dibuat} penugasan penandatangan dibuat" if h.penugasan.dibuat else ""),
+            + (f"; {h.penugasan.dibuat} penugasan penandatangan dibuat" if h.penugasan.dibuat else "")
+            + (f"; {len(h.dilewati)} jabatan tidak diimpor" if h.dilewati else ""),
             perubahan=h.sebagai_dict(),
         )
         return h
@@ -537,6 +664,7 @@ class _Pengimpor:
             ("penandatangan", "sk_penandatangan"),
             ("pangkat", "sk_penandatangan_pangkat"),
             ("nip", "sk_penandatangan_nip"),
+            ("jabatan_penandatangan", "sk_penandatangan_jabatan"),
             ("menimbang", "menimbang"),
             ("mengingat", "mengingat"),
         ):
@@ -554,9 +682,47 @@ class _Pengimpor:
         for jabatan in ada:
             self.jabatan[_kunci(jabatan.nama)].append(jabatan)
         self.urutan_berikut = max((j.urutan for j in ada), default=-1) + 1
+        per_id = {j.pk: j for j in ada}
+        cocok = {
+            _kunci(c.nama): c
+            for c in pemetaan.cocokkan(
+                nama_jabatan_dokumen(self.data),
+                [(j.pk, j.nama) for j in ada],
+                self.instansi.nama,
+                self.instansi.nama_wilayah,
+            )
+        }
         entri_per_jabatan: dict[int, tuple[Jabatan, list[dict]]] = {}
         for entri in self.data["jabatan"]:
-            jabatan = self._jabatan_bernama(entri["nama"])
+            kunci = _kunci(entri["nama"])
+            if kunci in self.dari_dokumen:
+                jabatan = self.dari_dokumen[kunci]
+                entri_per_jabatan[jabatan.pk][1].append(entri)
+                continue
+            if kunci in [_kunci(n) for n in self.hasil.dilewati]:
+                continue
+            usulan = cocok[kunci]
+            pilihan = self.peta.get(kunci, keputusan_otomatis(usulan))
+            catatan = {"dokumen": entri["nama"].strip(), "keyakinan": usulan.keyakinan}
+            if pilihan == PETA_LEWATI:
+                self.hasil.dilewati.append(entri["nama"].strip())
+                self.hasil.pemetaan.append(catatan | {"jabatan": None, "keputusan": PETA_LEWATI})
+                saran = f" (mirip '{usulan.nama_ada}', keyakinan {format_angka(usulan.keyakinan * 100, 0)}%)"
+                self.peringatan.append(
+                    f"Jabatan '{entri['nama'].strip()}' tidak diimpor{saran if usulan.id else ''}: "
+                    "tetapkan dalam peta (--peta) jabatan mana atau 'baru'."
+                )
+                continue
+            jabatan = per_id.get(pilihan) if pilihan != PETA_BARU else None
+            if pilihan == PETA_BARU and self._jabatan_bernama(entri["nama"]) is not None:
+                raise ImporDitolak(
+                    f"Jabatan '{entri['nama'].strip()}' dipilih sebagai jabatan baru, tetapi {self.instansi.nama} "
+                    "sudah memiliki jabatan bernama itu; pilih jabatan itu dalam peta."
+                )
+            self.hasil.pemetaan.append(
+                catatan
+                | {"jabatan": jabatan.nama if jabatan else None, "keputusan": "dipetakan" if jabatan else "baru"}
+            )
             if jabatan is None:
                 jabatan = Jabatan(instansi=self.instansi, urutan=self.urutan_berikut)
                 self.urutan_berikut += 1
@@ -573,6 +739,7 @@ class _Pengimpor:
                 self.jabatan[_kunci(jabatan.nama)].append(jabatan)
             elif jabatan not in self.status_jabatan:
                 self.status_jabatan[jabatan] = _simpan(jabatan, self._isi_yang_kosong(jabatan, entri))
+            self.dari_dokumen[kunci] = jabatan
             entri_per_jabatan.setdefault(jabatan.pk, (jabatan, []))[1].append(entri)
         for jabatan, daftar_entri in entri_per_jabatan.values():
             entri = next((e for e in daftar_entri if e.get("atasan")), None)
@@ -586,6 +753,8 @@ class _Pengimpor:
         Official documents sign with the office's name appended ("Kepala Seksi Pemerintahan
         Kecamatan Banyuates", "Camat Banyuates"): without an exact match, try the name without it.
         """
+        if _kunci(nama) in self.dari_dokumen:
+            return self.dari_dokumen[_kunci(nama)]
         calon = self.jabatan.get(_kunci(nama)) or self.jabatan.get(self._tanpa_nama_instansi(nama), [])
         return next((j for j in calon if j.nama == nama.strip()), calon[0] if calon else None)
 
@@ -676,6 +845,18 @@ class _Pengimpor:
         """Assign the SK's signatory to the head's jabatan (module docstring)."""
         sk = self.data.get("sk") or {}
         nama, teks_nip = (sk.get("penandatangan") or "").strip(), (sk.get("nip") or "").strip()
+        if not nama and teks_nip and not dokumen.sk_penandatangan:
+            # The name did not survive the document (a cut-off signature block): the NIP names him.
+            try:
+                dikenal = Pegawai.objects.filter(nip=kepegawaian.parse_nip(teks_nip).digits).first()
+            except kepegawaian.NipError:
+                dikenal = None
+            if dikenal is not None:
+                dokumen.sk_penandatangan = dikenal.nama
+                dokumen.save(update_fields=["sk_penandatangan"])
+                self.peringatan.append(
+                    f"Nama penandatangan SK tidak terbaca; menurut NIP {teks_nip} ia {dikenal.nama}."
+                )
         if not nama or not teks_nip:
             return
         try:
@@ -719,6 +900,20 @@ class _Pengimpor:
         except kepegawaian.PangkatError:
             self.peringatan.append(f"Pangkat penandatangan SK '{pangkat}' tidak dikenali; pangkat pegawai dikosongkan.")
             return ""
+
+    # Tugas and fungsi as this year's document decrees them ----------------------------------------
+
+    def _uraian(self, dokumen: DokumenIKI, jabatan: Jabatan, daftar_entri: list[dict]):
+        """Kept per document (UraianJabatan), so another year's document never changes them."""
+        nilai = {}
+        for kunci in ("tugas", "fungsi"):
+            isi = next((list(e[kunci]) for e in daftar_entri if e.get(kunci)), None)
+            if isi is not None:
+                nilai[kunci] = isi
+        if not nilai:
+            return
+        uraian = UraianJabatan.objects.filter(dokumen=dokumen, jabatan=jabatan).first()
+        _simpan(uraian or UraianJabatan(dokumen=dokumen, jabatan=jabatan), nilai)
 
     # Tujuan ------------------------------------------------------------------------------------
 
@@ -862,6 +1057,9 @@ class _Pengimpor:
             return self._konstanta(data["konstanta"], nilai_dokumen, label)
         if data["kode"] in self.konstanta:
             return self._konstanta(data["kode"], nilai_dokumen, label)
+        bernama = next((k for k in self.konstanta.values() if _kunci(k.nama) == _kunci(data["uraian"])), None)
+        if bernama is not None:
+            return self._konstanta(bernama.kode, nilai_dokumen, label)
         kode = _KODE_KONSTANTA_DIKENAL.get(data["kode"])
         if kode is None or (kode not in self.konstanta and nilai_dokumen is None):
             return None
@@ -952,6 +1150,7 @@ def ekspor(dokumen: DokumenIKI) -> dict:
         .prefetch_related(_urut("indikator", IndikatorTujuan.objects.all()))
     )
     jabatan = {s.jabatan.pk: s.jabatan for s in sasaran_list} | {t.jabatan.pk: t.jabatan for t in tujuan_list}
+    uraian = {u.jabatan_id: u for u in UraianJabatan.objects.filter(dokumen=dokumen)}
     peringatan: list[str] = []
     konstanta: dict[str, Konstanta] = {}
     hasil_jabatan = []
@@ -962,8 +1161,8 @@ def ekspor(dokumen: DokumenIKI) -> dict:
             "eselon": jab.eselon,
             "jenis": jab.jenis,
             "atasan": jab.atasan.nama if jab.atasan else None,
-            "tugas": list(jab.tugas),
-            "fungsi": list(jab.fungsi),
+            "tugas": list(uraian[jab.pk].tugas if jab.pk in uraian else jab.tugas),
+            "fungsi": list(uraian[jab.pk].fungsi if jab.pk in uraian else jab.fungsi),
             "tujuan": [t.uraian for t in tujuan],
             "indikator_tujuan": [it.uraian for t in tujuan for it in t.indikator.all()],
         }
@@ -993,6 +1192,7 @@ def ekspor(dokumen: DokumenIKI) -> dict:
             "penandatangan": dokumen.sk_penandatangan or None,
             "pangkat": dokumen.sk_penandatangan_pangkat or None,
             "nip": dokumen.sk_penandatangan_nip or None,
+            "jabatan_penandatangan": dokumen.sk_penandatangan_jabatan or None,
             "menimbang": list(dokumen.menimbang),
             "mengingat": list(dokumen.mengingat),
         },

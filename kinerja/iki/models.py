@@ -13,7 +13,7 @@ from kinerja import rumus
 from kinerja.organisasi.models import Instansi, Jabatan
 from kinerja.pengukuran import AGREGASI
 
-from .penguncian import DokumenTerkunci, TerkunciQuerySet
+from .penguncian import DokumenTerkunci, TerkunciQuerySet, revisi_dibuat
 
 kode_validator = RegexValidator(r"^[a-z][a-z0-9_]*$", "Kode hanya huruf kecil, angka dan '_', diawali huruf.")
 
@@ -54,10 +54,11 @@ class DokumenIKI(models.Model):
     sk_nomor = models.CharField("nomor SK", max_length=120, blank=True)
     sk_tanggal = models.DateField("tanggal SK", null=True, blank=True)
     sk_tempat = models.CharField("tempat penetapan SK", max_length=80, blank=True, help_text="mis. Banyuates")
-    sk_penandatangan_jabatan = models.CharField("jabatan penandatangan", max_length=200, blank=True)
     sk_penandatangan = models.CharField("penandatangan SK", max_length=160, blank=True)
     sk_penandatangan_pangkat = models.CharField("pangkat penandatangan", max_length=80, blank=True)
     sk_penandatangan_nip = models.CharField("NIP penandatangan", max_length=30, blank=True)
+    # The title over the signature as the SK gives it ("Camat Banyuates", "Plt. Camat …", "a.n. Camat …").
+    sk_penandatangan_jabatan = models.CharField("jabatan penandatangan", max_length=200, blank=True)
     menimbang = models.JSONField(default=list, blank=True)
     mengingat = models.JSONField(default=list, blank=True)
     revisi_dari = models.ForeignKey(
@@ -121,6 +122,30 @@ class _BagianDokumen(models.Model):
         abstract = True
 
 
+class UraianJabatan(models.Model):
+    """The tugas and fungsi of a jabatan as one year's document decrees them.
+
+    Jabatan.tugas/fungsi are the jabatan's current description; a document prints its own when it
+    has one, so importing an older year's document never changes what another year prints.
+    """
+
+    dokumen = models.ForeignKey(DokumenIKI, on_delete=models.CASCADE, related_name="uraian_jabatan")
+    jabatan = models.ForeignKey(Jabatan, on_delete=models.CASCADE, related_name="uraian_per_dokumen")
+    tugas = models.JSONField(default=list, blank=True)
+    fungsi = models.JSONField(default=list, blank=True)
+
+    objects = TerkunciQuerySet.as_manager()
+    kunci_path = "dokumen__status"
+
+    class Meta:
+        verbose_name = "tugas dan fungsi jabatan per dokumen"
+        verbose_name_plural = "tugas dan fungsi jabatan per dokumen"
+        constraints = [models.UniqueConstraint(fields=["dokumen", "jabatan"], name="uraian_jabatan_unik_per_dokumen")]
+
+    def __str__(self):
+        return f"{self.jabatan} ({self.dokumen})"
+
+
 class Tujuan(_BagianDokumen):
     dokumen = models.ForeignKey(DokumenIKI, on_delete=models.CASCADE, related_name="tujuan")
     jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="tujuan")
@@ -177,6 +202,10 @@ class Indikator(_BagianDokumen):
         POSITIF = "positif", "Positif (makin tinggi makin baik)"
         NEGATIF = "negatif", "Negatif (makin rendah makin baik)"
 
+    class Jenis(models.TextChoices):
+        OUTPUT = "output", "Output (keluaran)"
+        OUTCOME = "outcome", "Outcome (hasil)"
+
     class PeriodePelaporan(models.TextChoices):
         TRIWULANAN = "triwulanan", "Triwulanan"
         SEMESTERAN = "semesteran", "Semesteran"
@@ -184,16 +213,23 @@ class Indikator(_BagianDokumen):
 
     sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="indikator")
     nama = models.TextField("indikator kinerja")
-    penjelasan = models.TextField("penjelasan / formulasi (teks)", blank=True)
+    penjelasan = models.TextField("definisi operasional / penjelasan", blank=True)
+    jenis = models.CharField("jenis indikator", max_length=10, choices=Jenis.choices, blank=True)
     ekspresi = models.CharField("rumus", max_length=2000, blank=True, help_text="mis. tepat_waktu / usulan * 100")
     satuan = models.CharField(max_length=40, blank=True, default="%")
     polaritas = models.CharField(max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF)
     sumber_data = models.CharField(max_length=250, blank=True)
+    penyedia_data = models.CharField("penyedia data", max_length=250, blank=True)
     periode_pelaporan = models.CharField(
         max_length=12, choices=PeriodePelaporan.choices, default=PeriodePelaporan.TRIWULANAN
     )
     penanggung_jawab = models.ForeignKey(
-        Jabatan, null=True, blank=True, on_delete=models.SET_NULL, related_name="indikator_ditanggung"
+        Jabatan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indikator_ditanggung",
+        verbose_name="penanggung jawab",
     )
     induk = models.ManyToManyField(
         "self",
@@ -240,6 +276,9 @@ class Variabel(_BagianDokumen):
     agregasi = models.CharField(max_length=12, choices=list(AGREGASI.items()), default="jumlah")
     nilai_tetap = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     konstanta = models.ForeignKey(Konstanta, null=True, blank=True, on_delete=models.PROTECT, related_name="variabel")
+    negatif_boleh = models.BooleanField(
+        "boleh negatif", default=False, help_text="Centang bila nilainya memang bisa di bawah nol (mis. selisih)."
+    )
 
     kunci_path = "indikator__sasaran__dokumen__status"
 
@@ -264,6 +303,16 @@ class Variabel(_BagianDokumen):
         return self.nilai_tetap is None and self.konstanta_id is None
 
 
+def _salin_uraian_jabatan(sender, lama, baru, **kwargs):
+    """A new revision keeps the tugas and fungsi its year's document decreed."""
+    UraianJabatan.objects.bulk_create(
+        UraianJabatan(dokumen=baru, jabatan_id=u.jabatan_id, tugas=u.tugas, fungsi=u.fungsi)
+        for u in UraianJabatan.objects.filter(dokumen=lama)
+    )
+
+
+revisi_dibuat.connect(_salin_uraian_jabatan, dispatch_uid="salin-uraian-jabatan")
+
 __all__ = [
     "DokumenIKI",
     "DokumenTerkunci",
@@ -272,5 +321,6 @@ __all__ = [
     "Konstanta",
     "Sasaran",
     "Tujuan",
+    "UraianJabatan",
     "Variabel",
 ]

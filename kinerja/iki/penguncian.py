@@ -77,9 +77,9 @@ def is_locked(instance) -> bool:
 
 
 def _locked_models():
-    from .models import DokumenIKI, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, Variabel
+    from .models import DokumenIKI, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, UraianJabatan, Variabel
 
-    return DokumenIKI, Tujuan, IndikatorTujuan, Sasaran, Indikator, Variabel, Konstanta
+    return DokumenIKI, Tujuan, IndikatorTujuan, Sasaran, Indikator, Variabel, Konstanta, UraianJabatan
 
 
 def _refuse_if_locked(sender, instance, **kwargs):

@@ -6,6 +6,11 @@ them into the catalogue with :func:`kinerja.iki.interchange.impor`. Several file
 all-or-nothing: every file is read and checked first, then all are imported in one transaction,
 so one bad file means nothing is written. Bad input gets one Indonesian line on stderr naming the
 file and exit code 1, never a traceback.
+
+Jabatan are mapped to the instansi's existing ones, never duplicated silently:
+``--dry-run --peta-keluar peta.json`` writes each jabatan of the documents with the suggested
+existing jabatan and its confidence; edit it and import with ``--peta peta.json``. Without a
+mapping, the rule of :func:`kinerja.iki.interchange.keputusan_otomatis` applies and is printed.
 """
 
 import json
@@ -15,9 +20,12 @@ from pathlib import Path
 
 from kinerja.cli_umum import PerintahGagal, cari_instansi, jalankan
 
-# The same limit as the document reader's: a bigger file is not an IKI document.
-UKURAN_MAKS = 50 * 1024 * 1024
 PERINGATAN_DITAMPILKAN = 20
+ATURAN_TANPA_PETA = (
+    "Tanpa --peta: jabatan yang cocok dengan keyakinan ≥ {yakin}% dipetakan ke jabatan yang ada, jabatan yang tidak "
+    "mirip satu pun (< {mungkin}%) dibuat baru, dan sisanya tidak diimpor. Tulis peta dengan --dry-run --peta-keluar "
+    "FILE, periksa, lalu impor dengan --peta FILE."
+)
 
 
 def daftarkan(sub, setup_django):
@@ -36,6 +44,16 @@ def daftarkan(sub, setup_django):
     )
     p.add_argument("--instansi", metavar="ID", help="ID atau nama instansi tujuan (wajib kecuali dengan --dry-run)")
     p.add_argument("--tahun", type=int, metavar="N", help="tahun dokumen IKI (bawaan: tahun yang tertulis di dokumen)")
+    p.add_argument(
+        "--peta",
+        metavar="FILE",
+        help="peta jabatan (JSON dari --peta-keluar): jabatan dokumen → ID jabatan yang ada, 'baru' atau 'lewati'",
+    )
+    p.add_argument(
+        "--peta-keluar",
+        metavar="FILE",
+        help="dengan --dry-run dan --instansi: tulis usulan peta jabatan ke FILE untuk diperiksa dan diubah",
+    )
     p.set_defaults(func=lambda args: jalankan(cmd_import, args, setup_django))
 
     p = sub.add_parser(
@@ -58,11 +76,21 @@ def daftarkan(sub, setup_django):
 def cmd_import(args) -> int:
     from django.db import transaction
 
-    from kinerja.iki.interchange import ImporDitolak, impor
+    from kinerja.iki.interchange import ImporDitolak, baca_peta, impor
 
     if not args.dry_run and not args.instansi:
         raise PerintahGagal("sebutkan --instansi ID tujuan impor (atau pakai --dry-run untuk memeriksa saja).")
-    instansi = None if args.dry_run else cari_instansi(args.instansi)
+    if args.peta_keluar and not (args.dry_run and args.instansi):
+        raise PerintahGagal(
+            "--peta-keluar hanya bersama --dry-run dan --instansi ID (jabatan instansi itu yang dicocokkan)."
+        )
+    instansi = cari_instansi(args.instansi) if args.instansi and (not args.dry_run or args.peta_keluar) else None
+    peta = None
+    if args.peta and not args.dry_run:
+        try:
+            peta = baca_peta(_baca_json(Path(args.peta)), instansi)
+        except ImporDitolak as exc:
+            raise PerintahGagal(f"{args.peta}: {exc}") from None
     dibaca, gagal = [], []
     for nomor, berkas in enumerate(args.berkas, 1):
         if len(args.berkas) > 1:
@@ -86,6 +114,8 @@ def cmd_import(args) -> int:
         return 1
 
     if args.dry_run:
+        if args.peta_keluar:
+            _tulis_peta(args.peta_keluar, [data for _, data in dibaca], instansi)
         if args.json:
             _cetak_json(dibaca[0][1] if len(dibaca) == 1 else [data for _, data in dibaca])
         else:
@@ -98,7 +128,7 @@ def cmd_import(args) -> int:
     try:
         with transaction.atomic():
             for berkas_sekarang, data in dibaca:
-                hasil.append((berkas_sekarang, impor(data, instansi, tahun=args.tahun)))
+                hasil.append((berkas_sekarang, impor(data, instansi, tahun=args.tahun, peta=peta)))
     except ImporDitolak as exc:
         raise PerintahGagal(f"{berkas_sekarang}: {exc}; tidak ada yang diimpor.") from None
     if args.json:
@@ -107,7 +137,38 @@ def cmd_import(args) -> int:
     else:
         for berkas, h in hasil:
             print(_ringkasan_impor(berkas, h))
+        if peta is None and any(h.dilewati for _, h in hasil):
+            print(_aturan_tanpa_peta())
     return 0
+
+
+def _aturan_tanpa_peta() -> str:
+    from kinerja import pemetaan
+
+    return ATURAN_TANPA_PETA.format(yakin=round(pemetaan.YAKIN * 100), mungkin=round(pemetaan.MUNGKIN * 100))
+
+
+def _tulis_peta(path: str, daftar_data: list[dict], instansi):
+    from kinerja.iki.interchange import buat_peta
+
+    gabungan = {"jabatan": [j for data in daftar_data for j in data.get("jabatan") or []]}
+    peta = buat_peta(gabungan, instansi)
+    try:
+        Path(path).write_text(json.dumps(peta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise PerintahGagal(f"{path}: tidak dapat ditulis ({exc.strerror}).") from None
+    print(f"Peta jabatan ditulis: {path}", file=sys.stderr)
+    for item in peta["jabatan"]:
+        usulan = item["usulan"]
+        if usulan is None:
+            print(f"  {item['dokumen']} → jabatan baru (tidak ada yang mirip)", file=sys.stderr)
+        else:
+            print(
+                f"  {item['dokumen']} → {usulan['nama']} (ID {usulan['id']}, keyakinan "
+                f"{round(usulan['keyakinan'] * 100)}%)",
+                file=sys.stderr,
+            )
+    print(_aturan_tanpa_peta(), file=sys.stderr)
 
 
 def _baca(path: Path) -> dict:
@@ -137,15 +198,14 @@ def _baca_dokumen(path: Path) -> dict:
 
 
 def _baca_json(path: Path) -> dict:
+    # The reader owns the size limit and the messages for a missing, unreadable or too large file.
+    from kinerja.dokumen import DokumenError
+    from kinerja.dokumen.masukan import ambil_bytes
+
     try:
-        if path.is_dir():
-            raise PerintahGagal(f"{path}: bukan berkas biasa (sebuah folder).")
-        ukuran = path.stat().st_size
-        if ukuran > UKURAN_MAKS:
-            raise PerintahGagal(f"{path}: berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB); batasnya 50 MB.")
-        teks = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise PerintahGagal(f"{path}: berkas tidak ditemukan.") from None
+        teks = ambil_bytes(path, str(path))[0].decode("utf-8-sig")
+    except DokumenError as exc:
+        raise PerintahGagal(str(exc)) from None
     except UnicodeDecodeError:
         raise PerintahGagal(f"{path}: bukan teks UTF-8, jadi bukan JSON pertukaran.") from None
     except OSError as exc:
@@ -206,6 +266,15 @@ def _ringkasan_impor(berkas: str, hasil) -> str:
         baris.append(f"  jabatan pimpinan dibuat: {', '.join(hasil.kepala_dibuat)}")
     if hasil.konstanta_dibuat:
         baris.append(f"  konstanta dibuat: {', '.join(hasil.konstanta_dibuat)}")
+    for item in hasil.pemetaan:
+        if item["keputusan"] == "dipetakan" and item["jabatan"] != item["dokumen"]:
+            baris.append(
+                f"  dipetakan : {item['dokumen']} → {item['jabatan']} (keyakinan {round(item['keyakinan'] * 100)}%)"
+            )
+        elif item["keputusan"] == "baru":
+            baris.append(f"  jabatan baru: {item['dokumen']}")
+        elif item["keputusan"] == "lewati":
+            baris.append(f"  tidak diimpor: {item['dokumen']}")
     baris += _baris_peringatan(hasil.peringatan)
     return "\n".join(baris)
 

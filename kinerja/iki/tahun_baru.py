@@ -3,7 +3,8 @@
 The new year begins as a draft (revision 1) copied from the document in force of the year (the
 newest decreed revision) or, when nothing has been decreed yet, from the year's draft (e.g. one
 made by import). Jabatan with their tugas and fungsi belong to the instansi, not to a year, so they
-carry over by themselves. The year's constants are copied to the new year (they are facts of that
+carry over; their tugas and fungsi as this year's document states them (UraianJabatan) are copied
+with it. The year's constants are copied to the new year (they are facts of that
 year and stay editable there: a decreed document locks the old ones). Targets are not carried:
 the planner sets them again, with last year's target and realisasi beside each
 (kinerja.realisasi.target.pembanding_tahun_lalu).
@@ -16,7 +17,7 @@ from django.db.models import Q
 from kinerja.audit.models import catat
 
 from .layanan import _copy, salin_isi
-from .models import DokumenIKI, Konstanta, Sasaran
+from .models import DokumenIKI, Konstanta, Sasaran, UraianJabatan
 
 TAHUN_TERAKHIR = 2100  # DokumenIKI's check constraint dokumen_iki_tahun_wajar
 
@@ -81,6 +82,8 @@ def mulai_tahun_baru(dokumen: DokumenIKI, pengguna=None) -> DokumenIKI:
     )
     # Links to indicators outside the document point into last year: they are not carried.
     peta_indikator, _ = salin_isi(dokumen.pk, baru, peta_konstanta=peta_konstanta, tautan_luar=False)
+    for uraian in UraianJabatan.objects.filter(dokumen_id=dokumen.pk):  # tugas and fungsi as this year's
+        _copy(uraian, dokumen=baru)
     catat(
         pengguna,
         "tahun_baru",

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kinerja import kepegawaian, rumus
 from kinerja.format import format_angka, format_tanggal
-from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Tujuan
+from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Tujuan, UraianJabatan
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
 from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Skala, kategori
 from kinerja.realisasi.berlaku import dokumen_berlaku
@@ -317,6 +317,8 @@ def baca_katalog(dokumen: DokumenIKI, jabatan_id: int | None = None) -> list[Jab
             TujuanDok(tujuan.uraian, [i.uraian for i in tujuan.indikator.all()])
         )
 
+    # The tugas and fungsi this year's document decreed; a jabatan's current ones when it has none.
+    uraian = {u.jabatan_id: u for u in UraianJabatan.objects.filter(dokumen=dokumen)}
     jabatan: dict[int, JabatanDok] = {}
     for sasaran in sasaran_qs.order_by("jabatan__urutan", "jabatan__nama", "urutan", "id"):
         j = sasaran.jabatan
@@ -325,8 +327,8 @@ def baca_katalog(dokumen: DokumenIKI, jabatan_id: int | None = None) -> list[Jab
                 id=j.pk,
                 nama=j.nama,
                 nama_lengkap=nama_jabatan_lengkap(j, instansi),
-                tugas=list(j.tugas),
-                fungsi=list(j.fungsi),
+                tugas=list(uraian[j.pk].tugas if j.pk in uraian else j.tugas),
+                fungsi=list(uraian[j.pk].fungsi if j.pk in uraian else j.fungsi),
                 tujuan=tujuan_per_jabatan[j.pk],
             )
         jabatan[j.pk].sasaran.append(SasaranDok(sasaran.uraian, indikator_per_sasaran[sasaran.pk]))
@@ -433,7 +435,10 @@ def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
     instansi = dokumen.instansi
     peringatan: list[str] = []
     kepala = sebutan_kepala(instansi)
-    if dokumen.sk_penandatangan.strip():
+    # The SK's own signatory, even when the document gave only a NIP and pangkat, not today's holder.
+    if any(
+        x.strip() for x in (dokumen.sk_penandatangan, dokumen.sk_penandatangan_nip, dokumen.sk_penandatangan_pangkat)
+    ):
         # A Plt. or Plh. signs as such (kinerja.iki.layanan writes the title it decreed with).
         awalan = next((a for a in ("Plt. ", "Plh. ") if dokumen.sk_penandatangan_jabatan.startswith(a)), "")
         penandatangan = Pejabat(

@@ -181,7 +181,7 @@ def peringatan_nilai(
 ) -> list[str]:
     """Warnings (DHIS2-style validation, never blocking) for entering ``nilai`` for ``variabel``.
 
-    - a negative value (variables are counts and amounts);
+    - a negative value (variables are counts and amounts), unless the variable allows it (negatif_boleh);
     - for an indicator in percent, a numerator above its denominator (``a / b`` in the formula);
     - a jump of more than 3× (up or down) against the previous reported quarter.
 
@@ -193,7 +193,7 @@ def peringatan_nilai(
     nilai_lain = nilai_lain or {}
     indikator = variabel.indikator
     peringatan = []
-    if nilai < 0:
+    if nilai < 0 and not variabel.negatif_boleh:
         peringatan.append(
             f"Nilai negatif ({format_isian(nilai)}) untuk “{variabel.uraian}”: jumlah atau cacah tidak mungkin negatif."
         )

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kinerja.akun import lingkup
-from kinerja.iki.models import DokumenIKI, Indikator, Sasaran
-from kinerja.organisasi.models import Jabatan, Pemda
+from kinerja.iki.models import DokumenIKI, Indikator, Konstanta, Sasaran, Tujuan
+from kinerja.organisasi.models import Jabatan, Pemda, Penugasan, UnitKerja
 
 
 def _atau_404(queryset, pk, instansi_dari, user):
@@ -58,6 +58,24 @@ def indikator_atau_404(user, pk) -> Indikator:
 
 def jabatan_atau_404(user, pk) -> Jabatan:
     return _atau_404(Jabatan.objects.select_related("instansi__pemda"), pk, lambda j: j.instansi, user)
+
+
+def unit_kerja_atau_404(user, pk) -> UnitKerja:
+    return _atau_404(UnitKerja.objects.select_related("instansi__pemda"), pk, lambda u: u.instansi, user)
+
+
+def penugasan_atau_404(user, pk) -> Penugasan:
+    qs = Penugasan.objects.select_related("jabatan__instansi__pemda", "pegawai")
+    return _atau_404(qs, pk, lambda p: p.jabatan.instansi, user)
+
+
+def konstanta_atau_404(user, pk) -> Konstanta:
+    return _atau_404(Konstanta.objects.select_related("instansi__pemda"), pk, lambda k: k.instansi, user)
+
+
+def tujuan_atau_404(user, pk) -> Tujuan:
+    qs = Tujuan.objects.select_related("dokumen__instansi__pemda", "jabatan")
+    return _atau_404(qs, pk, lambda t: t.dokumen.instansi, user)
 
 
 def wajib(boleh: bool, pesan: str) -> None:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from kinerja import format as fmt
 from kinerja import rumus
 from kinerja.iki.models import DokumenIKI, Indikator, Konstanta, Variabel
+from kinerja.organisasi.models import Jabatan
 
 from . import masuk
 
@@ -87,17 +88,20 @@ class FormDokumen(forms.ModelForm):
 
 
 class FormIndikator(forms.Form):
-    """The indicator itself. Not a ModelForm: the formula is checked against the variables being
-    typed in the same submit, not against those already stored (see views.katalog)."""
+    """The indicator and its passport. Not a ModelForm: the formula is checked against the variables
+    being typed in the same submit, not against those already stored (kinerja.iki.layanan.simpan_indikator)."""
 
     nama = forms.CharField(label="Indikator kinerja", widget=forms.Textarea(attrs={"rows": 2}))
+    penjelasan = forms.CharField(
+        label="Definisi operasional / penjelasan", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    jenis = forms.ChoiceField(
+        label="Jenis indikator", required=False, choices=[("", "— belum ditentukan —"), *Indikator.Jenis.choices]
+    )
     ekspresi = forms.CharField(
         label="Rumus",
         max_length=rumus.MAKS_PANJANG,
         help_text="Kode variabel dan + − × /, mis. tepat_waktu / usulan * 100",
-    )
-    penjelasan = forms.CharField(
-        label="Penjelasan / formulasi (teks)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     satuan = forms.CharField(max_length=40, required=False, initial="%")
     polaritas = forms.ChoiceField(choices=Indikator.Polaritas.choices, initial=Indikator.Polaritas.POSITIF)
@@ -107,6 +111,18 @@ class FormIndikator(forms.Form):
         initial=Indikator.PeriodePelaporan.TRIWULANAN,
     )
     sumber_data = forms.CharField(label="Sumber data", max_length=250, required=False)
+    penyedia_data = forms.CharField(
+        label="Penyedia data",
+        max_length=250,
+        required=False,
+        help_text="Siapa yang menyerahkan datanya, mis. Kasi Pemerintahan.",
+    )
+    penanggung_jawab = forms.ModelChoiceField(
+        label="Penanggung jawab",
+        queryset=Jabatan.objects.none(),
+        required=False,
+        empty_label="— jabatan pemilik sasaran —",
+    )
     induk = forms.ModelMultipleChoiceField(
         label="Mendukung indikator atasan",
         queryset=Indikator.objects.none(),
@@ -118,12 +134,28 @@ class FormIndikator(forms.Form):
         label="Batas atas rentang target", required=False, help_text="Kosongkan bila targetnya satu angka."
     )
 
-    BIDANG_INDIKATOR = ("nama", "ekspresi", "penjelasan", "satuan", "polaritas", "periode_pelaporan", "sumber_data")
+    BIDANG_INDIKATOR = (
+        "nama",
+        "penjelasan",
+        "jenis",
+        "ekspresi",
+        "satuan",
+        "polaritas",
+        "periode_pelaporan",
+        "sumber_data",
+        "penyedia_data",
+        "penanggung_jawab",
+    )
 
-    def __init__(self, *args, induk_pilihan=None, **kwargs):
+    def __init__(self, *args, induk_pilihan=None, jabatan_pilihan=None, **kwargs):
         super().__init__(*args, **kwargs)
         if induk_pilihan is not None:
             self.fields["induk"].queryset = induk_pilihan
+        if jabatan_pilihan is not None:
+            self.fields["penanggung_jawab"].queryset = jabatan_pilihan
+        for nama in ("induk", "penanggung_jawab"):
+            self.fields[nama].error_messages["invalid_choice"] = "Pilihan ini tidak tersedia untuk dokumen ini."
+            self.fields[nama].error_messages["invalid_pk_value"] = "Pilihan ini tidak tersedia untuk dokumen ini."
         self.fields["ekspresi"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
 
     def clean_ekspresi(self):
@@ -144,26 +176,68 @@ class FormIndikator(forms.Form):
 
 
 class FormVariabel(forms.ModelForm):
-    nilai_tetap = AngkaField(label="Nilai tetap", required=False)
+    """One variable row of the formula editor: every label, choice and message in Indonesian."""
+
+    nilai_tetap = AngkaField(label="Nilai tetap", required=False, help_text="Hanya bila nilainya selalu sama.")
 
     class Meta:
         model = Variabel
-        fields = ["kode", "uraian", "agregasi", "nilai_tetap", "konstanta"]
+        fields = ["kode", "uraian", "satuan", "agregasi", "nilai_tetap", "konstanta", "negatif_boleh"]
+        labels = {
+            "kode": "Kode (dipakai di rumus)",
+            "uraian": "Uraian",
+            "satuan": "Satuan",
+            "agregasi": "Agregasi antarperiode",
+            "konstanta": "Konstanta",
+            "negatif_boleh": "Boleh bernilai negatif",
+        }
         widgets = {"uraian": forms.TextInput()}
+        error_messages = {
+            "kode": {"required": "Kode variabel wajib diisi."},
+            "uraian": {"required": "Uraian variabel wajib diisi."},
+        }
+
+    def __init__(self, *args, konstanta=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        pilihan = self.fields["konstanta"]
+        # Only this document's instansi and year: a constant of another office or year is refused by name.
+        pilihan.queryset = konstanta if konstanta is not None else Konstanta.objects.none()
+        pilihan.empty_label = "— tidak memakai konstanta —"
+        pilihan.label_from_instance = lambda k: f"{k.nama} = {angka_untuk_input(k.nilai)}"
+        pilihan.error_messages["invalid_choice"] = (
+            "Konstanta ini bukan milik instansi dan tahun dokumen ini; pilih dari daftar."
+        )
+        self.fields["agregasi"].error_messages["invalid_choice"] = "Agregasi “%(value)s” tidak dikenal."
+        self.fields["kode"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.fields["uraian"].help_text = ""
 
     def clean(self):
         data = super().clean()
         if data.get("nilai_tetap") is not None and data.get("konstanta") is not None:
-            raise ValidationError("Pilih salah satu: nilai tetap atau konstanta, tidak keduanya.")
+            self.add_error("nilai_tetap", "Pilih salah satu: nilai tetap atau konstanta, tidak keduanya.")
         return data
+
+    def validate_unique(self):
+        # The formset checks codes across rows and the service checks them again; Django's own
+        # message here would be in the model's words ("Variabel dengan Indikator dan Kode …").
+        pass
 
 
 class _FormsetVariabel(forms.BaseInlineFormSet):
     def __init__(self, *args, konstanta=None, **kwargs):
+        kwargs.setdefault("form_kwargs", {})["konstanta"] = konstanta
         super().__init__(*args, **kwargs)
-        for form in self.forms + [self.empty_form]:
-            form.fields["konstanta"].queryset = konstanta if konstanta is not None else Konstanta.objects.none()
-            form.fields["konstanta"].empty_label = "— diisi tiap periode —"
+
+    def clean(self):
+        super().clean()
+        terlihat = {}
+        for form in self.forms:
+            kode = form.cleaned_data.get("kode") if form.cleaned_data else None
+            if not kode or form.cleaned_data.get("DELETE"):
+                continue
+            if kode in terlihat:
+                form.add_error("kode", f"Kode “{kode}” sudah dipakai variabel lain pada indikator ini.")
+            terlihat[kode] = form
 
     def kode_aktif(self) -> list[str]:
         """The codes the indicator will have after saving (rows not marked for deletion)."""
@@ -172,6 +246,19 @@ class _FormsetVariabel(forms.BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data and form.cleaned_data.get("kode") and not form.cleaned_data.get("DELETE")
         ]
+
+    def baris_variabel(self) -> list[dict]:
+        """The variable rows for kinerja.iki.layanan.simpan_indikator, in the order shown."""
+        hasil = []
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            if form.instance.pk is None and not form.has_changed():
+                continue  # the empty extra row
+            baris = {nama: form.cleaned_data.get(nama) for nama in FormVariabel.Meta.fields}
+            baris["id"] = form.instance.pk
+            hasil.append(baris)
+        return hasil
 
 
 FormsetVariabel = forms.inlineformset_factory(
@@ -182,6 +269,7 @@ FormsetVariabel = forms.inlineformset_factory(
     extra=1,
     can_delete=True,
 )
+FormsetVariabel.deletion_widget = forms.CheckboxInput
 
 
 class FormTarget(forms.Form):

@@ -92,9 +92,15 @@ class RekapIsian:
     def persen_masuk(self):
         return None if not self.laporan else self.masuk * 100 / self.laporan
 
+    @property
+    def persen_tepat_waktu(self):
+        """Share of the expected reports submitted by their deadline (DHIS2's "reporting rate on time")."""
+        return None if not self.laporan else max(0, self.masuk - self.terlambat) * 100 / self.laporan
 
-def rekap_isian_banyak(dokumen_ids, tahun: int, hari_ini: date | None = None) -> dict[int, RekapIsian]:
-    """{dokumen id: RekapIsian} for many documents of one year (a whole pemda) from two queries."""
+
+def rekap_isian_per_triwulan(dokumen_ids, tahun: int, hari_ini: date | None = None) -> dict[int, dict[str, RekapIsian]]:
+    """{dokumen id: {TW1…TW4: RekapIsian}} for many documents of one year (a whole pemda) from two
+    queries; a quarter whose entry window has not opened is left out."""
     hari_ini = hari_ini or timezone.localdate()
     pengisi: dict[int, set[int]] = {}
     for dokumen_id, jabatan_id in (
@@ -116,16 +122,30 @@ def rekap_isian_banyak(dokumen_ids, tahun: int, hari_ini: date | None = None) ->
     }
     hasil = {}
     for dokumen_id in dokumen_ids:
-        rekap = RekapIsian()
+        hasil[dokumen_id] = {}
         for periode in PERIODE_ISIAN:
             mulai, batas = jendela_isian(tahun, periode)
             if hari_ini < mulai:
                 continue
+            rekap = hasil[dokumen_id][periode] = RekapIsian()
             for jabatan_id in pengisi.get(dokumen_id, ()):
                 sel = SelIsian(None, periode, isian.get((dokumen_id, jabatan_id, periode)), mulai, batas, hari_ini)
                 rekap.laporan += 1
                 rekap.masuk += sel.isian is not None and sel.isian.status not in BELUM_SELESAI
                 rekap.terlambat += sel.terlambat
                 rekap.belum_masuk += sel.belum_masuk
-        hasil[dokumen_id] = rekap
+    return hasil
+
+
+def rekap_isian_banyak(dokumen_ids, tahun: int, hari_ini: date | None = None) -> dict[int, RekapIsian]:
+    """{dokumen id: RekapIsian} over every opened quarter, for many documents of one year."""
+    hasil = {}
+    for dokumen_id, per_triwulan in rekap_isian_per_triwulan(dokumen_ids, tahun, hari_ini).items():
+        jumlah = RekapIsian()
+        for rekap in per_triwulan.values():
+            jumlah.laporan += rekap.laporan
+            jumlah.masuk += rekap.masuk
+            jumlah.terlambat += rekap.terlambat
+            jumlah.belum_masuk += rekap.belum_masuk
+        hasil[dokumen_id] = jumlah
     return hasil

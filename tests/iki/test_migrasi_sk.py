@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-SEBELUM = [("iki", "0001_initial"), ("organisasi", "0001_initial")]
+SEBELUM = [("iki", "0003_merge_0002_indikator_paspor_0002_tugas_per_dokumen")]
 SESUDAH = [("iki", "0003_sk_per_revisi")]
 
 

@@ -9,7 +9,16 @@ from django.db import IntegrityError, transaction
 
 from kinerja.audit.models import Jejak
 from kinerja.iki import layanan
-from kinerja.iki.models import DokumenIKI, Indikator, IndikatorTujuan, Konstanta, Sasaran, Tujuan, Variabel
+from kinerja.iki.models import (
+    DokumenIKI,
+    Indikator,
+    IndikatorTujuan,
+    Konstanta,
+    Sasaran,
+    Tujuan,
+    UraianJabatan,
+    Variabel,
+)
 from kinerja.iki.tahun_baru import dokumen_sumber, masalah_tahun_baru, mulai_tahun_baru
 from kinerja.organisasi.models import Jabatan, Pegawai, Penugasan
 from kinerja.realisasi.models import Target
@@ -152,6 +161,8 @@ def test_next_year_carries_everything_but_the_targets(dokumen, pengguna):
     ind = Indikator.objects.get(sasaran__dokumen=dokumen, nama="Persentase desa tertib")
     Target.objects.create(indikator=ind, periode="TAHUN", nilai=90)
     Konstanta.objects.create(instansi=dokumen.instansi, tahun=2025, kode="hari_kerja", nama="Hari kerja", nilai=240)
+    camat = Jabatan.objects.get(instansi=dokumen.instansi, nama="Camat")
+    UraianJabatan.objects.create(dokumen=dokumen, jabatan=camat, tugas=["Memimpin kecamatan"], fungsi=["Koordinasi"])
     berlaku = layanan.tetapkan(dokumen, pengguna, **sk(dokumen))
     assert dokumen_sumber(dokumen.instansi, 2025) == berlaku
 
@@ -165,6 +176,8 @@ def test_next_year_carries_everything_but_the_targets(dokumen, pengguna):
             for i_lama, i_baru in zip(s_lama["indikator"], s_baru["indikator"], strict=True):
                 assert i_baru["formula"] == i_lama["formula"] and i_baru["target"] == {}
     assert IndikatorTujuan.objects.filter(tujuan__dokumen=baru).count() == 1
+    uraian = UraianJabatan.objects.get(dokumen=baru, jabatan=camat)  # this year's tugas and fungsi carried
+    assert (uraian.tugas, uraian.fungsi) == (["Memimpin kecamatan"], ["Koordinasi"])
     # Constants: copied to the new year, editable there while last year's stay locked.
     baru_konstanta = Konstanta.objects.filter(instansi=dokumen.instansi, tahun=2026)
     assert sorted(baru_konstanta.values_list("kode", flat=True)) == ["hari_kerja", "jumlah_desa"]

@@ -215,3 +215,10 @@ def test_a_value_fed_by_another_module_skips_only_the_holder_check(kantor, tw, d
     )
     with pytest.raises(PeriodeTerkunci):
         simpan_nilai(lalu.u_admin, lalu.lpj_tepat, "TW1", 3, diumpankan=True)
+
+
+def test_a_variable_that_may_be_negative_gets_no_negative_warning(kantor, tw):
+    variabel = Variabel.objects.get(pk=kantor.lpj_tepat.pk)
+    assert any("negatif" in p for p in layanan.peringatan_nilai(variabel, tw, Decimal(-1)))
+    variabel.negatif_boleh = True  # in memory: the decreed document itself stays untouched
+    assert not any("negatif" in p for p in layanan.peringatan_nilai(variabel, tw, Decimal(-1)))

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.iki import layanan as layanan_iki
-from kinerja.iki.models import Indikator, Variabel
-from kinerja.organisasi.models import Jabatan
+from kinerja.iki.models import Indikator, Konstanta, Variabel
+from kinerja.organisasi.models import Jabatan, Penugasan
 from kinerja.realisasi import layanan
 from kinerja.realisasi.berlaku import dokumen_berlaku
 
@@ -50,6 +50,10 @@ def url_a(demo, settings, tmp_path):
         "tahun": hari_ini.year,
         "pengguna_id": staf.pemegang().pengguna_id,
         "pegawai_id": staf.pemegang().pk,
+        "unit_kerja_id": staf.unit_kerja_id,
+        "penugasan_id": Penugasan.objects.aktif().filter(jabatan=staf).first().pk,
+        "konstanta_id": Konstanta.objects.filter(instansi=a, tahun=draft.tahun).first().pk,
+        "tujuan_id": layanan_iki.buat_tujuan(None, draft, staf, uraian="Tujuan", indikator=["Satu", "Dua"]).pk,
     }
     # Entry pages belong to the document in force.
     id_isian = {

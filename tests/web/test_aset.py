@@ -58,3 +58,17 @@ def test_the_dashboard_with_its_chart_library_is_light_as_transferred(masuk, dem
     assert "chart.umd.min.js" in html
     _, padat = berat(html)
     assert padat < BATAS_BYTE
+
+
+def test_favicon_is_served_at_the_site_root(client):
+    respons = client.get("/favicon.ico")
+    assert respons.status_code == 200
+    isi = b"".join(respons.streaming_content) if respons.streaming else respons.content
+    assert isi[:4] == b"\x00\x00\x01\x00"  # an ICO file, not an HTML error page
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_it(masuk, demo):
+    klien = masuk("camat.banyuates")
+    respons = klien.get(reverse("web:beranda"), headers={"accept-encoding": "gzip"})
+    assert respons.status_code == 200 and respons["Content-Encoding"] == "gzip"
+    assert b"Selamat datang" in gzip.decompress(respons.content)

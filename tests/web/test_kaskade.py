@@ -46,10 +46,9 @@ def test_supporters_hang_beneath_the_camat_indicator_level_by_level(katalog):
     assert blok["jabatan"].nama == "Camat"
     [baris] = blok["indikator"]
     assert baris["indikator"].nama == "Persentase desa tertib"
-    assert [(c["indikator"].nama, c["tingkat"]) for c in baris["cabang"]] == [
-        ("Persentase LPJ tepat waktu", 1),
-        ("Jumlah arsip", 2),
-    ]
+    [lpj] = baris["anak"]
+    assert lpj["indikator"].nama == "Persentase LPJ tepat waktu"
+    assert [a["indikator"].nama for a in lpj["anak"]] == ["Jumlah arsip"] and lpj["anak"][0]["anak"] == []
 
 
 def test_orphans_and_uncovered_indicators_are_flagged(katalog):
@@ -83,7 +82,39 @@ def test_the_page_shows_the_tree_and_both_flags(client, katalog, django_assert_m
     assert reverse("web:indikator", args=[arsip.pk]) not in yatim
     kosong = html.split('id="tidak-didukung"')[1].split("</section>")[0]
     assert reverse("web:indikator", args=[rapat.pk]) in kosong
-    assert 'style="--tingkat: 2"' in html
+    # The tree nests: arsip sits in the branch of LPJ, which sits in the branch of the Camat's indicator.
+    pohon = html.split('<ul class="pohon">')[1]
+    camat = pohon.index("Persentase desa tertib")
+    lpj = pohon.index("Persentase LPJ tepat waktu")
+    assert camat < lpj < pohon.index(reverse("web:indikator", args=[arsip.pk]))
+    assert pohon[camat:lpj].count("<ul>") == 1 and "<details open>" in pohon[:lpj]
+    # Plain words only: no internal tag such as "yatim" reaches the user.
+    assert ">yatim<" not in html
+
+
+def test_the_tree_downloads_as_svg_and_pdf(client, katalog):
+    import xml.etree.ElementTree as ET
+
+    import pdfplumber
+
+    dokumen, rapat, arsip, surat = katalog
+    user = get_user_model().objects.create(username="pemeriksa.uji")
+    Peran.objects.create(pengguna=user, jenis="pemeriksa", pemda=dokumen.instansi.pemda)
+    client.force_login(user)
+    svg = client.get(reverse("web:kaskade_svg", args=[dokumen.pk]) + "?periode=TAHUN")
+    assert svg["Content-Type"].startswith("image/svg+xml") and "attachment" in svg["Content-Disposition"]
+    akar = ET.fromstring(svg.content)
+    teks = " ".join(t.text or "" for t in akar.iter("{http://www.w3.org/2000/svg}text"))
+    for nama in ("Persentase desa tertib", "Persentase LPJ tepat waktu", "Jumlah arsip", "Jumlah rapat"):
+        assert nama in teks
+    assert "Tidak dapat dinilai" in teks and "belum didukung bawahan" in teks
+    pdf = client.get(reverse("web:kaskade_pdf", args=[dokumen.pk]))
+    assert pdf.content[:5] == b"%PDF-"
+    import io
+
+    with pdfplumber.open(io.BytesIO(pdf.content)) as berkas:
+        halaman = " ".join(p.extract_text() or "" for p in berkas.pages)
+    assert "Pohon Kinerja" in halaman and "Tidak mendukung indikator atasan" in halaman
 
 
 def test_the_demo_cascade_page_fits_the_query_budget(masuk, demo, django_assert_max_num_queries):

@@ -1,4 +1,4 @@
-"""Each revision's own SK (tempat, jabatan of the signatory), a record of what was decreed, and a
+"""Each revision's own SK (its tempat), a record of what was decreed, and a
 unique SK nomor per instansi.
 
 Before this, a revision reused the SK nomor of the revision it came from. Those later revisions
@@ -25,7 +25,7 @@ def bedakan_nomor_berulang(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("iki", "0001_initial"),
+        ("iki", "0003_merge_0002_indikator_paspor_0002_tugas_per_dokumen"),
         ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -35,11 +35,6 @@ class Migration(migrations.Migration):
             model_name="dokumeniki",
             name="isi_penetapan",
             field=models.JSONField(blank=True, editable=False, null=True),
-        ),
-        migrations.AddField(
-            model_name="dokumeniki",
-            name="sk_penandatangan_jabatan",
-            field=models.CharField(blank=True, max_length=200, verbose_name="jabatan penandatangan"),
         ),
         migrations.AddField(
             model_name="dokumeniki",

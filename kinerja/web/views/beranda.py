@@ -1,5 +1,5 @@
-"""The landing page: the user's own work first (their jabatan's report for the open quarter, reports
-waiting for their verification), then what they can open (pemda, instansi)."""
+"""The landing page: the user's own work first ("Tugas saya": values to fill, reports returned or
+waiting for them, surveys and drafts), then what they can open (pemda, instansi)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET
 
 from kinerja.akun import lingkup
 from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
-from kinerja.realisasi.models import IsianPeriode
+from kinerja.tugas.konteks import simpan_jumlah
+from kinerja.tugas.kotak import kelompokkan, kotak_tugas
 
 from .. import akses
 
@@ -23,17 +24,8 @@ def beranda(request):
     berlaku = dokumen_berlaku_banyak({j.instansi_id for j in jabatan}, [hari_ini.year]) if jabatan else {}
     for j in jabatan:
         j.dokumen_id = berlaku.get((j.instansi_id, hari_ini.year))
-    menunggu = (
-        list(
-            IsianPeriode.objects.filter(
-                jabatan__atasan__in=[j.pk for j in jabatan], status=IsianPeriode.Status.DIAJUKAN
-            )
-            .select_related("jabatan", "dokumen")
-            .order_by("diajukan_pada")
-        )
-        if jabatan
-        else []
-    )
+    tugas = kotak_tugas(user, hari_ini)
+    simpan_jumlah(user, len(tugas))
     return render(
         request,
         "web/beranda.html",
@@ -43,6 +35,7 @@ def beranda(request):
             "jabatan_list": jabatan,
             "periode": periode,
             "tahun": hari_ini.year,
-            "menunggu": menunggu,
+            "tugas": tugas,
+            "kelompok_tugas": kelompokkan(tugas),
         },
     )

@@ -5,29 +5,29 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja import rumus
 from kinerja.akun import lingkup
 from kinerja.audit.models import catat
 from kinerja.iki import layanan
-from kinerja.iki.models import DokumenIKI, DokumenTerkunci, Indikator, Konstanta, Sasaran
+from kinerja.iki.models import DokumenIKI, DokumenTerkunci, Indikator, Sasaran, Tujuan
 from kinerja.organisasi.models import Jabatan, Penugasan
 from kinerja.realisasi.models import Target
 from kinerja.realisasi.target import peringatan_target_indikator, simpan_target
 
 from .. import akses
 from ..forms import FormDokumen, FormIndikator, FormsetVariabel, FormTarget
+from ..forms_katalog import tampilkan_galat
 from ..rumus_html import rumus_pecahan
 from ..umum import urut_pohon
 
 
-@login_required
-@require_GET
-def katalog(request, instansi_id):
-    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+def konteks_katalog(request, instansi, **lain) -> dict:
+    """What the catalogue page shows; also used to show it again with the new-document form's errors."""
     dokumen = list(DokumenIKI.objects.filter(instansi=instansi).order_by("-tahun", "-revisi"))
     ada_draft = {d.tahun for d in dokumen if not d.terkunci}
     terakhir = {}
@@ -36,15 +36,21 @@ def katalog(request, instansi_id):
     for d in dokumen:
         # A revision starts from the newest decreed document of a year that has no draft yet.
         d.boleh_direvisi = d.terkunci and d.tahun not in ada_draft and terakhir[d.tahun] is d
-    return render(
-        request,
-        "web/katalog.html",
-        {
-            "instansi": instansi,
-            "dokumen_list": dokumen,
-            "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
-        },
-    )
+    return {
+        "instansi": instansi,
+        "dokumen_list": dokumen,
+        "boleh_kelola": lingkup.boleh_kelola_katalog(request.user, instansi),
+        "tahun_konstanta": dokumen[0].tahun if dokumen else timezone.localdate().year,
+        "tahun_baru": dokumen[0].tahun + 1 if dokumen else timezone.localdate().year,
+        **lain,
+    }
+
+
+@login_required
+@require_GET
+def katalog(request, instansi_id):
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+    return render(request, "web/katalog.html", konteks_katalog(request, instansi))
 
 
 def _pemegang(instansi):
@@ -65,9 +71,18 @@ def dokumen(request, dokumen_id):
         Prefetch("indikator", Indikator.objects.order_by("urutan", "id"))
     ):
         sasaran_per_jabatan.setdefault(s.jabatan_id, []).append(s)
+    tujuan_per_jabatan: dict[int, list] = {}
+    for t in Tujuan.objects.filter(dokumen=dokumen).prefetch_related("indikator"):
+        tujuan_per_jabatan.setdefault(t.jabatan_id, []).append(t)
     pemegang = _pemegang(instansi)
     pohon = [
-        {"jabatan": j, "tingkat": tingkat, "sasaran": sasaran_per_jabatan.get(j.pk, []), "pemegang": pemegang.get(j.pk)}
+        {
+            "jabatan": j,
+            "tingkat": tingkat,
+            "sasaran": sasaran_per_jabatan.get(j.pk, []),
+            "tujuan": tujuan_per_jabatan.get(j.pk, []),
+            "pemegang": pemegang.get(j.pk),
+        }
         for j, tingkat in urut_pohon(jabatan)
     ]
     return render(
@@ -124,35 +139,29 @@ def _tolak_bila_terkunci(request, dokumen):
     return None
 
 
-def _leluhur(jabatan) -> list[int]:
-    """Ids of every jabatan above `jabatan` (its atasan, their atasan, …)."""
-    atasan = dict(Jabatan.objects.filter(instansi_id=jabatan.instansi_id).values_list("pk", "atasan_id"))
-    hasil, node = [], atasan.get(jabatan.pk)
-    while node is not None and node not in hasil:
-        hasil.append(node)
-        node = atasan.get(node)
-    return hasil
-
-
 def _isian_indikator(request, dokumen, sasaran, ind=None):
     akses.wajib_kelola_katalog(request.user, dokumen.instansi)
     if tolak := _tolak_bila_terkunci(request, dokumen):
         return tolak
-    konstanta = Konstanta.objects.filter(instansi=dokumen.instansi, tahun=dokumen.tahun)
-    induk_pilihan = (
-        Indikator.objects.filter(sasaran__dokumen=dokumen, sasaran__jabatan_id__in=_leluhur(sasaran.jabatan))
-        .select_related("sasaran__jabatan")
-        .order_by("sasaran__jabatan__urutan", "urutan", "id")
-    )
     target = Target.objects.filter(indikator=ind, periode="TAHUN").first() if ind else None
-    awal = {"induk": list(ind.induk.all()) if ind else []}
+    awal = {"induk": list(ind.induk.all()) if ind else [], "penanggung_jawab": sasaran.jabatan}
     if ind:
         awal |= {nama: getattr(ind, nama) for nama in FormIndikator.BIDANG_INDIKATOR}
     if target:
         awal |= {"target": target.nilai, "target_hi": target.nilai_hi}
     data = request.POST if request.method == "POST" else None
-    form = FormIndikator(data, initial=awal, induk_pilihan=induk_pilihan)
-    formset = FormsetVariabel(data, instance=ind or Indikator(sasaran=sasaran), konstanta=konstanta, prefix="variabel")
+    form = FormIndikator(
+        data,
+        initial=awal,
+        induk_pilihan=layanan.pilihan_induk(dokumen, sasaran.jabatan),
+        jabatan_pilihan=Jabatan.objects.filter(instansi_id=dokumen.instansi_id),
+    )
+    formset = FormsetVariabel(
+        data,
+        instance=ind or Indikator(sasaran=sasaran),
+        konstanta=layanan.pilihan_konstanta(dokumen),
+        prefix="variabel",
+    )
     if data is not None and form.is_valid() and formset.is_valid():
         for masalah in rumus.validate(form.cleaned_data["ekspresi"], formset.kode_aktif()):
             form.add_error("ekspresi", masalah)
@@ -163,7 +172,7 @@ def _isian_indikator(request, dokumen, sasaran, ind=None):
                 messages.error(request, exc.messages[0])
                 return redirect("web:dokumen", dokumen_id=dokumen.pk)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                tampilkan_galat(form, exc)
             else:
                 messages.success(request, "Indikator tersimpan.")
                 return redirect("web:indikator", indikator_id=tersimpan.pk)
@@ -177,38 +186,23 @@ def _isian_indikator(request, dokumen, sasaran, ind=None):
             "indikator": ind,
             "form": form,
             "formset": formset,
+            "ada_konstanta": layanan.pilihan_konstanta(dokumen).exists(),
         },
     )
 
 
 @transaction.atomic
 def _simpan_indikator(pengguna, sasaran, ind, form, formset, target):
+    """The indicator through the catalogue service, then its annual target through the target service."""
     data = form.cleaned_data
-    baru = ind is None
-    if baru:
-        urutan = Indikator.objects.filter(sasaran__dokumen_id=sasaran.dokumen_id).aggregate(m=Max("urutan"))["m"]
-        ind = Indikator(sasaran=sasaran, penanggung_jawab=sasaran.jabatan, urutan=(urutan or 0) + 1)
-    perubahan = {}
-    for nama in FormIndikator.BIDANG_INDIKATOR:
-        lama = getattr(ind, nama)
-        if baru or lama != data[nama]:
-            perubahan[nama] = [None if baru else lama, data[nama]]
-        setattr(ind, nama, data[nama])
-    ind.save()
-    formset.instance = ind
-    formset.save()
-    for form_v in formset.forms:
-        if form_v.has_changed():
-            perubahan.setdefault("variabel", []).append(form_v.cleaned_data.get("kode"))
-    lama_induk = set(ind.induk.values_list("pk", flat=True)) if not baru else set()
-    baru_induk = {i.pk for i in data["induk"]}
-    if lama_induk != baru_induk:
-        ind.induk.set(data["induk"])
-        perubahan["induk"] = [sorted(lama_induk), sorted(baru_induk)]
+    isi = {nama: data[nama] for nama in FormIndikator.BIDANG_INDIKATOR}
+    isi["penanggung_jawab"] = data["penanggung_jawab"] or sasaran.jabatan
+    ind = layanan.simpan_indikator(
+        pengguna, sasaran, isi, formset.baris_variabel(), indikator=ind, induk=list(data["induk"])
+    )
     lama_target = (target.nilai, target.nilai_hi) if target else (None, None)
     if (data["target"], data["target_hi"]) != lama_target:
         simpan_target(pengguna, ind, "TAHUN", data["target"], data["target_hi"])  # audits itself
-    catat(pengguna, "tambah_indikator" if baru else "ubah_indikator", ind, perubahan=perubahan)
     return ind
 
 
@@ -233,10 +227,8 @@ def hapus_indikator(request, indikator_id):
     if tolak := _tolak_bila_terkunci(request, dokumen):
         return tolak
     try:
-        with transaction.atomic():
-            catat(request.user, "hapus_indikator", ind, ringkasan=f"Hapus indikator: {ind.nama[:250]}")
-            ind.delete()
-    except DokumenTerkunci as exc:
+        layanan.hapus_indikator(request.user, ind)
+    except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
         messages.success(request, "Indikator dihapus.")

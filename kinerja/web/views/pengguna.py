@@ -2,8 +2,6 @@
 assigned pegawai, password resets and (de)activation. An account with any role outside the
 instansi (or a superuser) is left to the admin pemda: an admin instansi cannot take it over."""
 
-import secrets
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -16,18 +14,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.akun import lingkup
-from kinerja.akun.models import Peran
+from kinerja.akun.layanan import buat_akun as buat_akun_pegawai
+from kinerja.akun.layanan import sandi_sementara
 from kinerja.audit.models import catat
 from kinerja.organisasi.models import Pegawai, Penugasan
 
 from .. import akses
 
 User = get_user_model()
-
-
-def sandi_sementara() -> str:
-    """A temporary password to read out or hand over; the user changes it after logging in."""
-    return secrets.token_urlsafe(9)
 
 
 def _instansi_kelola(request, instansi_id):
@@ -162,13 +156,10 @@ def buat_akun(request, instansi_id, pegawai_id):
         for pesan in form.errors.get("username", []):
             messages.error(request, f"{pegawai.nama}: {pesan}")
         return redirect("web:pengguna", instansi.pk)
-    sandi = sandi_sementara()
-    with transaction.atomic():
-        pengguna = User.objects.create_user(
-            username=form.cleaned_data["username"], password=sandi, first_name=pegawai.nama[:150]
-        )
-        pegawai.pengguna = pengguna
-        pegawai.save(update_fields=["pengguna"])
-        Peran.objects.create(pengguna=pengguna, jenis=Peran.Jenis.PEJABAT, pemda=instansi.pemda, instansi=instansi)
-        catat(request.user, "buat_akun", pengguna, ringkasan=f"Akun {pengguna.username} untuk {pegawai.nama}")
+    try:
+        pengguna, sandi = buat_akun_pegawai(request.user, instansi, pegawai, form.cleaned_data["username"])
+    except ValidationError as exc:
+        for pesan in exc.messages:
+            messages.error(request, f"{pegawai.nama}: {pesan}")
+        return redirect("web:pengguna", instansi.pk)
     return _tampilkan_sandi(request, instansi, pengguna, sandi, "Akun dibuat")

@@ -1,0 +1,1 @@
+"""Reviewing an IKI draft's quality: findings of kinerja.mutu, their dismissals, `kinerja periksa`."""
