@@ -766,30 +766,34 @@ def isi_beda(dokumen: DokumenIKI) -> dict:
     """
     if dokumen.terkunci and dokumen.isi_penetapan:
         return dokumen.isi_penetapan
-    from kinerja.realisasi.models import Target
-
     from .interchange import ekspor
 
     data = ekspor(dokumen)
-    indikator = (
+    # One query for every indicator with its targets (a row per target, one without): the targets
+    # are attached to ekspor's indicators, which it lists per jabatan in this same order.
+    baris = (
         Indikator.objects.filter(sasaran__dokumen=dokumen)
-        .select_related("sasaran__jabatan")
         .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
+        .values_list("pk", "sasaran__jabatan__nama", "target__periode", "target__nilai", "target__nilai_hi")
     )
-    per_jabatan: dict[str, list] = {}
-    for ind in indikator:
-        per_jabatan.setdefault(ind.sasaran.jabatan.nama, []).append(ind)
+    per_jabatan: dict[str, list[int]] = {}
     target: dict[int, dict] = {}
-    for t in Target.objects.filter(indikator__sasaran__dokumen=dokumen):
-        target.setdefault(t.indikator_id, {})[t.periode] = [_angka_teks(t.nilai), _angka_teks(t.nilai_hi)]
+    for pk, jabatan, periode, nilai, nilai_hi in baris:
+        if pk not in target:
+            target[pk] = {}
+            per_jabatan.setdefault(jabatan, []).append(pk)
+        if periode is not None:
+            target[pk][periode] = [_angka_teks(nilai), _angka_teks(nilai_hi)]
+    identitas = {}
+    if any(f.name == "identitas" for f in Indikator._meta.concrete_fields):
+        identitas = dict(Indikator.objects.filter(pk__in=target).values_list("pk", "identitas"))
     for jabatan in data["jabatan"]:
-        # ekspor lists a jabatan's indicators in this same order: sasaran by (urutan, id), then indikator.
         urut = iter(per_jabatan.get(jabatan["nama"], []))
         for sasaran in jabatan["sasaran"]:
             for item in sasaran["indikator"]:
-                ind = next(urut)
-                item["target"] = target.get(ind.pk, {})
-                item["identitas"] = str(getattr(ind, "identitas", "") or "")
+                pk = next(urut)
+                item["target"] = target[pk]
+                item["identitas"] = str(identitas.get(pk) or "")
     data["sk"] |= {
         "tempat": dokumen.sk_tempat or None,
         "jabatan_penandatangan": dokumen.sk_penandatangan_jabatan or None,

@@ -93,6 +93,22 @@ def _pembanding(dokumen: DokumenIKI) -> DokumenIKI | None:
     return dokumen_berlaku(dokumen.instansi_id, dokumen.tahun - 1)
 
 
+def _pembanding_dari_daftar(dokumen: DokumenIKI, semua: list[DokumenIKI]) -> DokumenIKI | None:
+    """_pembanding read from the instansi's documents already loaded (newest first): the revision this
+    one was made from, else the one in force of its year, else last year's, else the one before it."""
+    sebelum = [d for d in semua if (d.tahun, d.revisi) < (dokumen.tahun, dokumen.revisi)]
+    for syarat in (
+        lambda d: d.pk == dokumen.revisi_dari_id,
+        lambda d: d.terkunci and d.tahun == dokumen.tahun,
+        lambda d: d.terkunci and d.tahun == dokumen.tahun - 1,
+        lambda d: True,
+    ):
+        if pilihan := next((d for d in sebelum if syarat(d)), None):
+            return pilihan
+    # A draft compared with the revision in force that came after its own (none before it).
+    return next((d for d in semua if d.terkunci and d.tahun == dokumen.tahun and d.pk != dokumen.pk), None)
+
+
 @login_required
 def tetapkan(request, dokumen_id):
     dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
@@ -246,10 +262,10 @@ def perubahan(request, dokumen_id):
     )
     if request.GET.get("dari"):
         dari = _dokumen_instansi(request.user, dokumen, request.GET["dari"])
+    elif semua:
+        dari = _pembanding_dari_daftar(dokumen, semua)
     else:
         dari = (dokumen.revisi_dari if dokumen.revisi_dari_id else None) or _pembanding(dokumen)
-        if dari is None:
-            dari = next((d for d in semua if (d.tahun, d.revisi) < (dokumen.tahun, dokumen.revisi)), None)
     konteks = {
         "instansi": dokumen.instansi,
         "dokumen": dokumen,
