@@ -29,3 +29,11 @@ def katalog_kecil(nama_instansi="Kecamatan Uji", tahun=2025, pemda=None):
     Variabel.objects.create(indikator=anak, kode="lpj", uraian="LPJ wajib", nilai_tetap=Decimal(4))
     anak.induk.add(induk)
     return dokumen
+
+
+def sk_baru(dokumen, nomor=None):
+    """Give a draft revision its own SK before decreeing it (every revision has a new SK nomor)."""
+    dokumen.sk_nomor = nomor or f"188/{dokumen.revisi:02d}/KEP/{dokumen.instansi_id}/{dokumen.tahun}"
+    dokumen.sk_tanggal = date(dokumen.tahun, 6, 1)
+    dokumen.save(update_fields=["sk_nomor", "sk_tanggal"])
+    return dokumen

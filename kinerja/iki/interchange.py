@@ -922,7 +922,17 @@ class _Pengimpor:
                 "dan tidak dapat diubah. Buat revisi baru lebih dahulu, lalu impor ke revisi itu."
             )
         dokumen = terakhir or DokumenIKI(instansi=self.instansi, tahun=self.tahun, revisi=1)
-        return dokumen, _simpan(dokumen, self._nilai_sk()) == "dibuat"
+        nilai = self._nilai_sk()
+        from .layanan import pemakai_nomor_sk
+
+        if "sk_nomor" in nilai and (lain := pemakai_nomor_sk(dokumen, nilai["sk_nomor"])):
+            # Each revision has its own SK: a nomor already used (e.g. by the revision in force) is not copied.
+            del nilai["sk_nomor"]
+            self.peringatan.append(
+                f"Nomor SK {lain.sk_nomor} sudah dipakai IKI {lain.tahun} revisi {lain.revisi}; "
+                "nomor SK draft ini tidak diubah — isi nomor SK baru saat menetapkan."
+            )
+        return dokumen, _simpan(dokumen, nilai) == "dibuat"
 
     def _nilai_sk(self) -> dict:
         """SK fields the document states; what it leaves out (null or absent) stays as it is."""

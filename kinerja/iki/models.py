@@ -55,6 +55,7 @@ class DokumenIKI(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False)
     sk_nomor = models.CharField("nomor SK", max_length=120, blank=True)
     sk_tanggal = models.DateField("tanggal SK", null=True, blank=True)
+    sk_tempat = models.CharField("tempat penetapan SK", max_length=80, blank=True, help_text="mis. Banyuates")
     sk_penandatangan = models.CharField("penandatangan SK", max_length=160, blank=True)
     sk_penandatangan_pangkat = models.CharField("pangkat penandatangan", max_length=80, blank=True)
     sk_penandatangan_nip = models.CharField("NIP penandatangan", max_length=30, blank=True)
@@ -70,6 +71,9 @@ class DokumenIKI(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
+    # What was decreed, as kinerja.iki.layanan.isi_beda read it at that moment: jabatan and their
+    # tugas are not per revision, so a later diff compares with this record, not with today's rows.
+    isi_penetapan = models.JSONField(null=True, blank=True, editable=False)
 
     objects = TerkunciQuerySet.as_manager()
     kunci_path = "status"
@@ -81,6 +85,14 @@ class DokumenIKI(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "revisi"], name="dokumen_iki_unik_per_revisi"),
             models.CheckConstraint(condition=Q(tahun__gte=2000) & Q(tahun__lte=2100), name="dokumen_iki_tahun_wajar"),
+            # Every revision is decreed by its own SK: a nomor is never used twice by one instansi.
+            models.UniqueConstraint(
+                fields=["instansi", "sk_nomor"],
+                condition=~Q(sk_nomor=""),
+                name="dokumen_iki_sk_nomor_unik",
+                violation_error_message="Nomor SK ini sudah dipakai dokumen IKI lain di instansi ini; "
+                "setiap revisi memakai nomor SK sendiri.",
+            ),
         ]
 
     def __str__(self):
@@ -90,10 +102,10 @@ class DokumenIKI(models.Model):
     def terkunci(self) -> bool:
         return self.status == self.Status.DITETAPKAN
 
-    def tetapkan(self, pengguna=None):
+    def tetapkan(self, pengguna=None, **sk):
         from .layanan import tetapkan
 
-        return tetapkan(self, pengguna)
+        return tetapkan(self, pengguna, **sk)
 
     def buat_revisi(self, pengguna=None):
         from .layanan import buat_revisi

@@ -357,17 +357,18 @@ class DokumenIKIData:
     mengingat: list[str]
     jabatan: list[JabatanDok]
     peringatan: list[str] = field(default_factory=list)
+    tempat_sk: str = ""  # where the SK says it was decreed; the wilayah when it does not say
 
     @property
     def tempat_tanggal(self) -> str:
         """'Banyuates, 6 Januari 2026' under the signatures (a blank date to fill in for a draft)."""
         tanggal = format_tanggal(self.tanggal_sk) if self.tanggal_sk else f"{teks_standar.KOSONG} {self.tahun}"
-        return f"{self.wilayah}, {tanggal}"
+        return f"{self.tempat_sk or self.wilayah}, {tanggal}"
 
     @property
     def ditetapkan(self) -> tuple[str, str]:
         """('Banyuates', '6 Januari 2026'): 'Ditetapkan di … pada tanggal …' above the decree's signature."""
-        return self.wilayah, self.tanggal_sk_teks
+        return self.tempat_sk or self.wilayah, self.tanggal_sk_teks
 
     @property
     def tanggal_sk_teks(self) -> str:
@@ -438,8 +439,10 @@ def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
     if any(
         x.strip() for x in (dokumen.sk_penandatangan, dokumen.sk_penandatangan_nip, dokumen.sk_penandatangan_pangkat)
     ):
+        # A Plt. or Plh. signs as such (kinerja.iki.layanan writes the title it decreed with).
+        awalan = next((a for a in ("Plt. ", "Plh. ") if dokumen.sk_penandatangan_jabatan.startswith(a)), "")
         penandatangan = Pejabat(
-            kepala,
+            awalan + kepala,
             dokumen.sk_penandatangan.strip(),
             tampil_pangkat(dokumen.sk_penandatangan_pangkat),
             tampil_nip(dokumen.sk_penandatangan_nip),
@@ -472,6 +475,7 @@ def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
         draft=dokumen.status != DokumenIKI.Status.DITETAPKAN,
         nomor_sk=dokumen.sk_nomor.strip(),
         tanggal_sk=dokumen.sk_tanggal,
+        tempat_sk=dokumen.sk_tempat.strip(),
         kepala=kepala,
         penandatangan=penandatangan,
         teks={

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja import rumus
-from kinerja.format import format_angka
 from kinerja.rumus.pohon import Angka, Negasi
 from kinerja.rumus.pohon import Variabel as SimpulVariabel
 
@@ -144,35 +143,9 @@ def tanpa_rencana_aksi(targets: Mapping[str, tuple]) -> bool:
     return bool(targets.get("TAHUN")) and not any(targets.get(f"TW{t}") for t in range(1, _TRIWULAN_SETAHUN + 1))
 
 
-def _teks(target: tuple) -> str:
-    lo, hi = target[0], target[1]
-    return f"{format_angka(lo)}–{format_angka(hi)}" if hi is not None else format_angka(lo)
-
-
 def peringatan_target(targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif") -> list[str]:
-    """Where the quarterly (cumulative) targets contradict the annual one or each other."""
-    peringatan = []
-    tahunan = targets.get("TAHUN")
-    tw4 = targets.get("TW4")
-    if tahunan and tw4 and (tahunan[0], tahunan[1]) != (tw4[0], tw4[1]):
-        peringatan.append(
-            f"Target s.d. TW4 ({_teks(tw4)}) tidak sama dengan target tahunan ({_teks(tahunan)}): "
-            "target triwulan bersifat kumulatif, jadi TW4 harus sama dengan target tahunan."
-        )
-    if aditif_:
-        urut = [(f"TW{t}", targets[f"TW{t}"]) for t in range(1, 5) if f"TW{t}" in targets]
-        if tahunan and ("TW4", tahunan) not in urut:
-            urut.append(("TAHUN", tahunan))
-        for (p1, t1), (p2, t2) in zip(urut, urut[1:]):
-            if t2[0] < t1[0]:
-                peringatan.append(
-                    f"Target kumulatif {p2} ({_teks(t2)}) lebih kecil dari {p1} ({_teks(t1)}): "
-                    "indikator ini menjumlahkan capaian antartriwulan, sehingga targetnya tidak boleh turun."
-                )
-        per_tw = [targets[f"TW{t}"][0] for t in range(1, 5) if f"TW{t}" in targets]
-        if tahunan and len(per_tw) == 4 and sum(per_tw) == tahunan[0] and per_tw[-1] != tahunan[0]:
-            peringatan.append(
-                "Jumlah target TW1–TW4 sama dengan target tahunan: tampaknya target diisi per triwulan. "
-                "Isi target s.d. triwulan (kumulatif), mis. TW2 = TW1 + target triwulan II."
-            )
-    return peringatan
+    """Where the quarterly (cumulative) targets contradict the annual one or each other; the checks
+    live in kinerja.pengukuran.rencana_aksi, shared with the planner's target grid."""
+    from .rencana_aksi import periksa_target
+
+    return periksa_target(targets, aditif_, polaritas)

@@ -8,6 +8,7 @@ Annual targets belong to the decreed document: once the document is ditetapkan t
 through a new revision. Quarterly targets (rencana aksi) may still be set on the document in force.
 """
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,7 @@ from kinerja.akun import lingkup
 from kinerja.audit.models import catat
 from kinerja.format import format_angka
 from kinerja.iki.models import DokumenIKI, Indikator
+from kinerja.pengukuran import rencana_aksi
 from kinerja.pengukuran.target import PERIODE_TARGET, aditif, peringatan_target, tanpa_rencana_aksi
 
 from .models import Target
@@ -182,3 +184,99 @@ def isi_baseline(pengguna, dokumen: DokumenIKI) -> int:
                 ringkasan=f"{terisi} baseline diisi dari realisasi {dokumen.tahun - 1}",
             )
     return terisi
+
+
+# --- the target grid of a jabatan (rencana aksi) ------------------------------------------------
+
+
+def pembanding_tahun_lalu(dokumen: DokumenIKI, indikator=None) -> dict[int, dict]:
+    """For each indicator of ``dokumen`` (or of the given ``indikator`` of it): last year's annual
+    target and realisasi of the same indicator.
+
+    {indikator id: {"target": (lo, hi) or None, "realisasi": Decimal or None}}. The same indicator is
+    the one with the same identity (``identitas``, carried across revisions and years), else the one
+    of the same jabatan with the same name in last year's document in force.
+    """
+    from .hitung import hitung_instansi
+
+    hasil_lalu = hitung_instansi(dokumen.instansi_id, dokumen.tahun - 1)
+    if not hasil_lalu:
+        return {}
+    per_nama = {(h.jabatan_id, " ".join(h.nama.lower().split())): h for h in hasil_lalu}
+    per_identitas = {str(h.identitas): h for h in hasil_lalu if h.identitas}
+    if indikator is None:
+        indikator = Indikator.objects.filter(sasaran__dokumen=dokumen).select_related("sasaran")
+    hasil = {}
+    for ind in indikator:
+        identitas = str(ind.identitas or "")
+        h = per_identitas.get(identitas) if identitas else None
+        h = h or per_nama.get((ind.sasaran.jabatan_id, " ".join(ind.nama.lower().split())))
+        if h is not None:
+            target = (h.target, h.target_hi) if h.target is not None else None
+            hasil[ind.pk] = {"target": target, "realisasi": h.realisasi.nilai}
+    return hasil
+
+
+def peringatan_target_banyak(indikator, target=None) -> dict[int, list[str]]:
+    """peringatan_target_indikator for many indicators at once: {indikator id: warnings}.
+
+    ``target`` may give their Target rows already loaded.
+    """
+    from django.db.models import prefetch_related_objects
+
+    indikator = list(indikator)
+    prefetch_related_objects(indikator, "variabel")
+    if target is None:
+        target = Target.objects.filter(indikator__in=indikator)
+    per_indikator: dict[int, dict] = {}
+    for t in target:
+        per_indikator.setdefault(t.indikator_id, {})[t.periode] = (t.nilai, t.nilai_hi)
+    return {i.pk: peringatan_target(per_indikator.get(i.pk, {}), _aditif_indikator(i), i.polaritas) for i in indikator}
+
+
+def simpan_target_jabatan(pengguna, dokumen: DokumenIKI, jabatan, isian: Mapping[tuple[int, str], str]) -> dict:
+    """Save a jabatan's target grid: ``isian`` maps (indikator id, periode) to the cell as typed
+    ("85,5", "80–90", blank to remove). All cells or none: a cell that is not a number, or an
+    indicator not of this jabatan's sasaran in this document, raises ValidationError naming the
+    cell, and nothing is saved. Unchanged cells are not written. The annual targets of a decreed
+    document are refused (simpan_target); anyone but a catalogue manager gets TidakBerhak. Returns {indikator id: warnings} for the jabatan's
+    indicators as they now stand (warnings never block).
+    """
+    if not lingkup.boleh_kelola_katalog(pengguna, dokumen.instansi):
+        from .layanan import TidakBerhak
+
+        raise TidakBerhak("Hanya admin instansi atau admin pemda yang dapat mengubah target.")
+    indikator = {
+        i.pk: i
+        for i in Indikator.objects.filter(sasaran__dokumen=dokumen, sasaran__jabatan=jabatan).prefetch_related(
+            "variabel"
+        )
+    }
+    ada = {(t.indikator_id, t.periode): (t.nilai, t.nilai_hi) for t in Target.objects.filter(indikator__in=indikator)}
+    masalah, berubah = {}, {}
+    for (ind_id, periode), teks in isian.items():
+        ind = indikator.get(ind_id)
+        if ind is None or periode not in PERIODE_TARGET:
+            raise ValidationError("Isian target tidak dikenal untuk jabatan ini; muat ulang halaman.")
+        label = f"{ind.nama[:60]} — {'tahunan' if periode == 'TAHUN' else 's.d. ' + periode}"
+        try:
+            nilai = rencana_aksi.baca_sel(teks)
+        except ValueError as exc:
+            masalah[f"{ind_id}-{periode}"] = f"{label}: {exc}."
+            continue
+        if nilai != ada.get((ind_id, periode), (None, None)):
+            if periode == "TAHUN" and dokumen.terkunci:
+                masalah[f"{ind_id}-{periode}"] = (
+                    f"{label}: target tahunan dokumen yang sudah ditetapkan hanya dapat diubah melalui revisi."
+                )
+                continue
+            berubah[(ind_id, periode)] = nilai
+    if masalah:
+        raise ValidationError(masalah, code="target_tidak_sah")
+    with transaction.atomic():
+        for (ind_id, periode), (lo, hi) in berubah.items():
+            try:
+                simpan_target(pengguna, indikator[ind_id], periode, lo, hi)
+            except ValidationError as exc:
+                raise ValidationError({f"{ind_id}-{periode}": exc.messages}) from None
+    return peringatan_target_banyak(indikator.values())

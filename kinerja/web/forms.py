@@ -83,6 +83,17 @@ class FormDokumen(forms.ModelForm):
         model = DokumenIKI
         fields = ["sk_nomor", "sk_tanggal", "sk_penandatangan", "sk_penandatangan_pangkat", "sk_penandatangan_nip"]
 
+    def clean_sk_nomor(self):
+        # The form leaves instansi out, so Django does not check the (instansi, sk_nomor) constraint itself.
+        from kinerja.iki.layanan import pemakai_nomor_sk
+
+        nomor = self.cleaned_data["sk_nomor"]
+        if lain := pemakai_nomor_sk(self.instance, nomor):
+            raise ValidationError(
+                f"Nomor SK “{nomor}” sudah dipakai IKI {lain.tahun} revisi {lain.revisi}; setiap revisi memakai nomor SK sendiri."
+            )
+        return " ".join(nomor.split())
+
 
 class FormIndikator(forms.Form):
     """The indicator and its passport. Not a ModelForm: the formula is checked against the variables

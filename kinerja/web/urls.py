@@ -3,7 +3,7 @@ with another office's ids: a new pattern must keep the scope check (and name its
 
 from django.urls import path
 
-from .views import akun, banding, beranda, dasbor, excel, isian, kaskade, katalog, kelola, pengguna
+from .views import akun, banding, beranda, dasbor, excel, isian, kaskade, katalog, kelola, penetapan, pengguna
 
 app_name = "web"
 
@@ -19,7 +19,10 @@ urlpatterns = [
     path("instansi/<int:instansi_id>/katalog/", katalog.katalog, name="katalog"),
     path("dokumen/<int:dokumen_id>/", katalog.dokumen, name="dokumen"),
     path("dokumen/<int:dokumen_id>/ubah/", katalog.ubah_dokumen, name="ubah_dokumen"),
-    path("dokumen/<int:dokumen_id>/tetapkan/", katalog.tetapkan, name="tetapkan"),
+    path("dokumen/<int:dokumen_id>/tetapkan/", penetapan.tetapkan, name="tetapkan"),
+    path("dokumen/<int:dokumen_id>/perubahan/", penetapan.perubahan, name="perubahan"),
+    path("dokumen/<int:dokumen_id>/tahun-baru/", penetapan.mulai_tahun_baru, name="tahun_baru"),
+    path("dokumen/<int:dokumen_id>/target/", penetapan.target_jabatan, name="target_jabatan"),
     path("dokumen/<int:dokumen_id>/revisi/", katalog.buat_revisi, name="buat_revisi"),
     path("dokumen/<int:dokumen_id>/periksa-rumus/", katalog.periksa_rumus, name="periksa_rumus"),
     path("dokumen/<int:dokumen_id>/kaskade/", kaskade.kaskade, name="kaskade"),

@@ -10,7 +10,7 @@ from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Variabel
 from kinerja.organisasi.models import Jabatan
 from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.models import NilaiVariabel, Target
-from tests.factories import katalog_kecil
+from tests.factories import katalog_kecil, sk_baru
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,7 @@ def test_the_revision_in_force_decides_and_old_results_stay(dokumen):
     )
     # The draft is not in force: results do not move.
     assert per_nama(hitung_instansi(instansi, 2025))["Persentase surat tepat waktu"].realisasi.nilai == sebelum
-    baru.tetapkan()
+    sk_baru(baru).tetapkan()
     sesudah = per_nama(hitung_instansi(instansi, 2025))["Persentase surat tepat waktu"]
     assert sesudah.realisasi.nilai == sebelum * 10 and sesudah.dokumen_id == baru.pk
     # The old revision still computes what it always did.

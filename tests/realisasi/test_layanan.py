@@ -12,6 +12,7 @@ from kinerja.iki.models import Indikator, Variabel
 from kinerja.realisasi import layanan
 from kinerja.realisasi.layanan import KonflikVersi, PeriodeTerkunci, TidakBerhak, simpan_nilai
 from kinerja.realisasi.models import IsianPeriode, NilaiVariabel, RiwayatNilai
+from tests.factories import sk_baru
 
 from .conftest import buat_kantor, tetapkan
 
@@ -133,7 +134,7 @@ def test_a_draft_or_superseded_document_takes_no_values(django_user_model, tw):
         simpan_nilai(draft.u_sekcam, draft.lpj_tepat, tw, 3)
     tetapkan(draft)
     baru = draft.dokumen.buat_revisi(draft.u_admin)
-    baru.tetapkan(draft.u_admin)
+    sk_baru(baru).tetapkan(draft.u_admin)
     with pytest.raises(PeriodeTerkunci, match="sudah digantikan"):
         simpan_nilai(draft.u_sekcam, draft.lpj_tepat, tw, 3)
 

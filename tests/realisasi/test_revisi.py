@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from kinerja.realisasi import layanan
 from kinerja.realisasi.hitung import hitung_instansi
 from kinerja.realisasi.models import BuktiDukung, IsianPeriode, NilaiVariabel, RiwayatNilai, Target
+from tests.factories import sk_baru
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_values_entered_while_the_revision_is_drafted_are_carried_over_on_decree
     layanan.simpan_nilai(kantor.u_camat, kantor.desa_tertib, tw, 5)
     layanan.ajukan(kantor.u_camat, layanan.isian_periode(kantor.dokumen, kantor.camat, tw))
     assert nilai_di(baru, "lpj_tepat", tw).nilai == 2
-    baru.tetapkan(kantor.u_admin)
+    sk_baru(baru).tetapkan(kantor.u_admin)
     assert nilai_di(baru, "lpj_tepat", tw).nilai == 4
     assert nilai_di(baru, "desa_tertib", tw).nilai == 5
     assert IsianPeriode.objects.get(dokumen=baru, jabatan=kantor.camat, periode=tw).status == "diajukan"
@@ -82,5 +83,5 @@ def test_a_variable_added_in_the_revision_starts_empty(kantor, tw):
     baru = kantor.dokumen.buat_revisi(kantor.u_admin)
     indikator = Variabel.objects.get(indikator__sasaran__dokumen=baru, kode="lpj_tepat").indikator
     Variabel.objects.create(indikator=indikator, kode="lpj_baru", uraian="Tambahan")
-    baru.tetapkan(kantor.u_admin)
+    sk_baru(baru).tetapkan(kantor.u_admin)
     assert not NilaiVariabel.objects.filter(variabel__kode="lpj_baru").exists()

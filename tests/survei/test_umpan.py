@@ -13,6 +13,7 @@ from kinerja.realisasi.layanan import isian_periode
 from kinerja.realisasi.models import IsianPeriode, NilaiVariabel
 from kinerja.survei import layanan
 from kinerja.survei.models import Responden, SumberIKM, Survei
+from tests.factories import sk_baru
 
 from .conftest import IKM_2017, JAWABAN_2017, KODE_2017, ke_csv, tabel
 
@@ -155,7 +156,7 @@ def test_a_new_revision_keeps_the_link_and_is_fed_once_decreed(kantor, survei_te
     # The draft revision is not in force: the survey still feeds the decreed one.
     assert [s.indikator for s in layanan.sumber_untuk(survei_terisi)] == [kantor.indikator_ikm]
     SumberIKM.objects.filter(indikator__sasaran__dokumen=revisi).update(jenis_layanan="")
-    revisi.tetapkan(kantor.admin)
+    sk_baru(revisi).tetapkan(kantor.admin)
     layanan.finalkan(kantor.admin, survei_terisi)
     variabel_baru = salinan.indikator.variabel.get()
     assert nilai_ikm(kantor, tw, variabel_baru).nilai == Decimal(IKM_2017)

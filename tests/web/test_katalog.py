@@ -278,43 +278,6 @@ def test_add_and_delete_an_indicator_in_a_draft(masuk, draft):
     assert Jejak.objects.filter(aksi="hapus_indikator", objek_id=str(baru.pk)).exists()
 
 
-def test_tetapkan_shows_what_is_missing_then_fixes_the_document(masuk, draft):
-    client = masuk(ADMIN)
-    respons = client.post(
-        reverse("web:ubah_dokumen", args=[draft.pk]),
-        {
-            "sk_nomor": "",
-            "sk_tanggal": "",
-            "sk_penandatangan": "",
-            "sk_penandatangan_pangkat": "",
-            "sk_penandatangan_nip": "",
-        },
-    )
-    assert respons.status_code == 302
-    halaman = teks(client.get(reverse("web:tetapkan", args=[draft.pk])))
-    assert "Nomor SK belum diisi." in halaman and "Tanggal SK belum diisi." in halaman
-    ditolak = client.post(reverse("web:tetapkan", args=[draft.pk]), follow=True)
-    assert "Nomor SK belum diisi." in teks(ditolak)
-    draft.refresh_from_db()
-    assert draft.status == "draft"
-    client.post(
-        reverse("web:ubah_dokumen", args=[draft.pk]),
-        {
-            "sk_nomor": "188/99/KEP/2026",
-            "sk_tanggal": "2026-06-01",
-            "sk_penandatangan": "Camat",
-            "sk_penandatangan_pangkat": "",
-            "sk_penandatangan_nip": "",
-        },
-    )
-    assert "Ya, tetapkan" in teks(client.get(reverse("web:tetapkan", args=[draft.pk])))
-    respons = client.post(reverse("web:tetapkan", args=[draft.pk]), follow=True)
-    assert "telah ditetapkan" in teks(respons)
-    draft.refresh_from_db()
-    assert draft.status == "ditetapkan" and draft.sk_nomor == "188/99/KEP/2026"
-    assert Jejak.objects.filter(aksi="ubah_dokumen", objek_id=str(draft.pk)).count() == 2
-
-
 def test_quarterly_targets_on_the_document_in_force_but_not_the_annual_one(masuk, dokumen):
     ind = Indikator.objects.filter(sasaran__dokumen=dokumen, satuan="laporan").first()
     tahunan = Target.objects.get(indikator=ind, periode="TAHUN")

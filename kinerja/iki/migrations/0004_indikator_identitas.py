@@ -26,7 +26,7 @@ def beri_identitas(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("iki", "0003_merge_0002_indikator_paspor_0002_tugas_per_dokumen"),
+        ("iki", "0003_sk_per_revisi"),
     ]
 
     operations = [

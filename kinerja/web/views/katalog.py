@@ -317,32 +317,6 @@ def ubah_dokumen(request, dokumen_id):
 
 
 @login_required
-def tetapkan(request, dokumen_id):
-    dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
-    akses.wajib_kelola_katalog(request.user, dokumen.instansi)
-    if tolak := _tolak_bila_terkunci(request, dokumen):
-        return tolak
-    if request.method == "POST":
-        try:
-            layanan.tetapkan(dokumen, request.user)
-        except ValidationError as exc:
-            for pesan in exc.messages:
-                messages.error(request, pesan)
-            return redirect("web:tetapkan", dokumen_id=dokumen.pk)
-        messages.success(request, f"Dokumen IKI {dokumen.tahun} revisi {dokumen.revisi} telah ditetapkan.")
-        return redirect("web:dokumen", dokumen_id=dokumen.pk)
-    return render(
-        request,
-        "web/tetapkan.html",
-        {
-            "instansi": dokumen.instansi,
-            "dokumen": dokumen,
-            "masalah": layanan.masalah_penetapan(dokumen),
-        },
-    )
-
-
-@login_required
 @require_POST
 def buat_revisi(request, dokumen_id):
     dokumen = akses.dokumen_atau_404(request.user, dokumen_id)
