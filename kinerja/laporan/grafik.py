@@ -16,6 +16,8 @@ from html import escape
 
 from kinerja.format import format_angka
 
+from .huruf import HURUF_PDF, css_font_face
+
 __all__ = ["LEBAR_MM", "Batang", "grafik_batang", "ke_png"]
 
 _TINGGI_BARIS = 18
@@ -24,7 +26,8 @@ _KIRI = 190  # room for the labels
 _KANAN = 60  # room for the value written after the bar
 _ATAS = 20
 _BAWAH = 18
-_HURUF = "Liberation Sans, Arial, DejaVu Sans, sans-serif"
+# The shipped typeface (huruf.py): the page's @font-face rules make it known to the SVG text as well.
+_HURUF = f"'{HURUF_PDF}', serif"
 # The chart's printed width: CSS pixels are 1/96 inch.
 LEBAR_MM = _LEBAR * 25.4 / 96
 # PDF points per CSS pixel is 0.75; this scale gives 1200 pixels across, about 190 dpi at LEBAR_MM.
@@ -118,7 +121,7 @@ def ke_png(daftar_svg: Sequence[str]) -> list[bytes]:
         gaya.append(f"@page g{nomor} {{ size: {lebar}px {tinggi}px; margin: 0 }} .g{nomor} {{ page: g{nomor} }}")
         isi.append(f'<div class="g{nomor}">{svg}</div>')
     html = (
-        f"<html><head><style>{' '.join(gaya)} body {{ margin: 0 }} div {{ break-after: page }} "
+        f"<html><head><style>{css_font_face()} {' '.join(gaya)} body {{ margin: 0 }} div {{ break-after: page }} "
         f"svg {{ display: block }}</style></head><body>{''.join(isi)}</body></html>"
     )
     dokumen = pypdfium2.PdfDocument(HTML(string=html).write_pdf())

@@ -83,19 +83,34 @@ def pengguna(django_user_model):
     return buat
 
 
-def teks_pdf(isi: bytes) -> str:
-    """All text of a PDF, pages joined, whitespace collapsed to single spaces."""
-    import pdfplumber
+def _teks_halaman(halaman) -> str:
+    """A page's text as a reader takes it in: lines outside tables as they run, and each table row as
+    its cells one after another (a cell's wrapped lines joined), so what a test looks for does not
+    depend on where a column's text happens to wrap."""
+    tabel = halaman.find_tables()
+    kotak = [t.bbox for t in tabel]
 
-    with pdfplumber.open(io.BytesIO(isi)) as pdf:
-        return " ".join(" ".join((halaman.extract_text() or "").split()) for halaman in pdf.pages)
+    def di_luar(obj: dict) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in kotak)
+
+    baris = [(b["top"], b["text"]) for b in halaman.filter(di_luar).extract_text_lines()]
+    for t in tabel:
+        for isi, baris_tabel in zip(t.extract(), t.rows):
+            baris.append((baris_tabel.bbox[1], " ".join(" ".join((sel or "").split()) for sel in isi if sel)))
+    return " ".join(" ".join(teks for _, teks in sorted(baris, key=lambda b: b[0])).split())
+
+
+def teks_pdf(isi: bytes) -> str:
+    """All text of a PDF (see _teks_halaman), pages joined, whitespace collapsed to single spaces."""
+    return " ".join(halaman_pdf(isi))
 
 
 def halaman_pdf(isi: bytes) -> list[str]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(isi)) as pdf:
-        return [" ".join((halaman.extract_text() or "").split()) for halaman in pdf.pages]
+        return [_teks_halaman(halaman) for halaman in pdf.pages]
 
 
 def simpan_png(isi: bytes, nomor_halaman: int, tujuan) -> None:
