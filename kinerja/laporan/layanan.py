@@ -234,3 +234,43 @@ def simpan_kepala_daerah(pemda: Pemda, nama: str, sebutan: str = "", pengguna=No
         perubahan={"nama": [sebelum[0], nama], "sebutan": [sebelum[1], sebutan]},
     )
     return baru
+
+
+# --- PAdES signatures (kinerja.laporan.tanda_tangan) -------------------------------------------
+
+# The documents a pemda signs digitally: the decreed Dokumen IKI and the Perjanjian Kinerja.
+DAPAT_DITANDATANGANI = ("iki", "pk")
+
+
+def tandatangani(
+    jenis: str, objek, data, p12: bytes, sandi: str | None, nama_dasar: str, pengguna=None, *, kertas=None
+) -> Berkas:
+    """The document's PDF signed (PAdES) with the uploaded PKCS#12; a draft Dokumen IKI is refused,
+    since only what is decreed is signed. Each signature is recorded in the audit trail."""
+    from . import tanda_tangan
+
+    if jenis not in DAPAT_DITANDATANGANI:
+        raise LaporanError(f"{LAPORAN[jenis].judul} tidak ditandatangani secara elektronik.")
+    if jenis == "iki" and data.draft:
+        raise LaporanError("Dokumen IKI ini masih draf: tetapkan dulu sebelum ditandatangani secara elektronik.")
+    berkas = tulis(jenis, data, "pdf", kertas, nama_dasar)
+    try:
+        isi_bertanda = tanda_tangan.tandatangani_pdf(
+            berkas.isi,
+            p12,
+            sandi,
+            alasan=f"Menetapkan {LAPORAN[jenis].judul}",
+            lokasi=data.tempat_tanggal.split(",")[0].strip(),
+        )
+    except tanda_tangan.TandaTanganError as exc:
+        raise LaporanError(str(exc)) from exc
+    [hasil] = tanda_tangan.periksa_pdf(isi_bertanda)
+    catat(
+        pengguna,
+        "tandatangani_dokumen",
+        objek,
+        ringkasan=f"{LAPORAN[jenis].judul} ditandatangani secara elektronik oleh {hasil.penanda_tangan}",
+        perubahan={"berkas": [None, berkas.nama], "sertifikat": [None, hasil.nomor_seri]},
+    )
+    nama = berkas.nama.removesuffix(".pdf") + "-ttd.pdf"
+    return Berkas(nama, isi_bertanda, JENIS_BERKAS["pdf"], berkas.peringatan)

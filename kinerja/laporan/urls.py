@@ -7,6 +7,8 @@
 - laporan:rekap  pemda_id, tahun      Kabupaten recap of every kecamatan (PDF, XLSX)
 - laporan:teks   instansi_id          the instansi's standard texts (edit)
 - laporan:kepala_daerah  pemda_id     the Bupati / Wali Kota named in the Camat's PK (edit)
+- laporan:tandatangani  jenis (iki|pk), instansi_id or jabatan_id, tahun   PAdES-signed PDF (upload .p12)
+- laporan:verifikasi                  check the signatures of an uploaded PDF
 """
 
 from django.urls import path
@@ -22,4 +24,6 @@ urlpatterns = [
     path("rekap/<int:pemda_id>/<int:tahun>/", views.rekap, name="rekap"),
     path("teks/<int:instansi_id>/", views.teks, name="teks"),
     path("kepala-daerah/<int:pemda_id>/", views.kepala_daerah, name="kepala_daerah"),
+    path("tanda-tangan/<str:jenis>/<int:objek_id>/<int:tahun>/", views.tandatangani, name="tandatangani"),
+    path("verifikasi/", views.verifikasi, name="verifikasi"),
 ]

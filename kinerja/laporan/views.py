@@ -51,6 +51,9 @@ def _tautan_unduh(request, jenis: str) -> list[tuple[str, str]]:
     kertas = tetap.get("kertas", "a4").lower()
     lain = "f4" if kertas == "a4" else "a4"
     tautan.append((f"Kertas {lain.upper()}", f"{request.path}?{urlencode({**tetap, 'kertas': lain})}"))
+    if jenis in layanan.DAPAT_DITANDATANGANI:
+        objek_id, tahun = request.resolver_match.kwargs.values()
+        tautan.append(("Tanda tangan elektronik", reverse("laporan:tandatangani", args=[jenis, objek_id, tahun])))
     return tautan
 
 
@@ -252,3 +255,88 @@ def kepala_daerah(request, pemda_id: int):
 def _tahun_terakhir(instansi) -> int:
     tahun = DokumenIKI.objects.filter(instansi=instansi).order_by("-tahun").values_list("tahun", flat=True).first()
     return tahun or timezone.localdate().year
+
+
+# --- PAdES signatures -------------------------------------------------------------------------
+
+_BATAS_P12 = 256 * 1024  # a PKCS#12 with its chain is a few kilobytes
+_BATAS_PDF = 30 * 1024 * 1024
+
+
+def _unggahan(request, nama: str, batas: int, label: str) -> bytes:
+    berkas = request.FILES.get(nama)
+    if berkas is None:
+        raise LaporanError(f"{label} belum dipilih.")
+    if berkas.size > batas:
+        raise LaporanError(f"{label} “{berkas.name}” terlalu besar (paling besar {batas // 1024} KB).")
+    return berkas.read()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tandatangani(request, jenis: str, objek_id: int, tahun: int):
+    """Sign the decreed Dokumen IKI (jenis "iki", an instansi) or a PK (jenis "pk", a jabatan) with the
+    pemda's certificate, uploaded with its password for this one signature and kept nowhere."""
+    if jenis == "iki":
+        objek = lingkup.instansi_atau_404(request.user, objek_id)
+        instansi = objek
+        nama_dasar = f"iki {objek.nama} {tahun}"
+    elif jenis == "pk":
+        objek = jabatan_atau_404(request.user, objek_id)
+        instansi = objek.instansi
+        nama_dasar = None
+    else:
+        return _halaman_galat(request, "Dokumen ini tidak ditandatangani secara elektronik.", 404)
+    if not lingkup.boleh_kelola_katalog(request.user, instansi):
+        raise PermissionDenied("Hanya admin instansi atau admin pemda yang dapat menandatangani secara elektronik.")
+    judul = f"{layanan.LAPORAN[jenis].judul} {objek} Tahun {tahun}"
+    pesan = ""
+    if request.method == "POST":
+        try:
+            _tahun(tahun)
+            p12 = _unggahan(request, "sertifikat", _BATAS_P12, "Berkas sertifikat (.p12/.pfx)")
+            data = layanan.data_iki(objek, tahun) if jenis == "iki" else layanan.data_pk(objek, tahun)
+            berkas = layanan.tandatangani(
+                jenis,
+                objek,
+                data,
+                p12,
+                request.POST.get("sandi", ""),
+                nama_dasar or f"pk {tahun} {data.pihak_pertama.jabatan}",
+                request.user,
+                kertas=request.POST.get("kertas") or None,
+            )
+        except LaporanError as exc:
+            pesan = str(exc)
+        else:
+            return FileResponse(
+                io.BytesIO(berkas.isi), as_attachment=True, filename=berkas.nama, content_type=berkas.content_type
+            )
+    return render(
+        request,
+        "laporan/tandatangani.html",
+        {"judul": judul, "pesan": pesan, "instansi": instansi},
+        status=400 if pesan else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verifikasi(request):
+    """Check an uploaded signed PDF: every signature, intact or not, and who signed it."""
+    from . import tanda_tangan
+
+    hasil, pesan, nama = None, "", ""
+    if request.method == "POST":
+        try:
+            isi = _unggahan(request, "pdf", _BATAS_PDF, "Berkas PDF")
+            nama = request.FILES["pdf"].name
+            hasil = tanda_tangan.periksa_pdf(isi)
+        except (LaporanError, tanda_tangan.TandaTanganError) as exc:
+            pesan = str(exc)
+    return render(
+        request,
+        "laporan/verifikasi.html",
+        {"hasil": hasil, "pesan": pesan, "nama": nama},
+        status=400 if pesan else 200,
+    )
