@@ -28,6 +28,7 @@ from kinerja.realisasi.periode import periode_hitung
 
 from . import teks as teks_standar
 from .grafik import Batang, grafik_batang
+from .kop import Kop, kop_instansi, tembusan_instansi
 from .models import KepalaDaerah, TeksStandar, sebutan_kepala_daerah
 from .pecahan import pecahan_html, tulis_angka
 
@@ -355,6 +356,8 @@ class DokumenIKIData:
     mengingat: list[str]
     jabatan: list[JabatanDok]
     peringatan: list[str] = field(default_factory=list)
+    kop: Kop | None = None
+    tembusan: list[str] = field(default_factory=list)
 
     @property
     def tempat_tanggal(self) -> str:
@@ -478,6 +481,8 @@ def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
         or _butir(teks["mengingat"], penanda),
         jabatan=jabatan,
         peringatan=peringatan,
+        kop=kop_instansi(instansi),
+        tembusan=tembusan_instansi(instansi),
     )
 
 

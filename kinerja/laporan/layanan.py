@@ -274,3 +274,67 @@ def tandatangani(
     )
     nama = berkas.nama.removesuffix(".pdf") + "-ttd.pdf"
     return Berkas(nama, isi_bertanda, JENIS_BERKAS["pdf"], berkas.peringatan)
+
+
+# --- the letterhead (kop surat) --------------------------------------------------------------
+
+BATAS_LAMBANG = 2 * 1024 * 1024
+BIDANG_KOP = ("nama_kantor", "alamat", "kode_pos", "telepon", "email", "laman", "tembusan")
+
+
+@transaction.atomic
+def simpan_kop(
+    instansi: Instansi,
+    isian: Mapping[str, str],
+    *,
+    lambang: tuple[str, bytes] | None = None,
+    hapus_lambang: bool = False,
+    pengguna=None,
+) -> list[str]:
+    """Save the kop surat of ``instansi`` (BIDANG_KOP) and, when given, its pemda's lambang daerah
+    ((file name, bytes) of an image). Returns the names of what changed; ValidationError with Indonesian
+    messages per field leaves everything unchanged."""
+    from django.core.validators import validate_email
+
+    from .kop import lambang_png
+
+    instansi = Instansi.objects.select_for_update().select_related("pemda").get(pk=instansi.pk)
+    baru = {}
+    masalah: dict[str, list[str]] = {}
+    for bidang in BIDANG_KOP:
+        if bidang not in isian:
+            continue
+        nilai = _rapikan(isian[bidang]) if bidang == "tembusan" else " ".join(isian[bidang].split())
+        batas = Instansi._meta.get_field(bidang).max_length
+        if batas and len(nilai) > batas:
+            masalah[bidang] = [f"Paling banyak {batas} karakter."]
+        baru[bidang] = nilai
+    if baru.get("kode_pos") and not (baru["kode_pos"].isdigit() and len(baru["kode_pos"]) == 5):
+        masalah["kode_pos"] = ["Kode pos terdiri dari 5 angka."]
+    if baru.get("email"):
+        try:
+            validate_email(baru["email"])
+        except ValidationError:
+            masalah["email"] = ["Alamat e-mail tidak sah."]
+    png = None
+    if lambang is not None:
+        try:
+            png = lambang_png(lambang[1], lambang[0])
+        except ValidationError as exc:
+            masalah.update(exc.message_dict)
+    if masalah:
+        raise ValidationError(masalah)
+    perubahan = {b: [getattr(instansi, b), v] for b, v in baru.items() if getattr(instansi, b) != v}
+    if perubahan:
+        for bidang, (_, nilai) in perubahan.items():
+            setattr(instansi, bidang, nilai)
+        instansi.save(update_fields=list(perubahan))
+        catat(pengguna, "ubah_kop_surat", instansi, ringkasan=f"Kop surat {instansi} diubah", perubahan=perubahan)
+    pemda = instansi.pemda
+    if png is not None or (hapus_lambang and pemda.lambang):
+        pemda.lambang = png or b""
+        pemda.save(update_fields=["lambang"])
+        ringkasan = f"Lambang daerah {pemda} " + ("diganti" if png else "dihapus")
+        catat(pengguna, "ubah_lambang_daerah", pemda, ringkasan=ringkasan)
+        perubahan["lambang"] = [None, None]
+    return list(perubahan)

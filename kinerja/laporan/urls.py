@@ -9,6 +9,7 @@
 - laporan:kepala_daerah  pemda_id     the Bupati / Wali Kota named in the Camat's PK (edit)
 - laporan:tandatangani  jenis (iki|pk), instansi_id or jabatan_id, tahun   PAdES-signed PDF (upload .p12)
 - laporan:verifikasi                  check the signatures of an uploaded PDF
+- laporan:kop    instansi_id          the kop surat (letterhead, lambang daerah, tembusan) (edit)
 """
 
 from django.urls import path
@@ -26,4 +27,5 @@ urlpatterns = [
     path("kepala-daerah/<int:pemda_id>/", views.kepala_daerah, name="kepala_daerah"),
     path("tanda-tangan/<str:jenis>/<int:objek_id>/<int:tahun>/", views.tandatangani, name="tandatangani"),
     path("verifikasi/", views.verifikasi, name="verifikasi"),
+    path("kop/<int:instansi_id>/", views.kop, name="kop"),
 ]

@@ -41,7 +41,7 @@ def _tahun(tahun: int) -> None:
         raise LaporanError(f"Tahun {tahun} di luar rentang 2000–2100.")
 
 
-def _tautan_unduh(request, jenis: str) -> list[tuple[str, str]]:
+def _tautan_unduh(request, jenis: str, instansi=None) -> list[tuple[str, str]]:
     """Download links that keep the page's other parameters (kertas, periode, tanggal …)."""
     tetap = {k: v for k, v in request.GET.items() if k != "format"}
     tautan = [
@@ -54,6 +54,9 @@ def _tautan_unduh(request, jenis: str) -> list[tuple[str, str]]:
     if jenis in layanan.DAPAT_DITANDATANGANI:
         objek_id, tahun = request.resolver_match.kwargs.values()
         tautan.append(("Tanda tangan elektronik", reverse("laporan:tandatangani", args=[jenis, objek_id, tahun])))
+    if jenis == "iki" and instansi is not None and lingkup.boleh_kelola_katalog(request.user, instansi):
+        tautan.append(("Kop surat", reverse("laporan:kop", args=[instansi.pk])))
+        tautan.append(("Teks standar", reverse("laporan:teks", args=[instansi.pk])))
     return tautan
 
 
@@ -74,7 +77,7 @@ def _sajikan(request, jenis: str, baca, nama_dasar, judul: str, instansi=None) -
             data,
             kertas,
             pratinjau=True,
-            unduhan=_tautan_unduh(request, jenis),
+            unduhan=_tautan_unduh(request, jenis, instansi),
             judul=judul,
             mendatar=laporan.mendatar,
         )
@@ -339,4 +342,53 @@ def verifikasi(request):
         "laporan/verifikasi.html",
         {"hasil": hasil, "pesan": pesan, "nama": nama},
         status=400 if pesan else 200,
+    )
+
+
+# --- the letterhead (kop surat) ---------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kop(request, instansi_id: int):
+    """The kop surat of an instansi's documents (admin instansi or pemda); the lambang daerah is the
+    pemda's, so only whoever manages the pemda may change it."""
+    from .kop import kop_instansi
+
+    instansi = lingkup.instansi_atau_404(request.user, instansi_id)
+    if not lingkup.boleh_kelola_katalog(request.user, instansi):
+        raise PermissionDenied("Hanya admin instansi atau admin pemda yang dapat mengubah kop surat.")
+    boleh_lambang = lingkup.boleh_kelola_katalog(request.user, Instansi(pemda=instansi.pemda))
+    isian = {b: getattr(instansi, b) for b in layanan.BIDANG_KOP}
+    masalah = {}
+    if request.method == "POST":
+        isian = {b: request.POST.get(b, "") for b in layanan.BIDANG_KOP}
+        berkas = request.FILES.get("lambang") if boleh_lambang else None
+        try:
+            if berkas is not None and berkas.size > layanan.BATAS_LAMBANG:
+                raise ValidationError({"lambang": [f"“{berkas.name}” terlalu besar."]})
+            diubah = layanan.simpan_kop(
+                instansi,
+                isian,
+                lambang=(berkas.name, berkas.read()) if berkas is not None else None,
+                hapus_lambang=boleh_lambang and request.POST.get("hapus_lambang") == "1",
+                pengguna=request.user,
+            )
+        except ValidationError as exc:
+            masalah = exc.message_dict
+        else:
+            messages.success(request, "Kop surat disimpan." if diubah else "Tidak ada perubahan.")
+            return redirect("laporan:kop", instansi_id=instansi.pk)
+    return render(
+        request,
+        "laporan/kop.html",
+        {
+            "instansi": instansi,
+            "isian": isian,
+            "masalah": masalah,
+            "boleh_lambang": boleh_lambang,
+            "kop": kop_instansi(instansi),
+            "pratinjau_url": reverse("laporan:iki", args=[instansi.pk, _tahun_terakhir(instansi)]) + "#keputusan",
+        },
+        status=400 if masalah else 200,
     )

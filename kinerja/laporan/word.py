@@ -763,10 +763,7 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     w.tanda_tangan(d.penandatangan, tempat_tanggal=d.tempat_tanggal)
 
     w.halaman_baru()
-    w.judul(f"PEMERINTAH {d.pemda.upper()}", ukuran=13, sesudah=0)
-    w.judul(d.instansi.upper(), ukuran=15, sesudah=0)
-    kop = w.judul(d.alamat or " ", ukuran=9, tebal=False, sesudah=10)
-    _garis_bawah(kop)
+    tulis_kop(w, d.kop)
     tingkat_kerangka(w.judul([f"KEPUTUSAN {d.kepala.upper()}"], ukuran=12, sesudah=0))
     w.judul(f"NOMOR: {d.nomor_sk_teks}", ukuran=12, tebal=False)
     w.judul(
@@ -790,6 +787,11 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     # The signature never sits alone on a page: the last diktum goes with it.
     tetap_dengan_berikut(diktum, [diktum.rows[-1]])
     w.tanda_tangan(d.penandatangan, ditetapkan=d.ditetapkan, koma=True)
+    if d.tembusan:
+        p = w.paragraf("Tembusan:", inden=False, rata="left")
+        p.paragraph_format.space_before, p.paragraph_format.keep_with_next = Pt(18), True
+        for nomor, penerima in enumerate(d.tembusan, 1):
+            w.butir(f"{nomor}.", penerima, gantung_mm=6)
 
     w.halaman_baru()
     lampiran = w.tabel_isian(
@@ -815,6 +817,40 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     if d.jabatan:
         w.tanda_tangan(d.penandatangan, koma=True)
     return w.simpan()
+
+
+_UKURAN_KOP = {"pemerintah": (13, True), "kantor": (15, True), "alamat": (9, False), "kontak": (9, False)}
+LEBAR_LAMBANG_MM = 22
+
+
+def tulis_kop(w: Penyusun, kop) -> None:
+    """The letterhead (kinerja.laporan.kop): the lambang daerah left of the centred lines when the pemda
+    has one, a double rule under it all."""
+    if kop.lambang_png:
+        tabel = w.doc.add_table(rows=1, cols=2)
+        tabel.autofit = False
+        kiri, kanan = tabel.rows[0].cells
+        gambar = kiri.paragraphs[0]
+        gambar.add_run().add_picture(io.BytesIO(kop.lambang_png), height=Mm(25))
+        wadah = kanan
+        _lebar_kolom(tabel, [LEBAR_LAMBANG_MM + 6, w.lebar_teks_mm - LEBAR_LAMBANG_MM - 6])
+        for sel, mm in zip(tabel.rows[0].cells, [LEBAR_LAMBANG_MM + 6, w.lebar_teks_mm - LEBAR_LAMBANG_MM - 6]):
+            sel.width = Mm(mm)
+            sel.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    else:
+        wadah = w.doc
+    for i, (kelas, teks) in enumerate(kop.baris):
+        p = wadah.paragraphs[0] if wadah is not w.doc and i == 0 else wadah.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(0), Pt(0)
+        p.paragraph_format.keep_with_next = True
+        ukuran, tebal = _UKURAN_KOP[kelas]
+        run = p.add_run(teks)
+        run.font.size, run.bold = Pt(ukuran), tebal
+    garis = w.doc.add_paragraph()
+    garis.paragraph_format.space_after = Pt(10)
+    garis.add_run().font.size = Pt(2)
+    _garis_bawah(garis)
 
 
 def _garis_bawah(p) -> None:

@@ -24,6 +24,9 @@ class Pemda(models.Model):
         default="permendagri_86_2017",
         choices=[(kode, skala.nama) for kode, skala in SKALA.items()],
     )
+    # The lambang daerah at the left of every letterhead: a PNG re-encoded from the upload
+    # (kinerja.laporan.kop), kept in the database so every server prints the same one.
+    lambang = models.BinaryField("lambang daerah", blank=True, default=b"", editable=False)
 
     class Meta:
         verbose_name = "pemerintah daerah"
@@ -38,6 +41,15 @@ class Instansi(models.Model):
     pemda = models.ForeignKey(Pemda, on_delete=models.PROTECT, related_name="instansi")
     nama = models.CharField(max_length=160, help_text="mis. Kecamatan Banyuates")
     alamat = models.CharField(max_length=250, blank=True)
+    # The letterhead (kop surat) of its documents; see kinerja.laporan.kop.
+    nama_kantor = models.CharField(
+        "nama kantor pada kop", max_length=160, blank=True, help_text="mis. Kantor Kecamatan Banyuates"
+    )
+    kode_pos = models.CharField("kode pos", max_length=5, blank=True)
+    telepon = models.CharField(max_length=40, blank=True)
+    email = models.EmailField("e-mail", max_length=120, blank=True)
+    laman = models.CharField("laman (website)", max_length=120, blank=True)
+    tembusan = models.TextField(blank=True, help_text="Penerima tembusan keputusan, satu per baris")
 
     class Meta:
         verbose_name = "instansi"
