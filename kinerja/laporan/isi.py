@@ -167,6 +167,8 @@ class IndikatorDok:
     target: Decimal | None = None
     target_hi: Decimal | None = None
     target_triwulan: dict[str, Decimal] = field(default_factory=dict)
+    # The upper bound of a quarter's range target ("95–100"), by quarter, where there is one.
+    target_triwulan_hi: dict[str, Decimal] = field(default_factory=dict)
     variabel: list[VariabelDok] = field(default_factory=list)
 
     @property
@@ -187,15 +189,21 @@ class IndikatorDok:
     @property
     def target_teks(self) -> str:
         """'95%', '80–90%', '4 kejadian', or '–' without a target."""
-        if self.target is None:
-            return format_angka(None)
-        teks = angka_ringkas(self.target)
-        if self.target_hi is not None and self.target_hi != self.target:
-            teks = f"{teks}–{angka_ringkas(self.target_hi)}"
-        return dengan_satuan(teks, self.satuan)
+        return _teks_target(self.target, self.target_hi, self.satuan)
 
     def target_tw_teks(self, periode: str) -> str:
-        return dengan_satuan(angka_ringkas(self.target_triwulan.get(periode)), self.satuan)
+        """The target up to a quarter, a range as a range: '95–100%'."""
+        return _teks_target(self.target_triwulan.get(periode), self.target_triwulan_hi.get(periode), self.satuan)
+
+
+def _teks_target(nilai: Decimal | None, hi: Decimal | None, satuan: str) -> str:
+    """'95%', '95–100%', '4 kejadian', or '–' without a target."""
+    if nilai is None:
+        return format_angka(None)
+    teks = angka_ringkas(nilai)
+    if hi is not None and hi != nilai:
+        teks = f"{teks}–{angka_ringkas(hi)}"
+    return dengan_satuan(teks, satuan)
 
 
 @dataclass
@@ -300,6 +308,11 @@ def baca_katalog(dokumen: DokumenIKI, jabatan_id: int | None = None) -> list[Jab
                 target=tahunan.nilai if tahunan else None,
                 target_hi=tahunan.nilai_hi if tahunan else None,
                 target_triwulan={p: target[ind.pk][p].nilai for p in TRIWULAN if p in target[ind.pk]},
+                target_triwulan_hi={
+                    p: target[ind.pk][p].nilai_hi
+                    for p in TRIWULAN
+                    if p in target[ind.pk] and target[ind.pk][p].nilai_hi is not None
+                },
                 variabel=[
                     VariabelDok(
                         v.kode,

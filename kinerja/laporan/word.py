@@ -883,30 +883,39 @@ def _pihak(w: Penyusun, pejabat: Pejabat) -> None:
 
 
 def _dua_tanda_tangan(w: Penyusun, d: PerjanjianData) -> None:
+    """Place and date, then the two signatories side by side: each line in a row of its own, so both
+    names stand at one height however the titles wrap; all kept on one page with the place and date."""
     p = w.doc.add_paragraph(d.tempat_tanggal)
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     p.paragraph_format.space_before = Pt(10)
     p.paragraph_format.keep_with_next = True
-    tabel = w.doc.add_table(rows=1, cols=2)
+    pihak = d.penandatangan_urut
+    baris_pihak = [
+        [(judul, True, False)]
+        + [(pejabat.jabatan, False, False)]
+        + [("", False, False)] * 3
+        + _baris_nama(pejabat, nip_kosong=False)
+        for judul, pejabat in pihak
+    ]
+    # Rows: title, jabatan, the space to sign, then name, pangkat and NIP (blank where one has none).
+    nama = [b[5:] for b in baris_pihak]
+    panjang = max(len(n) for n in nama)
+    nama = [n + [("", False, False)] * (panjang - len(n)) for n in nama]
+    kolom = [b[:5] + n for b, n in zip(baris_pihak, nama)]
+    tabel = w.doc.add_table(rows=len(kolom[0]), cols=len(kolom))
     tabel.autofit = False
-    for sel, (judul, pejabat) in zip(tabel.rows[0].cells, d.penandatangan_urut):
-        sel.width = Mm(w.lebar_teks_mm / 2)
-        baris = [
-            (judul, True, False),
-            (pejabat.jabatan, False, False),
-            ("", False, False),
-            ("", False, False),
-            ("", False, False),
-        ]
-        baris += _baris_nama(pejabat, nip_kosong=False)
-        for i, (teks, tebal, garis) in enumerate(baris):
-            para = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
+    for r, row in enumerate(tabel.rows):
+        for sel, isi in zip(row.cells, kolom):
+            sel.width = Mm(w.lebar_teks_mm / len(kolom))
+            teks, tebal, garis = isi[r]
+            para = sel.paragraphs[0]
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             para.paragraph_format.space_after = Pt(0)
             run = para.add_run(teks)
             run.bold, run.underline = tebal, garis
-    _tandai(tabel.rows[0], "w:cantSplit")
-    _lebar_kolom(tabel, [w.lebar_teks_mm / 2] * 2)
+    tetap_dengan_berikut(tabel, tabel.rows[:-1])
+    _tandai(tabel.rows[-1], "w:cantSplit")
+    _lebar_kolom(tabel, [w.lebar_teks_mm / len(kolom)] * len(kolom))
 
 
 def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:

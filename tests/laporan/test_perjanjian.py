@@ -47,8 +47,36 @@ def test_docx_has_the_parties_the_targets_and_both_signatures(kantor):
     ]
     tanda_tangan = [t for t in dokumen.tables if teks_sel(t.rows[0].cells[0]).startswith("PIHAK KEDUA")]
     assert len(tanda_tangan) == 2
-    kiri, kanan = tanda_tangan[0].rows[0].cells
-    assert "Drs. Ahmad Fauzi Uji" in teks_sel(kiri) and f"NIP. {NIP_SEKCAM_TAMPIL}" in teks_sel(kanan)
+    kiri = [teks_sel(r.cells[0]) for r in tanda_tangan[0].rows]
+    kanan = [teks_sel(r.cells[1]) for r in tanda_tangan[0].rows]
+    # Each line in its own row: the two names (and NIPs) stand at one height.
+    assert kanan[kiri.index("Drs. Ahmad Fauzi Uji")] == "Siti Aminah Uji, S.E."
+    assert kanan[kiri.index(f"NIP. {NIP_CAMAT_TAMPIL}")] == f"NIP. {NIP_SEKCAM_TAMPIL}"
+
+
+def test_quarterly_range_targets_print_as_ranges_and_the_names_align_when_a_title_wraps(kantor):
+    from kinerja.realisasi.models import Target
+
+    for nomor, (lo, hi) in enumerate([(20, 25), (45, 50), (70, 75), (95, 100)], 1):
+        Target.objects.create(indikator=kantor.lpj, periode=f"TW{nomor}", nilai=lo, nilai_hi=hi)
+    data = layanan.data_pk(kantor.sekcam, 2025)
+    [indikator] = data.jabatan.sasaran[0].indikator
+    assert [indikator.target_tw_teks(p) for p in ("TW1", "TW4")] == ["20–25%", "95–100%"]
+    kantor.sekcam.nama = "Sekretaris Kecamatan yang Membawahi Umum, Kepegawaian, Keuangan dan Perencanaan"
+    kantor.sekcam.save()
+    isi = layanan.buat_pk(kantor.sekcam, 2025, "pdf").isi
+    semua = " ".join(halaman_pdf(isi))
+    assert "20–25% 45–50% 70–75% 95–100%" in semua
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(isi)) as pdf:
+        kata = [k for k in pdf.pages[0].extract_words() if k["text"] in ("Fauzi", "Aminah")]
+    # The last "Fauzi" and "Aminah" are the names under the signatures (the first ones name the parties).
+    fauzi = max(k["top"] for k in kata if k["text"] == "Fauzi")
+    aminah = max(k["top"] for k in kata if k["text"] == "Aminah")
+    assert abs(fauzi - aminah) < 1
 
 
 def test_the_camat_agrees_with_the_bupati(kantor):
