@@ -1044,6 +1044,8 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
                     kanan=[3, 4, 5, 7],
                 )
                 _catatan(sel[1], b)
+            # The chart goes on the page of its table's last row.
+            tetap_dengan_berikut(tabel, [tabel.rows[-1]])
             w.gambar(next(png), grafik.LEBAR_MM)
     return w.simpan()
 
