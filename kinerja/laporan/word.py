@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -111,6 +111,35 @@ class Penyusun:
         run.append(text)
         field.append(run)
         p._p.append(field)
+
+    def bagian_baru_nomor_ulang(self) -> None:
+        """End the front matter: what came before is numbered i, ii …; a new section on a new page
+        starts again at 1 (the footer's PAGE field follows each section's w:pgNumType)."""
+        self.doc.add_section(WD_SECTION.NEW_PAGE)
+        depan, utama = (bagian._sectPr for bagian in self.doc.sections[-2:])
+        for sectPr, atribut in (
+            (depan, {"w:fmt": "lowerRoman", "w:start": "1"}),
+            (utama, {"w:fmt": "decimal", "w:start": "1"}),
+        ):
+            for lama in sectPr.findall(qn("w:pgNumType")):
+                sectPr.remove(lama)
+            nomor = OxmlElement("w:pgNumType")
+            for nama, nilai in atribut.items():
+                nomor.set(qn(nama), nilai)
+            sectPr.insert_element_before(
+                nomor,
+                "w:cols",
+                "w:formProt",
+                "w:vAlign",
+                "w:noEndnote",
+                "w:titlePg",
+                "w:textDirection",
+                "w:bidi",
+                "w:rtlGutter",
+                "w:docGrid",
+                "w:printerSettings",
+                "w:sectPrChange",
+            )
 
     def daftar_isi(self, entri: Sequence[str]) -> None:
         """A real Word table of contents (a TOC field over the headings and outline-level paragraphs).
@@ -752,12 +781,17 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
         ]
     )
 
-    for judul, bagian in (
-        (["BAB I", "PENDAHULUAN"], "bab_1"),
-        (["BAB II", "INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda}".upper()], "bab_2"),
-        (["BAB III", "PENUTUP"], "bab_3"),
+    # Front matter numbered i, ii …; BAB I opens a section numbered from 1 again.
+    w.bagian_baru_nomor_ulang()
+    for i, (judul, bagian) in enumerate(
+        (
+            (["BAB I", "PENDAHULUAN"], "bab_1"),
+            (["BAB II", "INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda}".upper()], "bab_2"),
+            (["BAB III", "PENUTUP"], "bab_3"),
+        )
     ):
-        w.halaman_baru()
+        if i:
+            w.halaman_baru()
         w.bab(judul)
         w.blok(d.teks[bagian])
     w.tanda_tangan(d.penandatangan, tempat_tanggal=d.tempat_tanggal)
