@@ -29,7 +29,7 @@ from kinerja.realisasi.periode import periode_hitung
 from . import teks as teks_standar
 from .grafik import Batang, grafik_batang
 from .kop import Kop, kop_instansi, tembusan_instansi
-from .models import KepalaDaerah, TeksStandar, sebutan_kepala_daerah
+from .models import KepalaDaerah, ProgramAnggaran, TeksStandar, sebutan_kepala_daerah
 from .pecahan import pecahan_html, tulis_angka
 
 TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
@@ -516,8 +516,14 @@ class PerjanjianData:
     pihak_kedua: Pejabat
     teks: dict[str, list]
     peringatan: list[str] = field(default_factory=list)
+    # (program, anggaran, keterangan) of an eselon III/IV head, entered by the planner (ProgramAnggaran).
+    program: list[tuple[str, Decimal, str]] = field(default_factory=list)
 
     triwulan = TRIWULAN
+
+    @property
+    def jumlah_anggaran(self) -> Decimal:
+        return sum((anggaran for _, anggaran, _ in self.program), Decimal(0))
 
     @property
     def tempat_tanggal(self) -> str:
@@ -593,6 +599,10 @@ def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None 
         pihak_kedua=kedua,
         teks={bagian: _blok(teks[bagian], penanda) for bagian in ("pk_pembuka", "pk_isi")},
         peringatan=peringatan,
+        program=[
+            (p.program, p.anggaran, p.keterangan)
+            for p in ProgramAnggaran.objects.filter(jabatan=jabatan, tahun=dokumen.tahun)
+        ],
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -338,3 +339,68 @@ def simpan_kop(
         catat(pengguna, "ubah_lambang_daerah", pemda, ringkasan=ringkasan)
         perubahan["lambang"] = [None, None]
     return list(perubahan)
+
+
+# --- programs and budgets in the PK of eselon III/IV heads -----------------------------------
+
+
+def boleh_program(jabatan: Jabatan) -> bool:
+    """Programs and budgets belong in the PK of a structural head: eselon III or IV."""
+    return jabatan.eselon.strip().upper().startswith(("III", "IV"))
+
+
+@transaction.atomic
+def simpan_program(jabatan: Jabatan, tahun: int, teks: str, pengguna=None) -> int:
+    """Replace the programs of ``jabatan``'s PK for ``tahun`` with the lines of ``teks``, each
+    "Program; anggaran[; keterangan]" with the budget written the Indonesian way (1.250.000.000 or
+    1.250.000,50). Returns how many; a bad line raises ValidationError naming it, nothing changed."""
+    from kinerja.format import parse_angka
+
+    from .models import ProgramAnggaran
+
+    if not boleh_program(jabatan):
+        raise ValidationError({"program": [f"{jabatan} bukan jabatan eselon III/IV: PK-nya tanpa program."]})
+    baris, masalah, nama_ada = [], [], set()
+    batas = ProgramAnggaran._meta.get_field("program").max_length
+    for nomor, isi_baris in enumerate(teks.replace("\r\n", "\n").split("\n"), 1):
+        if not isi_baris.strip():
+            continue
+        bagian = [b.strip() for b in isi_baris.split(";")]
+        if len(bagian) not in (2, 3) or not bagian[0]:
+            masalah.append(f"Baris {nomor}: tulis “Program; anggaran” atau “Program; anggaran; keterangan”.")
+            continue
+        try:
+            anggaran = parse_angka(bagian[1].removeprefix("Rp").strip())
+        except ValueError:
+            masalah.append(f"Baris {nomor}: anggaran “{bagian[1]}” bukan angka (mis. 1.250.000.000).")
+            continue
+        if anggaran < 0:
+            masalah.append(f"Baris {nomor}: anggaran tidak boleh negatif.")
+        if len(bagian[0]) > batas:
+            masalah.append(f"Baris {nomor}: nama program paling banyak {batas} karakter.")
+        if bagian[0].lower() in nama_ada:
+            masalah.append(f"Baris {nomor}: program “{bagian[0]}” sudah disebut.")
+        nama_ada.add(bagian[0].lower())
+        baris.append((bagian[0], anggaran, bagian[2][:120] if len(bagian) == 3 else ""))
+    if masalah:
+        raise ValidationError({"program": masalah})
+    lama = [
+        [p.program, str(p.anggaran), p.keterangan]
+        for p in ProgramAnggaran.objects.select_for_update().filter(jabatan=jabatan, tahun=tahun)
+    ]
+    baru = [[n, str(a.quantize(Decimal("0.01"))), k] for n, a, k in baris]
+    if lama == baru:
+        return len(baris)
+    ProgramAnggaran.objects.filter(jabatan=jabatan, tahun=tahun).delete()
+    ProgramAnggaran.objects.bulk_create(
+        ProgramAnggaran(jabatan=jabatan, tahun=tahun, urutan=i, program=n, anggaran=a, keterangan=k)
+        for i, (n, a, k) in enumerate(baris)
+    )
+    catat(
+        pengguna,
+        "ubah_program_pk",
+        jabatan,
+        ringkasan=f"Program dan anggaran PK {jabatan} {tahun}: {len(baris)} program",
+        perubahan={"program": [lama, baru]},
+    )
+    return len(baris)

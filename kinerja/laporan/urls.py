@@ -10,6 +10,7 @@
 - laporan:tandatangani  jenis (iki|pk), instansi_id or jabatan_id, tahun   PAdES-signed PDF (upload .p12)
 - laporan:verifikasi                  check the signatures of an uploaded PDF
 - laporan:kop    instansi_id          the kop surat (letterhead, lambang daerah, tembusan) (edit)
+- laporan:program_pk  jabatan_id, tahun   programs and budgets of an eselon III/IV head's PK (edit)
 """
 
 from django.urls import path
@@ -28,4 +29,5 @@ urlpatterns = [
     path("tanda-tangan/<str:jenis>/<int:objek_id>/<int:tahun>/", views.tandatangani, name="tandatangani"),
     path("verifikasi/", views.verifikasi, name="verifikasi"),
     path("kop/<int:instansi_id>/", views.kop, name="kop"),
+    path("pk/<int:jabatan_id>/<int:tahun>/program/", views.program_pk, name="program_pk"),
 ]

@@ -54,6 +54,9 @@ def _tautan_unduh(request, jenis: str, instansi=None) -> list[tuple[str, str]]:
     if jenis in layanan.DAPAT_DITANDATANGANI:
         objek_id, tahun = request.resolver_match.kwargs.values()
         tautan.append(("Tanda tangan elektronik", reverse("laporan:tandatangani", args=[jenis, objek_id, tahun])))
+    if jenis == "pk" and instansi is not None and lingkup.boleh_kelola_katalog(request.user, instansi):
+        jabatan_id, tahun = request.resolver_match.kwargs.values()
+        tautan.append(("Program dan anggaran", reverse("laporan:program_pk", args=[jabatan_id, tahun])))
     if jenis == "iki" and instansi is not None and lingkup.boleh_kelola_katalog(request.user, instansi):
         tautan.append(("Kop surat", reverse("laporan:kop", args=[instansi.pk])))
         tautan.append(("Teks standar", reverse("laporan:teks", args=[instansi.pk])))
@@ -389,6 +392,53 @@ def kop(request, instansi_id: int):
             "boleh_lambang": boleh_lambang,
             "kop": kop_instansi(instansi),
             "pratinjau_url": reverse("laporan:iki", args=[instansi.pk, _tahun_terakhir(instansi)]) + "#keputusan",
+        },
+        status=400 if masalah else 200,
+    )
+
+
+# --- programs and budgets of a PK ---------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def program_pk(request, jabatan_id: int, tahun: int):
+    """The planner (admin instansi or pemda) enters the programs and budgets of an eselon III/IV head's PK."""
+    from .models import ProgramAnggaran
+
+    jabatan = jabatan_atau_404(request.user, jabatan_id)
+    if not lingkup.boleh_kelola_katalog(request.user, jabatan.instansi):
+        raise PermissionDenied("Hanya admin instansi atau admin pemda yang dapat mengisi program dan anggaran PK.")
+    try:
+        _tahun(tahun)
+    except LaporanError as exc:
+        return _halaman_galat(request, str(exc), 400, jabatan.instansi)
+    from kinerja.format import format_angka
+
+    teks = "\n".join(
+        "; ".join(x for x in (p.program, format_angka(p.anggaran), p.keterangan) if x)
+        for p in ProgramAnggaran.objects.filter(jabatan=jabatan, tahun=tahun)
+    )
+    masalah = []
+    if request.method == "POST":
+        teks = request.POST.get("program", "")
+        try:
+            jumlah = layanan.simpan_program(jabatan, tahun, teks, request.user)
+        except ValidationError as exc:
+            masalah = exc.message_dict.get("program", [])
+        else:
+            messages.success(request, f"{jumlah} program disimpan.")
+            return redirect("laporan:program_pk", jabatan_id=jabatan.pk, tahun=tahun)
+    return render(
+        request,
+        "laporan/program_pk.html",
+        {
+            "jabatan": jabatan,
+            "tahun": tahun,
+            "teks": teks,
+            "masalah": masalah,
+            "boleh": layanan.boleh_program(jabatan),
+            "pk_url": reverse("laporan:pk", args=[jabatan.pk, tahun]),
         },
         status=400 if masalah else 200,
     )

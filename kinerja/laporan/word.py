@@ -990,6 +990,18 @@ def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:
             w.baris_data(tabel, isi, lebar, tengah=[0], kanan=list(range(3, len(isi))))
         _gabung_ke_bawah(tabel, 0, awal, len(tabel.rows) - 1)
         _gabung_ke_bawah(tabel, 1, awal, len(tabel.rows) - 1)
+    if d.program:
+        # The programs and their budgets (PermenPAN-RB 53/2014) under the targets.
+        w.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        lebar = [w.lebar_teks_mm * f for f in (0.06, 0.54, 0.24, 0.16)]
+        program = w.tabel_data(["No", "Program", "Anggaran", "Keterangan"], lebar)
+        for nomor, (nama, anggaran, keterangan) in enumerate(d.program, 1):
+            w.baris_data(
+                program, [str(nomor), nama, f"Rp{format_angka(anggaran)}", keterangan], lebar, tengah=[0], kanan=[2]
+            )
+        w.baris_data(
+            program, [None, "Jumlah", f"Rp{format_angka(d.jumlah_anggaran)}", None], lebar, kanan=[2], tebal=True
+        )
     _dua_tanda_tangan(w, d)
     return w.simpan()
 

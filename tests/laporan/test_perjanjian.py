@@ -136,3 +136,43 @@ def test_refusals(kantor):
     tanpa_indikator = Jabatan.objects.create(instansi=kantor.instansi, nama="Caraka", atasan=kantor.sekcam)
     with pytest.raises(TidakAda, match="Caraka belum memiliki sasaran dan indikator"):
         layanan.data_pk(tanpa_indikator, 2025)
+
+
+def test_the_planner_enters_programs_and_budgets_printed_under_the_targets(client, pengguna, kantor):
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+
+    from kinerja.audit.models import Jejak
+
+    sekcam = kantor.sekcam
+    sekcam.eselon = "III.b"
+    sekcam.save()
+    teks = "Program Penunjang Urusan Pemerintahan; 1.250.000.000; APBD\nProgram Pelayanan Publik; 300.000.000,50"
+    assert layanan.simpan_program(sekcam, 2025, teks) == 2
+    data = layanan.data_pk(sekcam, 2025)
+    assert str(data.jumlah_anggaran) == "1550000000.50"
+    semua = " ".join(halaman_pdf(layanan.buat_pk(sekcam, 2025, "pdf").isi))
+    assert "1 Program Penunjang Urusan Pemerintahan Rp1.250.000.000,00 APBD" in semua
+    assert "Jumlah Rp1.550.000.000,50" in semua
+    lampiran = teks_docx(docx(layanan.buat_pk(sekcam, 2025, "docx").isi))
+    assert "Program Pelayanan Publik" in lampiran and "Rp1.550.000.000,50" in lampiran
+    assert Jejak.objects.filter(aksi="ubah_program_pk").count() == 1
+
+    with pytest.raises(ValidationError) as galat:
+        layanan.simpan_program(sekcam, 2025, "Program A; satu juta\nProgram B")
+    assert galat.value.message_dict["program"][0].startswith("Baris 1:")
+    assert len(galat.value.message_dict["program"]) == 2
+    assert layanan.data_pk(sekcam, 2025).jumlah_anggaran > 0  # unchanged
+    staf = kantor.camat
+    staf.eselon = ""
+    with pytest.raises(ValidationError, match="bukan jabatan eselon III/IV"):
+        layanan.simpan_program(staf, 2025, "Program A; 1")
+
+    url = reverse("laporan:program_pk", args=[sekcam.pk, 2025])
+    client.force_login(pengguna("admin.uji", "admin_instansi", instansi=kantor.instansi))
+    assert url in client.get(reverse("laporan:pk", args=[sekcam.pk, 2025])).content.decode()
+    assert "Program Pelayanan Publik; 300.000.000,50" in client.get(url).content.decode()
+    jawab = client.post(url, {"program": "Program C; -5"})
+    assert jawab.status_code == 400 and "tidak boleh negatif" in jawab.content.decode()
+    assert client.post(url, {"program": "Program C; 5.000.000"}).status_code == 302
+    assert [p[0] for p in layanan.data_pk(sekcam, 2025).program] == ["Program C"]
