@@ -12,6 +12,7 @@ files with fontTools (which WeasyPrint already depends on).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -32,15 +33,16 @@ _BERKAS = (
 )
 
 
-def css_font_face(url_dasar: str | None = None) -> str:
+def css_font_face(url_berkas: Callable[[str], str] | None = None) -> str:
     """@font-face rules for the shipped typeface.
 
-    Without ``url_dasar`` the rules name the files by file URL (for WeasyPrint on the server); with it
-    (the static URL of the folder, ending in "/") a browser showing the preview downloads them.
+    Without ``url_berkas`` the rules name the files by file URL (for WeasyPrint on the server); with it
+    (file name → its static URL, hashed by the static files storage) a browser showing the preview
+    downloads them.
     """
     aturan = []
     for berkas, tebal, gaya in _BERKAS:
-        url = f"{url_dasar}{berkas}" if url_dasar is not None else (FOLDER / berkas).as_uri()
+        url = url_berkas(berkas) if url_berkas is not None else (FOLDER / berkas).as_uri()
         aturan.append(
             f'@font-face {{ font-family: "{HURUF_PDF}"; src: url("{url}") format("opentype"); '
             f"font-weight: {tebal}; font-style: {gaya}; }}"

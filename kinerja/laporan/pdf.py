@@ -25,10 +25,14 @@ def html_dokumen(
             "judul_pratinjau": judul,
             "peringatan": getattr(data, "peringatan", []),
             # The browser fetches the typeface from the static files; WeasyPrint reads it from the package.
-            "huruf_css": mark_safe(huruf.css_font_face(static("laporan/huruf/") if pratinjau else None)),
+            "huruf_css": mark_safe(huruf.css_font_face(_url_statis if pratinjau else None)),
             "huruf": huruf.HURUF_PDF,
         },
     )
+
+
+def _url_statis(berkas: str) -> str:
+    return static(f"laporan/huruf/{berkas}")
 
 
 def ke_pdf(html: str) -> bytes:

@@ -53,7 +53,7 @@ def _tautan_unduh(request, jenis: str, instansi=None) -> list[tuple[str, str]]:
     tautan.append((f"Kertas {lain.upper()}", f"{request.path}?{urlencode({**tetap, 'kertas': lain})}"))
     if jenis in layanan.DAPAT_DITANDATANGANI:
         objek_id, tahun = request.resolver_match.kwargs.values()
-        tautan.append(("Tanda tangan elektronik", reverse("laporan:tandatangani", args=[jenis, objek_id, tahun])))
+        tautan.append(("Tanda tangan elektronik", reverse(f"laporan:tandatangani_{jenis}", args=[objek_id, tahun])))
     if jenis == "pk" and instansi is not None and lingkup.boleh_kelola_katalog(request.user, instansi):
         jabatan_id, tahun = request.resolver_match.kwargs.values()
         tautan.append(("Program dan anggaran", reverse("laporan:program_pk", args=[jabatan_id, tahun])))
@@ -280,7 +280,17 @@ def _unggahan(request, nama: str, batas: int, label: str) -> bytes:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tandatangani(request, jenis: str, objek_id: int, tahun: int):
+def tandatangani_iki(request, instansi_id: int, tahun: int):
+    return _tandatangani(request, "iki", instansi_id, tahun)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tandatangani_pk(request, jabatan_id: int, tahun: int):
+    return _tandatangani(request, "pk", jabatan_id, tahun)
+
+
+def _tandatangani(request, jenis: str, objek_id: int, tahun: int):
     """Sign the decreed Dokumen IKI (jenis "iki", an instansi) or a PK (jenis "pk", a jabatan) with the
     pemda's certificate, uploaded with its password for this one signature and kept nowhere."""
     if jenis == "iki":

@@ -39,5 +39,6 @@ def test_word_width_grows_with_size_and_weight():
 
 
 def test_the_preview_fetches_the_typeface_from_the_static_files():
-    assert 'url("/static/laporan/huruf/texgyrebonum-bold.otf")' in huruf.css_font_face("/static/laporan/huruf/")
+    css = huruf.css_font_face(lambda berkas: f"/static/laporan/huruf/{berkas}")
+    assert 'url("/static/laporan/huruf/texgyrebonum-bold.otf")' in css
     assert f'url("{(huruf.FOLDER / "texgyrebonum-regular.otf").as_uri()}")' in huruf.css_font_face()

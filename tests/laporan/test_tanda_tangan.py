@@ -99,7 +99,7 @@ def test_a_draft_a_wrong_password_and_an_unsigned_pdf(db, sertifikat):
 def test_the_pages_sign_and_verify(client, pengguna, kantor, sertifikat):
     p12, _ = sertifikat
     client.force_login(pengguna("admin.uji", "admin_instansi", instansi=kantor.instansi))
-    url = reverse("laporan:tandatangani", args=["iki", kantor.instansi.pk, 2025])
+    url = reverse("laporan:tandatangani_iki", args=[kantor.instansi.pk, 2025])
     assert url in client.get(reverse("laporan:iki", args=[kantor.instansi.pk, 2025])).content.decode()
     jawab = client.post(url, {"sertifikat": SimpleUploadedFile("camat.p12", p12), "sandi": "salah"})
     assert jawab.status_code == 400 and "kata sandi salah" in jawab.content.decode()
@@ -113,5 +113,5 @@ def test_the_pages_sign_and_verify(client, pengguna, kantor, sertifikat):
 
 def test_a_camat_without_admin_rights_cannot_sign(client, pengguna, kantor):
     client.force_login(pengguna("camat.uji", "camat", instansi=kantor.instansi))
-    jawab = client.get(reverse("laporan:tandatangani", args=["iki", kantor.instansi.pk, 2025]))
+    jawab = client.get(reverse("laporan:tandatangani_iki", args=[kantor.instansi.pk, 2025]))
     assert jawab.status_code == 403
