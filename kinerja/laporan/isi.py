@@ -28,7 +28,8 @@ from kinerja.realisasi.periode import periode_hitung
 
 from . import teks as teks_standar
 from .grafik import Batang, grafik_batang
-from .models import KepalaDaerah, TeksStandar, sebutan_kepala_daerah
+from .kop import Kop, kop_instansi, tembusan_instansi
+from .models import KepalaDaerah, ProgramAnggaran, TeksStandar, sebutan_kepala_daerah
 from .pecahan import pecahan_html, tulis_angka
 
 TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
@@ -166,6 +167,8 @@ class IndikatorDok:
     target: Decimal | None = None
     target_hi: Decimal | None = None
     target_triwulan: dict[str, Decimal] = field(default_factory=dict)
+    # The upper bound of a quarter's range target ("95–100"), by quarter, where there is one.
+    target_triwulan_hi: dict[str, Decimal] = field(default_factory=dict)
     variabel: list[VariabelDok] = field(default_factory=list)
 
     @property
@@ -186,15 +189,21 @@ class IndikatorDok:
     @property
     def target_teks(self) -> str:
         """'95%', '80–90%', '4 kejadian', or '–' without a target."""
-        if self.target is None:
-            return format_angka(None)
-        teks = angka_ringkas(self.target)
-        if self.target_hi is not None and self.target_hi != self.target:
-            teks = f"{teks}–{angka_ringkas(self.target_hi)}"
-        return dengan_satuan(teks, self.satuan)
+        return _teks_target(self.target, self.target_hi, self.satuan)
 
     def target_tw_teks(self, periode: str) -> str:
-        return dengan_satuan(angka_ringkas(self.target_triwulan.get(periode)), self.satuan)
+        """The target up to a quarter, a range as a range: '95–100%'."""
+        return _teks_target(self.target_triwulan.get(periode), self.target_triwulan_hi.get(periode), self.satuan)
+
+
+def _teks_target(nilai: Decimal | None, hi: Decimal | None, satuan: str) -> str:
+    """'95%', '95–100%', '4 kejadian', or '–' without a target."""
+    if nilai is None:
+        return format_angka(None)
+    teks = angka_ringkas(nilai)
+    if hi is not None and hi != nilai:
+        teks = f"{teks}–{angka_ringkas(hi)}"
+    return dengan_satuan(teks, satuan)
 
 
 @dataclass
@@ -299,6 +308,11 @@ def baca_katalog(dokumen: DokumenIKI, jabatan_id: int | None = None) -> list[Jab
                 target=tahunan.nilai if tahunan else None,
                 target_hi=tahunan.nilai_hi if tahunan else None,
                 target_triwulan={p: target[ind.pk][p].nilai for p in TRIWULAN if p in target[ind.pk]},
+                target_triwulan_hi={
+                    p: target[ind.pk][p].nilai_hi
+                    for p in TRIWULAN
+                    if p in target[ind.pk] and target[ind.pk][p].nilai_hi is not None
+                },
                 variabel=[
                     VariabelDok(
                         v.kode,
@@ -358,6 +372,8 @@ class DokumenIKIData:
     jabatan: list[JabatanDok]
     peringatan: list[str] = field(default_factory=list)
     tempat_sk: str = ""  # where the SK says it was decreed; the wilayah when it does not say
+    kop: Kop | None = None
+    tembusan: list[str] = field(default_factory=list)
 
     @property
     def tempat_tanggal(self) -> str:
@@ -487,6 +503,8 @@ def baca_iki(dokumen: DokumenIKI) -> DokumenIKIData:
         or _butir(teks["mengingat"], penanda),
         jabatan=jabatan,
         peringatan=peringatan,
+        kop=kop_instansi(instansi),
+        tembusan=tembusan_instansi(instansi),
     )
 
 
@@ -507,8 +525,14 @@ class PerjanjianData:
     pihak_kedua: Pejabat
     teks: dict[str, list]
     peringatan: list[str] = field(default_factory=list)
+    # (program, anggaran, keterangan) of an eselon III/IV head, entered by the planner (ProgramAnggaran).
+    program: list[tuple[str, Decimal, str]] = field(default_factory=list)
 
     triwulan = TRIWULAN
+
+    @property
+    def jumlah_anggaran(self) -> Decimal:
+        return sum((anggaran for _, anggaran, _ in self.program), Decimal(0))
 
     @property
     def tempat_tanggal(self) -> str:
@@ -584,6 +608,10 @@ def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None 
         pihak_kedua=kedua,
         teks={bagian: _blok(teks[bagian], penanda) for bagian in ("pk_pembuka", "pk_isi")},
         peringatan=peringatan,
+        program=[
+            (p.program, p.anggaran, p.keterangan)
+            for p in ProgramAnggaran.objects.filter(jabatan=jabatan, tahun=dokumen.tahun)
+        ],
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -234,3 +235,172 @@ def simpan_kepala_daerah(pemda: Pemda, nama: str, sebutan: str = "", pengguna=No
         perubahan={"nama": [sebelum[0], nama], "sebutan": [sebelum[1], sebutan]},
     )
     return baru
+
+
+# --- PAdES signatures (kinerja.laporan.tanda_tangan) -------------------------------------------
+
+# The documents a pemda signs digitally: the decreed Dokumen IKI and the Perjanjian Kinerja.
+DAPAT_DITANDATANGANI = ("iki", "pk")
+
+
+def tandatangani(
+    jenis: str, objek, data, p12: bytes, sandi: str | None, nama_dasar: str, pengguna=None, *, kertas=None
+) -> Berkas:
+    """The document's PDF signed (PAdES) with the uploaded PKCS#12; a draft Dokumen IKI is refused,
+    since only what is decreed is signed. Each signature is recorded in the audit trail."""
+    from . import tanda_tangan
+
+    if jenis not in DAPAT_DITANDATANGANI:
+        raise LaporanError(f"{LAPORAN[jenis].judul} tidak ditandatangani secara elektronik.")
+    if jenis == "iki" and data.draft:
+        raise LaporanError("Dokumen IKI ini masih draf: tetapkan dulu sebelum ditandatangani secara elektronik.")
+    berkas = tulis(jenis, data, "pdf", kertas, nama_dasar)
+    try:
+        isi_bertanda = tanda_tangan.tandatangani_pdf(
+            berkas.isi,
+            p12,
+            sandi,
+            alasan=f"Menetapkan {LAPORAN[jenis].judul}",
+            lokasi=data.tempat_tanggal.split(",")[0].strip(),
+        )
+    except tanda_tangan.TandaTanganError as exc:
+        raise LaporanError(str(exc)) from exc
+    [hasil] = tanda_tangan.periksa_pdf(isi_bertanda)
+    catat(
+        pengguna,
+        "tandatangani_dokumen",
+        objek,
+        ringkasan=f"{LAPORAN[jenis].judul} ditandatangani secara elektronik oleh {hasil.penanda_tangan}",
+        perubahan={"berkas": [None, berkas.nama], "sertifikat": [None, hasil.nomor_seri]},
+    )
+    nama = berkas.nama.removesuffix(".pdf") + "-ttd.pdf"
+    return Berkas(nama, isi_bertanda, JENIS_BERKAS["pdf"], berkas.peringatan)
+
+
+# --- the letterhead (kop surat) --------------------------------------------------------------
+
+BATAS_LAMBANG = 2 * 1024 * 1024
+BIDANG_KOP = ("nama_kantor", "alamat", "kode_pos", "telepon", "email", "laman", "tembusan")
+
+
+@transaction.atomic
+def simpan_kop(
+    instansi: Instansi,
+    isian: Mapping[str, str],
+    *,
+    lambang: tuple[str, bytes] | None = None,
+    hapus_lambang: bool = False,
+    pengguna=None,
+) -> list[str]:
+    """Save the kop surat of ``instansi`` (BIDANG_KOP) and, when given, its pemda's lambang daerah
+    ((file name, bytes) of an image). Returns the names of what changed; ValidationError with Indonesian
+    messages per field leaves everything unchanged."""
+    from django.core.validators import validate_email
+
+    from .kop import lambang_png
+
+    instansi = Instansi.objects.select_for_update().select_related("pemda").get(pk=instansi.pk)
+    baru = {}
+    masalah: dict[str, list[str]] = {}
+    for bidang in BIDANG_KOP:
+        if bidang not in isian:
+            continue
+        nilai = _rapikan(isian[bidang]) if bidang == "tembusan" else " ".join(isian[bidang].split())
+        batas = Instansi._meta.get_field(bidang).max_length
+        if batas and len(nilai) > batas:
+            masalah[bidang] = [f"Paling banyak {batas} karakter."]
+        baru[bidang] = nilai
+    if baru.get("kode_pos") and not (baru["kode_pos"].isdigit() and len(baru["kode_pos"]) == 5):
+        masalah["kode_pos"] = ["Kode pos terdiri dari 5 angka."]
+    if baru.get("email"):
+        try:
+            validate_email(baru["email"])
+        except ValidationError:
+            masalah["email"] = ["Alamat e-mail tidak sah."]
+    png = None
+    if lambang is not None:
+        try:
+            png = lambang_png(lambang[1], lambang[0])
+        except ValidationError as exc:
+            masalah.update(exc.message_dict)
+    if masalah:
+        raise ValidationError(masalah)
+    perubahan = {b: [getattr(instansi, b), v] for b, v in baru.items() if getattr(instansi, b) != v}
+    if perubahan:
+        for bidang, (_, nilai) in perubahan.items():
+            setattr(instansi, bidang, nilai)
+        instansi.save(update_fields=list(perubahan))
+        catat(pengguna, "ubah_kop_surat", instansi, ringkasan=f"Kop surat {instansi} diubah", perubahan=perubahan)
+    pemda = instansi.pemda
+    if png is not None or (hapus_lambang and pemda.lambang):
+        pemda.lambang = png or b""
+        pemda.save(update_fields=["lambang"])
+        ringkasan = f"Lambang daerah {pemda} " + ("diganti" if png else "dihapus")
+        catat(pengguna, "ubah_lambang_daerah", pemda, ringkasan=ringkasan)
+        perubahan["lambang"] = [None, None]
+    return list(perubahan)
+
+
+# --- programs and budgets in the PK of eselon III/IV heads -----------------------------------
+
+
+def boleh_program(jabatan: Jabatan) -> bool:
+    """Programs and budgets belong in the PK of a structural head: eselon III or IV."""
+    return jabatan.eselon.strip().upper().startswith(("III", "IV"))
+
+
+@transaction.atomic
+def simpan_program(jabatan: Jabatan, tahun: int, teks: str, pengguna=None) -> int:
+    """Replace the programs of ``jabatan``'s PK for ``tahun`` with the lines of ``teks``, each
+    "Program; anggaran[; keterangan]" with the budget written the Indonesian way (1.250.000.000 or
+    1.250.000,50). Returns how many; a bad line raises ValidationError naming it, nothing changed."""
+    from kinerja.format import parse_angka
+
+    from .models import ProgramAnggaran
+
+    if not boleh_program(jabatan):
+        raise ValidationError({"program": [f"{jabatan} bukan jabatan eselon III/IV: PK-nya tanpa program."]})
+    baris, masalah, nama_ada = [], [], set()
+    batas = ProgramAnggaran._meta.get_field("program").max_length
+    for nomor, isi_baris in enumerate(teks.replace("\r\n", "\n").split("\n"), 1):
+        if not isi_baris.strip():
+            continue
+        bagian = [b.strip() for b in isi_baris.split(";")]
+        if len(bagian) not in (2, 3) or not bagian[0]:
+            masalah.append(f"Baris {nomor}: tulis “Program; anggaran” atau “Program; anggaran; keterangan”.")
+            continue
+        try:
+            anggaran = parse_angka(bagian[1].removeprefix("Rp").strip())
+        except ValueError:
+            masalah.append(f"Baris {nomor}: anggaran “{bagian[1]}” bukan angka (mis. 1.250.000.000).")
+            continue
+        if anggaran < 0:
+            masalah.append(f"Baris {nomor}: anggaran tidak boleh negatif.")
+        if len(bagian[0]) > batas:
+            masalah.append(f"Baris {nomor}: nama program paling banyak {batas} karakter.")
+        if bagian[0].lower() in nama_ada:
+            masalah.append(f"Baris {nomor}: program “{bagian[0]}” sudah disebut.")
+        nama_ada.add(bagian[0].lower())
+        baris.append((bagian[0], anggaran, bagian[2][:120] if len(bagian) == 3 else ""))
+    if masalah:
+        raise ValidationError({"program": masalah})
+    lama = [
+        [p.program, str(p.anggaran), p.keterangan]
+        for p in ProgramAnggaran.objects.select_for_update().filter(jabatan=jabatan, tahun=tahun)
+    ]
+    baru = [[n, str(a.quantize(Decimal("0.01"))), k] for n, a, k in baris]
+    if lama == baru:
+        return len(baris)
+    ProgramAnggaran.objects.filter(jabatan=jabatan, tahun=tahun).delete()
+    ProgramAnggaran.objects.bulk_create(
+        ProgramAnggaran(jabatan=jabatan, tahun=tahun, urutan=i, program=n, anggaran=a, keterangan=k)
+        for i, (n, a, k) in enumerate(baris)
+    )
+    catat(
+        pengguna,
+        "ubah_program_pk",
+        jabatan,
+        ringkasan=f"Program dan anggaran PK {jabatan} {tahun}: {len(baris)} program",
+        perubahan={"program": [lama, baru]},
+    )
+    return len(baris)

@@ -63,3 +63,27 @@ def sebutan_kepala_daerah(pemda: Pemda) -> str:
     if pemda.jenis == Pemda.Jenis.KOTA:
         return "Wali Kota " + pemda.nama.removeprefix("Kota ").strip()
     return "Bupati " + pemda.nama.removeprefix("Kabupaten ").strip()
+
+
+class ProgramAnggaran(models.Model):
+    """A program with its budget in the Perjanjian Kinerja of an eselon III/IV head (PermenPAN-RB 53/2014,
+    the "Program — Anggaran" rows under the targets), entered by the office's planner."""
+
+    jabatan = models.ForeignKey("organisasi.Jabatan", on_delete=models.CASCADE, related_name="program_anggaran")
+    tahun = models.PositiveSmallIntegerField()
+    urutan = models.PositiveSmallIntegerField(default=0)
+    program = models.CharField(max_length=250)
+    anggaran = models.DecimalField("anggaran (Rp)", max_digits=18, decimal_places=2)
+    keterangan = models.CharField(max_length=120, blank=True, help_text="mis. APBD")
+
+    class Meta:
+        verbose_name = "program dan anggaran PK"
+        verbose_name_plural = "program dan anggaran PK"
+        ordering = ["jabatan", "tahun", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["jabatan", "tahun", "program"], name="program_pk_unik_per_tahun"),
+            models.CheckConstraint(condition=models.Q(anggaran__gte=0), name="anggaran_pk_tidak_negatif"),
+        ]
+
+    def __str__(self):
+        return f"{self.jabatan} {self.tahun}: {self.program}"

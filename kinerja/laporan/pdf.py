@@ -1,7 +1,10 @@
 """HTML of the documents (the web preview) and PDF from the same HTML through WeasyPrint."""
 
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 
+from . import huruf
 from .kertas import Kertas
 
 
@@ -21,8 +24,15 @@ def html_dokumen(
             "unduhan": unduhan,
             "judul_pratinjau": judul,
             "peringatan": getattr(data, "peringatan", []),
+            # The browser fetches the typeface from the static files; WeasyPrint reads it from the package.
+            "huruf_css": mark_safe(huruf.css_font_face(_url_statis if pratinjau else None)),
+            "huruf": huruf.HURUF_PDF,
         },
     )
+
+
+def _url_statis(berkas: str) -> str:
+    return static(f"laporan/huruf/{berkas}")
 
 
 def ke_pdf(html: str) -> bytes:

@@ -4,6 +4,7 @@
     kinerja report pk    --jabatan ID --tahun N --format pdf|docx [--tanggal 2026-01-02]
     kinerja report lkjip --instansi ID --tahun N --format pdf|docx|xlsx [--periode SD_TW3]
     kinerja report rekap (--pemda ID | --instansi ID) --tahun N --format pdf|docx|xlsx
+    kinerja report skm   --instansi ID --tahun N [--periode S1] --format pdf|docx|xlsx
 
 Bad input gets one Indonesian line on stderr and exit code 1, never a traceback; what the document
 leaves blank for a hand to fill in (a missing signatory) is said on stderr too.
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from kinerja.cli_umum import PerintahGagal, cari_instansi, cari_satu
 
-JENIS = ("iki", "pk", "lkjip", "rekap")
+JENIS = ("iki", "pk", "lkjip", "rekap", "skm")
 
 
 def daftarkan(sub, setup_django):
@@ -23,9 +24,10 @@ def daftarkan(sub, setup_django):
         help="buat dokumen resmi: Dokumen IKI, Perjanjian Kinerja, Pengukuran Kinerja, rekap kabupaten",
         description="Tulis dokumen resmi sebagai berkas PDF, DOCX atau XLSX: 'iki' (Dokumen IKI dengan keputusan "
         "dan lampiran; XLSX = katalog), 'pk' (Perjanjian Kinerja satu jabatan), 'lkjip' (tabel "
-        "pengukuran kinerja) dan 'rekap' (rekapitulasi semua kecamatan satu pemda).",
+        "pengukuran kinerja), 'rekap' (rekapitulasi semua kecamatan satu pemda) dan 'skm' (laporan hasil "
+        "Survei Kepuasan Masyarakat satu instansi dan periode).",
     )
-    p.add_argument("jenis", choices=JENIS, help="jenis dokumen: iki, pk, lkjip atau rekap")
+    p.add_argument("jenis", choices=JENIS, help="jenis dokumen: iki, pk, lkjip, rekap atau skm")
     p.add_argument("--instansi", metavar="ID", help="ID atau nama instansi (iki, lkjip; untuk rekap: pemda-nya)")
     p.add_argument("--jabatan", metavar="ID", help="ID jabatan (wajib untuk pk)")
     p.add_argument("--pemda", metavar="ID", help="ID atau nama pemda (rekap)")
@@ -72,6 +74,8 @@ def _buat(args):
     from kinerja.format import parse_tanggal
     from kinerja.laporan import layanan
 
+    if args.jenis == "skm":
+        return _buat_skm(args)
     layanan.periksa_format(args.jenis, args.format)
     if args.jenis == "pk":
         if not args.jabatan:
@@ -124,3 +128,30 @@ def _pemda_tunggal():
     if len(semua) != 1:
         raise PerintahGagal("sebutkan --pemda ID (atau --instansi ID) untuk rekap.")
     return semua[0]
+
+
+def _buat_skm(args):
+    """The SKM report of one instansi and period (kinerja.survei.laporan), as PDF, DOCX or XLSX."""
+    from kinerja.ikm import IKMError
+    from kinerja.laporan.layanan import JENIS_BERKAS, Berkas
+    from kinerja.survei import laporan as skm
+    from kinerja.survei.models import Survei
+
+    if not args.instansi:
+        raise PerintahGagal("sebutkan --instansi ID untuk skm.")
+    instansi = cari_instansi(args.instansi)
+    survei = Survei.objects.filter(instansi=instansi, tahun=args.tahun)
+    if args.periode != "TAHUN" or survei.filter(periode="TAHUN").exists():
+        survei = survei.filter(periode=args.periode)
+    pilihan = list(survei[:2])
+    if not pilihan:
+        raise PerintahGagal(f"tidak ada SKM {instansi} tahun {args.tahun} periode {args.periode}.")
+    if len(pilihan) > 1:
+        raise PerintahGagal(f"{instansi} punya beberapa SKM tahun {args.tahun}: sebutkan --periode (mis. S1).")
+    [satu] = pilihan
+    try:
+        laporan = skm.susun_laporan(satu)
+    except IKMError as exc:
+        raise PerintahGagal(f"SKM {instansi} {args.tahun}: {exc}") from None
+    buat = {"pdf": skm.laporan_pdf, "docx": skm.laporan_docx, "xlsx": skm.laporan_xlsx}[args.format]
+    return Berkas(skm.nama_berkas(satu, args.format), buat(laporan), JENIS_BERKAS[args.format])

@@ -9,19 +9,22 @@ paragraphs, formulas as Office Math fractions (see pecahan.pecahan_omml), charts
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from kinerja.format import format_angka, format_persen
+from kinerja.rumus.pohon import kali_seratus_persen
 
-from . import grafik
+from . import grafik, huruf
 from . import teks as teks_standar
 from .isi import (
     BarisPengukuran,
@@ -36,10 +39,38 @@ from .isi import (
 from .kertas import Kertas
 from .pecahan import ada_pecahan, pecahan_omml
 
-HURUF = "Bookman Old Style"
+# The shipped typeface (huruf.py): column widths are measured with its metrics. Word falls back to
+# Bookman Old Style, of which it is a clone, where it is not installed (see _daftarkan_huruf).
+HURUF = huruf.HURUF
+HURUF_PENGGANTI = "Bookman Old Style"
 UKURAN = 11
 UKURAN_TABEL = 9.5
 MARGIN_MM = {"top": 20, "bottom": 20, "left": 25, "right": 20}
+
+
+_TEMA_HURUF = re.compile(rb'(<a:(?:major|minor)Font>\s*<a:latin typeface=")[^"]*(")')
+
+
+def _daftarkan_huruf(doc) -> None:
+    """The shipped typeface everywhere Word looks for one: the theme's heading and body fonts, the
+    document defaults, every style (theme references removed, else headings fall back to the theme's
+    Calibri), and the font table with Bookman Old Style as the substitute where it is missing."""
+    for bagian in doc.part.package.iter_parts():
+        if bagian.partname.endswith("/theme/theme1.xml"):
+            bagian._blob = _TEMA_HURUF.sub(rb"\g<1>" + HURUF.encode() + rb"\g<2>", bagian.blob)
+    styles = doc.styles.element
+    for rfonts in styles.iter(qn("w:rFonts")):
+        for atribut in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(atribut), None)
+        for atribut in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(qn(atribut), HURUF)
+    # python-docx keeps the font table as raw bytes: the entry goes in as text.
+    font_table = doc.part.part_related_by(RT.FONT_TABLE)
+    entri = (
+        f'<w:font w:name="{HURUF}"><w:altName w:val="{HURUF_PENGGANTI}"/><w:panose1 w:val="02050604050505020204"/>'
+        '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
+    )
+    font_table._blob = re.sub(rb"(<w:fonts[^>]*>)", lambda m: m.group(1) + entri.encode(), font_table.blob, count=1)
 
 
 class Penyusun:
@@ -54,14 +85,15 @@ class Penyusun:
         section.top_margin, section.bottom_margin = Mm(MARGIN_MM["top"]), Mm(MARGIN_MM["bottom"])
         section.left_margin, section.right_margin = Mm(MARGIN_MM["left"]), Mm(MARGIN_MM["right"])
         self.lebar_teks_mm = lebar - MARGIN_MM["left"] - MARGIN_MM["right"]
+        # Ruled tables whose column widths are set from their content when the file is saved.
+        self._tabel_data: list[tuple[object, list[float], float]] = []
+        _daftarkan_huruf(self.doc)
         normal = self.doc.styles["Normal"]
-        normal.font.name = HURUF
         normal.font.size = Pt(UKURAN)
-        normal.element.rPr.rFonts.set(qn("w:eastAsia"), HURUF)
         normal.paragraph_format.space_after = Pt(4)
         normal.paragraph_format.line_spacing = 1.15
         judul = self.doc.styles["Heading 1"]
-        judul.font.name, judul.font.size, judul.font.bold = HURUF, Pt(13), True
+        judul.font.size, judul.font.bold = Pt(13), True
         judul.font.color.rgb = RGBColor(0, 0, 0)
         judul.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         judul.paragraph_format.space_before, judul.paragraph_format.space_after = Pt(0), Pt(10)
@@ -80,6 +112,73 @@ class Penyusun:
         field.append(run)
         p._p.append(field)
 
+    def bagian_baru_nomor_ulang(self) -> None:
+        """End the front matter: what came before is numbered i, ii …; a new section on a new page
+        starts again at 1 (the footer's PAGE field follows each section's w:pgNumType)."""
+        self.doc.add_section(WD_SECTION.NEW_PAGE)
+        depan, utama = (bagian._sectPr for bagian in self.doc.sections[-2:])
+        for sectPr, atribut in (
+            (depan, {"w:fmt": "lowerRoman", "w:start": "1"}),
+            (utama, {"w:fmt": "decimal", "w:start": "1"}),
+        ):
+            for lama in sectPr.findall(qn("w:pgNumType")):
+                sectPr.remove(lama)
+            nomor = OxmlElement("w:pgNumType")
+            for nama, nilai in atribut.items():
+                nomor.set(qn(nama), nilai)
+            sectPr.insert_element_before(
+                nomor,
+                "w:cols",
+                "w:formProt",
+                "w:vAlign",
+                "w:noEndnote",
+                "w:titlePg",
+                "w:textDirection",
+                "w:bidi",
+                "w:rtlGutter",
+                "w:docGrid",
+                "w:printerSettings",
+                "w:sectPrChange",
+            )
+
+    def daftar_isi(self, entri: Sequence[str]) -> None:
+        """A real Word table of contents (a TOC field over the headings and outline-level paragraphs).
+        Its cached text lists ``entri`` without page numbers, which only Word's layout knows: the
+        document asks Word to update its fields on opening (w:updateFields)."""
+        self.judul("DAFTAR ISI", ukuran=13, sesudah=10)
+        tab = Mm(self.lebar_teks_mm)
+        paragraf = []
+        for teks in entri or [""]:
+            p = self.doc.add_paragraph()
+            p.paragraph_format.tab_stops.add_tab_stop(tab, alignment=WD_TAB_ALIGNMENT.RIGHT, leader=WD_TAB_LEADER.DOTS)
+            p.add_run(teks)
+            paragraf.append(p)
+
+        def field_char(jenis: str):
+            run = OxmlElement("w:r")
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), jenis)
+            if jenis == "begin":
+                char.set(qn("w:dirty"), "true")
+            run.append(char)
+            return run
+
+        instr_run = OxmlElement("w:r")
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = ' TOC \\o "1-1" \\h \\z \\u '
+        instr_run.append(instr)
+        pertama = paragraf[0]._p
+        posisi = pertama.index(pertama.r_lst[0]) if pertama.r_lst else len(pertama)
+        for i, elemen in enumerate((field_char("begin"), instr_run, field_char("separate"))):
+            pertama.insert(posisi + i, elemen)
+        paragraf[-1]._p.append(field_char("end"))
+        settings = self.doc.settings.element
+        if settings.find(qn("w:updateFields")) is None:
+            perbarui = OxmlElement("w:updateFields")
+            perbarui.set(qn("w:val"), "true")
+            settings.insert_element_before(perbarui, *_SETELAH_UPDATE_FIELDS)
+
     def tandai_draf(self) -> None:
         """'DRAF — belum ditetapkan' at the top of every page, as the PDF has it."""
         p = self.doc.sections[0].header.paragraphs[0]
@@ -88,6 +187,9 @@ class Penyusun:
         run.font.size, run.font.color.rgb = Pt(8), RGBColor(0xBB, 0, 0)
 
     def simpan(self) -> bytes:
+        for tabel, lebar_mm, ukuran in self._tabel_data:
+            rapikan_kolom(tabel, sum(lebar_mm), lebar_mm, ukuran)
+        self._tabel_data.clear()
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
@@ -238,7 +340,7 @@ class Penyusun:
                 for i, butir in enumerate(isi):
                     self.butir(contoh.penanda(i), butir, wadah=wadah, gantung_mm=7)
                 _hapus_paragraf_pertama(wadah)
-        _lebar_kolom(tabel, lebar)
+        rapikan_kolom(tabel, sum(lebar), lebar, UKURAN)
         return tabel
 
     def tabel_data(
@@ -291,7 +393,16 @@ class Penyusun:
             for kolom, teks in enumerate(kepala):
                 tulis(tabel.cell(terakhir, kolom), teks)
         _lebar_kolom(tabel, lebar_mm)
+        self._tabel_data.append((tabel, list(lebar_mm), ukuran))
         return tabel
+
+    def rapikan_sekarang(self, tabel, tambahan=None) -> list[float]:
+        """Set a ruled table's widths now (rather than on saving), when content to come depends on them."""
+        for i, (t, lebar_mm, ukuran) in enumerate(self._tabel_data):
+            if t is tabel:
+                del self._tabel_data[i]
+                return rapikan_kolom(tabel, sum(lebar_mm), lebar_mm, ukuran, tambahan)
+        raise ValueError("not a table of tabel_data")
 
     def gambar(self, png: bytes, lebar_mm: float) -> None:
         """A picture centred on its own line, never wider than the text."""
@@ -408,6 +519,38 @@ _SETELAH = {
 }
 
 
+_SETELAH_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+
+
+def tingkat_kerangka(p, tingkat: int = 0) -> None:
+    """An outline level on a paragraph that is no Heading, so the Daftar Isi lists it."""
+    pPr = p._p.get_or_add_pPr()
+    lvl = OxmlElement("w:outlineLvl")
+    lvl.set(qn("w:val"), str(tingkat))
+    pPr.insert_element_before(lvl, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def _sisip(induk, tag: str):
     """A new property element ``tag`` inside ``induk``, at its place in the schema order."""
     elemen = OxmlElement(tag)
@@ -427,10 +570,98 @@ def _arsir(sel, warna: str) -> None:
     shd.set(qn("w:fill"), warna)
 
 
+# Word's default left and right cell margins (108 twentieths of a point each, "Table Grid"), and half a
+# millimetre of air so a word exactly as wide as its column still fits after rounding.
+MARGIN_SEL_MM = 2 * 108 / 56.7 + 0.5
+_MM_PER_PT = 25.4 / 72
+
+
+def lebar_kata_mm(teks: str, ukuran: float, *, tebal: bool = False) -> float:
+    """The width of the widest word of ``teks`` (what cannot break) in the shipped typeface."""
+    return max((huruf.lebar_teks_pt(kata, ukuran, tebal=tebal) for kata in teks.split()), default=0) * _MM_PER_PT
+
+
+def bagi_lebar(total_mm: float, bagian: Sequence[float], minimal_mm: Sequence[float]) -> list[float]:
+    """Column widths filling ``total_mm``: each column its share ``bagian`` of the text width, but
+    never narrower than ``minimal_mm`` (its longest word); what a column lacks comes from the others
+    in proportion to what they have to spare. When even the minima do not fit, they are scaled down
+    together (a word then has to break, but every column keeps its proportion)."""
+    jumlah_bagian = sum(bagian) or 1
+    lebar = [total_mm * b / jumlah_bagian for b in bagian]
+    if sum(minimal_mm) >= total_mm:
+        return [m * total_mm / sum(minimal_mm) for m in minimal_mm]
+    for _ in range(len(lebar)):
+        kurang = sum(max(0.0, m - w) for w, m in zip(lebar, minimal_mm))
+        if kurang <= 1e-9:
+            break
+        lebar = [max(w, m) for w, m in zip(lebar, minimal_mm)]
+        longgar = [max(0.0, w - m) for w, m in zip(lebar, minimal_mm)]
+        total_longgar = sum(longgar)
+        lebar = [w - kurang * g / total_longgar for w, g in zip(lebar, longgar)]
+    return lebar
+
+
+_W_B = qn("w:b")
+
+
+def _unit_sel(tc, ukuran: float) -> Iterable[tuple[str, float, bool]]:
+    """(text, size, bold) of each run of a table cell, Word runs and Office Math runs alike."""
+    for r in tc.iter(qn("w:r"), "{http://schemas.openxmlformats.org/officeDocument/2006/math}r"):
+        teks = "".join(
+            t.text or "" for t in r.iter(qn("w:t"), "{http://schemas.openxmlformats.org/officeDocument/2006/math}t")
+        )
+        if not teks.strip():
+            continue
+        sz = next(r.iter(qn("w:sz")), None)
+        b = next(r.iter(_W_B), None)
+        tebal = b is not None and b.get(qn("w:val"), "true") not in ("0", "false")
+        yield teks, int(sz.get(qn("w:val"))) / 2 if sz is not None else ukuran, tebal
+
+
+def lebar_minimal_kolom(tabel, ukuran: float) -> list[float]:
+    """Per grid column, the width its longest word needs (cells spanning several columns left out)."""
+    minimal = [0.0] * len(tabel._tbl.tblGrid.gridCol_lst)
+    for tr in tabel._tbl.tr_lst:
+        kolom = 0
+        for tc in tr.tc_lst:
+            if tc.grid_span == 1 and kolom < len(minimal):
+                for teks, besar, tebal in _unit_sel(tc, ukuran):
+                    minimal[kolom] = max(minimal[kolom], lebar_kata_mm(teks, besar, tebal=tebal) + MARGIN_SEL_MM)
+            kolom += tc.grid_span
+    return minimal
+
+
+def rapikan_kolom(tabel, total_mm: float, bagian: Sequence[float], ukuran: float, tambahan=None) -> list[float]:
+    """Set the table's column widths from its content (see bagi_lebar) and return them.
+    ``tambahan`` maps a column to a width it needs besides its words (a formula written later)."""
+    minimal = lebar_minimal_kolom(tabel, ukuran)
+    for kolom, mm in (tambahan or {}).items():
+        minimal[kolom] = max(minimal[kolom], mm + MARGIN_SEL_MM)
+    lebar = bagi_lebar(total_mm, bagian, minimal)
+    for tr in tabel._tbl.tr_lst:
+        kolom = 0
+        for tc in tr.tc_lst:
+            tc.width = Mm(sum(lebar[kolom : kolom + tc.grid_span]))
+            kolom += tc.grid_span
+    _lebar_kolom(tabel, lebar)
+    return lebar
+
+
 def _lebar_kolom(tabel, lebar_mm: Sequence[float]) -> None:
     # Word reads the cells' widths, LibreOffice the grid's: set both.
     for kolom, mm in zip(tabel.columns, lebar_mm):
         kolom.width = Mm(mm)
+
+
+def tetap_dengan_berikut(tabel, baris: Sequence | None = None) -> None:
+    """Keep these rows (all by default) on the page of what follows them: Word keeps a row with the next
+    when its paragraphs are "keep with next", and a row that cannot split stays whole."""
+    for row in tabel.rows if baris is None else baris:
+        if row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None:
+            _tandai(row, "w:cantSplit")
+        for sel in row.cells:
+            for p in sel.paragraphs:
+                p.paragraph_format.keep_with_next = True
 
 
 def _gabung_ke_bawah(tabel, kolom: int, dari: int, sampai: int) -> None:
@@ -438,11 +669,38 @@ def _gabung_ke_bawah(tabel, kolom: int, dari: int, sampai: int) -> None:
         tabel.cell(dari, kolom).merge(tabel.cell(sampai, kolom))
 
 
-def tulis_rumus(sel, indikator: IndikatorDok, *, lebar: int, ukuran: float = UKURAN_TABEL) -> None:
-    """The formula in a cell: an Office Math fraction, plain text when it has no division, or the
-    written explanation when there is no formula."""
+_KALI_SERATUS = " × 100%"
+
+
+def _lebar_kali_mm(ukuran: float) -> float:
+    # "× 100%" stands beside the fraction as one piece.
+    return huruf.lebar_teks_pt(_KALI_SERATUS, ukuran) * _MM_PER_PT
+
+
+def _formula_kali_seratus(indikator: IndikatorDok) -> bool:
+    return (
+        indikator.rumus is not None and ada_pecahan(indikator.rumus.akar) and kali_seratus_persen(indikator.rumus.akar)
+    )
+
+
+def lebar_rumus_mm(indikator: IndikatorDok, ukuran: float = UKURAN_TABEL) -> float:
+    """What a formula needs on one line: its longest word, with "× 100%" beside a fraction."""
+    teks = " ".join([*indikator.labels.values(), indikator.rumus_teks])
+    kali = _lebar_kali_mm(ukuran) if _formula_kali_seratus(indikator) else 0
+    return lebar_kata_mm(teks.replace(_KALI_SERATUS.strip(), ""), ukuran) + kali
+
+
+def tulis_rumus(sel, indikator: IndikatorDok, *, lebar_mm: float, ukuran: float = UKURAN_TABEL) -> None:
+    """The formula in a cell of ``lebar_mm``: an Office Math fraction whose lines are broken to fit beside
+    "× 100%", plain text when it has no division, or the written explanation when there is no formula."""
     p = sel.paragraphs[0]
     if indikator.rumus is not None and ada_pecahan(indikator.rumus.akar):
+        ruang = lebar_mm - MARGIN_SEL_MM
+        if _formula_kali_seratus(indikator):
+            ruang -= _lebar_kali_mm(ukuran)
+        # Characters per line, by the width of an average lowercase letter of the typeface.
+        rata_huruf = huruf.lebar_teks_pt("abcdefghijklmnopqrstuvwxyz ", ukuran) * _MM_PER_PT / 27
+        lebar = max(8, int(ruang / rata_huruf))
         p._p.append(
             parse_xml(pecahan_omml(indikator.rumus, indikator.labels, lebar=lebar, ukuran_pt=ukuran, huruf=HURUF))
         )
@@ -453,17 +711,17 @@ def tulis_rumus(sel, indikator: IndikatorDok, *, lebar: int, ukuran: float = UKU
 # ---------------------------------------------------------------------------------------------
 # Dokumen IKI
 
-LEBAR_LAMPIRAN = (0.06, 0.19, 0.22, 0.37, 0.16)
+LEBAR_LAMPIRAN = (0.05, 0.18, 0.19, 0.41, 0.17)
 
 
 def tabel_lampiran(penyusun: Penyusun, jabatan: JabatanDok) -> None:
     lebar = [penyusun.lebar_teks_mm * f for f in LEBAR_LAMPIRAN]
-    # Characters that fit on one line of the formula column, leaving room for "× 100%".
-    lebar_rumus = max(16, int((lebar[3] - 16) / 1.75))
     tabel = penyusun.tabel_data(
         ["No", "Sasaran / Kinerja Utama", "Indikator Kinerja", "Penjelasan / Formulasi Penghitungan", "Sumber Data"],
         lebar,
     )
+    tetap_dengan_berikut(tabel)  # the head rows with the first indicator
+    rumus: list[tuple[object, IndikatorDok]] = []
     for nomor, sasaran in enumerate(jabatan.sasaran, 1):
         awal = len(tabel.rows)
         if not sasaran.indikator:
@@ -483,9 +741,15 @@ def tabel_lampiran(penyusun: Penyusun, jabatan: JabatanDok) -> None:
                 lebar,
                 tengah=[0],
             )
-            tulis_rumus(sel[3], indikator, lebar=lebar_rumus)
+            rumus.append((sel[3], indikator))
         _gabung_ke_bawah(tabel, 0, awal, len(tabel.rows) - 1)
         _gabung_ke_bawah(tabel, 1, awal, len(tabel.rows) - 1)
+    # The widths first (the formulas' longest words and "× 100%" included), then the formulas broken
+    # into lines that fit the column they got.
+    perlu = max((lebar_rumus_mm(i) for _, i in rumus), default=0)
+    lebar = penyusun.rapikan_sekarang(tabel, {3: perlu})
+    for sel, indikator in rumus:
+        tulis_rumus(sel, indikator, lebar_mm=lebar[3])
 
 
 def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
@@ -505,22 +769,36 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     w.blok(d.teks["kata_pengantar"])
     w.tanda_tangan(d.penandatangan, tempat_tanggal=d.tempat_tanggal)
 
-    for judul, bagian in (
-        (["BAB I", "PENDAHULUAN"], "bab_1"),
-        (["BAB II", "INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda}".upper()], "bab_2"),
-        (["BAB III", "PENUTUP"], "bab_3"),
+    w.halaman_baru()
+    w.daftar_isi(
+        [
+            "KATA PENGANTAR",
+            "BAB I PENDAHULUAN",
+            f"BAB II INDIKATOR KINERJA INDIVIDU {d.instansi} {d.pemda}".upper(),
+            "BAB III PENUTUP",
+            f"KEPUTUSAN {d.kepala.upper()}",
+            "LAMPIRAN",
+        ]
+    )
+
+    # Front matter numbered i, ii …; BAB I opens a section numbered from 1 again.
+    w.bagian_baru_nomor_ulang()
+    for i, (judul, bagian) in enumerate(
+        (
+            (["BAB I", "PENDAHULUAN"], "bab_1"),
+            (["BAB II", "INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda}".upper()], "bab_2"),
+            (["BAB III", "PENUTUP"], "bab_3"),
+        )
     ):
-        w.halaman_baru()
+        if i:
+            w.halaman_baru()
         w.bab(judul)
         w.blok(d.teks[bagian])
     w.tanda_tangan(d.penandatangan, tempat_tanggal=d.tempat_tanggal)
 
     w.halaman_baru()
-    w.judul(f"PEMERINTAH {d.pemda.upper()}", ukuran=13, sesudah=0)
-    w.judul(d.instansi.upper(), ukuran=15, sesudah=0)
-    kop = w.judul(d.alamat or " ", ukuran=9, tebal=False, sesudah=10)
-    _garis_bawah(kop)
-    w.judul([f"KEPUTUSAN {d.kepala.upper()}"], ukuran=12, sesudah=0)
+    tulis_kop(w, d.kop)
+    tingkat_kerangka(w.judul([f"KEPUTUSAN {d.kepala.upper()}"], ukuran=12, sesudah=0))
     w.judul(f"NOMOR: {d.nomor_sk_teks}", ukuran=12, tebal=False)
     w.judul(
         ["TENTANG", "PENETAPAN INDIKATOR KINERJA INDIVIDU", f"{d.instansi} {d.pemda} TAHUN {d.tahun}".upper()],
@@ -530,7 +808,7 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
     w.tabel_isian([("Menimbang", d.menimbang if len(d.menimbang) != 1 else d.menimbang[0])], gaya_daftar="huruf")
     w.tabel_isian([("Mengingat", d.mengingat if len(d.mengingat) != 1 else d.mengingat[0])], gaya_daftar="angka")
     w.judul("MEMUTUSKAN:", ukuran=12, sebelum=6)
-    w.tabel_isian(
+    diktum = w.tabel_isian(
         [
             (
                 "Menetapkan",
@@ -540,10 +818,17 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
         ]
         + [(nama, blok) for nama, blok in d.diktum]
     )
+    # The signature never sits alone on a page: the last diktum goes with it.
+    tetap_dengan_berikut(diktum, [diktum.rows[-1]])
     w.tanda_tangan(d.penandatangan, ditetapkan=d.ditetapkan, koma=True)
+    if d.tembusan:
+        p = w.paragraf("Tembusan:", inden=False, rata="left")
+        p.paragraph_format.space_before, p.paragraph_format.keep_with_next = Pt(18), True
+        for nomor, penerima in enumerate(d.tembusan, 1):
+            w.butir(f"{nomor}.", penerima, gantung_mm=6)
 
     w.halaman_baru()
-    w.tabel_isian(
+    lampiran = w.tabel_isian(
         [
             ("LAMPIRAN", f"KEPUTUSAN {d.kepala.upper()}"),
             ("NOMOR", d.nomor_sk_teks),
@@ -553,16 +838,53 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
         label_mm=24,
         geser_mm=w.lebar_teks_mm * 0.4,
     )
+    tingkat_kerangka(lampiran.rows[0].cells[0].paragraphs[0])
     for indeks, jabatan in enumerate(d.jabatan):
         if indeks:
             w.halaman_baru()
+        # The heading, the jabatan's particulars and the table's head rows stay on one page.
         w.judul("INDIKATOR KINERJA INDIVIDU", ukuran=12, sebelum=8)
-        w.tabel_isian(jabatan.keterangan)
-        w.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        tetap_dengan_berikut(w.tabel_isian(jabatan.keterangan))
+        jarak = w.doc.add_paragraph().paragraph_format
+        jarak.space_after, jarak.keep_with_next = Pt(0), True
         tabel_lampiran(w, jabatan)
     if d.jabatan:
         w.tanda_tangan(d.penandatangan, koma=True)
     return w.simpan()
+
+
+_UKURAN_KOP = {"pemerintah": (13, True), "kantor": (15, True), "alamat": (9, False), "kontak": (9, False)}
+LEBAR_LAMBANG_MM = 22
+
+
+def tulis_kop(w: Penyusun, kop) -> None:
+    """The letterhead (kinerja.laporan.kop): the lambang daerah left of the centred lines when the pemda
+    has one, a double rule under it all."""
+    if kop.lambang_png:
+        tabel = w.doc.add_table(rows=1, cols=2)
+        tabel.autofit = False
+        kiri, kanan = tabel.rows[0].cells
+        gambar = kiri.paragraphs[0]
+        gambar.add_run().add_picture(io.BytesIO(kop.lambang_png), height=Mm(25))
+        wadah = kanan
+        _lebar_kolom(tabel, [LEBAR_LAMBANG_MM + 6, w.lebar_teks_mm - LEBAR_LAMBANG_MM - 6])
+        for sel, mm in zip(tabel.rows[0].cells, [LEBAR_LAMBANG_MM + 6, w.lebar_teks_mm - LEBAR_LAMBANG_MM - 6]):
+            sel.width = Mm(mm)
+            sel.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    else:
+        wadah = w.doc
+    for i, (kelas, teks) in enumerate(kop.baris):
+        p = wadah.paragraphs[0] if wadah is not w.doc and i == 0 else wadah.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(0), Pt(0)
+        p.paragraph_format.keep_with_next = True
+        ukuran, tebal = _UKURAN_KOP[kelas]
+        run = p.add_run(teks)
+        run.font.size, run.bold = Pt(ukuran), tebal
+    garis = w.doc.add_paragraph()
+    garis.paragraph_format.space_after = Pt(10)
+    garis.add_run().font.size = Pt(2)
+    _garis_bawah(garis)
 
 
 def _garis_bawah(p) -> None:
@@ -595,30 +917,39 @@ def _pihak(w: Penyusun, pejabat: Pejabat) -> None:
 
 
 def _dua_tanda_tangan(w: Penyusun, d: PerjanjianData) -> None:
+    """Place and date, then the two signatories side by side: each line in a row of its own, so both
+    names stand at one height however the titles wrap; all kept on one page with the place and date."""
     p = w.doc.add_paragraph(d.tempat_tanggal)
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     p.paragraph_format.space_before = Pt(10)
     p.paragraph_format.keep_with_next = True
-    tabel = w.doc.add_table(rows=1, cols=2)
+    pihak = d.penandatangan_urut
+    baris_pihak = [
+        [(judul, True, False)]
+        + [(pejabat.jabatan, False, False)]
+        + [("", False, False)] * 3
+        + _baris_nama(pejabat, nip_kosong=False)
+        for judul, pejabat in pihak
+    ]
+    # Rows: title, jabatan, the space to sign, then name, pangkat and NIP (blank where one has none).
+    nama = [b[5:] for b in baris_pihak]
+    panjang = max(len(n) for n in nama)
+    nama = [n + [("", False, False)] * (panjang - len(n)) for n in nama]
+    kolom = [b[:5] + n for b, n in zip(baris_pihak, nama)]
+    tabel = w.doc.add_table(rows=len(kolom[0]), cols=len(kolom))
     tabel.autofit = False
-    for sel, (judul, pejabat) in zip(tabel.rows[0].cells, d.penandatangan_urut):
-        sel.width = Mm(w.lebar_teks_mm / 2)
-        baris = [
-            (judul, True, False),
-            (pejabat.jabatan, False, False),
-            ("", False, False),
-            ("", False, False),
-            ("", False, False),
-        ]
-        baris += _baris_nama(pejabat, nip_kosong=False)
-        for i, (teks, tebal, garis) in enumerate(baris):
-            para = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
+    for r, row in enumerate(tabel.rows):
+        for sel, isi in zip(row.cells, kolom):
+            sel.width = Mm(w.lebar_teks_mm / len(kolom))
+            teks, tebal, garis = isi[r]
+            para = sel.paragraphs[0]
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             para.paragraph_format.space_after = Pt(0)
             run = para.add_run(teks)
             run.bold, run.underline = tebal, garis
-    _tandai(tabel.rows[0], "w:cantSplit")
-    _lebar_kolom(tabel, [w.lebar_teks_mm / 2] * 2)
+    tetap_dengan_berikut(tabel, tabel.rows[:-1])
+    _tandai(tabel.rows[-1], "w:cantSplit")
+    _lebar_kolom(tabel, [w.lebar_teks_mm / len(kolom)] * len(kolom))
 
 
 def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:
@@ -659,6 +990,18 @@ def pk_docx(d: PerjanjianData, kertas: Kertas) -> bytes:
             w.baris_data(tabel, isi, lebar, tengah=[0], kanan=list(range(3, len(isi))))
         _gabung_ke_bawah(tabel, 0, awal, len(tabel.rows) - 1)
         _gabung_ke_bawah(tabel, 1, awal, len(tabel.rows) - 1)
+    if d.program:
+        # The programs and their budgets (PermenPAN-RB 53/2014) under the targets.
+        w.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        lebar = [w.lebar_teks_mm * f for f in (0.06, 0.54, 0.24, 0.16)]
+        program = w.tabel_data(["No", "Program", "Anggaran", "Keterangan"], lebar)
+        for nomor, (nama, anggaran, keterangan) in enumerate(d.program, 1):
+            w.baris_data(
+                program, [str(nomor), nama, f"Rp{format_angka(anggaran)}", keterangan], lebar, tengah=[0], kanan=[2]
+            )
+        w.baris_data(
+            program, [None, "Jumlah", f"Rp{format_angka(d.jumlah_anggaran)}", None], lebar, kanan=[2], tebal=True
+        )
     _dua_tanda_tangan(w, d)
     return w.simpan()
 
@@ -747,6 +1090,8 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
                     kanan=[3, 4, 5, 7],
                 )
                 _catatan(sel[1], b)
+            # The chart goes on the page of its table's last row.
+            tetap_dengan_berikut(tabel, [tabel.rows[-1]])
             w.gambar(next(png), grafik.LEBAR_MM)
     return w.simpan()
 

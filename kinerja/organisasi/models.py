@@ -33,6 +33,9 @@ class Pemda(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text="Kecamatan dengan kelengkapan data di bawah ambang ini tidak diberi peringkat, tetapi didaftar terpisah.",
     )
+    # The lambang daerah at the left of every letterhead: a PNG re-encoded from the upload
+    # (kinerja.laporan.kop), kept in the database so every server prints the same one.
+    lambang = models.BinaryField("lambang daerah", blank=True, default=b"", editable=False)
 
     class Meta:
         verbose_name = "pemerintah daerah"
@@ -47,6 +50,15 @@ class Instansi(models.Model):
     pemda = models.ForeignKey(Pemda, on_delete=models.PROTECT, related_name="instansi")
     nama = models.CharField(max_length=160, help_text="mis. Kecamatan Banyuates")
     alamat = models.CharField(max_length=250, blank=True)
+    # The letterhead (kop surat) of its documents; see kinerja.laporan.kop.
+    nama_kantor = models.CharField(
+        "nama kantor pada kop", max_length=160, blank=True, help_text="mis. Kantor Kecamatan Banyuates"
+    )
+    kode_pos = models.CharField("kode pos", max_length=5, blank=True)
+    telepon = models.CharField(max_length=40, blank=True)
+    email = models.EmailField("e-mail", max_length=120, blank=True)
+    laman = models.CharField("laman (website)", max_length=120, blank=True)
+    tembusan = models.TextField(blank=True, help_text="Penerima tembusan keputusan, satu per baris")
 
     class Meta:
         verbose_name = "instansi"

@@ -6,6 +6,7 @@ from html import escape
 
 from kinerja.format import format_angka
 from kinerja.ikm import HasilIKM, ambil_regulasi
+from kinerja.laporan.huruf import HURUF_PDF
 
 LEBAR = 720
 _TINGGI_BARIS = 26
@@ -33,7 +34,7 @@ def grafik_nrr(hasil: HasilIKM, jumlah_prioritas: int = 3) -> str:
 
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik-nrr" role="img" width="{LEBAR}" height="{tinggi}" '
-        f'viewBox="0 0 {LEBAR} {tinggi}" font-family="sans-serif" font-size="12">',
+        f'viewBox="0 0 {LEBAR} {tinggi}" font-family="\'{HURUF_PDF}\', sans-serif" font-size="12">',
         f"<title>Nilai rata-rata (NRR) per unsur pelayanan, skala 1–{_SKALA_MAKS}</title>",
     ]
     bawah_plot = _ATAS + _TINGGI_BARIS * len(aturan.unsur)

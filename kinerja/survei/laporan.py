@@ -6,15 +6,17 @@ Displayed precision follows the usual SKM report: NRR with 2 decimals, NRR terti
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from kinerja.format import format_tanggal
+from kinerja.format import format_angka, format_tanggal
 from kinerja.ikm import SEMUA, HasilIKM, Unsur, ambil_regulasi
 from kinerja.sel_aman import simpan_buku
 
@@ -93,13 +95,93 @@ def nama_berkas(survei: Survei, ekstensi: str) -> str:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
+def penandatangan(laporan: LaporanSKM, pada: date | None = None):
+    """The head of the instansi (the Camat) who signs the report, as of ``pada`` (today by default)."""
+    from kinerja.laporan.isi import kepala_instansi, pejabat_dari_pegawai, sebutan_kepala
+
+    instansi = laporan.survei.instansi
+    puncak = kepala_instansi(instansi)
+    return pejabat_dari_pegawai(
+        sebutan_kepala(instansi), puncak.pemegang(pada or timezone.localdate()) if puncak else None
+    )
+
+
+def tempat_tanggal(laporan: LaporanSKM, pada: date | None = None) -> str:
+    return f"{laporan.survei.instansi.nama_wilayah}, {format_tanggal(pada or timezone.localdate())}"
+
+
 def laporan_pdf(laporan: LaporanSKM) -> bytes:
+    """The report as the other official documents print: the shipped typeface, the instansi's kop surat
+    above and the head's signature below."""
     from weasyprint import HTML  # heavy import, only when a PDF is asked for
 
+    from kinerja.laporan.huruf import HURUF_PDF, css_font_face
+    from kinerja.laporan.kop import kop_instansi
+
     html = render_to_string(
-        "survei/laporan_pdf.html", {"laporan": laporan, "dicetak": format_tanggal(timezone.localdate())}
+        "survei/laporan_pdf.html",
+        {
+            "laporan": laporan,
+            "dicetak": format_tanggal(timezone.localdate()),
+            "huruf_css": mark_safe(css_font_face()),
+            "huruf": HURUF_PDF,
+            "kop": kop_instansi(laporan.survei.instansi),
+            "pejabat": penandatangan(laporan),
+            "tempat_tanggal": tempat_tanggal(laporan),
+        },
     )
     return HTML(string=html).write_pdf()
+
+
+def laporan_docx(laporan: LaporanSKM) -> bytes:
+    """The report in Word: kop, the IKM, the table of unsur with the weakest marked, the signature."""
+    from kinerja.laporan.kertas import KERTAS, KERTAS_BAWAAN
+    from kinerja.laporan.kop import kop_instansi
+    from kinerja.laporan.word import Penyusun, tulis_kop
+
+    survei, hasil = laporan.survei, laporan.hasil
+    w = Penyusun(KERTAS[KERTAS_BAWAAN])
+    tulis_kop(w, kop_instansi(survei.instansi))
+    w.judul(
+        ["LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", f"{survei.instansi.nama} — {survei.label_periode} {survei.tahun}"],
+        ukuran=13,
+        sesudah=4,
+    )
+    w.judul(f"{laporan.nama_regulasi} · {hasil.jumlah_responden} responden", ukuran=10, tebal=False)
+    w.paragraf(
+        f"Nilai IKM: {format_angka(bulatkan(hasil.nilai, DESIMAL_IKM))} — mutu {hasil.mutu} ({hasil.kinerja})",
+        inden=False,
+        tebal=True,
+    )
+    lebar = [w.lebar_teks_mm * f for f in (0.06, 0.09, 0.45, 0.12, 0.10, 0.18)]
+    tabel = w.tabel_data(["No", "Kode", "Unsur pelayanan", "Responden", "NRR", "NRR tertimbang"], lebar)
+    for nomor, satu in enumerate(laporan.baris, start=1):
+        w.baris_data(
+            tabel,
+            [
+                str(nomor),
+                satu.unsur.kode,
+                satu.unsur.nama,
+                str(satu.responden),
+                format_angka(bulatkan(satu.nrr, DESIMAL_NRR)),
+                format_angka(bulatkan(satu.nrr_tertimbang, DESIMAL_TERTIMBANG), DESIMAL_TERTIMBANG),
+            ],
+            lebar,
+            tengah=[0, 1],
+            kanan=[3, 4, 5],
+            arsir="F6D5D1" if satu.prioritas else None,
+        )
+    if laporan.prioritas:
+        w.paragraf(
+            "Prioritas perbaikan (unsur dengan NRR terendah, diarsir): "
+            + "; ".join(f"{b.prioritas}. {b.unsur.nama}" for b in laporan.prioritas)
+            + ".",
+            inden=False,
+        )
+    for catatan in hasil.peringatan:
+        w.paragraf(f"Catatan: {catatan}", inden=False)
+    w.tanda_tangan(penandatangan(laporan), tempat_tanggal=tempat_tanggal(laporan))
+    return w.simpan()
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -123,7 +205,30 @@ def laporan_xlsx(laporan: LaporanSKM) -> bytes:
     if laporan.per_layanan:
         _lembar_layanan(buku.create_sheet("Per layanan"), laporan)
     _lembar_responden(buku.create_sheet("Responden"), laporan.survei)
+    for ws in buku.worksheets:
+        _atur_cetak(ws, survei=laporan.survei)
     return simpan_buku(buku)  # profile fields typed by respondents stay text
+
+
+# The row of column heads on each sheet, repeated on every printed page.
+_BARIS_KEPALA = {"Hasil": 5, "Profil": 3, "Per layanan": 3, "Responden": 1}
+
+
+def _atur_cetak(ws, *, survei: Survei) -> None:
+    """Print setup: A4, as wide as the page (landscape for the wide answer sheet), the column heads on
+    every page, the report's name in the header and the page number in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ws.title == "Responden" else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.print_options.horizontalCentered = True
+    baris = _BARIS_KEPALA.get(ws.title)
+    if baris:
+        ws.print_title_rows = f"{baris}:{baris}"
+    ws.oddHeader.center.text = f"SKM {survei.instansi.nama} — {survei.label_periode} {survei.tahun}"
+    ws.oddFooter.center.text = "Halaman &P dari &N"
 
 
 def _kepala(ws, baris: int, judul: list[str]) -> None:

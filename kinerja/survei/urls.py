@@ -20,4 +20,5 @@ urlpatterns = [
     path("<int:pk>/umpankan/", views.umpankan, name="umpankan"),
     path("<int:pk>/laporan.pdf", views.unduh_pdf, name="unduh_pdf"),
     path("<int:pk>/laporan.xlsx", views.unduh_xlsx, name="unduh_xlsx"),
+    path("<int:pk>/laporan.docx", views.unduh_docx, name="unduh_docx"),
 ]

@@ -23,7 +23,7 @@ from kinerja.ikm import IKMError
 
 from . import layanan
 from .forms import KonfirmasiImporForm, RespondenForm, SumberForm, SurveiForm, UnggahForm
-from .laporan import laporan_pdf, laporan_xlsx, nama_berkas, susun_laporan
+from .laporan import laporan_docx, laporan_pdf, laporan_xlsx, nama_berkas, susun_laporan
 from .models import SumberIKM, Survei
 
 SESI_IMPOR = "survei_impor"  # session key: {survei id: the previewed file} until it is confirmed
@@ -405,4 +405,16 @@ def unduh_pdf(request, pk):
 def unduh_xlsx(request, pk):
     return _unduhan(
         request, pk, laporan_xlsx, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+@login_required
+@require_GET
+def unduh_docx(request, pk):
+    return _unduhan(
+        request,
+        pk,
+        laporan_docx,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )

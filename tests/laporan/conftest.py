@@ -1,6 +1,7 @@
 """A small office with people, targets and a year of values, and readers for the generated files."""
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -83,19 +84,34 @@ def pengguna(django_user_model):
     return buat
 
 
-def teks_pdf(isi: bytes) -> str:
-    """All text of a PDF, pages joined, whitespace collapsed to single spaces."""
-    import pdfplumber
+def _teks_halaman(halaman) -> str:
+    """A page's text as a reader takes it in: lines outside tables as they run, and each table row as
+    its cells one after another (a cell's wrapped lines joined), so what a test looks for does not
+    depend on where a column's text happens to wrap."""
+    tabel = halaman.find_tables()
+    kotak = [t.bbox for t in tabel]
 
-    with pdfplumber.open(io.BytesIO(isi)) as pdf:
-        return " ".join(" ".join((halaman.extract_text() or "").split()) for halaman in pdf.pages)
+    def di_luar(obj: dict) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in kotak)
+
+    baris = [(b["top"], b["text"]) for b in halaman.filter(di_luar).extract_text_lines()]
+    for t in tabel:
+        for isi, baris_tabel in zip(t.extract(), t.rows):
+            baris.append((baris_tabel.bbox[1], " ".join(" ".join((sel or "").split()) for sel in isi if sel)))
+    return " ".join(" ".join(teks for _, teks in sorted(baris, key=lambda b: b[0])).split())
+
+
+def teks_pdf(isi: bytes) -> str:
+    """All text of a PDF (see _teks_halaman), pages joined, whitespace collapsed to single spaces."""
+    return " ".join(halaman_pdf(isi))
 
 
 def halaman_pdf(isi: bytes) -> list[str]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(isi)) as pdf:
-        return [" ".join((halaman.extract_text() or "").split()) for halaman in pdf.pages]
+        return [_teks_halaman(halaman) for halaman in pdf.pages]
 
 
 def simpan_png(isi: bytes, nomor_halaman: int, tujuan) -> None:
@@ -141,3 +157,88 @@ def teks_sel(sel) -> str:
 def teks_docx(dokumen) -> str:
     """Every text of the document body, paragraphs and tables, equations included."""
     return _teks_xml(dokumen.element.body)
+
+
+# --- layout checks run on every generated document ----------------------------------------------
+
+_TWIP_MM = 25.4 / 1440
+_MARGIN_SEL_TWIP = 2 * 108  # Word's default left and right cell margins
+
+
+def kolom_terlalu_sempit(dokumen) -> list[str]:
+    """Every word of a DOCX table measured in the shipped typeface at its run's size and weight against
+    its grid column: the words that would have to break inside (empty when none)."""
+    from kinerja.laporan import huruf
+
+    masalah = []
+    for tbl in dokumen.element.body.iter(f"{W}tbl"):
+        kolom_mm = [int(c.get(f"{W}w")) * _TWIP_MM for c in tbl.find(f"{W}tblGrid").iter(f"{W}gridCol")]
+        for tr in tbl.iter(f"{W}tr"):
+            kolom = 0
+            for tc in tr.findall(f"{W}tc"):
+                span = tc.find(f"{W}tcPr/{W}gridSpan")
+                lebar = int(span.get(f"{W}val")) if span is not None else 1
+                if lebar == 1:
+                    ruang = kolom_mm[kolom] - _MARGIN_SEL_TWIP * _TWIP_MM
+                    for r in tc.iter(f"{W}r", f"{M}r"):
+                        teks = "".join(t.text or "" for t in r.iter(f"{W}t", f"{M}t"))
+                        sz = r.find(f".//{W}sz")
+                        ukuran = int(sz.get(f"{W}val")) / 2 if sz is not None else 11
+                        b = r.find(f".//{W}b")
+                        tebal = (b is not None and b.get(f"{W}val", "true") not in ("0", "false")) or (
+                            tr.find(f"{W}trPr/{W}tblHeader") is not None
+                        )
+                        for kata in teks.split():
+                            mm = huruf.lebar_teks_pt(kata, ukuran, tebal=tebal) * 25.4 / 72
+                            if mm > ruang:
+                                masalah.append(f"{kata!r} {mm:.1f} mm in a column of {ruang:.1f} mm")
+                kolom += lebar
+    return masalah
+
+
+def _baris_isi(halaman) -> list[dict]:
+    """The page's text lines between the top and bottom margins (page number and draft mark left out)."""
+    batas = 20 * 72 / 25.4 - 4
+    return [
+        b
+        for b in halaman.extract_text_lines()
+        if b["top"] > batas and b["bottom"] < halaman.height - batas and b["text"].strip()
+    ]
+
+
+def masalah_halaman_pdf(isi: bytes) -> list[str]:
+    """Page by page: a signature block alone on a page, and a heading left at a page's foot while its
+    table starts on the next page."""
+    import pdfplumber
+
+    masalah = []
+    with pdfplumber.open(io.BytesIO(isi)) as pdf:
+        halaman = list(pdf.pages)
+        for nomor, h in enumerate(halaman, 1):
+            baris = _baris_isi(h)
+            tabel = h.find_tables()
+            tanda_tangan = any(b["text"].startswith(("NIP.", "(……")) for b in baris)
+            # The page opens with the block itself: "Ditetapkan di", "Uji, 6 Januari 2025" or "CAMAT UJI,".
+            pertama = baris[0]["text"].strip() if baris else ""
+            membuka = (
+                pertama.startswith("Ditetapkan di")
+                or re.fullmatch(r"[\w .'-]+, \d{1,2} \w+ \d{4}", pertama)
+                or (pertama.isupper() and pertama.endswith(","))
+            )
+            if tanda_tangan and membuka and not tabel:
+                masalah.append(f"page {nomor}: the signature block alone: {' / '.join(b['text'] for b in baris)}")
+            if baris and nomor < len(halaman):
+                akhir = max(baris, key=lambda b: b["bottom"])
+                di_bawah_tabel = all(akhir["top"] > t.bbox[3] for t in tabel)
+                tebal = all("Bold" in c["fontname"] for c in akhir["chars"] if c["text"].strip())
+                berikut = halaman[nomor]
+                tabel_berikut = berikut.find_tables()
+                baris_berikut = _baris_isi(berikut)
+                tabel_di_atas = (
+                    tabel_berikut
+                    and baris_berikut
+                    and min(b["top"] for b in baris_berikut) >= min(t.bbox[1] for t in tabel_berikut) - 1
+                )
+                if di_bawah_tabel and tebal and tabel_di_atas:
+                    masalah.append(f"page {nomor}: the heading {akhir['text']!r} is parted from its table")
+    return masalah

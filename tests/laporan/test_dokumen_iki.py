@@ -47,7 +47,9 @@ def test_pdf_has_every_part_with_names_formulas_and_the_signatory(kantor, artifa
     assert "Jumlah desa tertib" in camat and "Jumlah desa (7)" in camat and "× 100%" in camat
     assert "JABATAN : Sekretaris Kecamatan Uji" in sekcam and "LPJ wajib (4)" in sekcam
     # The table of contents points at real pages.
-    assert "BAB I PENDAHULUAN 4" in halaman[2]
+    # Front matter is numbered i, ii …; BAB I starts again at 1, and the contents say so.
+    assert "Kata Pengantar ii" in halaman[2] and "BAB I PENDAHULUAN 1" in halaman[2]
+    assert halaman[1].endswith(" ii") and halaman[2].endswith(" iii") and halaman[3].endswith(" 1")
     simpan_png(berkas.isi, halaman.index(camat), artifact_dir / "laporan-iki-lampiran.png")
     simpan_png(
         berkas.isi,
@@ -359,3 +361,14 @@ def test_word_files_keep_the_schema_order_of_properties(kantor, jenis):
             assert anak == sorted(anak, key=urutan.index), (tag, anak)
             diperiksa += 1
     assert diperiksa > 50
+
+
+def test_docx_numbers_the_front_matter_in_roman_and_has_a_contents_field(kantor):
+    dokumen = docx(layanan.buat_iki(kantor.instansi, 2025, "docx").isi)
+    depan, utama = dokumen.sections
+    assert depan._sectPr.find(f"{W}pgNumType").get(f"{W}fmt") == "lowerRoman"
+    nomor = utama._sectPr.find(f"{W}pgNumType")
+    assert (nomor.get(f"{W}fmt"), nomor.get(f"{W}start")) == ("decimal", "1")
+    instr = [t.text for t in dokumen.element.body.iter(f"{W}instrText")]
+    assert any(i.strip().startswith("TOC ") for i in instr)
+    assert dokumen.settings.element.find(f"{W}updateFields") is not None

@@ -1,5 +1,6 @@
 """The SVG bar chart of the printed reports."""
 
+import re
 from decimal import Decimal
 from xml.etree import ElementTree
 
@@ -30,3 +31,18 @@ def test_the_axis_grows_to_the_largest_value_and_labels_are_escaped():
     svg = ElementTree.fromstring(grafik_batang([Batang("<b>", Decimal(250))]))
     teks = [t.text for t in svg.iter(f"{SVG}text")]
     assert "260" in teks and "<b>" in teks  # parsed back from &lt;b&gt;
+
+
+def test_a_long_label_and_title_are_printed_whole_on_several_lines():
+    label = "Persentase pelayanan administrasi kependudukan yang diselesaikan tepat waktu sesuai standar pelayanan"
+    judul = "Capaian: " + "Meningkatnya kualitas pelayanan publik di seluruh desa dan kelurahan " * 2
+    svg = grafik_batang([Batang(label, Decimal("85.5")), Batang("Pendek", Decimal(100))], judul=judul)
+    assert "…" not in svg
+    # Labels are right-aligned to the axis; the title is bold. Every line, in order, makes the whole text.
+    baris_label = re.findall(r'<text [^>]*text-anchor="end">([^<>]+)</text>', svg)
+    baris_judul = re.findall(r'<text [^>]*font-weight="bold">([^<>]+)</text>', svg)
+    assert " ".join(baris_label) == label + " Pendek" and len(baris_label) >= 4
+    assert " ".join(baris_judul) == " ".join(judul.split()) and len(baris_judul) >= 2
+    # The row of the long label is taller than the short one's: the bars keep the rows' centres.
+    tinggi = float(re.search(r'viewBox="0 0 \d+ ([\d.]+)"', svg).group(1))
+    assert tinggi > 20 + 18 + 2 * 18

@@ -47,8 +47,38 @@ def test_docx_has_the_parties_the_targets_and_both_signatures(kantor):
     ]
     tanda_tangan = [t for t in dokumen.tables if teks_sel(t.rows[0].cells[0]).startswith("PIHAK KEDUA")]
     assert len(tanda_tangan) == 2
-    kiri, kanan = tanda_tangan[0].rows[0].cells
-    assert "Drs. Ahmad Fauzi Uji" in teks_sel(kiri) and f"NIP. {NIP_SEKCAM_TAMPIL}" in teks_sel(kanan)
+    kiri = [teks_sel(r.cells[0]) for r in tanda_tangan[0].rows]
+    kanan = [teks_sel(r.cells[1]) for r in tanda_tangan[0].rows]
+    # Each line in its own row: the two names (and NIPs) stand at one height.
+    assert kanan[kiri.index("Drs. Ahmad Fauzi Uji")] == "Siti Aminah Uji, S.E."
+    assert kanan[kiri.index(f"NIP. {NIP_CAMAT_TAMPIL}")] == f"NIP. {NIP_SEKCAM_TAMPIL}"
+
+
+def test_quarterly_range_targets_print_as_ranges_and_the_names_align_when_a_title_wraps(kantor):
+    from kinerja.realisasi.models import Target
+
+    for nomor, (lo, hi) in enumerate([(20, 25), (45, 50), (70, 75), (95, 100)], 1):
+        Target.objects.create(indikator=kantor.lpj, periode=f"TW{nomor}", nilai=lo, nilai_hi=hi)
+    data = layanan.data_pk(kantor.sekcam, 2025)
+    [indikator] = data.jabatan.sasaran[0].indikator
+    assert [indikator.target_tw_teks(p) for p in ("TW1", "TW4")] == ["20–25%", "95–100%"]
+    # A title long enough to wrap (set directly: a jabatan named by a decreed document keeps its name).
+    type(kantor.sekcam).objects.filter(pk=kantor.sekcam.pk).update(
+        nama="Sekretaris Kecamatan yang Membawahi Umum, Kepegawaian, Keuangan dan Perencanaan"
+    )
+    isi = layanan.buat_pk(kantor.sekcam, 2025, "pdf").isi
+    semua = " ".join(halaman_pdf(isi))
+    assert "20–25% 45–50% 70–75% 95–100%" in semua
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(isi)) as pdf:
+        kata = [k for k in pdf.pages[0].extract_words() if k["text"] in ("Fauzi", "Aminah")]
+    # The last "Fauzi" and "Aminah" are the names under the signatures (the first ones name the parties).
+    fauzi = max(k["top"] for k in kata if k["text"] == "Fauzi")
+    aminah = max(k["top"] for k in kata if k["text"] == "Aminah")
+    assert abs(fauzi - aminah) < 1
 
 
 def test_the_camat_agrees_with_the_bupati(kantor):
@@ -108,3 +138,43 @@ def test_refusals(kantor):
     tanpa_indikator = Jabatan.objects.create(instansi=kantor.instansi, nama="Caraka", atasan=kantor.sekcam)
     with pytest.raises(TidakAda, match="Caraka belum memiliki sasaran dan indikator"):
         layanan.data_pk(tanpa_indikator, 2025)
+
+
+def test_the_planner_enters_programs_and_budgets_printed_under_the_targets(client, pengguna, kantor):
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+
+    from kinerja.audit.models import Jejak
+
+    sekcam = kantor.sekcam
+    sekcam.eselon = "III.b"
+    sekcam.save()
+    teks = "Program Penunjang Urusan Pemerintahan; 1.250.000.000; APBD\nProgram Pelayanan Publik; 300.000.000,50"
+    assert layanan.simpan_program(sekcam, 2025, teks) == 2
+    data = layanan.data_pk(sekcam, 2025)
+    assert str(data.jumlah_anggaran) == "1550000000.50"
+    semua = " ".join(halaman_pdf(layanan.buat_pk(sekcam, 2025, "pdf").isi))
+    assert "1 Program Penunjang Urusan Pemerintahan Rp1.250.000.000,00 APBD" in semua
+    assert "Jumlah Rp1.550.000.000,50" in semua
+    lampiran = teks_docx(docx(layanan.buat_pk(sekcam, 2025, "docx").isi))
+    assert "Program Pelayanan Publik" in lampiran and "Rp1.550.000.000,50" in lampiran
+    assert Jejak.objects.filter(aksi="ubah_program_pk").count() == 1
+
+    with pytest.raises(ValidationError) as galat:
+        layanan.simpan_program(sekcam, 2025, "Program A; satu juta\nProgram B")
+    assert galat.value.message_dict["program"][0].startswith("Baris 1:")
+    assert len(galat.value.message_dict["program"]) == 2
+    assert layanan.data_pk(sekcam, 2025).jumlah_anggaran > 0  # unchanged
+    staf = kantor.camat
+    staf.eselon = ""
+    with pytest.raises(ValidationError, match="bukan jabatan eselon III/IV"):
+        layanan.simpan_program(staf, 2025, "Program A; 1")
+
+    url = reverse("laporan:program_pk", args=[sekcam.pk, 2025])
+    client.force_login(pengguna("admin.uji", "admin_instansi", instansi=kantor.instansi))
+    assert url in client.get(reverse("laporan:pk", args=[sekcam.pk, 2025])).content.decode()
+    assert "Program Pelayanan Publik; 300.000.000,50" in client.get(url).content.decode()
+    jawab = client.post(url, {"program": "Program C; -5"})
+    assert jawab.status_code == 400 and "tidak boleh negatif" in jawab.content.decode()
+    assert client.post(url, {"program": "Program C; 5.000.000"}).status_code == 302
+    assert [p[0] for p in layanan.data_pk(sekcam, 2025).program] == ["Program C"]

@@ -116,3 +116,48 @@ def test_profile_text_that_looks_like_a_formula_stays_text_in_the_xlsx(kantor, s
         s for lembar in buku.worksheets for baris in lembar.iter_rows() for s in baris if s.value in (jahat, "@SUM(1)")
     ]
     assert len(sel) >= 2 and {(s.data_type, s.quotePrefix) for s in sel} == {("s", True)}
+
+
+def test_the_report_is_a_peer_of_the_official_documents(laporan):
+    """Kop, signature and the shipped typeface in the PDF; the same in a DOCX; XLSX print setup."""
+    from kinerja.laporan.huruf import HURUF_PDF
+    from kinerja.survei.laporan import laporan_docx
+
+    isi = laporan_pdf(laporan)
+    teks = teks_pdf(isi)
+    instansi = laporan.survei.instansi
+    assert f"PEMERINTAH {instansi.pemda.nama.upper()}" in teks and instansi.nama.upper() in teks
+    # The head's signature block: place and date, then the jabatan.
+    from kinerja.laporan.isi import sebutan_kepala
+
+    assert f"{instansi.nama_wilayah}, " in teks and f"{sebutan_kepala(instansi).upper()}," in teks
+    with pdfplumber.open(io.BytesIO(isi)) as pdf:
+        fonts = {c["fontname"].split("+", 1)[-1] for h in pdf.pages for c in h.chars}
+    assert all(f.startswith(HURUF_PDF.replace(" ", "-")) for f in fonts), fonts
+
+    import docx
+
+    dokumen = docx.Document(io.BytesIO(laporan_docx(laporan)))
+    semua = "\n".join(p.text for p in dokumen.paragraphs)
+    assert "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT" in semua and instansi.nama.upper() in semua
+    assert any(laporan.baris[0].unsur.nama in c.text for t in dokumen.tables for r in t.rows for c in r.cells)
+
+    buku = openpyxl.load_workbook(io.BytesIO(laporan_xlsx(laporan)))
+    for ws in buku.worksheets:
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and "&P" in ws.oddFooter.center.text
+    assert buku["Hasil"].print_title_rows == "$5:$5"
+    assert buku["Responden"].page_setup.orientation == "landscape"
+
+
+def test_kinerja_report_skm_writes_each_format(laporan, tmp_path, capsys):
+    from kinerja.cli import main
+
+    survei = laporan.survei
+    dasar = ["report", "skm", "--instansi", str(survei.instansi.pk), "--tahun", str(survei.tahun)]
+    for format in ("pdf", "docx", "xlsx"):
+        tujuan = tmp_path / f"skm.{format}"
+        assert main([*dasar, "--periode", survei.periode, "--format", format, "-o", str(tujuan)]) == 0
+        assert tujuan.read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
+    assert main([*dasar[:-1], "1999", "--format", "pdf"]) == 1
+    assert "tidak ada SKM" in capsys.readouterr().err

@@ -1,6 +1,10 @@
 """Filters for the document templates: numbers and percentages the Indonesian way."""
 
+import re
+
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from kinerja.format import format_angka, format_persen
 
@@ -23,3 +27,19 @@ def persen(nilai, desimal=2):
 def target_tw(indikator, periode):
     """{{ indikator|target_tw:"TW2" }} → the quarter's target with its unit."""
     return indikator.target_tw_teks(periode)
+
+
+_KATA_BERTANDA_HUBUNG = re.compile(r"\S+-\S+")
+
+
+def utuh_html(teks: str) -> str:
+    """Escaped text whose hyphenated words ("PBB-P2", "Rata-rata") never break at the hyphen: an office
+    reads "PBB-" at a line's end as a word cut in two."""
+    aman = conditional_escape(teks)
+    return _KATA_BERTANDA_HUBUNG.sub(lambda m: f'<span class="utuh">{m.group(0)}</span>', aman)
+
+
+@register.filter
+def utuh(teks):
+    """{{ teks|utuh }}: see utuh_html."""
+    return mark_safe(utuh_html("" if teks is None else str(teks)))
