@@ -1,6 +1,5 @@
 """Exact evaluation, one row and column-wise, and the reasons given when there is no value."""
 
-import time
 from decimal import Decimal, localcontext
 
 import numpy as np
@@ -164,15 +163,15 @@ def test_evaluate_many_column_shapes() -> None:
         evaluate_many(RASIO, {"a": [1, 2], "b": [1, 2, 3]})
 
 
-def test_evaluate_many_is_fast() -> None:
-    baris = 100_000
+def test_evaluate_many_over_long_columns_agrees_with_one_at_a_time() -> None:
+    # Its speed is printed by bench/compute.py; here only that long columns give the scalar answers.
+    baris = 5_000
     kolom = {"a": [Decimal(i % 997) for i in range(baris)], "b": [i % 13 for i in range(baris)]}
-    parse(RASIO)
-    mulai = time.perf_counter()
     hasil = evaluate_many(RASIO, kolom)
-    # About 0.15 s on a laptop; the bound leaves room for a loaded CI machine.
-    assert time.perf_counter() - mulai < 2
     assert len(hasil) == baris and hasil[0] is None and hasil[1] == Decimal(100)
+    for i in range(0, baris, 97):
+        satu = evaluate(RASIO, {"a": kolom["a"][i], "b": kolom["b"][i]})
+        assert hasil[i] == satu.nilai
 
 
 def test_substitute_inlines_fixed_values() -> None:
