@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from kinerja import rumus
@@ -328,3 +329,35 @@ def sambungkan() -> None:
     for sinyal in (post_save, post_delete):
         sinyal.connect(_nilai_berubah, sender=NilaiVariabel, dispatch_uid="simpanan-nilai")
         sinyal.connect(_target_berubah, sender=Target, dispatch_uid="simpanan-target")
+
+
+def baca_indikator(indikator, dokumen_lalu_id: int | None, daftar_periode: Iterable[str]) -> dict:
+    """One indicator's kept results over several periods, this year and (by identity) last year:
+    {(this year: bool, periode): {realisasi, target, target_hi, capaian, their reasons}}. Keeps what is missing first; three queries when
+    everything is kept already."""
+    daftar_periode = list(daftar_periode)
+    dokumen_ids = {indikator.sasaran.dokumen_id} | ({dokumen_lalu_id} if dokumen_lalu_id else set())
+    ada = set(
+        UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).values_list(
+            "dokumen_id", "periode"
+        )
+    )
+    for periode in daftar_periode:
+        kurang = sorted(d for d in dokumen_ids if (d, periode) not in ada)
+        if kurang:
+            _simpan_baru(kurang, periode)
+    baris = HasilUkur.objects.filter(periode__in=daftar_periode).filter(
+        Q(indikator=indikator) | Q(dokumen_id=dokumen_lalu_id or 0, indikator__identitas=indikator.identitas)
+    )
+    return {
+        (b.indikator_id == indikator.pk, b.periode): {
+            "realisasi": _angka(b.realisasi),
+            "realisasi_alasan": b.realisasi_alasan,
+            "target": _angka(b.target),
+            "target_hi": _angka(b.target_hi),
+            "target_turunan": b.target_turunan,
+            "capaian": _angka(b.capaian),
+            "capaian_alasan": b.capaian_alasan,
+        }
+        for b in baris
+    }

@@ -3,7 +3,20 @@ with another office's ids: a new pattern must keep the scope check (and name its
 
 from django.urls import path
 
-from .views import akun, banding, beranda, dasbor, excel, isian, kaskade, katalog, kelola, penetapan, pengguna
+from .views import (
+    akun,
+    banding,
+    beranda,
+    capaian_indikator,
+    dasbor,
+    excel,
+    isian,
+    kaskade,
+    katalog,
+    kelola,
+    penetapan,
+    pengguna,
+)
 
 app_name = "web"
 
@@ -30,6 +43,7 @@ urlpatterns = [
     path("dokumen/<int:dokumen_id>/pohon-kinerja.pdf", kaskade.kaskade_pdf, name="kaskade_pdf"),
     path("sasaran/<int:sasaran_id>/indikator-baru/", katalog.tambah_indikator, name="tambah_indikator"),
     path("indikator/<int:indikator_id>/", katalog.indikator, name="indikator"),
+    path("indikator/<int:indikator_id>/capaian/", capaian_indikator.capaian_indikator, name="capaian_indikator"),
     path("indikator/<int:indikator_id>/ubah/", katalog.ubah_indikator, name="ubah_indikator"),
     path("indikator/<int:indikator_id>/hapus/", katalog.hapus_indikator, name="hapus_indikator"),
     path("indikator/<int:indikator_id>/target/", katalog.target_indikator, name="target_indikator"),
