@@ -79,7 +79,13 @@ def test_decree_asks_its_own_sk_and_shows_the_changes_first(masuk, berlaku, draf
     draft.refresh_from_db()
     assert draft.status == "draft" and not Jejak.objects.filter(aksi="tetapkan", objek_id=str(draft.pk)).exists()
 
-    respons = client.post(reverse("web:tetapkan", args=[draft.pk]), isian_sk(draft, sk_tempat="Sampang"), follow=True)
+    konfirmasi = {
+        "konfirmasi_galat": "1",
+        "alasan_galat": "Rumus dibagi dua disengaja",
+    }  # the halved formula is a galat
+    respons = client.post(
+        reverse("web:tetapkan", args=[draft.pk]), isian_sk(draft, sk_tempat="Sampang") | konfirmasi, follow=True
+    )
     assert f"ditetapkan dengan SK 188/77/KEP/{draft.tahun}" in teks(respons)
     draft.refresh_from_db()
     assert (draft.status, draft.sk_nomor, draft.sk_tempat) == ("ditetapkan", f"188/77/KEP/{draft.tahun}", "Sampang")
@@ -195,3 +201,24 @@ def test_the_sk_form_of_a_draft_refuses_a_reused_nomor(masuk, berlaku, draft):
     assert f"Nomor SK “{berlaku.sk_nomor}” sudah dipakai IKI {berlaku.tahun} revisi 1" in teks(respons)
     draft.refresh_from_db()
     assert draft.sk_nomor == ""
+
+
+def test_decreeing_over_open_quality_errors_asks_for_confirmation_and_records_it(masuk, draft):
+    from kinerja.telaah.layanan import temuan_galat_terbuka
+
+    client = masuk(ADMIN)
+    ind = Indikator.objects.filter(sasaran__dokumen=draft, ekspresi__contains="* 100").first()
+    Indikator.objects.filter(pk=ind.pk).update(
+        nama="Persentase surat yang selesai tepat waktu", ekspresi=ind.ekspresi.replace(" * 100", "")
+    )
+    assert temuan_galat_terbuka(draft)
+    tanpa = client.post(reverse("web:tetapkan", args=[draft.pk]), isian_sk(draft))
+    assert "galat mutu yang belum diperbaiki" in teks(tanpa) and "Persentase surat yang selesai" in teks(tanpa)
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    isian = isian_sk(draft) | {"konfirmasi_galat": "1", "alasan_galat": "Rumus diperbaiki pada revisi berikut"}
+    client.post(reverse("web:tetapkan", args=[draft.pk]), isian)
+    draft.refresh_from_db()
+    assert draft.status == "ditetapkan"
+    jejak = Jejak.objects.get(aksi="tetapkan_dengan_galat", objek_id=str(draft.pk))
+    assert jejak.alasan == "Rumus diperbaiki pada revisi berikut" and jejak.perubahan["galat_terbuka"]

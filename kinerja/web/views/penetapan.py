@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -36,6 +37,7 @@ from kinerja.realisasi.target import (
     peringatan_target_banyak,
     simpan_target_jabatan,
 )
+from kinerja.telaah.layanan import catat_konfirmasi_penetapan, temuan_galat_terbuka
 
 from .. import akses
 from ..umum import urut_pohon
@@ -124,18 +126,34 @@ def tetapkan(request, dokumen_id):
         "penandatangan": next((p.pegawai_id for p in penugasan if p.pegawai.nama == dokumen.sk_penandatangan), None),
     }
     form = FormPenetapan(request.POST if request.method == "POST" else None, initial=awal, penugasan=penugasan)
+    galat_terbuka = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        dikonfirmasi = request.POST.get("konfirmasi_galat") == "1"
+        alasan = request.POST.get("alasan_galat", "").strip()
         try:
-            layanan.tetapkan(
-                dokumen,
-                request.user,
-                sk_nomor=data["sk_nomor"],
-                sk_tanggal=data["sk_tanggal"],
-                sk_tempat=data["sk_tempat"],
-                penandatangan=data["penandatangan"],
-            )
+            with transaction.atomic():
+                layanan.tetapkan(
+                    dokumen,
+                    request.user,
+                    sk_nomor=data["sk_nomor"],
+                    sk_tanggal=data["sk_tanggal"],
+                    sk_tempat=data["sk_tempat"],
+                    penandatangan=data["penandatangan"],
+                )
+                # Open quality errors (galat) are no block, but decreeing over them is confirmed and
+                # recorded; checked once the SK itself is valid, and undone with it when unconfirmed.
+                dokumen.refresh_from_db()  # with the SK just written
+                galat_terbuka = temuan_galat_terbuka(dokumen)
+                if galat_terbuka and not (dikonfirmasi and alasan):
+                    raise ValidationError(
+                        f"Masih ada {len(galat_terbuka)} galat mutu yang belum diperbaiki atau diabaikan. "
+                        "Perbaiki dulu, atau centang konfirmasi dan tulis alasannya untuk tetap menetapkan."
+                    )
+                if galat_terbuka:
+                    catat_konfirmasi_penetapan(dokumen, request.user, alasan)
         except ValidationError as exc:
+            dokumen.refresh_from_db()  # the decree was rolled back; show the draft as it is
             if hasattr(exc, "error_dict"):
                 for nama, daftar in exc.message_dict.items():
                     form.add_error(nama if nama in form.fields else None, daftar)
@@ -157,6 +175,7 @@ def tetapkan(request, dokumen_id):
             "dokumen": dokumen,
             "form": form,
             "masalah": masalah,
+            "galat_terbuka": galat_terbuka,
             "pembanding": pembanding,
             # The diff itself is loaded into the page by htmx from the perubahan view (sebagian=1).
             "judul_pembanding": _judul_dokumen(pembanding) if pembanding else "",
