@@ -589,8 +589,8 @@ def baca_perjanjian(dokumen: DokumenIKI, jabatan: Jabatan, tanggal: date | None 
         else:
             kedua = Pejabat(sebutan_kepala_daerah(instansi.pemda))
             peringatan.append(
-                f"Nama {kedua.jabatan} belum diisi (admin pemda: /laporan/kepala-daerah/"
-                f"{instansi.pemda_id}/); nama PIHAK KEDUA kosong untuk diisi tangan."
+                f"Nama {kedua.jabatan} belum diisi; admin pemda mengisinya lewat menu Pengaturan di dasbor "
+                "kabupaten. Sampai saat itu nama PIHAK KEDUA dikosongkan untuk diisi tangan."
             )
     if dokumen.status != DokumenIKI.Status.DITETAPKAN:
         peringatan.append(f"Dokumen IKI {dokumen.tahun} rev. {dokumen.revisi} masih draf (belum ditetapkan).")

@@ -85,6 +85,7 @@ def test_the_camat_agrees_with_the_bupati(kantor):
     data = layanan.data_pk(kantor.camat, 2025)
     assert data.pihak_kedua.jabatan == "Bupati Uji" and not data.pihak_kedua.terisi
     assert any("Nama Bupati Uji belum diisi" in p for p in data.peringatan)
+    assert not any("/laporan/" in p for p in data.peringatan)  # words for a person, not a path
     KepalaDaerah.objects.create(pemda=kantor.instansi.pemda, nama="H. Slamet Junaidi")
     data = layanan.data_pk(kantor.camat, 2025)
     assert (data.pihak_kedua.jabatan, data.pihak_kedua.nama) == ("Bupati Uji", "H. Slamet Junaidi")

@@ -298,3 +298,9 @@ def test_quarterly_targets_on_the_document_in_force_but_not_the_annual_one(masuk
     assert "s.d. Triwulan II: 3,00" in teks(client.get(reverse("web:indikator", args=[ind.pk])))
     ditolak = client.post(url, {"TW1-nilai": "abc"})
     assert "bukan angka" in teks(ditolak) and Target.objects.get(indikator=ind, periode="TW1").nilai == 1
+
+
+def test_the_planner_reaches_the_document_settings_from_the_catalogue(masuk, demo):
+    a = demo.instansi[0]
+    html = masuk(f"admin.{KEC_A}").get(reverse("web:katalog", args=[a.pk])).content.decode()
+    assert reverse("laporan:kop", args=[a.pk]) in html and reverse("laporan:teks", args=[a.pk]) in html
