@@ -49,3 +49,19 @@ def _plain_static_files(settings, tmp_path_factory):
     }
     settings.STATIC_ROOT = tmp_path_factory.getbasetemp() / "static"
     settings.STATIC_ROOT.mkdir(exist_ok=True)
+
+
+@pytest.fixture(scope="module")
+def peramban():
+    """One Debian Chromium per module (tests.peramban marks the modules that use it)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.peramban import ARGUMEN, CHROMIUM
+
+    # Playwright's sync API keeps an event loop on this thread; Django would then refuse every ORM
+    # call of the test itself. Nothing async touches the database here, so let it through.
+    with pytest.MonkeyPatch.context() as mp, sync_playwright() as p:
+        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMEN)
+        yield browser
+        browser.close()

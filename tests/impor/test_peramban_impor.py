@@ -3,7 +3,6 @@ review opens by itself, map one jabatan to an existing one, save, see the draft;
 a 390 px phone, which must not scroll sideways."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,30 +11,9 @@ from kinerja.iki.models import DokumenIKI, Sasaran
 from kinerja.impor import layanan
 from kinerja.impor.models import PekerjaanImpor
 from kinerja.organisasi.models import Jabatan
+from tests.peramban import TANDA as pytestmark  # noqa: F401 — Chromium, its marker
 
 from .dokumen_uji import dokumen_teks
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Chromium Debian (/usr/bin/chromium) tidak terpasang; pasang dengan: apt-get install -y chromium",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def peramban():
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as mp, sync_playwright() as p:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMEN)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

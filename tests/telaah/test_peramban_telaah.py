@@ -1,7 +1,5 @@
 """The "Periksa mutu" and "Pemilihan IKI" pages in a real headless Chromium at 360 px wide."""
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -9,20 +7,11 @@ from kinerja.akun.models import Peran
 from kinerja.iki.models import Indikator, Sasaran, Variabel
 from kinerja.telaah.models import Pengabaian
 from tests.factories import katalog_kecil
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium Debian (/usr/bin/chromium) tidak terpasang"),
-]
+from tests.peramban import TANDA as pytestmark  # noqa: F401 — Chromium, its marker
 
 
 @pytest.fixture
-def halaman(live_server, transactional_db, settings):
-    from playwright.sync_api import sync_playwright
-
+def halaman(peramban, live_server, transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     dokumen = katalog_kecil()
     sasaran = Sasaran.objects.get(dokumen=dokumen, jabatan__nama="Sekretaris Kecamatan")
@@ -37,18 +26,16 @@ def halaman(live_server, transactional_db, settings):
     Peran.objects.create(
         pengguna=user, jenis=Peran.Jenis.ADMIN_INSTANSI, pemda=dokumen.instansi.pemda, instansi=dokumen.instansi
     )
-    with pytest.MonkeyPatch.context() as mp, sync_playwright() as p:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMEN)
-        page = browser.new_context(viewport={"width": 360, "height": 780}, locale="id-ID").new_page()
-        page.set_default_timeout(15000)
-        page.goto(live_server.url + "/masuk/")
-        page.fill("#id_username", "perencana")
-        page.fill("#id_password", "rahasia-uji-1")
-        page.click("button[type=submit]")
-        page.wait_for_url(live_server.url + "/")
-        yield page, live_server.url, dokumen, sasaran
-        browser.close()
+    konteks = peramban.new_context(viewport={"width": 360, "height": 780}, locale="id-ID")
+    page = konteks.new_page()
+    page.set_default_timeout(15000)
+    page.goto(live_server.url + "/masuk/")
+    page.fill("#id_username", "perencana")
+    page.fill("#id_password", "rahasia-uji-1")
+    page.click("button[type=submit]")
+    page.wait_for_url(live_server.url + "/")
+    yield page, live_server.url, dokumen, sasaran
+    konteks.close()
 
 
 def _tanpa_gulir_samping(page):

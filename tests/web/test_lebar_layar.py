@@ -10,10 +10,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from kinerja.demo import buat_demo
+from tests.peramban import TANDA as pytestmark  # noqa: F401 — Chromium, its marker
 
 from .conftest import KEC_B
 from .test_lingkup_url import objek_instansi, url_objek
-from .test_peramban import Pengguna, peramban, pytestmark  # noqa: F401 — the shared Chromium, its marker
+from .test_peramban import Pengguna
 
 PERAN = ["admin", f"camat.{KEC_B}", f"staf.umum.{KEC_B}"]  # the roles whose pages and menus differ most
 LEBAR = (360, 1366)
@@ -48,7 +49,7 @@ def halaman_html(live_server, settings, tmp_path):
     return halaman
 
 
-def test_no_page_scrolls_sideways_and_the_menu_stays_short(peramban, live_server, halaman_html):  # noqa: F811
+def test_no_page_scrolls_sideways_and_the_menu_stays_short(peramban, live_server, halaman_html):
     masalah = []
     for username, daftar in halaman_html.items():
         for lebar in LEBAR:

@@ -6,7 +6,6 @@ another office's URLs answer 404; dashboard screenshots (desktop and phone) go t
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -16,39 +15,9 @@ from kinerja.iki.models import DokumenIKI, Variabel
 from kinerja.organisasi.models import Jabatan
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.models import BuktiDukung, IsianPeriode, NilaiVariabel
+from tests.peramban import TANDA as pytestmark  # noqa: F401 — Chromium, its marker
 
 from .conftest import KEC_A
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGUMEN = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Chromium Debian (/usr/bin/chromium) tidak terpasang; pasang dengan: apt-get install -y chromium",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def peramban():
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop on this thread; Django would then refuse every ORM
-    # call of the test itself. Nothing async touches the database here, so let it through.
-    with pytest.MonkeyPatch.context() as mp, sync_playwright() as p:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMEN)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

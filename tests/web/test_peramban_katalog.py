@@ -12,16 +12,7 @@ from django.utils import timezone
 from kinerja.akun.models import Peran
 from kinerja.iki.models import DokumenIKI, Indikator
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Pemda, Penugasan, UnitKerja
-
-from .test_peramban import CHROMIUM, peramban  # noqa: F401  (the shared browser fixture)
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Chromium Debian (/usr/bin/chromium) tidak terpasang; pasang dengan: apt-get install -y chromium",
-    ),
-]
+from tests.peramban import TANDA as pytestmark  # noqa: F401 — Chromium, its marker
 
 SANDI = "perencana-rahasia-2026"
 LEBAR_PONSEL = 390
@@ -64,7 +55,7 @@ class Halaman:
         self.klik(tombol)
 
 
-def test_a_planner_builds_a_draft_from_nothing_on_a_phone(peramban, live_server, kecamatan_kosong, artifact_dir):  # noqa: F811
+def test_a_planner_builds_a_draft_from_nothing_on_a_phone(peramban, live_server, kecamatan_kosong, artifact_dir):
     instansi = kecamatan_kosong
     tahun = timezone.localdate().year
     h = Halaman(peramban, live_server)

@@ -10,17 +10,10 @@ from django.utils import timezone
 from kinerja.iki.models import DokumenIKI, Indikator
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.models import Target
+from tests.peramban import TANDA as pytestmark  # noqa: F401 — Chromium, its marker
 
 from .conftest import KEC_A
-from .test_peramban import ARGUMEN, CHROMIUM, Pengguna
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Chromium Debian (/usr/bin/chromium) tidak terpasang; pasang dengan: apt-get install -y chromium",
-    ),
-]
+from .test_peramban import Pengguna
 
 TEMPEL = """
 (([sel, teks]) => {
@@ -30,17 +23,6 @@ TEMPEL = """
 })
 """
 TANPA_GULIR_SAMPING = "document.documentElement.scrollWidth <= window.innerWidth"
-
-
-@pytest.fixture(scope="module")
-def peramban():
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as mp, sync_playwright() as p:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMEN)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
