@@ -178,9 +178,14 @@ def test_only_those_who_manage_the_catalogue_may_import(masuk):
     assert masuk("admin.karangpenang").get(reverse("impor:tinjau", args=[pekerjaan.pk])).status_code == 404
 
 
-def test_kinerja_worker_runs_the_jobs_stored_in_the_database(masuk, settings):
+def test_kinerja_worker_runs_the_jobs_stored_in_the_database(masuk, settings, monkeypatch):
+    from django_tasks_db.management.commands import db_worker
+
     from kinerja.cli import main
 
+    # The worker closes connections whose autocommit differs from the settings, which is this test's
+    # own transaction on PostgreSQL; a real worker runs in its own process and keeps that behaviour.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     client = masuk("admin.banyuates")
     _unggah(client, "iki.txt", dokumen_teks(4).encode())
