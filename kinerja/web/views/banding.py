@@ -17,17 +17,18 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kinerja.format import format_angka, format_persen
-from kinerja.laporan.excel import Kolom, Lembar, _simpan
+from kinerja.laporan.excel import Kolom, Lembar
 from kinerja.laporan.kertas import KERTAS, KERTAS_BAWAAN
 from kinerja.organisasi.models import Instansi
 from kinerja.pengukuran.skala import SKALA
 from kinerja.realisasi.hitung import hitung_pemda
 from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
+from kinerja.sel_aman import simpan_buku
 
 from .. import akses
 from ..ringkasan import rekap_isian_per_triwulan
 from ..umum import dokumen_berlaku_per_tahun, warna_teks
-from .dasbor import WARNA_TANPA_NILAI, _pilih_tahun, _pilihan_periode, pilih_periode
+from .dasbor import WARNA_TANPA_NILAI, pilih_periode, pilih_tahun, pilihan_periode_tampil
 
 
 def kunci_nama(nama: str) -> str:
@@ -57,7 +58,7 @@ def _data(request, pemda_id):
     instansi_list = list(Instansi.objects.filter(pemda=pemda).order_by("nama"))
     berlaku = dokumen_berlaku_per_tahun([i.pk for i in instansi_list])
     daftar_tahun = sorted({t for _, t in berlaku}, reverse=True)
-    tahun = _pilih_tahun(request, daftar_tahun)
+    tahun = pilih_tahun(request, daftar_tahun)
     konteks = {"pemda": pemda, "tahun": tahun, "daftar_tahun": daftar_tahun, "instansi_list": instansi_list}
     if tahun is None:
         return konteks
@@ -92,7 +93,7 @@ def _data(request, pemda_id):
         {
             "periode": periode,
             "label_periode": periode_hitung(periode).label,
-            "pilihan_periode": _pilihan_periode(periode),
+            "pilihan_periode": pilihan_periode_tampil(periode),
             "pilihan_indikator": [(k, tampil[k], len(per_nama[k])) for k in pilihan],
             "kunci": kunci,
             "nama_indikator": tampil.get(kunci, ""),
@@ -161,7 +162,7 @@ def banding_indikator_xlsx(request, pemda_id):
         lapor.tambah(nilai)
     lapor.selesai()
     respons = HttpResponse(
-        _simpan(wb), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        simpan_buku(wb), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     respons["Content-Disposition"] = f'attachment; filename="perbandingan-indikator-{konteks.get("tahun") or ""}.xlsx"'
     return respons

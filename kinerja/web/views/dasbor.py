@@ -95,7 +95,7 @@ def pilih_periode(request, tahun: int) -> str:
         return periode_bawaan(tahun)
 
 
-def _pilih_tahun(request, daftar: list[int]) -> int | None:
+def pilih_tahun(request, daftar: list[int]) -> int | None:
     try:
         tahun = int(request.GET.get("tahun", ""))
     except ValueError:
@@ -106,7 +106,7 @@ def _pilih_tahun(request, daftar: list[int]) -> int | None:
     return ini if ini in daftar else (daftar[0] if daftar else None)
 
 
-def _pilihan_periode(terpilih: str):
+def pilihan_periode_tampil(terpilih: str):
     kode = list(PILIHAN_PERIODE) + ([terpilih] if terpilih not in PILIHAN_PERIODE else [])
     return [{"kode": k, "label": periode_hitung(k).label, "terpilih": k == terpilih} for k in kode]
 
@@ -118,7 +118,7 @@ def dasbor_instansi(request, instansi_id):
     skala = SKALA[instansi.pemda.skala_capaian]
     berlaku = dokumen_berlaku_per_tahun([instansi.pk])
     daftar_tahun = sorted((t for _, t in berlaku), reverse=True)
-    tahun = _pilih_tahun(request, daftar_tahun)
+    tahun = pilih_tahun(request, daftar_tahun)
     konteks = {"instansi": instansi, "tahun": tahun, "daftar_tahun": daftar_tahun, "skala": skala}
     dokumen = DokumenIKI.objects.get(pk=berlaku[(instansi.pk, tahun)]) if tahun else None
     if dokumen is None:
@@ -145,7 +145,7 @@ def dasbor_instansi(request, instansi_id):
             "dokumen": dokumen,
             "periode": periode,
             "label_periode": periode_hitung(periode).label,
-            "pilihan_periode": _pilihan_periode(periode),
+            "pilihan_periode": pilihan_periode_tampil(periode),
             "ringkasan": semua,
             "jabatan_list": [{**j, "sasaran": list(j["sasaran"].values())} for j in jabatan.values()],
             "terlambat": terlambat,
@@ -191,7 +191,7 @@ def dasbor_pemda(request, pemda_id):
     instansi_list = list(Instansi.objects.filter(pemda=pemda).order_by("nama"))
     berlaku = dokumen_berlaku_per_tahun([i.pk for i in instansi_list])
     daftar_tahun = sorted({t for _, t in berlaku}, reverse=True)
-    tahun = _pilih_tahun(request, daftar_tahun)
+    tahun = pilih_tahun(request, daftar_tahun)
     konteks = {"pemda": pemda, "tahun": tahun, "daftar_tahun": daftar_tahun, "skala": skala}
     if tahun is None:
         return render(request, "web/dasbor_pemda.html", konteks)
@@ -226,7 +226,7 @@ def dasbor_pemda(request, pemda_id):
         {
             "periode": periode,
             "label_periode": periode_hitung(periode).label,
-            "pilihan_periode": _pilihan_periode(periode),
+            "pilihan_periode": pilihan_periode_tampil(periode),
             "baris": baris,
             "tanpa_peringkat": tanpa_peringkat,
             "jumlah_instansi": len(baris) + len(tanpa_peringkat),

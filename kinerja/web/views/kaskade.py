@@ -25,7 +25,7 @@ from kinerja.realisasi.hitung import hitung_instansi
 from .. import akses
 from ..pohon_svg import Simpul, gambar_pohon
 from ..umum import warna_teks
-from .dasbor import WARNA_TANPA_NILAI, _pilihan_periode, pilih_periode
+from .dasbor import WARNA_TANPA_NILAI, pilih_periode, pilihan_periode_tampil
 
 TANDA_YATIM = "tidak mendukung indikator atasan"
 TANDA_TIDAK_DIDUKUNG = "belum didukung bawahan"
@@ -146,7 +146,7 @@ def kaskade(request, dokumen_id):
             "instansi": dokumen.instansi,
             "dokumen": dokumen,
             "periode": periode,
-            "pilihan_periode": _pilihan_periode(periode),
+            "pilihan_periode": pilihan_periode_tampil(periode),
             **data,
         },
     )
