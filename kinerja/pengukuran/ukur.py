@@ -31,6 +31,8 @@ __all__ = [
     "IndikatorUkur",
     "Ukuran",
     "VariabelUkur",
+    "agregat_dari_hitungan",
+    "agregat_indikator",
     "alasan_belum_diisi",
     "ukur_banyak",
     "ukur_teragregasi",
@@ -132,12 +134,16 @@ def _alasan_orang(parsed: rumus.Rumus, indikator: IndikatorUkur, agregat: Mappin
 
 
 def ukur_teragregasi(
-    baris: Iterable[tuple[IndikatorUkur, Mapping[str, Decimal | None], bool]], periode: Periode, skala: Skala | str
+    baris: Iterable[tuple[IndikatorUkur, Mapping[str, Decimal | None], bool]],
+    periode: Periode,
+    skala: Skala | str | None,
 ) -> list[Ukuran]:
     """Measure rows whose variables are already aggregated over the period.
 
     Each row is ``(indikator, {kode: aggregate or None}, lengkap)``; fixed values may be left out
     of the aggregates (they are taken from the indicator). Rows come back in the same order.
+    ``skala`` None: kategori is left empty (for kept results, where it follows from the capaian
+    and the pemda's scale when read).
     """
     baris = list(baris)
     realisasi: list[Hasil | None] = [None] * len(baris)
@@ -174,7 +180,7 @@ def ukur_teragregasi(
                 realisasi=nilai_realisasi,
                 target=target,
                 capaian=nilai_capaian,
-                kategori=kategori(nilai_capaian.nilai, skala),
+                kategori=kategori(nilai_capaian.nilai, skala) if skala is not None else "",
                 lengkap=lengkap or not dilaporkan,
                 dilaporkan=dilaporkan,
             )
@@ -197,6 +203,32 @@ def agregat_indikator(
         deret = [per_tw.get(t) for t in dilaporkan]
         lengkap = lengkap and None not in deret
         agregat[v.kode] = agregasi(deret, v.agregasi)
+    return agregat, lengkap
+
+
+def agregat_dari_hitungan(
+    indikator: IndikatorUkur, periode: Periode, hitungan: Mapping[str, tuple[int, Decimal | None]]
+) -> tuple[dict[str, Decimal | None], bool]:
+    """What ``agregat_indikator`` gives, from what a database aggregated: per entered variable,
+    ``(n, partial)`` over the quarters of ``periode`` the indicator reports in, where ``n`` is the
+    number of filled values and ``partial`` their sum for ``rata_rata`` and the aggregate itself
+    for every other cara (kinerja.realisasi.hitung builds that SQL from ``agregasi.AGREGASI``).
+    The mean is divided here, exactly as ``agregasi`` divides it."""
+    jumlah_triwulan = len(indikator.dilaporkan(periode))
+    agregat: dict[str, Decimal | None] = {}
+    lengkap = True
+    for v in indikator.variabel:
+        if v.tetap is not None:
+            continue
+        n, sebagian = hitungan.get(v.kode, (0, None))
+        # A variable has at most one value per quarter: all of them filled is n == the quarters.
+        lengkap = lengkap and n == jumlah_triwulan
+        if not n:
+            agregat[v.kode] = None
+        elif v.agregasi == "rata_rata":
+            agregat[v.kode] = sebagian / n
+        else:
+            agregat[v.kode] = sebagian
     return agregat, lengkap
 
 

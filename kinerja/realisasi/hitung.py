@@ -22,24 +22,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Max, When
-
 from kinerja import rumus
 from kinerja.iki.models import DokumenIKI, Indikator, Variabel
 from kinerja.pengukuran import (
+    AGREGASI,
     LABEL_TURUNAN,
+    TRIWULAN_PELAPORAN,
     Hasil,
     IndikatorUkur,
     Periode,
     Ukuran,
     VariabelUkur,
+    agregat_dari_hitungan,
+    agregat_indikator,
     tanpa_rencana_aksi,
-    ukur_banyak,
+    ukur_teragregasi,
 )
 
 from .berlaku import dokumen_berlaku_banyak
 from .models import NilaiVariabel, Target
-from .periode import PERIODE_ISIAN, periode_hitung
+from .periode import periode_hitung
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class HasilIndikator:
 
 @dataclass
 class _Baris:
-    """One indicator of one document, as read from the database."""
+    """One indicator of one document, as read from the database (names empty when not read)."""
 
     id: int
     nama: str
@@ -83,22 +85,30 @@ class _Baris:
     satuan: str
     polaritas: str
     periode_pelaporan: str
-    sasaran_id: int
+    sasaran_id: int | None
     sasaran: str
-    jabatan_id: int
+    jabatan_id: int | None
     jabatan: str
     dokumen_id: int
     variabel: list  # [(id, VariabelUkur)]
     identitas: object = None  # Indikator.identitas, the same across revisions and years
+    ukur: IndikatorUkur | None = None  # what the engine needs, built once for every period
 
 
-def _baca_indikator(dokumen_ids: Iterable[int], **saring) -> list[_Baris]:
-    indikator = [
+def _baca_indikator(dokumen_ids: Iterable[int], dengan_nama: bool = True, **saring) -> list[_Baris]:
+    """The indicators in catalogue order with their names, or (``dengan_nama=False``, for kept
+    results, which are read back with the catalogue's names) only what the engine needs."""
+    semua = Indikator.objects.filter(sasaran__dokumen_id__in=dokumen_ids, **saring)
+    if not dengan_nama:
+        return [
+            _Baris(i, "", ekspresi, "", polaritas, pelaporan, None, "", None, "", did, [], identitas)
+            for i, ekspresi, polaritas, pelaporan, did, identitas in semua.order_by().values_list(
+                "id", "ekspresi", "polaritas", "periode_pelaporan", "sasaran__dokumen_id", "identitas"
+            )
+        ]
+    return [
         _Baris(i, nama, ekspresi, satuan, polaritas, pelaporan, sid, suraian, jid, jnama, did, [], identitas)
-        for i, nama, ekspresi, satuan, polaritas, pelaporan, sid, suraian, jid, jnama, did, identitas in Indikator.objects.filter(
-            sasaran__dokumen_id__in=dokumen_ids, **saring
-        )
-        .order_by(
+        for i, nama, ekspresi, satuan, polaritas, pelaporan, sid, suraian, jid, jnama, did, identitas in semua.order_by(
             "sasaran__dokumen_id",
             "sasaran__jabatan__urutan",
             "sasaran__jabatan_id",
@@ -106,8 +116,7 @@ def _baca_indikator(dokumen_ids: Iterable[int], **saring) -> list[_Baris]:
             "sasaran_id",
             "urutan",
             "id",
-        )
-        .values_list(
+        ).values_list(
             "id",
             "nama",
             "ekspresi",
@@ -122,96 +131,196 @@ def _baca_indikator(dokumen_ids: Iterable[int], **saring) -> list[_Baris]:
             "identitas",
         )
     ]
-    per_id = {baris.id: baris for baris in indikator}
-    saring_variabel = {f"indikator__{k}": v for k, v in saring.items()}
-    # order_by(): the models' default ordering would join every parent table just to sort.
-    for vid, indikator_id, kode, uraian, cara, nilai_tetap, konstanta in (
-        Variabel.objects.filter(indikator__sasaran__dokumen_id__in=dokumen_ids, **saring_variabel)
-        .order_by()
-        .values_list("id", "indikator_id", "kode", "uraian", "agregasi", "nilai_tetap", "konstanta__nilai")
-    ):
-        tetap = nilai_tetap if nilai_tetap is not None else konstanta
-        per_id[indikator_id].variabel.append((vid, VariabelUkur(kode, uraian, cara, tetap)))
-    return indikator
 
 
-def _baca_nilai(dokumen_ids: Iterable[int], **saring) -> dict[int, dict[int, Decimal]]:
-    """{variabel id: {triwulan: value}} of the entered quarters (None values are left out).
+def _kondisi_triwulan(periode: Periode) -> str:
+    """SQL condition: the value row ``nv`` is of a quarter of ``periode`` in which its indicator ``i``
+    is reported, built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan when unknown)."""
+    bagian = []
+    for pelaporan, dilaporkan in TRIWULAN_PELAPORAN.items():
+        triwulan = [f"'TW{t}'" for t in periode.triwulan if t in dilaporkan]
+        if not triwulan:
+            continue
+        if pelaporan == "triwulanan":
+            lain = ", ".join(f"'{p}'" for p in TRIWULAN_PELAPORAN if p != pelaporan)
+            pilih = f"i.periode_pelaporan NOT IN ({lain})"
+        else:
+            pilih = f"i.periode_pelaporan = '{pelaporan}'"
+        bagian.append(f"({pilih} AND nv.periode IN ({', '.join(triwulan)}))")
+    return f"({' OR '.join(bagian)})" if bagian else "(1 = 0)"
 
-    Grouped in the database: one row per variable with its four quarters side by side
-    (``MAX(CASE WHEN periode = 'TWn' THEN nilai END)``, a variable has at most one value per
-    quarter), so the rows read are a quarter of the values and no value row becomes a Python
-    object. The values come back exactly as stored; combining them per period is
-    kinerja.pengukuran.agregasi's (exact Decimal, the same on SQLite and PostgreSQL).
-    """
-    nilai: dict[int, dict[int, Decimal]] = {}
-    saring_nilai = {f"variabel__indikator__{k}": v for k, v in saring.items()}
-    per_triwulan = {
-        f"t{t}": Max(Case(When(periode=f"TW{t}", then="nilai"), output_field=NilaiVariabel._meta.get_field("nilai")))
-        for t in range(1, 5)
-    }
-    baris = (
-        NilaiVariabel.objects.filter(
-            variabel__indikator__sasaran__dokumen_id__in=dokumen_ids,
-            periode__in=PERIODE_ISIAN,
-            nilai__isnull=False,
-            **saring_nilai,
-        )
-        .order_by()
-        .values("variabel_id")
-        .annotate(**per_triwulan)
-        .values_list("variabel_id", "t1", "t2", "t3", "t4")
+
+def _kolom_agregat(periode: Periode) -> str:
+    """Two SQL columns for ``periode``: the number of filled values, and the partial aggregate that
+    kinerja.pengukuran.agregat_dari_hitungan finishes (the sum for a mean, else the aggregate)."""
+    kondisi = _kondisi_triwulan(periode)
+    nilai = f"CASE WHEN {kondisi} THEN nv.nilai END"
+    terakhir = ", ".join(
+        f"MAX(CASE WHEN {kondisi} AND nv.periode = 'TW{t}' THEN nv.nilai END)" for t in reversed(periode.triwulan)
     )
-    for vid, *empat in baris:
-        nilai[vid] = {t: angka for t, angka in enumerate(empat, 1) if angka is not None}
-    return nilai
+    terakhir = f"COALESCE({terakhir})" if len(periode.triwulan) > 1 else terakhir
+    sql_cara = {"jumlah": f"SUM({nilai})", "rata_rata": f"SUM({nilai})", "maks": f"MAX({nilai})"}
+    sql_cara |= {"min": f"MIN({nilai})", "terakhir": terakhir}
+    assert set(sql_cara) == set(AGREGASI), "setiap cara agregasi butuh SQL-nya"
+    cabang = " ".join(f"WHEN '{cara}' THEN {sql}" for cara, sql in sql_cara.items())
+    return f"COUNT({nilai}), CASE v.agregasi {cabang} END"
+
+
+def _saring_sql(dokumen_ids: list[int], saring: dict) -> tuple[str, list]:
+    """WHERE clause over ``s`` (sasaran) and ``i`` (indikator): the documents, and the ORM filter
+    ``saring`` on Indikator (e.g. ``sasaran__jabatan_id=3``) as a subquery when given."""
+    sql = f"s.dokumen_id IN ({', '.join(['%s'] * len(dokumen_ids))})"
+    params = list(dokumen_ids)
+    if saring:
+        sub, sub_params = (
+            Indikator.objects.filter(sasaran__dokumen_id__in=dokumen_ids, **saring)
+            .order_by()
+            .values("pk")
+            .query.sql_with_params()
+        )
+        sql += f" AND i.id IN ({sub})"
+        params += list(sub_params)
+    return sql, params
+
+
+def _pengubah(model, nama_kolom: str):
+    """The backend's conversion of a raw value of this column (SQLite keeps decimals as floats and
+    UUIDs as text; Django turns them back exactly as the ORM would)."""
+    from django.db import connection
+
+    kolom = model._meta.get_field(nama_kolom).get_col(model._meta.db_table)
+    pengubah = connection.ops.get_db_converters(kolom) + kolom.output_field.get_db_converters(connection)
+    if not pengubah:
+        return None
+
+    def ubah(nilai):
+        for f in pengubah:
+            nilai = f(nilai, kolom, connection)
+        return nilai
+
+    return ubah
+
+
+def _baca_variabel(
+    dokumen_ids: list[int], daftar_periode: list[Periode], **saring
+) -> tuple[dict[int, list], dict[str, dict[int, tuple]]]:
+    """The variables of the documents' indicators ({indikator id: [(id, VariabelUkur)]}) and their
+    values aggregated over every period by the database, in one query with one row per variable:
+    {periode kode: {variabel id: (n, partial)}} (see ``_kolom_agregat``). Sums are exact on
+    PostgreSQL (numeric); SQLite sums its stored floats, brought back to the column's 6 decimals
+    as Django brings back every stored value."""
+    from django.db import connection
+
+    from kinerja.iki.models import Konstanta
+
+    if not dokumen_ids:
+        return {}, {p.kode: {} for p in daftar_periode}
+    where, params = _saring_sql(dokumen_ids, saring)
+    kolom = ", ".join(_kolom_agregat(p) for p in daftar_periode)
+    sql = f"""
+        SELECT v.id, v.indikator_id, v.kode, v.uraian, v.agregasi, v.nilai_tetap, k.nilai, {kolom}
+        FROM {Variabel._meta.db_table} v
+        JOIN {Indikator._meta.db_table} i ON i.id = v.indikator_id
+        JOIN {Indikator._meta.get_field("sasaran").related_model._meta.db_table} s ON s.id = i.sasaran_id
+        LEFT JOIN {Konstanta._meta.db_table} k ON k.id = v.konstanta_id
+        LEFT JOIN {NilaiVariabel._meta.db_table} nv ON nv.variabel_id = v.id AND nv.nilai IS NOT NULL
+        WHERE {where}
+        GROUP BY v.id, v.indikator_id, v.kode, v.uraian, v.agregasi, v.nilai_tetap, k.nilai, i.periode_pelaporan
+    """
+    ubah_nilai = _pengubah(NilaiVariabel, "nilai")
+    ubah_tetap = _pengubah(Variabel, "nilai_tetap")
+    ubah_konstanta = _pengubah(Konstanta, "nilai")
+    variabel: dict[int, list] = defaultdict(list)
+    agregat: dict[str, dict[int, tuple]] = {p.kode: {} for p in daftar_periode}
+    urutan = [(p.kode, 7 + 2 * j) for j, p in enumerate(daftar_periode)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while baris := cursor.fetchmany(5000):
+            for b in baris:
+                vid, indikator_id, kode, uraian, cara, tetap, konstanta = b[:7]
+                if tetap is None and konstanta is not None:
+                    tetap = ubah_konstanta(konstanta) if ubah_konstanta else konstanta
+                elif tetap is not None and ubah_tetap:
+                    tetap = ubah_tetap(tetap)
+                variabel[indikator_id].append((vid, VariabelUkur(kode, uraian, cara, tetap)))
+                for kode_periode, j in urutan:
+                    n = b[j]
+                    if n:
+                        sebagian = b[j + 1]
+                        agregat[kode_periode][vid] = (n, ubah_nilai(sebagian) if ubah_nilai else sebagian)
+    return variabel, agregat
 
 
 def _baca_target(dokumen_ids: Iterable[int], **saring) -> dict[int, dict[str, tuple]]:
-    target: dict[int, dict[str, tuple]] = defaultdict(dict)
-    saring_target = {f"indikator__{k}": v for k, v in saring.items()}
-    for indikator_id, periode, lo, hi, baseline in (
-        Target.objects.filter(indikator__sasaran__dokumen_id__in=dokumen_ids, **saring_target)
-        .order_by()
-        .values_list("indikator_id", "periode", "nilai", "nilai_hi", "baseline")
+    return _target_per_indikator(
+        Target.objects.filter(
+            indikator__sasaran__dokumen_id__in=dokumen_ids, **{f"indikator__{k}": v for k, v in saring.items()}
+        )
+    )
+
+
+def _target_per_indikator(target) -> dict[int, dict[str, tuple]]:
+    hasil: dict[int, dict[str, tuple]] = defaultdict(dict)
+    for indikator_id, periode, lo, hi, baseline in target.order_by().values_list(
+        "indikator_id", "periode", "nilai", "nilai_hi", "baseline"
     ):
-        target[indikator_id][periode] = (lo, hi, baseline)
-    return target
+        hasil[indikator_id][periode] = (lo, hi, baseline)
+    return hasil
 
 
-def _baca_target_indikator(indikator_ids: list[int]) -> dict[int, dict[str, tuple]]:
-    target: dict[int, dict[str, tuple]] = defaultdict(dict)
-    for indikator_id, periode, lo, hi, baseline in (
-        Target.objects.filter(indikator_id__in=indikator_ids)
-        .order_by()
-        .values_list("indikator_id", "periode", "nilai", "nilai_hi", "baseline")
-    ):
-        target[indikator_id][periode] = (lo, hi, baseline)
-    return target
+@dataclass
+class _Bacaan:
+    """Everything a measurement of documents over some periods reads, read once for all periods."""
+
+    indikator: list[_Baris]
+    target: dict[int, dict[str, tuple]]
+    agregat: dict[str, dict[int, tuple]]  # {periode: {variabel id: (n, partial)}}, see _baca_variabel
 
 
-def _ukur(indikator: list[_Baris], nilai, target, periode: Periode, skala: dict[int, str]) -> dict[int, Ukuran]:
-    """{indikator id: Ukuran}, the documents' scales apart (kategori depends on the scale)."""
-    per_skala: dict[str, list[_Baris]] = defaultdict(list)
+def _baca(dokumen_ids: list[int], daftar_periode: list[Periode], dengan_nama: bool = True, **saring) -> _Bacaan:
+    indikator = _baca_indikator(dokumen_ids, dengan_nama, **saring)
+    variabel, agregat = _baca_variabel(dokumen_ids, daftar_periode, **saring)
+    target = _baca_target(dokumen_ids, **saring)
     for baris in indikator:
-        per_skala[skala.get(baris.dokumen_id) or "permendagri_86_2017"].append(baris)
+        baris.variabel = variabel.get(baris.id, [])
+        baris.ukur = IndikatorUkur(
+            baris.ekspresi,
+            baris.polaritas,
+            baris.periode_pelaporan,
+            tuple(v for _, v in baris.variabel),
+            target.get(baris.id, {}),
+        )
+    return _Bacaan(indikator, target, agregat)
+
+
+def _masukan(bacaan: _Bacaan, periode: Periode) -> list[tuple]:
+    """(indicator, aggregates, lengkap) per indicator for ``periode``, from the database's aggregates."""
+    agregat = bacaan.agregat[periode.kode]
+    return [
+        (
+            baris.ukur,
+            *agregat_dari_hitungan(
+                baris.ukur, periode, {v.kode: agregat[vid] for vid, v in baris.variabel if vid in agregat}
+            ),
+        )
+        for baris in bacaan.indikator
+    ]
+
+
+def _ukur(
+    indikator: list[_Baris], masukan: list[tuple], periode: Periode, skala: dict[int, str | None] | None
+) -> dict[int, Ukuran]:
+    """{indikator id: Ukuran}, the documents' scales apart (kategori depends on the scale; with
+    ``skala`` None it is not worked out, as for kept results)."""
+    if skala is None:
+        return {b.id: u for b, u in zip(indikator, ukur_teragregasi(masukan, periode, None))}
+    per_skala: dict[str, list[int]] = defaultdict(list)
+    for i, baris in enumerate(indikator):
+        per_skala[skala.get(baris.dokumen_id) or "permendagri_86_2017"].append(i)
     hasil = {}
-    for kode_skala, daftar in per_skala.items():
-        masukan = [
-            (
-                IndikatorUkur(
-                    baris.ekspresi,
-                    baris.polaritas,
-                    baris.periode_pelaporan,
-                    tuple(v for _, v in baris.variabel),
-                    target.get(baris.id, {}),
-                ),
-                {v.kode: nilai.get(vid, {}) for vid, v in baris.variabel if v.tetap is None},
-            )
-            for baris in daftar
-        ]
-        for baris, ukuran in zip(daftar, ukur_banyak(masukan, periode, kode_skala)):
-            hasil[baris.id] = ukuran
+    for kode_skala, nomor in per_skala.items():
+        for i, ukuran in zip(nomor, ukur_teragregasi([masukan[i] for i in nomor], periode, kode_skala)):
+            hasil[indikator[i].id] = ukuran
     return hasil
 
 
@@ -238,20 +347,33 @@ def _hitung_dokumen_periode(
     """{periode kode: {dokumen id: results}}: the rows are read once for every period."""
     if saring:
         dokumen_lalu = {}
-    semua_ids = [*dokumen_ids, *set(dokumen_lalu.values())]
-    indikator = _baca_indikator(semua_ids, **saring)
-    nilai = _baca_nilai(semua_ids, **saring)
-    target = _baca_target(dokumen_ids, **saring)
+    bacaan = _baca([*dokumen_ids, *set(dokumen_lalu.values())], daftar_periode, **saring)
+    skala_semua = {**skala, **{lalu: skala.get(d) for d, lalu in dokumen_lalu.items()}}
     return {
-        periode.kode: _susun(dokumen_ids, dokumen_lalu, periode, skala, indikator, nilai, target)
+        periode.kode: _susun(
+            dokumen_ids,
+            dokumen_lalu,
+            periode,
+            bacaan,
+            _ukur(bacaan.indikator, _masukan(bacaan, periode), periode, skala_semua),
+        )
         for periode in daftar_periode
     }
 
 
-def _susun(dokumen_ids, dokumen_lalu, periode, skala, indikator, nilai, target) -> dict[int, list[HasilIndikator]]:
+def ukur_untuk_simpan(dokumen_ids: list[int], daftar_periode: list[Periode], **saring):
+    """(periode kode, indicator row, Ukuran, its targets) of every indicator of the documents for
+    every period, without names nor kategori: what kinerja.realisasi.simpanan keeps."""
+    bacaan = _baca(dokumen_ids, daftar_periode, dengan_nama=False, **saring)
+    for periode in daftar_periode:
+        ukuran = ukur_teragregasi(_masukan(bacaan, periode), periode, None)
+        for baris, u in zip(bacaan.indikator, ukuran):
+            yield periode.kode, baris, u, bacaan.target.get(baris.id, {})
+
+
+def _susun(dokumen_ids, dokumen_lalu, periode, bacaan: _Bacaan, ukuran) -> dict[int, list[HasilIndikator]]:
     sekarang = set(dokumen_ids)
-    skala_semua = {**skala, **{lalu: skala.get(d) for d, lalu in dokumen_lalu.items()}}
-    ukuran = _ukur(indikator, nilai, target, periode, skala_semua)
+    indikator, target = bacaan.indikator, bacaan.target
     # Last year's indicator is the one with the same identity in last year's document in force.
     padanan_lalu: dict[tuple[int, object], int] = {}
     for baris in indikator:
@@ -317,17 +439,23 @@ def hitung_objek(indikator: list[Indikator], nilai: dict[int, Decimal | None], p
     if len(per.triwulan) != 1:
         raise ValueError("hitung_objek menghitung satu triwulan saja")
     [triwulan] = per.triwulan
-    target = _baca_target_indikator([i.pk for i in indikator])
+    target = _target_per_indikator(Target.objects.filter(indikator_id__in=[i.pk for i in indikator]))
     baris = []
-    per_variabel: dict[int, dict[int, Decimal]] = {}
+    masukan = []
     for ind in indikator:
         variabel = []
+        per_kode: dict[str, dict[int, Decimal]] = {}
         for v in ind.variabel.all():
             tetap = v.nilai_tetap if v.nilai_tetap is not None else (v.konstanta.nilai if v.konstanta_id else None)
             variabel.append((v.pk, VariabelUkur(v.kode, v.uraian, v.agregasi, tetap)))
             if nilai.get(v.pk) is not None:
-                per_variabel[v.pk] = {triwulan: nilai[v.pk]}
+                per_kode[v.kode] = {triwulan: nilai[v.pk]}
         sasaran = ind.sasaran
+        ukur = IndikatorUkur(
+            ind.ekspresi, ind.polaritas, ind.periode_pelaporan, tuple(v for _, v in variabel), target.get(ind.pk, {})
+        )
+        # The page's own values of one quarter: aggregated by the engine, as the database does for the year.
+        masukan.append((ukur, *agregat_indikator(ukur, per_kode, per)))
         baris.append(
             _Baris(
                 ind.pk,
@@ -343,10 +471,12 @@ def hitung_objek(indikator: list[Indikator], nilai: dict[int, Decimal | None], p
                 sasaran.dokumen_id,
                 variabel,
                 ind.identitas,
+                ukur,
             )
         )
     dokumen_ids = sorted({b.dokumen_id for b in baris})
-    hasil = _susun(dokumen_ids, {}, per, dict.fromkeys(dokumen_ids, skala), baris, per_variabel, target)
+    ukuran = _ukur(baris, masukan, per, dict.fromkeys(dokumen_ids, skala))
+    hasil = _susun(dokumen_ids, {}, per, _Bacaan(baris, target, {}), ukuran)
     return {h.indikator_id: h for daftar in hasil.values() for h in daftar}
 
 

@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save
 from kinerja import rumus
 from kinerja.iki.models import DokumenIKI, Indikator
 from kinerja.pengukuran import Hasil, kategori
+from kinerja.pengukuran import tanpa_rencana_aksi as _tanpa_rencana_aksi
 
 from .models import HasilUkur, NilaiVariabel, Target, UkurDokumen
 from .periode import periode_hitung
@@ -56,24 +57,33 @@ _KOLOM_TULIS = (
 )
 
 
-def _baris(h, periode: str) -> tuple:
-    """One kept row as the tuple of _KOLOM_TULIS."""
+def _baris_simpan(periode: str, baris, u, target: dict) -> tuple:
+    """One kept row as the tuple of _KOLOM_TULIS, from the engine's measurement of an indicator."""
     return (
-        h.dokumen_id,
-        h.indikator_id,
+        baris.dokumen_id,
+        baris.id,
         periode,
-        _teks(h.realisasi.nilai),
-        h.realisasi.alasan or "",
-        _teks(h.target),
-        _teks(h.target_hi),
-        h.target_turunan,
-        _teks(h.capaian.nilai),
-        h.capaian.alasan or "",
-        h.lengkap,
-        h.dilaporkan,
-        _teks(h.baseline),
-        h.tanpa_rencana_aksi,
+        _teks(u.realisasi.nilai),
+        u.realisasi.alasan or "",
+        _teks(u.target.nilai),
+        _teks(u.target.nilai_hi),
+        u.target.turunan,
+        _teks(u.capaian.nilai),
+        u.capaian.alasan or "",
+        u.lengkap,
+        u.dilaporkan,
+        _teks(target.get("TAHUN", (None, None, None))[2]),
+        _tanpa_rencana_aksi(target),
     )
+
+
+def _ukur_dan_tulis(dokumen_ids: list[int], daftar_periode: list[str], *, abaikan_bentrok=False, **saring) -> None:
+    """Measure the documents' indicators (``saring`` narrows them) over the periods and write the rows."""
+    from .hitung import ukur_untuk_simpan
+
+    hasil = ukur_untuk_simpan(dokumen_ids, [periode_hitung(p) for p in daftar_periode], **saring)
+    # All rows first: the connection reads nothing else while a COPY is open.
+    _tulis([_baris_simpan(*h) for h in hasil], abaikan_bentrok=abaikan_bentrok)
 
 
 def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
@@ -92,30 +102,20 @@ def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
         cursor.executemany(f"INSERT INTO {tabel} ({kolom}) VALUES ({tanda}){akhir}", list(baris))
 
 
-def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> dict[str, dict[int, list]]:
-    """Compute documents for periods (one read) and keep the results; returns them as computed."""
-    from .hitung import _hitung_dokumen_periode
-
-    per_periode = _hitung_dokumen_periode(
-        dokumen_ids, {}, [periode_hitung(p) for p in daftar_periode], dict.fromkeys(dokumen_ids, None)
-    )
+def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> None:
+    """Compute documents for periods (one read) and keep the results in place of the old ones."""
     with transaction.atomic():
         HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
         UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
-        _tulis(_baris(h, kode) for kode, per_dokumen in per_periode.items() for d in per_dokumen.values() for h in d)
+        _ukur_dan_tulis(dokumen_ids, daftar_periode)
         UkurDokumen.objects.bulk_create(
             UkurDokumen(dokumen_id=d, periode=p) for p in daftar_periode for d in dokumen_ids
         )
-    return per_periode
 
 
 def _simpan_baru(dokumen_ids: list[int], periode: str) -> None:
     """Compute and keep documents not kept yet; a concurrent reader keeping the same rows is harmless."""
-    from .hitung import _hitung_dokumen_periode
-
-    per = periode_hitung(periode)
-    per_periode = _hitung_dokumen_periode(dokumen_ids, {}, [per], dict.fromkeys(dokumen_ids))
-    _tulis((_baris(h, periode) for daftar in per_periode[per.kode].values() for h in daftar), abaikan_bentrok=True)
+    _ukur_dan_tulis(dokumen_ids, [periode], abaikan_bentrok=True)
     # The mark last: rows without a mark are computed again, a mark without its rows never happens.
     UkurDokumen.objects.bulk_create(
         (UkurDokumen(dokumen_id=d, periode=periode) for d in dokumen_ids), ignore_conflicts=True
@@ -251,8 +251,6 @@ def realisasi_per_identitas(dokumen_ids: Iterable[int], periode: str) -> dict[tu
 
 def segarkan_indikator(indikator_ids: Iterable[int]) -> None:
     """Recompute the kept rows of these indicators for every period their documents keep."""
-    from .hitung import _hitung_dokumen_periode
-
     indikator_ids = set(indikator_ids)
     per_dokumen: dict[int, set[int]] = {}
     for indikator_id, dokumen_id in Indikator.objects.filter(pk__in=indikator_ids).values_list(
@@ -266,11 +264,8 @@ def segarkan_indikator(indikator_ids: Iterable[int]) -> None:
         periode_per_dokumen.setdefault(dokumen_id, []).append(periode)
     for dokumen_id, daftar_periode in periode_per_dokumen.items():
         ids = per_dokumen[dokumen_id]
-        hasil = _hitung_dokumen_periode(
-            [dokumen_id], {}, [periode_hitung(p) for p in daftar_periode], {dokumen_id: None}, pk__in=ids
-        )
         HasilUkur.objects.filter(indikator_id__in=ids, periode__in=daftar_periode).delete()
-        _tulis(_baris(h, kode) for kode, per in hasil.items() for daftar in per.values() for h in daftar)
+        _ukur_dan_tulis([dokumen_id], daftar_periode, pk__in=ids)
 
 
 def lupakan_dokumen(dokumen_ids: Iterable[int]) -> None:
