@@ -1022,7 +1022,7 @@ def _periode_judul(d: PengukuranData | RekapData) -> str:
     return f"TAHUN {d.tahun}" + ("" if d.periode in ("TAHUN", "SD_TW4") else f" ({d.periode_label})")
 
 
-LEBAR_PENGUKURAN = (0.05, 0.29, 0.08, 0.09, 0.10, 0.10, 0.16, 0.13)
+LEBAR_PENGUKURAN = (0.04, 0.24, 0.06, 0.08, 0.08, 0.08, 0.10, 0.08, 0.08, 0.08, 0.08)
 
 
 def _catatan(sel, b: BarisPengukuran) -> None:
@@ -1037,9 +1037,10 @@ def _catatan(sel, b: BarisPengukuran) -> None:
 
 
 def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
-    """The measurement tables: per jabatan and sasaran the indicators' target, realisasi, capaian and
-    kategori beside last year's realisasi, each table followed by its bar chart."""
-    w = Penyusun(kertas)
+    """The measurement tables, landscape: per jabatan and sasaran the indicators' target, realisasi,
+    capaian and kategori beside last year's realisasi and capaian and the Renstra end target with the
+    capaian against it, each table followed by its bar chart."""
+    w = Penyusun(kertas, mendatar=True)
     w.judul(["PENGUKURAN KINERJA", f"{d.instansi} {d.pemda}".upper(), _periode_judul(d)], ukuran=13, sesudah=10)
     w.tabel_isian(
         [
@@ -1052,7 +1053,9 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
     _keterangan(
         w,
         "Capaian = realisasi ÷ target × 100% untuk indikator positif; (2 − realisasi ÷ target) × 100% "
-        "untuk indikator negatif (makin rendah makin baik). Kategori menurut skala " + d.skala + ".",
+        "untuk indikator negatif (makin rendah makin baik). Kategori menurut skala " + d.skala + ". "
+        "Capaian terhadap Renstra: realisasi tahun ini dibandingkan dengan target akhir periode Renstra menurut "
+        "aturan yang sama.",
     )
     semua_sasaran = [s for j in d.jabatan for s in j.sasaran]
     png = iter(grafik.ke_png([s.grafik_svg for s in semua_sasaran]))
@@ -1066,6 +1069,9 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
         "Capaian (%)",
         "Kategori",
         f"Realisasi {d.tahun - 1}",
+        f"Capaian {d.tahun - 1} (%)",
+        d.judul_renstra,
+        "Capaian terhadap Renstra (%)",
     ]
     for nomor, jabatan in enumerate(d.jabatan, 1):
         p = w.paragraf(f"{nomor}. {jabatan.nama}", inden=False, rata="left", tebal=True)
@@ -1084,10 +1090,13 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
                         format_angka(b.capaian),
                         b.kategori,
                         format_angka(b.realisasi_tahun_lalu),
+                        format_angka(b.capaian_tahun_lalu),
+                        d.target_renstra_teks(b),
+                        format_angka(b.capaian_renstra),
                     ],
                     lebar,
                     tengah=[0, 2],
-                    kanan=[3, 4, 5, 7],
+                    kanan=[3, 4, 5, 7, 8, 9, 10],
                 )
                 _catatan(sel[1], b)
             # The chart goes on the page of its table's last row.
