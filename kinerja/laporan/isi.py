@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -697,7 +698,7 @@ class PengukuranData:
     def kelengkapan(self) -> Decimal | None:
         return _persen(self.jumlah_lengkap, self.jumlah_indikator)
 
-    @property
+    @cached_property
     def tahun_akhir_renstra(self) -> int | None:
         """The end year of the Renstra when every Renstra target of the table shares it (the usual case)."""
         tahun = {b.tahun_akhir_renstra for _, _, b in self.semua_baris if b.tahun_akhir_renstra}

@@ -18,6 +18,7 @@ from kinerja import dokumen as pembaca_dokumen
 from kinerja.iki.interchange import impor
 from kinerja.laporan import layanan
 from kinerja.organisasi.models import Instansi, Jabatan, Pemda
+from tests.conftest import DOKUMEN_DIR
 
 from .conftest import buat_kantor, docx, masalah_halaman_pdf, teks_sel
 
@@ -133,7 +134,7 @@ def hasil(django_db_setup, django_db_blocker, tmp_path_factory):
         berkas["pk"] = layanan.buat_pk(Jabatan.objects.get(pk=kantor.sekcam.pk), 2025, "docx").isi
         berkas["lkjip"] = layanan.buat_lkjip(kantor.instansi, 2025, "docx").isi
         berkas["rekap"] = layanan.buat_rekap(kantor.instansi.pemda, 2025, "docx").isi
-        sumber = Path(__file__).resolve().parents[3] / "shared" / "dokumen" / "iki-kecamatan-sampang-2022.txt"
+        sumber = DOKUMEN_DIR / "iki-kecamatan-sampang-2022.txt"
         if sumber.is_file():
             data = pembaca_dokumen.baca(sumber)
             instansi = Instansi.objects.create(
