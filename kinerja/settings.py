@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kinerja.realisasi",
     "kinerja.survei",
     "kinerja.laporan",
+    "kinerja.renstra",
     "kinerja.telaah",
     "kinerja.web",
     "kinerja.api",

@@ -30,6 +30,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _P, _R, _T, _TBL, _TR, _TC = (f"{_W}{n}" for n in ("p", "r", "t", "tbl", "tr", "tc"))
 _TAB, _BR, _CR, _SDT, _SDT_ISI = (f"{_W}{n}" for n in ("tab", "br", "cr", "sdt", "sdtContent"))
+_TANDA_HUBUNG_TETAP, _TANDA_HUBUNG_LUNAK = f"{_W}noBreakHyphen", f"{_W}softHyphen"
 _LEWATI = frozenset(
     f"{_W}{n}"
     for n in (
@@ -238,6 +239,10 @@ def _teks_run(r: etree._Element) -> str:
             keluar.append(" ")
         elif anak.tag in (_BR, _CR):
             keluar.append("\n")
+        elif anak.tag == _TANDA_HUBUNG_TETAP:
+            keluar.append("-")  # Word's non-breaking hyphen ("PBB-P2" kept on one line)
+        elif anak.tag == _TANDA_HUBUNG_LUNAK:
+            continue  # an optional hyphen is no character of the text
         elif anak.tag not in _LEWATI and isinstance(anak.tag, str):
             _isi(anak, keluar)  # text boxes and the like
     teks = "".join(keluar)

@@ -3,8 +3,9 @@
 TeX Gyre Bonum (a Bookman look, GUST Font License, see static/laporan/huruf/GUST-FONT-LICENSE.txt) sits in
 the package. WeasyPrint gets it through @font-face rules pointing at the files, under a family name no
 system has (``HURUF_PDF``), so the text never falls to whatever fonts fontconfig happens to find. Word
-documents name the public family (``HURUF``) in their styles and theme; offices without it get Word's
-own substitute, which is Word's business, not the server's.
+documents name the public family (``HURUF``) in their styles and theme and carry the four faces embedded
+(kinerja.laporan.word), which LibreOffice uses; where Word does not take them, its substitute is Bookman
+Old Style.
 
 Pure Python (no Django): the width of a word at a size, for the DOCX column widths, reads the same
 files with fontTools (which WeasyPrint already depends on).

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -20,11 +21,12 @@ from kinerja import kepegawaian, rumus
 from kinerja.format import format_angka, format_tanggal
 from kinerja.iki.models import DokumenIKI, Indikator, Sasaran, Tujuan, UraianJabatan
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Penugasan
-from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Ringkasan, Skala, kategori, peringkat
+from kinerja.pengukuran import SKALA, SKALA_PERMENDAGRI_86_2017, Ringkasan, Skala, capaian, kategori, peringkat
 from kinerja.realisasi.berlaku import dokumen_berlaku
 from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
 from kinerja.realisasi.models import Target
 from kinerja.realisasi.periode import periode_hitung
+from kinerja.renstra import layanan as renstra
 
 from . import teks as teks_standar
 from .grafik import Batang, grafik_batang
@@ -636,13 +638,23 @@ class BarisPengukuran:
     realisasi_tahun_lalu: Decimal | None
     lengkap: bool
     label_target: str = ""  # "target turunan" when derived pro rata from the annual target
+    # Last year's capaian of the indicator with the same identity (PermenPAN-RB 53/2014 compares both years).
+    capaian_tahun_lalu: Decimal | None = None
+    # The end-of-period target of the Renstra covering the year, and this year's realisasi against it.
+    target_renstra: Decimal | None = None
+    target_renstra_hi: Decimal | None = None
+    tahun_akhir_renstra: int | None = None
+    capaian_renstra: Decimal | None = None
 
     @property
     def target_teks(self) -> str:
-        teks = angka_ringkas(self.target)
-        if self.target is not None and self.target_hi is not None and self.target_hi != self.target:
-            teks = f"{teks}–{angka_ringkas(self.target_hi)}"
+        teks = _teks_target(self.target, self.target_hi, "")
         return f"{teks} ({self.label_target})" if self.label_target and self.target is not None else teks
+
+    @property
+    def target_renstra_teks(self) -> str:
+        """'95', '80–90', or '–' where no Renstra target is set."""
+        return _teks_target(self.target_renstra, self.target_renstra_hi, "")
 
 
 @dataclass
@@ -685,6 +697,26 @@ class PengukuranData:
     @property
     def kelengkapan(self) -> Decimal | None:
         return _persen(self.jumlah_lengkap, self.jumlah_indikator)
+
+    @cached_property
+    def tahun_akhir_renstra(self) -> int | None:
+        """The end year of the Renstra when every Renstra target of the table shares it (the usual case)."""
+        tahun = {b.tahun_akhir_renstra for _, _, b in self.semua_baris if b.tahun_akhir_renstra}
+        return tahun.pop() if len(tahun) == 1 else None
+
+    @property
+    def judul_renstra(self) -> str:
+        """'Target akhir Renstra (2026)'; without a year when the targets end in different years."""
+        return (
+            f"Target akhir Renstra ({self.tahun_akhir_renstra})" if self.tahun_akhir_renstra else "Target akhir Renstra"
+        )
+
+    def target_renstra_teks(self, b: BarisPengukuran) -> str:
+        """A row's Renstra target, its end year beside it when the header cannot carry one."""
+        teks = b.target_renstra_teks
+        if b.tahun_akhir_renstra and not self.tahun_akhir_renstra:
+            teks = f"{teks} ({b.tahun_akhir_renstra})"
+        return teks
 
     @property
     def semua_baris(self) -> list[tuple[str, str, BarisPengukuran]]:
@@ -739,9 +771,13 @@ def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> P
             + ("; pengukuran hanya untuk dokumen yang sudah ditetapkan." if ada_draf else ".")
         )
     skala = _skala(instansi.pemda)
+    # Last year's results of the same indicators, matched by identity (it survives renames and revisions).
+    lalu = {h.identitas: h.capaian.nilai for h in hitung_instansi(instansi, tahun - 1, kode)}
+    target_renstra = renstra.berlaku(instansi, tahun, {h.identitas for h in hasil})
     jabatan: dict[int, JabatanPengukuran] = {}
     sasaran: dict[int, SasaranPengukuran] = {}
     for h in hasil:
+        rs = target_renstra.get(h.identitas)
         if h.jabatan_id not in jabatan:
             jabatan[h.jabatan_id] = JabatanPengukuran(h.jabatan)
         if h.sasaran_id not in sasaran:
@@ -764,6 +800,13 @@ def baca_pengukuran(instansi: Instansi, tahun: int, periode: str = "TAHUN") -> P
                 warna=_warna(skala, h.kategori),
                 realisasi_tahun_lalu=h.realisasi_tahun_lalu,
                 lengkap=_lengkap(h),
+                capaian_tahun_lalu=lalu.get(h.identitas),
+                target_renstra=rs.nilai if rs else None,
+                target_renstra_hi=rs.nilai_hi if rs else None,
+                tahun_akhir_renstra=rs.tahun_akhir if rs else None,
+                capaian_renstra=(
+                    capaian(h.realisasi.nilai, rs.nilai, h.polaritas, target_hi=rs.nilai_hi).nilai if rs else None
+                ),
             )
         )
     ringkasan = _ringkas(hasil, skala)

@@ -50,9 +50,7 @@ class JenisLaporan:
 LAPORAN: dict[str, JenisLaporan] = {
     "iki": JenisLaporan("iki", "Dokumen IKI", "iki", False, word.iki_docx, excel.katalog_xlsx),
     "pk": JenisLaporan("pk", "Perjanjian Kinerja", "pk", False, word.pk_docx),
-    "lkjip": JenisLaporan(
-        "lkjip", "Pengukuran Kinerja (LKjIP)", "lkjip", False, word.lkjip_docx, excel.pengukuran_xlsx
-    ),
+    "lkjip": JenisLaporan("lkjip", "Pengukuran Kinerja (LKjIP)", "lkjip", True, word.lkjip_docx, excel.pengukuran_xlsx),
     "rekap": JenisLaporan("rekap", "Rekapitulasi Kecamatan", "rekap", True, word.rekap_docx, excel.rekap_xlsx),
 }
 

@@ -135,6 +135,17 @@ def pecahan_html(rumus: Rumus | str, labels: Mapping[str, str] | None = None) ->
     return f'<span class="rumus"><span class="rumus-isi">{tulis(akar)}</span></span>'
 
 
+def _bungkus(teks: str, muat: Callable[[str], bool]) -> list[str]:
+    """Greedy line breaking by measure: as many words on a line as fit; a word too long stays whole."""
+    baris: list[str] = []
+    for kata in teks.split():
+        if baris and muat(f"{baris[-1]} {kata}"):
+            baris[-1] = f"{baris[-1]} {kata}"
+        else:
+            baris.append(kata)
+    return baris
+
+
 def pecahan_omml(
     rumus: Rumus | str,
     labels: Mapping[str, str] | None = None,
@@ -142,11 +153,13 @@ def pecahan_omml(
     lebar: int = 40,
     ukuran_pt: float = 10,
     huruf: str = "Arial",
+    muat: Callable[[str], bool] | None = None,
 ) -> str:
     """An ``m:oMath`` element (XML text declaring its namespaces) for a formula with a fraction.
 
     ``lebar`` is how many characters fit on one line of the column: longer numerators and
-    denominators are broken into lines. Text runs are "normal text" (``m:nor``) in ``huruf`` at
+    denominators are broken into lines; ``muat`` (does this line fit?), when given, decides instead,
+    for callers that can measure text. Text runs are "normal text" (``m:nor``) in ``huruf`` at
     ``ukuran_pt``, so the formula looks like the table around it rather than italic math.
     """
     rumus = _ke_rumus(rumus)
@@ -164,7 +177,8 @@ def pecahan_omml(
         # A numerator or denominator: plain text broken into centred lines, or structure if nested.
         if ada_pecahan(simpul):
             return tulis(simpul)
-        baris = textwrap.wrap(_teks_datar(simpul, labels), lebar, break_long_words=False) or [""]
+        teks = _teks_datar(simpul, labels)
+        baris = (_bungkus(teks, muat) if muat else textwrap.wrap(teks, lebar, break_long_words=False)) or [""]
         if len(baris) == 1:
             return run(baris[0])
         return "<m:eqArr>" + "".join(f"<m:e>{run(b)}</m:e>" for b in baris) + "</m:eqArr>"

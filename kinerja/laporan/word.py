@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -51,10 +55,35 @@ MARGIN_MM = {"top": 20, "bottom": 20, "left": 25, "right": 20}
 _TEMA_HURUF = re.compile(rb'(<a:(?:major|minor)Font>\s*<a:latin typeface=")[^"]*(")')
 
 
+# The faces Word embeds (w:embedRegular …), each from its shipped file.
+_HURUF_TERTANAM = (
+    ("embedRegular", "texgyrebonum-regular.otf"),
+    ("embedBold", "texgyrebonum-bold.otf"),
+    ("embedItalic", "texgyrebonum-italic.otf"),
+    ("embedBoldItalic", "texgyrebonum-bolditalic.otf"),
+)
+_JENIS_HURUF_TERTANAM = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+
+
+@cache
+def _huruf_tersamar(berkas: str) -> tuple[str, bytes]:
+    """(fontKey, file) of a shipped face as ECMA-376 §17.8.1 embeds it: the first 32 bytes XORed with
+    the key's 16 bytes in reverse order. The key is derived from the file name, so the same document
+    gives the same bytes."""
+    kunci = uuid.uuid5(uuid.NAMESPACE_URL, f"kinerja/huruf/{berkas}")
+    balik = kunci.bytes[::-1]
+    isi = bytearray((huruf.FOLDER / berkas).read_bytes())
+    for i in range(32):
+        isi[i] ^= balik[i % 16]
+    return "{" + str(kunci).upper() + "}", bytes(isi)
+
+
 def _daftarkan_huruf(doc) -> None:
     """The shipped typeface everywhere Word looks for one: the theme's heading and body fonts, the
     document defaults, every style (theme references removed, else headings fall back to the theme's
-    Calibri), and the font table with Bookman Old Style as the substitute where it is missing."""
+    Calibri), and the font table with Bookman Old Style as the substitute where it is missing. The
+    faces themselves are embedded (w:embedTrueTypeFonts), so LibreOffice, and Word where it takes
+    them, set the text in the face the column widths were measured with instead of a fallback."""
     for bagian in doc.part.package.iter_parts():
         if bagian.partname.endswith("/theme/theme1.xml"):
             bagian._blob = _TEMA_HURUF.sub(rb"\g<1>" + HURUF.encode() + rb"\g<2>", bagian.blob)
@@ -66,11 +95,25 @@ def _daftarkan_huruf(doc) -> None:
             rfonts.set(qn(atribut), HURUF)
     # python-docx keeps the font table as raw bytes: the entry goes in as text.
     font_table = doc.part.part_related_by(RT.FONT_TABLE)
+    tertanam = []
+    for nomor, (unsur, berkas) in enumerate(_HURUF_TERTANAM, 1):
+        kunci, isi = _huruf_tersamar(berkas)
+        bagian = Part(PackURI(f"/word/fonts/font{nomor}.odttf"), _JENIS_HURUF_TERTANAM, isi, doc.part.package)
+        rid = font_table.relate_to(bagian, RT.FONT)
+        tertanam.append(f'<w:{unsur} r:id="{rid}" w:fontKey="{kunci}"/>')
     entri = (
         f'<w:font w:name="{HURUF}"><w:altName w:val="{HURUF_PENGGANTI}"/><w:panose1 w:val="02050604050505020204"/>'
-        '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
+        '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>' + "".join(tertanam) + "</w:font>"
     )
     font_table._blob = re.sub(rb"(<w:fonts[^>]*>)", lambda m: m.group(1) + entri.encode(), font_table.blob, count=1)
+    pengaturan = doc.settings.element
+    if pengaturan.find(qn("w:embedTrueTypeFonts")) is None:
+        zoom = pengaturan.find(qn("w:zoom"))
+        tanam = OxmlElement("w:embedTrueTypeFonts")
+        if zoom is not None:
+            zoom.addnext(tanam)
+        else:
+            pengaturan.insert(0, tanam)
 
 
 class Penyusun:
@@ -190,6 +233,8 @@ class Penyusun:
         for tabel, lebar_mm, ukuran in self._tabel_data:
             rapikan_kolom(tabel, sum(lebar_mm), lebar_mm, ukuran)
         self._tabel_data.clear()
+        for tbl in self.doc.element.body.iter(qn("w:tbl")):
+            tanda_hubung_tak_putus(tbl)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
@@ -409,6 +454,8 @@ class Penyusun:
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_before = Pt(4)
+        # Single spacing: a proportional one (Normal's 1.15) stretches the picture's line by as much.
+        p.paragraph_format.line_spacing = 1.0
         p.add_run().add_picture(io.BytesIO(png), width=Mm(min(lebar_mm, self.lebar_teks_mm)))
 
     @staticmethod
@@ -653,6 +700,31 @@ def _lebar_kolom(tabel, lebar_mm: Sequence[float]) -> None:
         kolom.width = Mm(mm)
 
 
+_TANDA_HUBUNG = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def tanda_hubung_tak_putus(tbl) -> None:
+    """Hyphens inside a word of a table cell ("PBB-P2", "SP4N-LAPOR") become Word's non-breaking hyphen,
+    so a code is never split at the line's end: its column is already as wide as the whole word."""
+    for run in tbl.iter(qn("w:r")):
+        for t in run.findall(qn("w:t")):
+            bagian = _TANDA_HUBUNG.split(t.text or "")
+            if len(bagian) == 1:
+                continue
+            posisi = list(run).index(t)
+            run.remove(t)
+            unsur = []
+            for i, potongan in enumerate(bagian):
+                if i:
+                    unsur.append(OxmlElement("w:noBreakHyphen"))
+                baru = OxmlElement("w:t")
+                baru.text = potongan
+                baru.set(qn("xml:space"), "preserve")
+                unsur.append(baru)
+            for geser, u in enumerate(unsur):
+                run.insert(posisi + geser, u)
+
+
 def tetap_dengan_berikut(tabel, baris: Sequence | None = None) -> None:
     """Keep these rows (all by default) on the page of what follows them: Word keeps a row with the next
     when its paragraphs are "keep with next", and a row that cannot split stays whole."""
@@ -670,11 +742,22 @@ def _gabung_ke_bawah(tabel, kolom: int, dari: int, sampai: int) -> None:
 
 
 _KALI_SERATUS = " × 100%"
+# LibreOffice sets an imported Office Math formula in its own 12 pt serif (Liberation Serif), whatever
+# size and face the runs ask for. Measured against the shipped face at 12 pt, its capitals are at most
+# 0.94 as wide and everything else 0.85. A formula's lines are broken for the wider of the two settings,
+# so it fits its cell in Word and in LibreOffice alike, instead of losing "× 100%" past the cell's edge.
+_UKURAN_RUMUS_LO = 12
+_SKALA_RUMUS_LO = {True: 0.94, False: 0.85}  # by str.isupper()
+
+
+def _lebar_rumus_pt(teks: str, ukuran: float) -> float:
+    lo = sum(huruf.lebar_teks_pt(c, _UKURAN_RUMUS_LO) * _SKALA_RUMUS_LO[c.isupper()] for c in teks)
+    return max(huruf.lebar_teks_pt(teks, ukuran), lo)
 
 
 def _lebar_kali_mm(ukuran: float) -> float:
     # "× 100%" stands beside the fraction as one piece.
-    return huruf.lebar_teks_pt(_KALI_SERATUS, ukuran) * _MM_PER_PT
+    return _lebar_rumus_pt(_KALI_SERATUS, ukuran) * _MM_PER_PT
 
 
 def _formula_kali_seratus(indikator: IndikatorDok) -> bool:
@@ -687,7 +770,8 @@ def lebar_rumus_mm(indikator: IndikatorDok, ukuran: float = UKURAN_TABEL) -> flo
     """What a formula needs on one line: its longest word, with "× 100%" beside a fraction."""
     teks = " ".join([*indikator.labels.values(), indikator.rumus_teks])
     kali = _lebar_kali_mm(ukuran) if _formula_kali_seratus(indikator) else 0
-    return lebar_kata_mm(teks.replace(_KALI_SERATUS.strip(), ""), ukuran) + kali
+    kata = teks.replace(_KALI_SERATUS.strip(), "").split()
+    return max((_lebar_rumus_pt(k, ukuran) for k in kata), default=0) * _MM_PER_PT + kali
 
 
 def tulis_rumus(sel, indikator: IndikatorDok, *, lebar_mm: float, ukuran: float = UKURAN_TABEL) -> None:
@@ -698,11 +782,16 @@ def tulis_rumus(sel, indikator: IndikatorDok, *, lebar_mm: float, ukuran: float 
         ruang = lebar_mm - MARGIN_SEL_MM
         if _formula_kali_seratus(indikator):
             ruang -= _lebar_kali_mm(ukuran)
-        # Characters per line, by the width of an average lowercase letter of the typeface.
-        rata_huruf = huruf.lebar_teks_pt("abcdefghijklmnopqrstuvwxyz ", ukuran) * _MM_PER_PT / 27
-        lebar = max(8, int(ruang / rata_huruf))
         p._p.append(
-            parse_xml(pecahan_omml(indikator.rumus, indikator.labels, lebar=lebar, ukuran_pt=ukuran, huruf=HURUF))
+            parse_xml(
+                pecahan_omml(
+                    indikator.rumus,
+                    indikator.labels,
+                    ukuran_pt=ukuran,
+                    huruf=HURUF,
+                    muat=lambda baris: _lebar_rumus_pt(baris, ukuran) * _MM_PER_PT <= ruang,
+                )
+            )
         )
         return
     p.add_run(indikator.rumus_teks).font.size = Pt(ukuran)
@@ -839,6 +928,10 @@ def iki_docx(d: DokumenIKIData, kertas: Kertas) -> bytes:
         geser_mm=w.lebar_teks_mm * 0.4,
     )
     tingkat_kerangka(lampiran.rows[0].cells[0].paragraphs[0])
+    # A column this narrow, justified, opens wide gaps between the few words of a line ("KEPUTUSAN     CAMAT").
+    for baris in lampiran.rows:
+        for p in baris.cells[2].paragraphs:
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for indeks, jabatan in enumerate(d.jabatan):
         if indeks:
             w.halaman_baru()
@@ -1022,7 +1115,7 @@ def _periode_judul(d: PengukuranData | RekapData) -> str:
     return f"TAHUN {d.tahun}" + ("" if d.periode in ("TAHUN", "SD_TW4") else f" ({d.periode_label})")
 
 
-LEBAR_PENGUKURAN = (0.05, 0.29, 0.08, 0.09, 0.10, 0.10, 0.16, 0.13)
+LEBAR_PENGUKURAN = (0.04, 0.24, 0.06, 0.08, 0.08, 0.08, 0.10, 0.08, 0.08, 0.08, 0.08)
 
 
 def _catatan(sel, b: BarisPengukuran) -> None:
@@ -1037,9 +1130,10 @@ def _catatan(sel, b: BarisPengukuran) -> None:
 
 
 def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
-    """The measurement tables: per jabatan and sasaran the indicators' target, realisasi, capaian and
-    kategori beside last year's realisasi, each table followed by its bar chart."""
-    w = Penyusun(kertas)
+    """The measurement tables, landscape: per jabatan and sasaran the indicators' target, realisasi,
+    capaian and kategori beside last year's realisasi and capaian and the Renstra end target with the
+    capaian against it, each table followed by its bar chart."""
+    w = Penyusun(kertas, mendatar=True)
     w.judul(["PENGUKURAN KINERJA", f"{d.instansi} {d.pemda}".upper(), _periode_judul(d)], ukuran=13, sesudah=10)
     w.tabel_isian(
         [
@@ -1052,7 +1146,9 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
     _keterangan(
         w,
         "Capaian = realisasi ÷ target × 100% untuk indikator positif; (2 − realisasi ÷ target) × 100% "
-        "untuk indikator negatif (makin rendah makin baik). Kategori menurut skala " + d.skala + ".",
+        "untuk indikator negatif (makin rendah makin baik). Kategori menurut skala " + d.skala + ". "
+        "Capaian terhadap Renstra: realisasi tahun ini dibandingkan dengan target akhir periode Renstra menurut "
+        "aturan yang sama.",
     )
     semua_sasaran = [s for j in d.jabatan for s in j.sasaran]
     png = iter(grafik.ke_png([s.grafik_svg for s in semua_sasaran]))
@@ -1066,6 +1162,9 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
         "Capaian (%)",
         "Kategori",
         f"Realisasi {d.tahun - 1}",
+        f"Capaian {d.tahun - 1} (%)",
+        d.judul_renstra,
+        "Capaian terhadap Renstra (%)",
     ]
     for nomor, jabatan in enumerate(d.jabatan, 1):
         p = w.paragraf(f"{nomor}. {jabatan.nama}", inden=False, rata="left", tebal=True)
@@ -1084,10 +1183,13 @@ def lkjip_docx(d: PengukuranData, kertas: Kertas) -> bytes:
                         format_angka(b.capaian),
                         b.kategori,
                         format_angka(b.realisasi_tahun_lalu),
+                        format_angka(b.capaian_tahun_lalu),
+                        d.target_renstra_teks(b),
+                        format_angka(b.capaian_renstra),
                     ],
                     lebar,
                     tengah=[0, 2],
-                    kanan=[3, 4, 5, 7],
+                    kanan=[3, 4, 5, 7, 8, 9, 10],
                 )
                 _catatan(sel[1], b)
             # The chart goes on the page of its table's last row.

@@ -16,6 +16,7 @@ from .views import (
     kelola,
     penetapan,
     pengguna,
+    renstra,
 )
 
 app_name = "web"
@@ -36,6 +37,7 @@ urlpatterns = [
     path("dokumen/<int:dokumen_id>/perubahan/", penetapan.perubahan, name="perubahan"),
     path("dokumen/<int:dokumen_id>/tahun-baru/", penetapan.mulai_tahun_baru, name="tahun_baru"),
     path("dokumen/<int:dokumen_id>/target/", penetapan.target_jabatan, name="target_jabatan"),
+    path("dokumen/<int:dokumen_id>/renstra/", renstra.target_renstra, name="target_renstra"),
     path("dokumen/<int:dokumen_id>/revisi/", katalog.buat_revisi, name="buat_revisi"),
     path("dokumen/<int:dokumen_id>/periksa-rumus/", katalog.periksa_rumus, name="periksa_rumus"),
     path("dokumen/<int:dokumen_id>/kaskade/", kaskade.kaskade, name="kaskade"),

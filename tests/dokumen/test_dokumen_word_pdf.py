@@ -442,3 +442,28 @@ def test_docx_tabel_bersarang_pecahan_dengan_kali_100_di_sampingnya():
     (_, _, ind), *_ = _indikator(baca_docx(keluar.getvalue(), "bersarang.docx"))
     assert ind["formula"]["ekspresi"] == "surat_selesai / surat_masuk * 100"
     assert [v["uraian"] for v in ind["formula"]["variabel"]] == ["Jumlah surat selesai", "Jumlah surat masuk"]
+
+
+def test_docx_tanda_hubung_tetap_dan_lunak_dibaca_sebagai_teksnya():
+    """Word's non-breaking hyphen (as Kinerja writes "PBB-P2" in a table) is a hyphen; an optional one is nothing."""
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    d.add_paragraph("JABATAN : Kepala Seksi Kesejahteraan Sosial")
+    t = d.add_table(rows=2, cols=4)
+    for sel, teks in zip(t.rows[0].cells, ["Sasaran", "Indikator", "Rumus", "Sumber Data"], strict=True):
+        sel.text = teks
+    for sel, teks in zip(t.rows[1].cells, ["Meningkatnya pendapatan", "", "Jumlah tunggakan", "Laporan"], strict=True):
+        sel.text = teks
+    run = t.cell(1, 1).paragraphs[0].add_run("Persentase tunggakan PBB")
+    run._r.append(OxmlElement("w:noBreakHyphen"))
+    for potongan, lunak in (("P2 ter", True), ("bayar", False)):
+        teks = OxmlElement("w:t")
+        teks.text = potongan
+        run._r.append(teks)
+        if lunak:
+            run._r.append(OxmlElement("w:softHyphen"))
+    keluar = io.BytesIO()
+    d.save(keluar)
+    [(_, _, nama, _, _)] = ringkas(baca_docx(keluar.getvalue(), "contoh.docx"))
+    assert nama == "Persentase tunggakan PBB-P2 terbayar"

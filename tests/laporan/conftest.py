@@ -141,9 +141,11 @@ def _teks_xml(elemen) -> str:
     potongan = []
     for p in elemen.iter(f"{W}p"):
         potongan.append(" ")
-        for t in p.iter(f"{W}t", f"{M}t", f"{W}br", f"{W}tab"):
+        for t in p.iter(f"{W}t", f"{M}t", f"{W}br", f"{W}tab", f"{W}noBreakHyphen"):
             if t.tag == f"{M}t":
                 potongan.append(f" {t.text} ")
+            elif t.tag == f"{W}noBreakHyphen":
+                potongan.append("-")
             else:
                 potongan.append(t.text or "" if t.tag == f"{W}t" else " ")
     return " ".join("".join(potongan).split())
@@ -181,7 +183,10 @@ def kolom_terlalu_sempit(dokumen) -> list[str]:
                 if lebar == 1:
                     ruang = kolom_mm[kolom] - _MARGIN_SEL_TWIP * _TWIP_MM
                     for r in tc.iter(f"{W}r", f"{M}r"):
-                        teks = "".join(t.text or "" for t in r.iter(f"{W}t", f"{M}t"))
+                        teks = "".join(
+                            "-" if t.tag == f"{W}noBreakHyphen" else t.text or ""
+                            for t in r.iter(f"{W}t", f"{M}t", f"{W}noBreakHyphen")
+                        )
                         sz = r.find(f".//{W}sz")
                         ukuran = int(sz.get(f"{W}val")) / 2 if sz is not None else 11
                         b = r.find(f".//{W}b")

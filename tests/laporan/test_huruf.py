@@ -42,3 +42,26 @@ def test_the_preview_fetches_the_typeface_from_the_static_files():
     css = huruf.css_font_face(lambda berkas: f"/static/laporan/huruf/{berkas}")
     assert 'url("/static/laporan/huruf/texgyrebonum-bold.otf")' in css
     assert f'url("{(huruf.FOLDER / "texgyrebonum-regular.otf").as_uri()}")' in huruf.css_font_face()
+
+
+def test_a_docx_carries_the_four_faces_embedded_as_word_expects(kantor):
+    """ECMA-376 §17.8.1: each face a part of the font table, its first 32 bytes XORed with its fontKey
+    (the GUID's bytes reversed); the settings ask Word to use embedded fonts."""
+    import re
+    import uuid
+    import zipfile
+
+    isi = zipfile.ZipFile(io.BytesIO(layanan.buat_pk(kantor.sekcam, 2025, "docx").isi))
+    assert "<w:embedTrueTypeFonts/>" in isi.read("word/settings.xml").decode()
+    tabel = isi.read("word/fontTable.xml").decode()
+    rel = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', isi.read("word/_rels/fontTable.xml.rels").decode()))
+    [entri] = re.findall(rf'<w:font w:name="{huruf.HURUF}">.*?</w:font>', tabel)
+    tertanam = re.findall(r'<w:(embed\w+) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]+)\}"/>', entri)
+    assert [u for u, _, _ in tertanam] == ["embedRegular", "embedBold", "embedItalic", "embedBoldItalic"]
+    for (_, rid, kunci), nama in zip(tertanam, ("regular", "bold", "italic", "bolditalic"), strict=True):
+        data = bytearray(isi.read(f"word/{rel[rid]}"))
+        balik = uuid.UUID(kunci).bytes[::-1]
+        for i in range(32):
+            data[i] ^= balik[i % 16]
+        assert bytes(data) == (huruf.FOLDER / f"texgyrebonum-{nama}.otf").read_bytes()
+    assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in isi.read("[Content_Types].xml").decode()

@@ -59,7 +59,11 @@ def test_one_table_per_sasaran_with_the_computed_numbers_the_indonesian_way(kant
             "Capaian (%)",
             "Kategori",
             "Realisasi 2024",
+            "Capaian 2024 (%)",
+            "Target akhir Renstra",
+            "Capaian terhadap Renstra (%)",
         ]
+    assert dokumen.sections[0].orientation == WD_ORIENT.LANDSCAPE  # eleven columns need the width
     assert set(baris_teks(camat)[0]) == {"Sasaran: Meningkatnya tata kelola desa"}  # one cell across the table
     desa, lpj = hasil["Persentase desa tertib"], hasil["Persentase LPJ tepat waktu"]
     assert baris_teks(camat)[2] == [
@@ -71,6 +75,9 @@ def test_one_table_per_sasaran_with_the_computed_numbers_the_indonesian_way(kant
         format_angka(desa.capaian.nilai),
         desa.kategori,
         "–",
+        "–",
+        "–",
+        "–",
     ]
     assert baris_teks(camat)[2][4:6] == ["85,71", "85,71"]
     assert baris_teks(sekcam)[2][3:7] == ["87,5", format_angka(lpj.realisasi.nilai), "114,29", "Sangat Tinggi"]
@@ -79,6 +86,15 @@ def test_one_table_per_sasaran_with_the_computed_numbers_the_indonesian_way(kant
     png = gambar_png(dokumen)
     assert len(png) == 2 and all(p.startswith(b"\x89PNG\r\n\x1a\n") for p in png)
     assert all(abs(s.width - Mm(grafik.LEBAR_MM)) < Mm(0.1) for s in dokumen.inline_shapes)
+
+
+def test_last_years_capaian_in_the_docx(kantor):
+    from .test_pengukuran import _tahun_lalu_berganti_nama
+
+    _tahun_lalu_berganti_nama(kantor)
+    _, camat, sekcam = docx(layanan.buat_lkjip(kantor.instansi, 2025, "docx").isi).tables
+    assert baris_teks(camat)[2][7:9] == ["71,43", "89,29"]
+    assert baris_teks(sekcam)[2][7:9] == ["–", "–"]
 
 
 def test_a_missing_value_is_a_dash_with_its_reason(db):
@@ -95,7 +111,7 @@ def test_a_missing_value_is_a_dash_with_its_reason(db):
         "Tidak dapat dinilai",
     ]
     assert baris_teks(camat)[2][1] == "Persentase desa tertib data belum lengkap"  # a value, but from TW2 only
-    assert round(dokumen.sections[0].page_height.mm) == 330
+    assert round(dokumen.sections[0].page_width.mm) == 330  # F4, turned
 
 
 def test_the_chart_pictures_show_the_bars(kantor):

@@ -12,7 +12,7 @@ from kinerja.laporan import layanan
 from kinerja.laporan.isi import LaporanError, TidakAda
 from kinerja.organisasi.models import Instansi
 from kinerja.realisasi.hitung import hitung_instansi
-from kinerja.realisasi.models import NilaiVariabel
+from kinerja.realisasi.models import NilaiVariabel, Target
 
 from .conftest import buat_kantor, halaman_pdf, simpan_png
 
@@ -24,7 +24,7 @@ def test_pdf_shows_the_computed_numbers_the_indonesian_way(kantor, artifact_dir)
     assert round(desa.realisasi.nilai, 2) == Decimal("85.71")  # the fixture: 6 of 7 villages
     berkas = layanan.buat_lkjip(kantor.instansi, 2025, "pdf")
     assert berkas.nama == "pengukuran-kinerja-kecamatan-uji-2025-tahun.pdf"
-    [halaman] = halaman_pdf(berkas.isi)
+    halaman = " ".join(halaman_pdf(berkas.isi))  # landscape: the Sekcam's table follows on page 2
     assert "PENGUKURAN KINERJA KECAMATAN UJI KABUPATEN UJI TAHUN 2025" in halaman
     assert "Sasaran: Meningkatnya tata kelola desa" in halaman
     assert "Persentase desa tertib % 100 85,71 85,71 Tinggi" in halaman
@@ -60,6 +60,44 @@ def test_last_year_beside_and_one_chart_per_sasaran(kantor):
     assert "Realisasi 2024" in html and ">71,43<" in html
 
 
+def _tahun_lalu_berganti_nama(kantor):
+    """Last year's decree holds the desa indicator under another name (same identity), 5 of 7 against 80;
+    the LPJ indicator is new this year."""
+    lalu = DokumenIKI.objects.create(
+        instansi=kantor.instansi, tahun=2024, sk_nomor="188/1/2024", sk_tanggal=date(2024, 1, 2)
+    )
+    sasaran = Sasaran.objects.create(dokumen=lalu, jabatan=kantor.camat, uraian="Meningkatnya tata kelola desa")
+    indikator = Indikator.objects.create(
+        sasaran=sasaran,
+        nama="Desa yang tertib administrasi",
+        ekspresi="desa_tertib / 7 * 100",
+        identitas=kantor.desa.identitas,
+    )
+    variabel = Variabel.objects.create(
+        indikator=indikator, kode="desa_tertib", uraian="Desa tertib", agregasi="terakhir"
+    )
+    NilaiVariabel.objects.create(variabel=variabel, periode="TW4", nilai=5)
+    Target.objects.create(indikator=indikator, periode="TAHUN", nilai=Decimal(80))
+    lalu.tetapkan()
+
+
+def test_last_years_capaian_follows_the_identity_across_a_rename(kantor):
+    _tahun_lalu_berganti_nama(kantor)
+    data = layanan.data_lkjip(kantor.instansi, 2025)
+    [desa] = data.jabatan[0].sasaran[0].baris
+    [lpj] = data.jabatan[1].sasaran[0].baris
+    assert round(desa.capaian_tahun_lalu, 2) == Decimal("89.29")  # 71,43 of 80
+    assert lpj.capaian_tahun_lalu is None  # new this year
+    halaman = " ".join(halaman_pdf(layanan.buat_lkjip(kantor.instansi, 2025, "pdf").isi))
+    assert "Capaian 2024 (%)" in halaman
+    assert "Persentase desa tertib % 100 85,71 85,71 Tinggi 71,43 89,29 – –" in halaman
+    assert "Persentase LPJ tepat waktu % 87,5 100,00 114,29 Sangat Tinggi – – – –" in halaman
+    ws = load_workbook(io.BytesIO(layanan.buat_lkjip(kantor.instansi, 2025, "xlsx").isi))["Pengukuran Kinerja"]
+    kepala = [c.value for c in ws[4]]
+    nilai = [c.value for c in ws[5]]
+    assert round(nilai[kepala.index("Capaian 2024 (%)")], 2) == 89.29
+
+
 def test_workbook_holds_numbers_not_text(kantor):
     berkas = layanan.buat_lkjip(kantor.instansi, 2025, "xlsx")
     ws = load_workbook(io.BytesIO(berkas.isi))["Pengukuran Kinerja"]
@@ -78,7 +116,7 @@ def test_workbook_holds_numbers_not_text(kantor):
     assert desa["Realisasi"].data_type == "n" and round(desa["Realisasi"].value, 4) == 85.7143
     assert desa["Realisasi"].number_format == "#,##0.00" and desa["Capaian (%)"].number_format == "#,##0.00"
     assert desa["Kategori"].value == "Tinggi" and desa["Data lengkap"].value == "ya"
-    assert ws.freeze_panes == "A5" and ws.print_title_rows == "$4:$4" and ws.auto_filter.ref == "A4:M6"
+    assert ws.freeze_panes == "A5" and ws.print_title_rows == "$4:$4" and ws.auto_filter.ref == "A4:R6"
 
 
 def test_the_year_so_far_and_unknown_periods(kantor):

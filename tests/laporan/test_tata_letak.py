@@ -44,3 +44,16 @@ def test_a_long_word_widens_its_column_in_the_docx(db):
     sasaran.save()
     dokumen = docx(layanan.buat_iki(kantor.instansi, 2025, "docx").isi)
     assert kolom_terlalu_sempit(dokumen) == []
+
+
+def test_a_hyphen_inside_a_word_of_a_table_cell_does_not_break():
+    from docx import Document
+
+    from .conftest import W, teks_sel
+
+    tabel = Document().add_table(rows=1, cols=1)
+    tabel.cell(0, 0).text = "Tunggakan PBB-P2 lewat SP4N-LAPOR - dua arah"
+    word.tanda_hubung_tak_putus(tabel._tbl)
+    assert len(list(tabel._tbl.iter(f"{W}noBreakHyphen"))) == 2  # the dash between words stays a plain one
+    assert teks_sel(tabel.cell(0, 0)) == "Tunggakan PBB-P2 lewat SP4N-LAPOR - dua arah"
+    assert tabel.cell(0, 0).text == "Tunggakan PBB-P2 lewat SP4N-LAPOR - dua arah"

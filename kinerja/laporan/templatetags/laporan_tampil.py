@@ -43,3 +43,9 @@ def utuh_html(teks: str) -> str:
 def utuh(teks):
     """{{ teks|utuh }}: see utuh_html."""
     return mark_safe(utuh_html("" if teks is None else str(teks)))
+
+
+@register.simple_tag
+def renstra(d, b) -> str:
+    """A row's Renstra end target as the LKjIP table prints it (PengukuranData.target_renstra_teks)."""
+    return d.target_renstra_teks(b)
