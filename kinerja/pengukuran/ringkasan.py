@@ -41,12 +41,16 @@ class Ringkasan:
 
     def tambah(self, hasil) -> None:
         """Count one measured indicator (anything with ``capaian``, ``kategori``, ``lengkap``, ``realisasi``)."""
+        self.catat(hasil.capaian.nilai, hasil.kategori, bool(hasil.lengkap and hasil.realisasi.nilai is not None))
+
+    def catat(self, capaian: Decimal | None, kategori: str, lengkap_dan_terhitung: bool) -> None:
+        """Count one indicator from its capaian, kategori and whether it is complete and computed."""
         self.jumlah += 1
-        self.lengkap += bool(hasil.lengkap and hasil.realisasi.nilai is not None)
-        if hasil.capaian.nilai is not None:
+        self.lengkap += lengkap_dan_terhitung
+        if capaian is not None:
             self.dinilai += 1
-            self.total += hasil.capaian.nilai
-        self.sebaran[hasil.kategori] = self.sebaran.get(hasil.kategori, 0) + 1
+            self.total += capaian
+        self.sebaran[kategori] = self.sebaran.get(kategori, 0) + 1
 
     def gabung(self, lain: Ringkasan) -> None:
         self.jumlah += lain.jumlah

@@ -19,7 +19,7 @@ counting from January, so the TW4 target is the annual one. For a period:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -117,14 +117,23 @@ def _kumulatif(targets: Mapping[str, tuple], triwulan: int, aditif_: bool) -> Ta
     )
 
 
-def target_untuk_periode(targets: Mapping[str, tuple], periode: Periode | str, aditif_: bool) -> TargetPeriode:
+def target_untuk_periode(
+    targets: Mapping[str, tuple], periode: Periode | str, aditif_: bool | Callable[[], bool]
+) -> TargetPeriode:
     """The target to compare a period's realisasi with; ``TargetPeriode()`` (no nilai) when there is none.
 
     ``targets`` maps a target period (TAHUN, TW1–TW4) to ``(nilai, nilai_hi, …)``, as stored.
+    ``aditif_`` may be a function giving it: it is then asked only when the period needs it (the
+    year's target never does).
     """
     if isinstance(periode, str):
         periode = Periode.untuk_hitung(periode)
     triwulan = periode.triwulan
+    if triwulan == (1, 2, 3, 4):
+        akhir = _kumulatif(targets, 4, False)  # the year's own target, whatever the additivity
+        return akhir if akhir is not None else TargetPeriode()
+    if callable(aditif_):
+        aditif_ = aditif_()
     akhir = _kumulatif(targets, triwulan[-1], aditif_)
     if akhir is None:
         return TargetPeriode()

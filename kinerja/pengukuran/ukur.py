@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from kinerja import rumus
 
@@ -42,9 +43,10 @@ ALASAN_RUMUS_KOSONG = "tidak dapat dihitung: rumus belum diisi"
 ALASAN_RUMUS_TIDAK_SAH = "tidak dapat dihitung: rumus indikator belum sah; perbaiki rumusnya di katalog"
 
 
-@dataclass(frozen=True)
-class VariabelUkur:
-    """A variable of an indicator: entered per quarter (``tetap`` None) or a fixed value / Konstanta."""
+class VariabelUkur(NamedTuple):
+    """A variable of an indicator: entered per quarter (``tetap`` None) or a fixed value / Konstanta.
+
+    A named tuple, not a dataclass: a national recompute builds half a million of them."""
 
     kode: str
     uraian: str
@@ -52,15 +54,29 @@ class VariabelUkur:
     tetap: Decimal | None = None
 
 
-@dataclass(frozen=True)
 class IndikatorUkur:
-    """What the engine needs to know of an indicator to measure it."""
+    """What the engine needs to know of an indicator to measure it (plain attributes: a national
+    recompute builds hundreds of thousands; additivity is worked out only when a period needs it)."""
 
-    ekspresi: str
-    polaritas: str = "positif"
-    periode_pelaporan: str = "triwulanan"
-    variabel: tuple[VariabelUkur, ...] = ()
-    targets: Mapping[str, tuple] = field(default_factory=dict)
+    __slots__ = ("ekspresi", "polaritas", "periode_pelaporan", "variabel", "targets", "_aditif")
+
+    def __init__(
+        self,
+        ekspresi: str,
+        polaritas: str = "positif",
+        periode_pelaporan: str = "triwulanan",
+        variabel: tuple[VariabelUkur, ...] = (),
+        targets: Mapping[str, tuple] | None = None,
+    ) -> None:
+        self.ekspresi = ekspresi
+        self.polaritas = polaritas
+        self.periode_pelaporan = periode_pelaporan
+        self.variabel = tuple(variabel)
+        self.targets = targets if targets is not None else {}
+        self._aditif: bool | None = None
+
+    def __repr__(self) -> str:
+        return f"IndikatorUkur({self.ekspresi!r}, {self.polaritas!r}, {self.periode_pelaporan!r})"
 
     @property
     def cara(self) -> dict[str, str]:
@@ -68,11 +84,13 @@ class IndikatorUkur:
 
     @property
     def aditif(self) -> bool:
-        return _aditif(
-            self.ekspresi,
-            tuple(sorted(self.cara.items())),
-            frozenset(v.kode for v in self.variabel if v.tetap is not None),
-        )
+        if self._aditif is None:
+            self._aditif = _aditif(
+                self.ekspresi,
+                tuple(sorted(self.cara.items())),
+                frozenset(v.kode for v in self.variabel if v.tetap is not None),
+            )
+        return self._aditif
 
     def dilaporkan(self, periode: Periode) -> tuple[int, ...]:
         """The quarters of ``periode`` in which this indicator is reported."""
@@ -172,7 +190,7 @@ def ukur_teragregasi(
             realisasi[i] = Hasil(angka) if angka is not None else _alasan_orang(parsed, baris[i][0], nilai)
     hasil = []
     for (indikator, _, lengkap), nilai_realisasi in zip(baris, realisasi):
-        target = target_untuk_periode(indikator.targets, periode, indikator.aditif)
+        target = target_untuk_periode(indikator.targets, periode, lambda indikator=indikator: indikator.aditif)
         nilai_capaian = capaian(nilai_realisasi.nilai, target.nilai, indikator.polaritas, target_hi=target.nilai_hi)
         dilaporkan = bool(indikator.dilaporkan(periode))
         hasil.append(

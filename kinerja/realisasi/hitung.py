@@ -31,6 +31,7 @@ from kinerja.pengukuran import (
     Hasil,
     IndikatorUkur,
     Periode,
+    Ringkasan,
     Ukuran,
     VariabelUkur,
     agregat_dari_hitungan,
@@ -133,6 +134,9 @@ def _baca_indikator(dokumen_ids: Iterable[int], dengan_nama: bool = True, **sari
     ]
 
 
+_TABEL_SASARAN = Indikator._meta.get_field("sasaran").related_model._meta.db_table
+
+
 def _kondisi_triwulan(periode: Periode) -> str:
     """SQL condition: the value row ``nv`` is of a quarter of ``periode`` in which its indicator ``i``
     is reported, built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan when unknown)."""
@@ -221,7 +225,7 @@ def _baca_variabel(
         SELECT v.id, v.indikator_id, v.kode, v.uraian, v.agregasi, v.nilai_tetap, k.nilai, {kolom}
         FROM {Variabel._meta.db_table} v
         JOIN {Indikator._meta.db_table} i ON i.id = v.indikator_id
-        JOIN {Indikator._meta.get_field("sasaran").related_model._meta.db_table} s ON s.id = i.sasaran_id
+        JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id
         LEFT JOIN {Konstanta._meta.db_table} k ON k.id = v.konstanta_id
         LEFT JOIN {NilaiVariabel._meta.db_table} nv ON nv.variabel_id = v.id AND nv.nilai IS NOT NULL
         WHERE {where}
@@ -251,12 +255,27 @@ def _baca_variabel(
     return variabel, agregat
 
 
-def _baca_target(dokumen_ids: Iterable[int], **saring) -> dict[int, dict[str, tuple]]:
-    return _target_per_indikator(
-        Target.objects.filter(
-            indikator__sasaran__dokumen_id__in=dokumen_ids, **{f"indikator__{k}": v for k, v in saring.items()}
+def _baca_target(dokumen_ids: list[int], **saring) -> dict[int, dict[str, tuple]]:
+    """{indikator id: {periode: (nilai, nilai_hi, baseline)}}, read in plain SQL (no model rows)."""
+    from django.db import connection
+
+    where, params = _saring_sql(dokumen_ids, saring)
+    ubah = _pengubah(Target, "nilai")
+    target: dict[int, dict[str, tuple]] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT t.indikator_id, t.periode, t.nilai, t.nilai_hi, t.baseline
+            FROM {Target._meta.db_table} t
+            JOIN {Indikator._meta.db_table} i ON i.id = t.indikator_id
+            JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id
+            WHERE {where}""",
+            params,
         )
-    )
+        for indikator_id, periode, *angka in cursor.fetchall():
+            if ubah:
+                angka = [None if a is None else ubah(a) for a in angka]
+            target[indikator_id][periode] = tuple(angka)
+    return target
 
 
 def _target_per_indikator(target) -> dict[int, dict[str, tuple]]:
@@ -361,10 +380,14 @@ def _hitung_dokumen_periode(
     }
 
 
-def ukur_untuk_simpan(dokumen_ids: list[int], daftar_periode: list[Periode], **saring):
-    """(periode kode, indicator row, Ukuran, its targets) of every indicator of the documents for
-    every period, without names nor kategori: what kinerja.realisasi.simpanan keeps."""
-    bacaan = _baca(dokumen_ids, daftar_periode, dengan_nama=False, **saring)
+def baca_untuk_simpan(dokumen_ids: list[int], daftar_periode: list[Periode], **saring) -> _Bacaan:
+    """What ``ukur_untuk_simpan`` needs, without names (kept rows are read back with the catalogue's)."""
+    return _baca(dokumen_ids, daftar_periode, dengan_nama=False, **saring)
+
+
+def ukur_untuk_simpan(bacaan: _Bacaan, daftar_periode: list[Periode]):
+    """(periode kode, indicator row, Ukuran, its targets) of every indicator read, for every
+    period, without kategori: what kinerja.realisasi.simpanan keeps."""
     for periode in daftar_periode:
         ukuran = ukur_teragregasi(_masukan(bacaan, periode), periode, None)
         for baris, u in zip(bacaan.indikator, ukuran):
@@ -543,6 +566,24 @@ def hitung_pemda(
     return {
         dokumen_instansi[d]: hasil for d, hasil in sorted(per_dokumen.items(), key=lambda p: dokumen_instansi[p[0]])
     }
+
+
+def ringkasan_pemda(pemda, tahun: int, periode: str = "TAHUN", jenis=None) -> dict:
+    """{instansi id: Ringkasan} (mean capaian, categories, completeness) of every instansi of the
+    pemda with a document in force for ``tahun``, from the kept results without building a result
+    per indicator: the kabupaten dashboard's read."""
+    from kinerja.organisasi.models import Instansi
+
+    from . import simpanan
+
+    per = periode_hitung(periode)
+    instansi_ids = list(Instansi.objects.filter(pemda=pemda).order_by().values_list("id", flat=True))
+    berlaku = dokumen_berlaku_banyak(instansi_ids, [tahun])
+    dokumen_instansi = {d: i for (i, _), d in berlaku.items()}
+    simpanan.pastikan(dokumen_instansi, per.kode)
+    skala = dict.fromkeys(dokumen_instansi, pemda.skala_capaian)
+    per_dokumen = simpanan.ringkasan(list(dokumen_instansi), per.kode, skala, jenis or Ringkasan)
+    return {dokumen_instansi[d]: r for d, r in per_dokumen.items()}
 
 
 def hitung_nasional(tahun: int, periode: str = "TAHUN", *, kelompok: int = 200):

@@ -13,15 +13,16 @@ changing its scale needs no rebuild.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from kinerja import rumus
 from kinerja.iki.models import DokumenIKI, Indikator
-from kinerja.pengukuran import Hasil, kategori
+from kinerja.pengukuran import Hasil, Ringkasan, kategori
 from kinerja.pengukuran import tanpa_rencana_aksi as _tanpa_rencana_aksi
 
 from .models import HasilUkur, NilaiVariabel, Target, UkurDokumen
@@ -77,13 +78,42 @@ def _baris_simpan(periode: str, baris, u, target: dict) -> tuple:
     )
 
 
-def _ukur_dan_tulis(dokumen_ids: list[int], daftar_periode: list[str], *, abaikan_bentrok=False, **saring) -> None:
-    """Measure the documents' indicators (``saring`` narrows them) over the periods and write the rows."""
-    from .hitung import ukur_untuk_simpan
+def _ukur_dan_tulis(
+    dokumen_ids: list[int], daftar_periode: list[str], *, bacaan=None, abaikan_bentrok=False, **saring
+) -> None:
+    """Measure the documents' indicators (``saring`` narrows them) over the periods and write the
+    rows; ``bacaan`` is what was already read for them (see ``_bacaan_berurutan``)."""
+    from .hitung import baca_untuk_simpan, ukur_untuk_simpan
 
-    hasil = ukur_untuk_simpan(dokumen_ids, [periode_hitung(p) for p in daftar_periode], **saring)
+    periode = [periode_hitung(p) for p in daftar_periode]
+    if bacaan is None:
+        bacaan = baca_untuk_simpan(dokumen_ids, periode, **saring)
     # All rows first: the connection reads nothing else while a COPY is open.
-    _tulis([_baris_simpan(*h) for h in hasil], abaikan_bentrok=abaikan_bentrok)
+    _tulis([_baris_simpan(*h) for h in ukur_untuk_simpan(bacaan, periode)], abaikan_bentrok=abaikan_bentrok)
+
+
+def _bacaan_berurutan(kelompok: list[list[int]], daftar_periode: list[str]):
+    """(batch, what was read for it) for every batch. On PostgreSQL the next batch is read by a
+    second connection in a thread while this one is measured and written: the database and Python
+    then work at the same time, on two cores. (SQLite has one writer and the tests' in-memory
+    database is private to its connection: read in turn there.)"""
+    from .hitung import baca_untuk_simpan
+
+    periode = [periode_hitung(p) for p in daftar_periode]
+    if connection.vendor != "postgresql" or len(kelompok) < 2:
+        for potong in kelompok:
+            yield potong, None
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kinerja-baca") as pelaksana:
+        try:
+            berikut = pelaksana.submit(baca_untuk_simpan, kelompok[0], periode)
+            for i, potong in enumerate(kelompok):
+                bacaan = berikut.result()
+                if i + 1 < len(kelompok):
+                    berikut = pelaksana.submit(baca_untuk_simpan, kelompok[i + 1], periode)
+                yield potong, bacaan
+        finally:
+            pelaksana.submit(connections.close_all)  # the thread's own connection
 
 
 def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
@@ -102,12 +132,12 @@ def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
         cursor.executemany(f"INSERT INTO {tabel} ({kolom}) VALUES ({tanda}){akhir}", list(baris))
 
 
-def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> None:
+def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str], bacaan=None) -> None:
     """Compute documents for periods (one read) and keep the results in place of the old ones."""
     with transaction.atomic():
         HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
         UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
-        _ukur_dan_tulis(dokumen_ids, daftar_periode)
+        _ukur_dan_tulis(dokumen_ids, daftar_periode, bacaan=bacaan)
         UkurDokumen.objects.bulk_create(
             UkurDokumen(dokumen_id=d, periode=p) for p in daftar_periode for d in dokumen_ids
         )
@@ -236,6 +266,21 @@ def baca(
     return per_dokumen
 
 
+def ringkasan(dokumen_ids: list[int], periode: str, skala: dict[int, str], jenis=Ringkasan) -> dict[int, Ringkasan]:
+    """{dokumen id: Ringkasan (or its subclass ``jenis``)} from the kept rows (``pastikan`` first):
+    four columns per indicator, no catalogue join, no result objects — what a kabupaten dashboard
+    needs of each kecamatan."""
+    hasil = {d: jenis(skala[d]) for d in dokumen_ids}
+    for dokumen_id, realisasi, capaian, lengkap in (
+        HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode=periode)
+        .order_by()
+        .values_list("dokumen_id", "realisasi", "capaian", "lengkap")
+    ):
+        nilai = _angka(capaian)
+        hasil[dokumen_id].catat(nilai, kategori(nilai, skala[dokumen_id]), lengkap and realisasi is not None)
+    return hasil
+
+
 def realisasi_per_identitas(dokumen_ids: Iterable[int], periode: str) -> dict[tuple[int, object], Decimal | None]:
     """{(dokumen id, indikator identitas): kept realisasi} — last year's values for this year's rows."""
     return {
@@ -291,10 +336,13 @@ def hitung_ulang(
         )
     )
     daftar_periode = list(daftar_periode)
-    for i in range(0, len(ids), UKURAN_KELOMPOK):
-        _hitung_dan_simpan(ids[i : i + UKURAN_KELOMPOK], daftar_periode)
+    kelompok = [ids[i : i + UKURAN_KELOMPOK] for i in range(0, len(ids), UKURAN_KELOMPOK)]
+    selesai = 0
+    for potong, bacaan in _bacaan_berurutan(kelompok, daftar_periode):
+        _hitung_dan_simpan(potong, daftar_periode, bacaan)
+        selesai += len(potong)
         if kemajuan:
-            kemajuan(min(i + UKURAN_KELOMPOK, len(ids)), len(ids))
+            kemajuan(selesai, len(ids))
     if connection.vendor == "postgresql" and len(ids) > UKURAN_KELOMPOK:
         # After a rebuild the planner's statistics of these tables are stale until autovacuum comes by;
         # reading a kabupaten from them would scan the whole table meanwhile.

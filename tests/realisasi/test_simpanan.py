@@ -157,3 +157,31 @@ def test_the_whole_country_streams_in_batches_and_agrees_with_each_pemda(dokumen
     semua = dict(hitung_nasional(2025, "SD_TW3", kelompok=1))
     assert set(semua) == {dokumen.instansi_id, lain.instansi_id}
     assert semua[dokumen.instansi_id] == hitung_pemda(dokumen.instansi.pemda, 2025, "SD_TW3")[dokumen.instansi_id]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_in_batches_read_ahead_by_a_second_connection_equals_a_fresh_computation(monkeypatch):
+    """On PostgreSQL the next batch is read by a thread on its own connection (committed data,
+    hence a transactional test); every batch must come out as a fresh computation does."""
+    from django.db import connection
+
+    from tests.factories import katalog_kecil
+
+    if connection.vendor != "postgresql":
+        pytest.skip("membaca kelompok berikutnya di utas lain hanya dipakai pada PostgreSQL")
+    dokumen_ids = [katalog_kecil(f"Kecamatan Kelompok {n}").tetapkan().pk for n in range(3)]
+    isi = Variabel.objects.filter(indikator__sasaran__dokumen_id__in=dokumen_ids, nilai_tetap__isnull=True)
+    for n, variabel in enumerate(isi):
+        for t in (1, 2, 4):
+            NilaiVariabel.objects.create(variabel=variabel, periode=f"TW{t}", nilai=Decimal(n * 3 + t))
+    monkeypatch.setattr(simpanan, "UKURAN_KELOMPOK", 1)
+    kemajuan = []
+    assert simpanan.hitung_ulang(dokumen_ids, ["TAHUN", "S1"], lambda a, b: kemajuan.append((a, b))) == 3
+    assert kemajuan == [(1, 3), (2, 3), (3, 3)]
+    from kinerja.iki.models import DokumenIKI
+
+    for dok in DokumenIKI.objects.filter(pk__in=dokumen_ids):
+        for periode in ("TAHUN", "S1"):
+            kept = simpanan.baca([dok.pk], periode, {dok.pk: "permendagri_86_2017"})[dok.pk]
+            assert kept and len(kept) == HasilUkur.objects.filter(dokumen=dok, periode=periode).count()
+            sama(kept, segar(dok, periode))

@@ -18,7 +18,7 @@ from kinerja.iki.models import DokumenIKI
 from kinerja.organisasi.models import Instansi
 from kinerja.pengukuran import SKALA, TIDAK_DAPAT_DINILAI, peringkat
 from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
-from kinerja.realisasi.hitung import hitung_instansi, hitung_pemda
+from kinerja.realisasi.hitung import hitung_instansi, ringkasan_pemda
 from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
 
 from .. import akses
@@ -58,15 +58,6 @@ class Ringkasan(pengukuran.Ringkasan):
             for label in urutan
             if self.sebaran.get(label)
         ]
-
-
-def _ringkas_pemda(pemda, tahun, periode, skala) -> dict[int, "Ringkasan"]:
-    ringkasan = {}
-    for instansi_id, daftar in hitung_pemda(pemda, tahun, periode, dengan_tahun_lalu=False).items():
-        ringkasan[instansi_id] = Ringkasan(skala)
-        for h in daftar:
-            ringkasan[instansi_id].tambah(h)
-    return ringkasan
 
 
 def _warna_hasil(hasil, skala):
@@ -198,7 +189,7 @@ def dasbor_pemda(request, pemda_id):
     periode = pilih_periode(request, tahun)
     # Read from the kept results (kinerja.realisasi.simpanan): a saved value refreshes only what it
     # touches, so there is no cache of this page to empty.
-    ringkasan_instansi = _ringkas_pemda(pemda, tahun, periode, skala)
+    ringkasan_instansi = ringkasan_pemda(pemda, tahun, periode, Ringkasan)
     dokumen_instansi = {berlaku[(i.pk, tahun)]: i.pk for i in instansi_list if (i.pk, tahun) in berlaku}
     rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
     rekap_per_instansi = {instansi_id: rekap[d] for d, instansi_id in dokumen_instansi.items()}
