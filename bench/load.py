@@ -22,6 +22,7 @@ import http.client
 import os
 import random
 import re
+import secrets
 import signal
 import socket
 import statistics
@@ -233,6 +234,8 @@ def main() -> int:
         "KINERJA_DEBUG": "0",
         "KINERJA_ALLOWED_HOSTS": "127.0.0.1",
         "KINERJA_LOG_LEVEL": "ERROR",
+        # Production settings refuse the public development key: a throw-away one for this run.
+        "KINERJA_SECRET_KEY": secrets.token_urlsafe(50),
     }
     server = None
     try:

@@ -7,6 +7,7 @@ Isian Realisasi overview and the dashboards.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -98,6 +99,19 @@ class RekapIsian:
         return None if not self.laporan else max(0, self.masuk - self.terlambat) * 100 / self.laporan
 
 
+class _Isian(NamedTuple):
+    """The columns of an IsianPeriode that the counts read."""
+
+    status: str
+    diajukan_pada: object
+    batas_waktu: object
+    dibuka_sampai: object
+
+    @property
+    def terlambat(self) -> bool:
+        return IsianPeriode.terlambat_pada(self.batas_waktu, self.diajukan_pada)
+
+
 def rekap_isian_per_triwulan(dokumen_ids, tahun: int, hari_ini: date | None = None) -> dict[int, dict[str, RekapIsian]]:
     """{dokumen id: {TW1…TW4: RekapIsian}} for many documents of one year (a whole pemda) from two
     queries; a quarter whose entry window has not opened is left out."""
@@ -113,9 +127,9 @@ def rekap_isian_per_triwulan(dokumen_ids, tahun: int, hari_ini: date | None = No
         .distinct()
     ):
         pengisi.setdefault(dokumen_id, set()).add(jabatan_id)
-    # Plain tuples, not model instances: a pemda has thousands of reports.
+    # Light records, not model instances: a pemda has thousands of reports.
     isian = {
-        (d, j, p): IsianPeriode(status=status, diajukan_pada=diajukan, batas_waktu=batas, dibuka_sampai=dibuka)
+        (d, j, p): _Isian(status, diajukan, batas, dibuka)
         for d, j, p, status, diajukan, batas, dibuka in IsianPeriode.objects.filter(
             dokumen__in=dokumen_ids, periode__in=PERIODE_ISIAN
         ).values_list("dokumen_id", "jabatan_id", "periode", "status", "diajukan_pada", "batas_waktu", "dibuka_sampai")
