@@ -1,16 +1,17 @@
 """Realisasi, capaian and kategori of every indicator of a document, an instansi or a whole pemda.
 
 The only database reader for measurement: a handful of queries read the documents in force
-(kinerja.realisasi.berlaku), their indicators, variables, values and targets for the year and the
-year before; everything else (aggregation over quarters, formulas evaluated once per distinct
-expression over columns, the target of the period with its pro rata "target turunan", capaian,
-kategori, completeness, and the reasons a value cannot be computed) is kinerja.pengukuran's.
-Every scope and period gives the same result type, ``HasilIndikator``.
+(kinerja.realisasi.berlaku), their indicators, variables and targets for the year and the year
+before, and the database aggregates each variable's values over every period asked for, in the
+quarters its indicator reports in (``_baca_variabel``: sum, last value, min, max, and the sum and
+count a mean is finished from); everything else (formulas evaluated once per distinct expression
+over columns, the target of the period with its pro rata "target turunan", capaian, kategori,
+completeness, and the reasons a value cannot be computed) is kinerja.pengukuran's. Every scope and
+period gives the same result type, ``HasilIndikator``.
 
 Decreed documents are read from the kept measurements (kinerja.realisasi.simpanan: computed by the
 first reader or ``kinerja hitung-ulang``, refreshed by every saved value or target); drafts and
-the entry page's quarter (``hitung_objek``) are computed on the spot. Values reach the engine
-grouped per variable by the database (``_baca_nilai``).
+the entry page's quarter (``hitung_objek``) are computed on the spot.
 
 ``realisasi_tahun_lalu`` is the realisasi of the same period a year earlier, from last year's
 document in force, for the indicator with the same identity (Indikator.identitas, carried by every

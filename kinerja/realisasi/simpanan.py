@@ -100,7 +100,8 @@ def _bacaan_berurutan(kelompok: list[list[int]], daftar_periode: list[str]):
     from .hitung import baca_untuk_simpan
 
     periode = [periode_hitung(p) for p in daftar_periode]
-    if connection.vendor != "postgresql" or len(kelompok) < 2:
+    # Inside a caller's transaction a second connection would not see its uncommitted rows.
+    if connection.vendor != "postgresql" or connection.in_atomic_block or len(kelompok) < 2:
         for potong in kelompok:
             yield potong, None
         return
