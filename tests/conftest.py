@@ -38,6 +38,9 @@ def _static_root_exists():
 def _cache_per_test_process(settings):
     """Tests never share the file cache of a real server (var/tembolok)."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()  # the database is new for every test; what was kept for an earlier one is not its
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from kinerja.ikm import UNSUR_2017, hitung_ikm
 from kinerja.organisasi.models import Instansi, Jabatan, Pegawai, Pemda, Penugasan, UnitKerja
 from kinerja.realisasi.models import IsianPeriode, NilaiVariabel, Target
 from kinerja.survei.models import Responden, SumberIKM, Survei
+from kinerja.web.ringkasan import rekap_berubah
 
 from . import katalog
 
@@ -388,6 +389,7 @@ def _buat_nilai(dokumen, jabatan, jumlah_desa, ikm, rng, hari_ini):
                     )
                 )
     IsianPeriode.objects.bulk_create(isian_baru)
+    rekap_berubah()  # bulk_create sends no signal; a cache may outlive an earlier demo database
     NilaiVariabel.objects.bulk_create(nilai_baru, batch_size=2000)
 
 

@@ -7,3 +7,6 @@ class WebConfig(AppConfig):
 
     def ready(self):
         from . import keamanan, masuk  # noqa: F401  (login-throttling receivers; the secret-key check)
+        from .ringkasan import sambungkan
+
+        sambungkan()

@@ -5,10 +5,15 @@ passed (and no reopening is running) and the report is still a draft or returned
 Isian Realisasi overview and the dashboards.
 """
 
+import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from kinerja.organisasi.models import Jabatan
@@ -112,10 +117,46 @@ class _Isian(NamedTuple):
         return IsianPeriode.terlambat_pada(self.batas_waktu, self.diajukan_pada)
 
 
+_KUNCI_VERSI = "rekap-isian-versi"
+
+
+def rekap_berubah(**kwargs) -> None:
+    """Reports changed (status, deadline, reopening): the kept counts are read again. A new token,
+    at once (for a reader in the same transaction) and after the commit (for a reader that counted
+    the old rows meanwhile and kept them under the token then current)."""
+    cache.set(_KUNCI_VERSI, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(_KUNCI_VERSI, uuid.uuid4().hex, None))
+
+
+def sambungkan() -> None:
+    for sinyal in (post_save, post_delete):
+        sinyal.connect(rekap_berubah, sender=IsianPeriode, dispatch_uid=f"rekap-isian-{sinyal}")
+
+
 def rekap_isian_per_triwulan(dokumen_ids, tahun: int, hari_ini: date | None = None) -> dict[int, dict[str, RekapIsian]]:
     """{dokumen id: {TW1…TW4: RekapIsian}} for many documents of one year (a whole pemda) from two
-    queries; a quarter whose entry window has not opened is left out."""
+    queries; a quarter whose entry window has not opened is left out.
+
+    Kept in the cache per day and documents until a report changes (``sambungkan``): a saved value
+    changes no count, and the kabupaten dashboard reads these on every view. The documents are the
+    decreed ones in force, whose entering jabatan cannot change."""
     hari_ini = hari_ini or timezone.localdate()
+    dokumen_ids = list(dokumen_ids)
+    versi = cache.get(_KUNCI_VERSI)
+    if versi is None:
+        versi = uuid.uuid4().hex
+        cache.add(_KUNCI_VERSI, versi, None)
+        versi = cache.get(_KUNCI_VERSI, versi)
+    ringkas = hashlib.sha256(",".join(map(str, sorted(dokumen_ids))).encode()).hexdigest()[:24]
+    kunci = f"rekap-isian:{versi}:{tahun}:{hari_ini.isoformat()}:{ringkas}"
+    hasil = cache.get(kunci)
+    if hasil is None:
+        hasil = _hitung_rekap(dokumen_ids, tahun, hari_ini)
+        cache.set(kunci, hasil, 24 * 3600)
+    return hasil
+
+
+def _hitung_rekap(dokumen_ids, tahun: int, hari_ini: date) -> dict[int, dict[str, RekapIsian]]:
     pengisi: dict[int, set[int]] = {}
     for dokumen_id, jabatan_id in (
         Jabatan.objects.filter(

@@ -208,3 +208,29 @@ def test_derived_targets_are_labelled_and_indicators_without_rencana_aksi_listed
     bagian = html.split('id="tanpa-rencana-aksi"')[1]
     for h in tanpa:
         assert reverse("web:indikator", args=[h.indikator_id]) in bagian
+
+
+def test_reporting_counts_are_kept_until_a_report_changes_not_a_value(masuk, demo, django_assert_max_num_queries):
+    """The kabupaten dashboard's reporting counts are kept: a saved value leaves them, a report
+    submitted (any IsianPeriode saved) has them counted again at the next view."""
+    from kinerja.iki.models import Variabel
+    from kinerja.realisasi.models import IsianPeriode, NilaiVariabel
+    from kinerja.web.ringkasan import rekap_isian_banyak
+
+    tahun = timezone.localdate().year - 1  # a whole year of the demo: every window has opened
+    a = demo.instansi[0]
+    dokumen = dokumen_berlaku(a, tahun)
+    pertama = rekap_isian_banyak([dokumen.pk], tahun)[dokumen.pk]
+    with django_assert_max_num_queries(0):
+        assert rekap_isian_banyak([dokumen.pk], tahun)[dokumen.pk] == pertama
+    nilai = NilaiVariabel.objects.filter(variabel__indikator__sasaran__dokumen=dokumen).first()
+    nilai.nilai = (nilai.nilai or 0) + 1
+    nilai.save()
+    assert Variabel.objects.filter(pk=nilai.variabel_id).exists()
+    with django_assert_max_num_queries(0):
+        rekap_isian_banyak([dokumen.pk], tahun)
+    isian = IsianPeriode.objects.filter(dokumen=dokumen, status="disahkan").first()
+    isian.status = "dikembalikan"
+    isian.save()
+    kedua = rekap_isian_banyak([dokumen.pk], tahun)[dokumen.pk]
+    assert kedua.masuk == pertama.masuk - 1
