@@ -389,7 +389,7 @@ def _buat_nilai(dokumen, jabatan, jumlah_desa, ikm, rng, hari_ini):
                     )
                 )
     IsianPeriode.objects.bulk_create(isian_baru)
-    rekap_berubah()  # bulk_create sends no signal; a cache may outlive an earlier demo database
+    rekap_berubah([dokumen.pk])  # bulk_create sends no signal; a cache may outlive an earlier demo database
     NilaiVariabel.objects.bulk_create(nilai_baru, batch_size=2000)
 
 

@@ -33,7 +33,6 @@ from kinerja.pengukuran import (
     IndikatorUkur,
     Periode,
     Ringkasan,
-    Ukuran,
     VariabelUkur,
     agregat_dari_hitungan,
     agregat_indikator,
@@ -327,13 +326,8 @@ def _masukan(bacaan: _Bacaan, periode: Periode) -> list[tuple]:
     ]
 
 
-def _ukur(
-    indikator: list[_Baris], masukan: list[tuple], periode: Periode, skala: dict[int, str | None] | None
-) -> dict[int, Ukuran]:
-    """{indikator id: Ukuran}, the documents' scales apart (kategori depends on the scale; with
-    ``skala`` None it is not worked out, as for kept results)."""
-    if skala is None:
-        return {b.id: u for b, u in zip(indikator, ukur_teragregasi(masukan, periode, None))}
+def _ukur(indikator: list[_Baris], masukan: list[tuple], periode: Periode, skala: dict[int, str | None]) -> dict:
+    """{indikator id: Ukuran}, the documents' scales apart (kategori depends on the scale)."""
     per_skala: dict[str, list[int]] = defaultdict(list)
     for i, baris in enumerate(indikator):
         per_skala[skala.get(baris.dokumen_id) or "permendagri_86_2017"].append(i)
@@ -545,20 +539,28 @@ def hitung_instansi(
     return _tersimpan([dokumen_id], dokumen_lalu, per, {dokumen_id: skala})[dokumen_id]
 
 
+def _dokumen_pemda(pemda, tahun_list: list[int]) -> dict[tuple[int, int], int]:
+    """{(instansi id, tahun): document in force} of every instansi of the pemda."""
+    from kinerja.organisasi.models import Instansi
+
+    pemda_id = getattr(pemda, "pk", pemda)
+    instansi_ids = list(Instansi.objects.filter(pemda_id=pemda_id).order_by().values_list("id", flat=True))
+    return dokumen_berlaku_banyak(instansi_ids, tahun_list)
+
+
 def hitung_pemda(
     pemda, tahun: int, periode: str = "TAHUN", *, dengan_tahun_lalu: bool = True
 ) -> dict[int, list[HasilIndikator]]:
     """{instansi id: results} for every instansi of the pemda that has a document in force for ``tahun``
     (``dengan_tahun_lalu=False``: without last year's realisasi, for pages that do not show it)."""
-    from kinerja.organisasi.models import Instansi, Pemda
+    from kinerja.organisasi.models import Pemda
 
     per = periode_hitung(periode)
     pemda_id = getattr(pemda, "pk", pemda)
     skala_kode = getattr(pemda, "skala_capaian", None) or Pemda.objects.values_list("skala_capaian", flat=True).get(
         pk=pemda_id
     )
-    instansi_ids = list(Instansi.objects.filter(pemda_id=pemda_id).order_by().values_list("id", flat=True))
-    berlaku = dokumen_berlaku_banyak(instansi_ids, [tahun, tahun - 1])
+    berlaku = _dokumen_pemda(pemda_id, [tahun, tahun - 1])
     dokumen_instansi = {d: i for (i, t), d in berlaku.items() if t == tahun}
     lalu = {d: berlaku[(i, tahun - 1)] for d, i in dokumen_instansi.items() if (i, tahun - 1) in berlaku}
     if not dengan_tahun_lalu:
@@ -569,21 +571,17 @@ def hitung_pemda(
     }
 
 
-def ringkasan_pemda(pemda, tahun: int, periode: str = "TAHUN", jenis=None) -> dict:
-    """{instansi id: Ringkasan} (mean capaian, categories, completeness) of every instansi of the
-    pemda with a document in force for ``tahun``, from the kept results without building a result
-    per indicator: the kabupaten dashboard's read."""
-    from kinerja.organisasi.models import Instansi
-
+def ringkasan_pemda(pemda, tahun: int, periode: str = "TAHUN", jenis=Ringkasan) -> dict:
+    """{instansi id: Ringkasan (or its subclass ``jenis``)} (mean capaian, categories, completeness)
+    of every instansi of the pemda with a document in force for ``tahun``, from the kept results
+    without building a result per indicator: the kabupaten dashboard's read."""
     from . import simpanan
 
     per = periode_hitung(periode)
-    instansi_ids = list(Instansi.objects.filter(pemda=pemda).order_by().values_list("id", flat=True))
-    berlaku = dokumen_berlaku_banyak(instansi_ids, [tahun])
-    dokumen_instansi = {d: i for (i, _), d in berlaku.items()}
+    dokumen_instansi = {d: i for (i, _), d in _dokumen_pemda(pemda, [tahun]).items()}
     simpanan.pastikan(dokumen_instansi, per.kode)
     skala = dict.fromkeys(dokumen_instansi, pemda.skala_capaian)
-    per_dokumen = simpanan.ringkasan(list(dokumen_instansi), per.kode, skala, jenis or Ringkasan)
+    per_dokumen = simpanan.ringkasan(list(dokumen_instansi), per.kode, skala, jenis)
     return {dokumen_instansi[d]: r for d, r in per_dokumen.items()}
 
 

@@ -117,38 +117,53 @@ class _Isian(NamedTuple):
         return IsianPeriode.terlambat_pada(self.batas_waktu, self.diajukan_pada)
 
 
-_KUNCI_VERSI = "rekap-isian-versi"
+def _kunci_versi(dokumen_id: int) -> str:
+    return f"rekap-isian-versi:{dokumen_id}"
 
 
-def rekap_berubah(**kwargs) -> None:
-    """Reports changed (status, deadline, reopening): the kept counts are read again. A new token,
-    at once (for a reader in the same transaction) and after the commit (for a reader that counted
-    the old rows meanwhile and kept them under the token then current)."""
-    cache.set(_KUNCI_VERSI, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(_KUNCI_VERSI, uuid.uuid4().hex, None))
+def rekap_berubah(dokumen_ids) -> None:
+    """The reports of these documents changed (status, deadline, reopening): their kept counts are
+    read again. A new token per document, at once (for a reader in the same transaction) and after
+    the commit (for a reader that counted the old rows meanwhile and kept them under the old token)."""
+
+    def ganti():
+        cache.set_many({_kunci_versi(d): uuid.uuid4().hex for d in dokumen_ids}, None)
+
+    ganti()
+    transaction.on_commit(ganti)
+
+
+def _isian_berubah(sender, instance, **kwargs) -> None:
+    rekap_berubah([instance.dokumen_id])
 
 
 def sambungkan() -> None:
     for sinyal in (post_save, post_delete):
-        sinyal.connect(rekap_berubah, sender=IsianPeriode, dispatch_uid=f"rekap-isian-{sinyal}")
+        sinyal.connect(_isian_berubah, sender=IsianPeriode, dispatch_uid=f"rekap-isian-{sinyal}")
+
+
+def _versi(dokumen_ids: list[int]) -> str:
+    """One key for the documents and their current tokens. A token missing (never set, or culled
+    from the cache) is made new: the counts are then read again, never taken from an older entry."""
+    kunci = [_kunci_versi(d) for d in sorted(dokumen_ids)]
+    token = cache.get_many(kunci)
+    for k in kunci:
+        if k not in token:
+            cache.add(k, uuid.uuid4().hex, None)  # add: a token a concurrent change just set stays
+            token[k] = cache.get(k) or uuid.uuid4().hex
+    return hashlib.sha256("|".join(f"{k}={token[k]}" for k in kunci).encode()).hexdigest()[:32]
 
 
 def rekap_isian_per_triwulan(dokumen_ids, tahun: int, hari_ini: date | None = None) -> dict[int, dict[str, RekapIsian]]:
     """{dokumen id: {TW1…TW4: RekapIsian}} for many documents of one year (a whole pemda) from two
     queries; a quarter whose entry window has not opened is left out.
 
-    Kept in the cache per day and documents until a report changes (``sambungkan``): a saved value
-    changes no count, and the kabupaten dashboard reads these on every view. The documents are the
-    decreed ones in force, whose entering jabatan cannot change."""
+    Kept in the cache per day and documents until a report of one of them changes (``sambungkan``):
+    a saved value changes no count, and the kabupaten dashboard reads these on every view. The
+    documents are the decreed ones in force, whose entering jabatan cannot change."""
     hari_ini = hari_ini or timezone.localdate()
     dokumen_ids = list(dokumen_ids)
-    versi = cache.get(_KUNCI_VERSI)
-    if versi is None:
-        versi = uuid.uuid4().hex
-        cache.add(_KUNCI_VERSI, versi, None)
-        versi = cache.get(_KUNCI_VERSI, versi)
-    ringkas = hashlib.sha256(",".join(map(str, sorted(dokumen_ids))).encode()).hexdigest()[:24]
-    kunci = f"rekap-isian:{versi}:{tahun}:{hari_ini.isoformat()}:{ringkas}"
+    kunci = f"rekap-isian:{tahun}:{hari_ini.isoformat()}:{_versi(dokumen_ids)}"
     hasil = cache.get(kunci)
     if hasil is None:
         hasil = _hitung_rekap(dokumen_ids, tahun, hari_ini)

@@ -188,7 +188,7 @@ def dasbor_pemda(request, pemda_id):
         return render(request, "web/dasbor_pemda.html", konteks)
     periode = pilih_periode(request, tahun)
     # Read from the kept results (kinerja.realisasi.simpanan): a saved value refreshes only what it
-    # touches, so there is no cache of this page to empty.
+    # touches, and leaves the kept reporting counts (rekap_isian_banyak) alone.
     ringkasan_instansi = ringkasan_pemda(pemda, tahun, periode, Ringkasan)
     dokumen_instansi = {berlaku[(i.pk, tahun)]: i.pk for i in instansi_list if (i.pk, tahun) in berlaku}
     rekap = rekap_isian_banyak(list(dokumen_instansi), tahun)
