@@ -332,7 +332,8 @@ def mulai_tahun_baru(request, dokumen_id):
 # --- target grid -------------------------------------------------------------------------------------
 
 
-def _sel(lo, hi) -> str:
+def sel_target(lo, hi) -> str:
+    """A stored target (or range) as a grid cell shows it, every decimal kept; "" without one."""
     if lo is None:
         return ""
     return _teks_target([str(lo), None if hi is None else str(hi)])
@@ -385,7 +386,9 @@ def target_jabatan(request, dokumen_id):
         for periode in PERIODE_TARGET:
             nama = f"t-{ind.pk}-{periode}"
             t = target.get((ind.pk, periode))
-            nilai = request.POST[nama] if galat and nama in request.POST else (_sel(t.nilai, t.nilai_hi) if t else "")
+            nilai = (
+                request.POST[nama] if galat and nama in request.POST else (sel_target(t.nilai, t.nilai_hi) if t else "")
+            )
             sel.append(
                 {
                     "nama": nama,

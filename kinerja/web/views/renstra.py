@@ -13,7 +13,7 @@ from kinerja.renstra import layanan
 
 from .. import akses
 from ..umum import urut_pohon
-from .penetapan import _sel  # a stored target as the grid shows it, every decimal kept
+from .penetapan import sel_target
 
 
 @login_required
@@ -52,7 +52,7 @@ def target_renstra(request, dokumen_id):
             kelompok.append({"jabatan": ind.sasaran.jabatan, "baris": []})
         t = tersimpan.get(ind.identitas)
         nama = f"r-{ind.pk}"
-        nilai = request.POST.get(nama, "") if galat else (_sel(t.nilai, t.nilai_hi) if t else "")
+        nilai = request.POST.get(nama, "") if galat else (sel_target(t.nilai, t.nilai_hi) if t else "")
         kelompok[-1]["baris"].append(
             {
                 "indikator": ind,
