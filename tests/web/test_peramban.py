@@ -47,6 +47,9 @@ class Pengguna:
         return self.halaman.goto(self.server + path)
 
     def tutup(self):
+        # A page's own requests after "load" (the chart's data) must end before the test does: the
+        # live server still answering one would hold the database while it is flushed.
+        self.halaman.wait_for_load_state("networkidle")
         self.konteks.close()
 
 
