@@ -124,6 +124,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # PostgreSQL compiles a query with JIT once its estimated cost is high; the measurement's batch
+    # reads cross that line and spent 20–40 ms compiling each (bench/nasional.py) to save less.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
 # Django's cache is shared by every gunicorn worker through files under var/; the prefix keeps two
 # databases served from one checkout apart. (Measurements are kept in the database instead:

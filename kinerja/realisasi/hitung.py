@@ -137,31 +137,36 @@ def _baca_indikator(dokumen_ids: Iterable[int], dengan_nama: bool = True, **sari
 _TABEL_SASARAN = Indikator._meta.get_field("sasaran").related_model._meta.db_table
 
 
-def _kondisi_triwulan(periode: Periode) -> str:
-    """SQL condition: the value row ``nv`` is of a quarter of ``periode`` in which its indicator ``i``
-    is reported, built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan when unknown)."""
+def _triwulan_sql(triwulan) -> str:
+    return ", ".join(f"'TW{t}'" for t in triwulan)
+
+
+def _kondisi_dilaporkan() -> str:
+    """SQL condition: the value row ``nv`` is of a quarter in which its indicator ``i`` is reported,
+    built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan when unknown).
+    Part of the join, so that each period's columns only test the quarter."""
     bagian = []
     for pelaporan, dilaporkan in TRIWULAN_PELAPORAN.items():
-        triwulan = [f"'TW{t}'" for t in periode.triwulan if t in dilaporkan]
-        if not triwulan:
-            continue
         if pelaporan == "triwulanan":
             lain = ", ".join(f"'{p}'" for p in TRIWULAN_PELAPORAN if p != pelaporan)
             pilih = f"i.periode_pelaporan NOT IN ({lain})"
         else:
             pilih = f"i.periode_pelaporan = '{pelaporan}'"
-        bagian.append(f"({pilih} AND nv.periode IN ({', '.join(triwulan)}))")
-    return f"({' OR '.join(bagian)})" if bagian else "(1 = 0)"
+        if set(dilaporkan) != {1, 2, 3, 4}:
+            pilih += f" AND nv.periode IN ({_triwulan_sql(dilaporkan)})"
+        bagian.append(f"({pilih})")
+    return f"({' OR '.join(bagian)})"
 
 
 def _kolom_agregat(periode: Periode) -> str:
     """Two SQL columns for ``periode``: the number of filled values, and the partial aggregate that
-    kinerja.pengukuran.agregat_dari_hitungan finishes (the sum for a mean, else the aggregate)."""
-    kondisi = _kondisi_triwulan(periode)
-    nilai = f"CASE WHEN {kondisi} THEN nv.nilai END"
-    terakhir = ", ".join(
-        f"MAX(CASE WHEN {kondisi} AND nv.periode = 'TW{t}' THEN nv.nilai END)" for t in reversed(periode.triwulan)
-    )
+    kinerja.pengukuran.agregat_dari_hitungan finishes (the sum for a mean, else the aggregate).
+    The rows joined are already those of the quarters the indicator reports in."""
+    if set(periode.triwulan) == {1, 2, 3, 4}:
+        nilai = "nv.nilai"
+    else:
+        nilai = f"CASE WHEN nv.periode IN ({_triwulan_sql(periode.triwulan)}) THEN nv.nilai END"
+    terakhir = ", ".join(f"MAX(CASE WHEN nv.periode = 'TW{t}' THEN nv.nilai END)" for t in reversed(periode.triwulan))
     terakhir = f"COALESCE({terakhir})" if len(periode.triwulan) > 1 else terakhir
     sql_cara = {"jumlah": f"SUM({nilai})", "rata_rata": f"SUM({nilai})", "maks": f"MAX({nilai})"}
     sql_cara |= {"min": f"MIN({nilai})", "terakhir": terakhir}
@@ -222,14 +227,17 @@ def _baca_variabel(
     where, params = _saring_sql(dokumen_ids, saring)
     kolom = ", ".join(_kolom_agregat(p) for p in daftar_periode)
     sql = f"""
-        SELECT v.id, v.indikator_id, v.kode, v.uraian, v.agregasi, v.nilai_tetap, k.nilai, {kolom}
+        SELECT v.id, v.indikator_id, v.kode, v.uraian, v.agregasi, v.nilai_tetap,
+            CASE WHEN v.konstanta_id IS NOT NULL
+                THEN (SELECT k.nilai FROM {Konstanta._meta.db_table} k WHERE k.id = v.konstanta_id) END,
+            {kolom}
         FROM {Variabel._meta.db_table} v
         JOIN {Indikator._meta.db_table} i ON i.id = v.indikator_id
         JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id
-        LEFT JOIN {Konstanta._meta.db_table} k ON k.id = v.konstanta_id
-        LEFT JOIN {NilaiVariabel._meta.db_table} nv ON nv.variabel_id = v.id AND nv.nilai IS NOT NULL
+        LEFT JOIN {NilaiVariabel._meta.db_table} nv
+            ON nv.variabel_id = v.id AND nv.nilai IS NOT NULL AND {_kondisi_dilaporkan()}
         WHERE {where}
-        GROUP BY v.id, v.indikator_id, v.kode, v.uraian, v.agregasi, v.nilai_tetap, k.nilai, i.periode_pelaporan
+        GROUP BY v.id
     """
     ubah_nilai = _pengubah(NilaiVariabel, "nilai")
     ubah_tetap = _pengubah(Variabel, "nilai_tetap")

@@ -223,10 +223,18 @@ class HasilUkur(models.Model):
     recomputing; a value, a target or a Konstanta that changes refreshes the rows it touches in the
     same transaction. Numbers are kept as exact text (``str(Decimal)``): a realisasi may carry 28
     significant digits, and what is read back must equal what was computed, digit for digit.
+
+    Derived rows, rewritten in bulk by a rebuild: no foreign-key checks in the database and no
+    index beyond the two below (a national rebuild spent 2 s checking and indexing 330,000 rows
+    whose ids it had just read). Django still deletes them with their document or indicator.
     """
 
-    dokumen = models.ForeignKey(DokumenIKI, on_delete=models.CASCADE, related_name="+")
-    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="+")
+    dokumen = models.ForeignKey(
+        DokumenIKI, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
     periode = models.CharField(max_length=6)
     realisasi = models.CharField(max_length=80, null=True, blank=True)
     realisasi_alasan = models.TextField(blank=True)

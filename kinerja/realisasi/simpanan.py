@@ -12,11 +12,15 @@ changing its scale needs no rebuild.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from decimal import Decimal
 
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
@@ -30,6 +34,10 @@ from .periode import periode_hitung
 
 UKURAN_KELOMPOK = 200
 """Documents computed and written per batch: bounds memory whatever the scope."""
+
+KELOMPOK_UNTUK_PARALEL = 4
+"""From this many batches on, a rebuild on PostgreSQL runs in one process per core: fewer are done
+before the processes would have started."""
 
 
 def _teks(angka: Decimal | None) -> str | None:
@@ -78,43 +86,31 @@ def _baris_simpan(periode: str, baris, u, target: dict) -> tuple:
     )
 
 
-def _ukur_dan_tulis(
-    dokumen_ids: list[int], daftar_periode: list[str], *, bacaan=None, abaikan_bentrok=False, **saring
-) -> None:
-    """Measure the documents' indicators (``saring`` narrows them) over the periods and write the
-    rows; ``bacaan`` is what was already read for them (see ``_bacaan_berurutan``)."""
+@contextmanager
+def _tanpa_pengumpul_sampah():
+    """Python's cycle collector paused over a batch: a batch is hundreds of thousands of small
+    objects without cycles, freed by reference counting, which the collector would otherwise scan
+    again and again (a third of a national rebuild's time, bench/nasional.py)."""
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
+
+
+def _ukur_dan_tulis(dokumen_ids: list[int], daftar_periode: list[str], *, abaikan_bentrok=False, **saring) -> None:
+    """Measure the documents' indicators (``saring`` narrows them) over the periods and write the rows."""
     from .hitung import baca_untuk_simpan, ukur_untuk_simpan
 
     periode = [periode_hitung(p) for p in daftar_periode]
-    if bacaan is None:
+    with _tanpa_pengumpul_sampah():
         bacaan = baca_untuk_simpan(dokumen_ids, periode, **saring)
-    # All rows first: the connection reads nothing else while a COPY is open.
-    _tulis([_baris_simpan(*h) for h in ukur_untuk_simpan(bacaan, periode)], abaikan_bentrok=abaikan_bentrok)
-
-
-def _bacaan_berurutan(kelompok: list[list[int]], daftar_periode: list[str]):
-    """(batch, what was read for it) for every batch. On PostgreSQL the next batch is read by a
-    second connection in a thread while this one is measured and written: the database and Python
-    then work at the same time, on two cores. (SQLite has one writer and the tests' in-memory
-    database is private to its connection: read in turn there.)"""
-    from .hitung import baca_untuk_simpan
-
-    periode = [periode_hitung(p) for p in daftar_periode]
-    # Inside a caller's transaction a second connection would not see its uncommitted rows.
-    if connection.vendor != "postgresql" or connection.in_atomic_block or len(kelompok) < 2:
-        for potong in kelompok:
-            yield potong, None
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kinerja-baca") as pelaksana:
-        try:
-            berikut = pelaksana.submit(baca_untuk_simpan, kelompok[0], periode)
-            for i, potong in enumerate(kelompok):
-                bacaan = berikut.result()
-                if i + 1 < len(kelompok):
-                    berikut = pelaksana.submit(baca_untuk_simpan, kelompok[i + 1], periode)
-                yield potong, bacaan
-        finally:
-            pelaksana.submit(connections.close_all)  # the thread's own connection
+        # All rows first: the connection reads nothing else while a COPY is open.
+        baris = [_baris_simpan(*h) for h in ukur_untuk_simpan(bacaan, periode)]
+        del bacaan
+        _tulis(baris, abaikan_bentrok=abaikan_bentrok)
 
 
 def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
@@ -133,15 +129,16 @@ def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
         cursor.executemany(f"INSERT INTO {tabel} ({kolom}) VALUES ({tanda}){akhir}", list(baris))
 
 
-def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str], bacaan=None) -> None:
+def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> int:
     """Compute documents for periods (one read) and keep the results in place of the old ones."""
     with transaction.atomic():
         HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
         UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
-        _ukur_dan_tulis(dokumen_ids, daftar_periode, bacaan=bacaan)
+        _ukur_dan_tulis(dokumen_ids, daftar_periode)
         UkurDokumen.objects.bulk_create(
             UkurDokumen(dokumen_id=d, periode=p) for p in daftar_periode for d in dokumen_ids
         )
+    return len(dokumen_ids)
 
 
 def _simpan_baru(dokumen_ids: list[int], periode: str) -> None:
@@ -329,8 +326,15 @@ def hitung_ulang(
     dokumen_ids: Iterable[int],
     daftar_periode: Iterable[str] = PERIODE_SIMPAN,
     kemajuan: Callable[[int, int], None] | None = None,
+    *,
+    proses: int | None = None,
 ) -> int:
-    """Rebuild the kept rows of decreed documents in batches; returns how many documents were kept."""
+    """Rebuild the kept rows of decreed documents in batches; returns how many documents were kept.
+
+    On PostgreSQL, outside a caller's transaction, from KELOMPOK_UNTUK_PARALEL batches on (or with
+    ``proses`` > 1), the batches are shared by ``proses`` processes (one per core when None): one
+    measures in Python while the database reads and writes for another. Each batch is its own
+    transaction either way."""
     ids = sorted(
         DokumenIKI.objects.filter(pk__in=list(dokumen_ids), status=DokumenIKI.Status.DITETAPKAN).values_list(
             "pk", flat=True
@@ -338,10 +342,17 @@ def hitung_ulang(
     )
     daftar_periode = list(daftar_periode)
     kelompok = [ids[i : i + UKURAN_KELOMPOK] for i in range(0, len(ids), UKURAN_KELOMPOK)]
+    if proses is None:
+        proses = (os.cpu_count() or 1) if len(kelompok) >= KELOMPOK_UNTUK_PARALEL else 1
+    proses = min(proses, len(kelompok))
+    # A second process would not see a caller's uncommitted rows; SQLite has one writer anyway.
+    if proses > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
+        selesai_per_kelompok = _hitung_paralel(kelompok, daftar_periode, proses)
+    else:
+        selesai_per_kelompok = (_hitung_dan_simpan(potong, daftar_periode) for potong in kelompok)
     selesai = 0
-    for potong, bacaan in _bacaan_berurutan(kelompok, daftar_periode):
-        _hitung_dan_simpan(potong, daftar_periode, bacaan)
-        selesai += len(potong)
+    for jumlah in selesai_per_kelompok:
+        selesai += jumlah
         if kemajuan:
             kemajuan(selesai, len(ids))
     if connection.vendor == "postgresql" and len(ids) > UKURAN_KELOMPOK:
@@ -350,6 +361,26 @@ def hitung_ulang(
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {HasilUkur._meta.db_table}, {UkurDokumen._meta.db_table}")
     return len(ids)
+
+
+def _hitung_paralel(kelompok: list[list[int]], daftar_periode: list[str], proses: int):
+    """Yield each batch's number of documents as one of ``proses`` fresh processes keeps it. The
+    processes are started anew (spawn, not fork: the caller may be a threaded server) and connect
+    to the caller's database, a test database included."""
+    from django.conf import settings
+
+    from . import proses as proses_hitung
+
+    awal = (settings.SETTINGS_MODULE, dict(connection.settings_dict))
+    konteks = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(proses, konteks, proses_hitung.siapkan, awal) as kumpulan:
+        tugas = [kumpulan.submit(proses_hitung.kerjakan, potong, daftar_periode) for potong in kelompok]
+        try:
+            for selesai in as_completed(tugas):
+                yield selesai.result()
+        finally:
+            for t in tugas:
+                t.cancel()
 
 
 def _nilai_berubah(sender, instance, **kwargs):

@@ -160,15 +160,15 @@ def test_the_whole_country_streams_in_batches_and_agrees_with_each_pemda(dokumen
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_rebuild_in_batches_read_ahead_by_a_second_connection_equals_a_fresh_computation(monkeypatch):
-    """On PostgreSQL the next batch is read by a thread on its own connection (committed data,
-    hence a transactional test); every batch must come out as a fresh computation does."""
+def test_a_rebuild_shared_by_processes_equals_a_fresh_computation(monkeypatch):
+    """On PostgreSQL the batches are shared by processes with their own connections (committed
+    data, hence a transactional test); every batch must come out as a fresh computation does."""
     from django.db import connection
 
     from tests.factories import katalog_kecil
 
     if connection.vendor != "postgresql":
-        pytest.skip("membaca kelompok berikutnya di utas lain hanya dipakai pada PostgreSQL")
+        pytest.skip("hitung ulang oleh beberapa proses hanya dipakai pada PostgreSQL")
     dokumen_ids = [katalog_kecil(f"Kecamatan Kelompok {n}").tetapkan().pk for n in range(3)]
     isi = Variabel.objects.filter(indikator__sasaran__dokumen_id__in=dokumen_ids, nilai_tetap__isnull=True)
     for n, variabel in enumerate(isi):
@@ -176,7 +176,15 @@ def test_a_rebuild_in_batches_read_ahead_by_a_second_connection_equals_a_fresh_c
             NilaiVariabel.objects.create(variabel=variabel, periode=f"TW{t}", nilai=Decimal(n * 3 + t))
     monkeypatch.setattr(simpanan, "UKURAN_KELOMPOK", 1)
     kemajuan = []
-    assert simpanan.hitung_ulang(dokumen_ids, ["TAHUN", "S1"], lambda a, b: kemajuan.append((a, b))) == 3
+    asli, dipakai = simpanan._hitung_paralel, []
+
+    def dicatat(kelompok, daftar_periode, proses):
+        dipakai.append(proses)
+        yield from asli(kelompok, daftar_periode, proses)
+
+    monkeypatch.setattr(simpanan, "_hitung_paralel", dicatat)
+    assert simpanan.hitung_ulang(dokumen_ids, ["TAHUN", "S1"], lambda a, b: kemajuan.append((a, b)), proses=2) == 3
+    assert dipakai == [2]
     assert kemajuan == [(1, 3), (2, 3), (3, 3)]
     from kinerja.iki.models import DokumenIKI
 
@@ -185,3 +193,14 @@ def test_a_rebuild_in_batches_read_ahead_by_a_second_connection_equals_a_fresh_c
             kept = simpanan.baca([dok.pk], periode, {dok.pk: "permendagri_86_2017"})[dok.pk]
             assert kept and len(kept) == HasilUkur.objects.filter(dokumen=dok, periode=periode).count()
             sama(kept, segar(dok, periode))
+
+
+def test_a_rebuild_inside_a_callers_transaction_stays_in_this_process(monkeypatch, dokumen):  # noqa: F811
+    """Another process would not see the caller's uncommitted rows: the batches are kept in turn."""
+    from django.db import transaction
+
+    monkeypatch.setattr(simpanan, "_hitung_paralel", lambda *a: pytest.fail("proses lain dipakai"))
+    monkeypatch.setattr(simpanan, "UKURAN_KELOMPOK", 1)
+    with transaction.atomic():
+        assert simpanan.hitung_ulang([dokumen.pk], ["TAHUN"], proses=2) == 1
+    assert HasilUkur.objects.filter(dokumen=dokumen, periode="TAHUN").exists()
