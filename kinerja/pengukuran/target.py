@@ -45,6 +45,7 @@ LABEL_TURUNAN = "target turunan"
 
 _LINEAR, _KONSTAN = "linear", "konstan"
 _TRIWULAN_SETAHUN = 4
+_KODE_TRIWULAN = tuple(f"TW{t}" for t in range(1, _TRIWULAN_SETAHUN + 1))
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ def target_untuk_periode(
 
 def tanpa_rencana_aksi(targets: Mapping[str, tuple]) -> bool:
     """Whether an indicator has an annual target but no quarterly one (no rencana aksi yet)."""
-    return bool(targets.get("TAHUN")) and not any(targets.get(f"TW{t}") for t in range(1, _TRIWULAN_SETAHUN + 1))
+    # Asked for every indicator of a national rebuild: map, not a generator.
+    return bool(targets.get("TAHUN")) and not any(map(targets.get, _KODE_TRIWULAN))
 
 
 def peringatan_target(targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif") -> list[str]:

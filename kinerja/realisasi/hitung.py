@@ -98,15 +98,24 @@ class _Baris:
 
 def _baca_indikator(dokumen_ids: Iterable[int], dengan_nama: bool = True, **saring) -> list[_Baris]:
     """The indicators in catalogue order with their names, or (``dengan_nama=False``, for kept
-    results, which are read back with the catalogue's names) only what the engine needs."""
-    semua = Indikator.objects.filter(sasaran__dokumen_id__in=dokumen_ids, **saring)
+    results, which are read back with the catalogue's names and identity) only what the engine needs."""
     if not dengan_nama:
-        return [
-            _Baris(i, "", ekspresi, "", polaritas, pelaporan, None, "", None, "", did, [], identitas)
-            for i, ekspresi, polaritas, pelaporan, did, identitas in semua.order_by().values_list(
-                "id", "ekspresi", "polaritas", "periode_pelaporan", "sasaran__dokumen_id", "identitas"
+        from django.db import connection
+
+        # Plain SQL: a national rebuild reads 330,000 of these rows.
+        where, params = _saring_sql(list(dokumen_ids), saring)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""SELECT i.id, i.ekspresi, i.polaritas, i.periode_pelaporan, s.dokumen_id
+                FROM {Indikator._meta.db_table} i JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id
+                WHERE {where}""",
+                params,
             )
-        ]
+            return [
+                _Baris(i, "", ekspresi, "", polaritas, pelaporan, None, "", None, "", did, [])
+                for i, ekspresi, polaritas, pelaporan, did in cursor.fetchall()
+            ]
+    semua = Indikator.objects.filter(sasaran__dokumen_id__in=dokumen_ids, **saring)
     return [
         _Baris(i, nama, ekspresi, satuan, polaritas, pelaporan, sid, suraian, jid, jnama, did, [], identitas)
         for i, nama, ekspresi, satuan, polaritas, pelaporan, sid, suraian, jid, jnama, did, identitas in semua.order_by(

@@ -1,7 +1,7 @@
 """What a process of a parallel rebuild (kinerja.realisasi.simpanan.hitung_ulang) runs.
 
-Started fresh (spawn), such a process unpickles these functions before Django is set up: this
-module imports nothing of Django's models at import time.
+A process started fresh (spawn) unpickles these functions before Django is set up: this module
+imports nothing of Django's models at import time. A forked one has Django set up already.
 """
 
 import os

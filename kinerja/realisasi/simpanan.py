@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -364,15 +365,17 @@ def hitung_ulang(
 
 
 def _hitung_paralel(kelompok: list[list[int]], daftar_periode: list[str], proses: int):
-    """Yield each batch's number of documents as one of ``proses`` fresh processes keeps it. The
-    processes are started anew (spawn, not fork: the caller may be a threaded server) and connect
-    to the caller's database, a test database included."""
+    """Yield each batch's number of documents as one of ``proses`` processes keeps it, each on its
+    own connection to the caller's database (a test database too). The processes are forked when
+    the caller runs a single thread (a second to start them saved); a threaded caller, whose other
+    threads might hold locks a fork would copy, gets freshly started ones (spawn)."""
     from django.conf import settings
 
     from . import proses as proses_hitung
 
     awal = (settings.SETTINGS_MODULE, dict(connection.settings_dict))
-    konteks = multiprocessing.get_context("spawn")
+    connection.close()  # a forked process must not share this connection's socket
+    konteks = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
     with ProcessPoolExecutor(proses, konteks, proses_hitung.siapkan, awal) as kumpulan:
         tugas = [kumpulan.submit(proses_hitung.kerjakan, potong, daftar_periode) for potong in kelompok]
         try:
