@@ -52,6 +52,16 @@ class Ringkasan:
             self.total += capaian
         self.sebaran[kategori] = self.sebaran.get(kategori, 0) + 1
 
+    @property
+    def hitungan(self) -> tuple:
+        """The counts alone (without the scale), to be kept and given back to ``dari_hitungan``."""
+        return (self.jumlah, self.dinilai, self.lengkap, self.total, dict(self.sebaran))
+
+    @classmethod
+    def dari_hitungan(cls, skala: Skala | str, hitungan: tuple) -> Ringkasan:
+        jumlah, dinilai, lengkap, total, sebaran = hitungan
+        return cls(skala, jumlah, dinilai, lengkap, total, dict(sebaran))
+
     def gabung(self, lain: Ringkasan) -> None:
         self.jumlah += lain.jumlah
         self.dinilai += lain.dinilai

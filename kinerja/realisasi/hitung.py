@@ -596,9 +596,9 @@ def ringkasan_pemda(pemda, tahun: int, periode: str = "TAHUN", jenis=Ringkasan) 
 
     per = periode_hitung(periode)
     dokumen_instansi = {d: i for (i, _), d in _dokumen_pemda(pemda, [tahun]).items()}
-    simpanan.pastikan(dokumen_instansi, per.kode)
+    versi = simpanan.pastikan(dokumen_instansi, per.kode)
     skala = dict.fromkeys(dokumen_instansi, pemda.skala_capaian)
-    per_dokumen = simpanan.ringkasan(list(dokumen_instansi), per.kode, skala, jenis)
+    per_dokumen = simpanan.ringkasan(list(dokumen_instansi), per.kode, skala, jenis, versi)
     return {dokumen_instansi[d]: r for d, r in per_dokumen.items()}
 
 

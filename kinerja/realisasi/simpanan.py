@@ -21,9 +21,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from kinerja import rumus
 from kinerja.iki.models import DokumenIKI, Indikator
@@ -142,25 +144,38 @@ def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> int
     return len(dokumen_ids)
 
 
-def _simpan_baru(dokumen_ids: list[int], periode: str) -> None:
-    """Compute and keep documents not kept yet; a concurrent reader keeping the same rows is harmless."""
+def _simpan_baru(dokumen_ids: list[int], periode: str):
+    """Compute and keep documents not kept yet; a concurrent reader keeping the same rows is harmless.
+    Returns the moment they are marked as computed."""
     _ukur_dan_tulis(dokumen_ids, [periode], abaikan_bentrok=True)
     # The mark last: rows without a mark are computed again, a mark without its rows never happens.
+    sekarang = timezone.now()
     UkurDokumen.objects.bulk_create(
-        (UkurDokumen(dokumen_id=d, periode=periode) for d in dokumen_ids), ignore_conflicts=True
+        (UkurDokumen(dokumen_id=d, periode=periode, dihitung_pada=sekarang) for d in dokumen_ids),
+        ignore_conflicts=True,
     )
+    return sekarang
 
 
-def pastikan(dokumen_ids: Iterable[int], periode: str) -> None:
-    """Keep every listed document for ``periode`` when it is not kept yet. Callers pass decreed
-    documents only (those in force): a draft may still change without refreshing anything."""
+def pastikan(dokumen_ids: Iterable[int], periode: str) -> dict[int, object]:
+    """Keep every listed document for ``periode`` when it is not kept yet, and return when each
+    document's kept rows were last computed ({dokumen id: UkurDokumen.dihitung_pada}). Callers pass
+    decreed documents only (those in force): a draft may still change without refreshing anything."""
     dokumen_ids = set(dokumen_ids)
     if not dokumen_ids:
-        return
-    ada = UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode=periode).values_list("dokumen_id", flat=True)
+        return {}
+    ada = dict(
+        UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode=periode).values_list(
+            "dokumen_id", "dihitung_pada"
+        )
+    )
     kurang = sorted(dokumen_ids - set(ada))
     for i in range(0, len(kurang), UKURAN_KELOMPOK):
-        _simpan_baru(kurang[i : i + UKURAN_KELOMPOK], periode)
+        potong = kurang[i : i + UKURAN_KELOMPOK]
+        # (A concurrent reader marking them first leaves another moment in the database: what is
+        # kept under this one is then never asked for.)
+        ada |= dict.fromkeys(potong, _simpan_baru(potong, periode))
+    return ada
 
 
 _KOLOM_BACA = (
@@ -265,19 +280,33 @@ def baca(
     return per_dokumen
 
 
-def ringkasan(dokumen_ids: list[int], periode: str, skala: dict[int, str], jenis=Ringkasan) -> dict[int, Ringkasan]:
+def ringkasan(
+    dokumen_ids: list[int], periode: str, skala: dict[int, str], jenis=Ringkasan, versi: dict[int, object] | None = None
+) -> dict[int, Ringkasan]:
     """{dokumen id: Ringkasan (or its subclass ``jenis``)} from the kept rows (``pastikan`` first):
     four columns per indicator, no catalogue join, no result objects — what a kabupaten dashboard
-    needs of each kecamatan."""
-    hasil = {d: jenis(skala[d]) for d in dokumen_ids}
-    for dokumen_id, realisasi, capaian, lengkap in (
-        HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode=periode)
-        .order_by()
-        .values_list("dokumen_id", "realisasi", "capaian", "lengkap")
-    ):
-        nilai = _angka(capaian)
-        hasil[dokumen_id].catat(nilai, kategori(nilai, skala[dokumen_id]), lengkap and realisasi is not None)
-    return hasil
+    needs of each kecamatan.
+
+    ``versi`` ({dokumen id: when its rows were last computed}, what ``pastikan`` returns) lets each
+    document's counts be kept in the cache under that moment: a saved value, which recomputes one
+    document's rows and moves its moment, leaves the other documents' counts where they are."""
+    versi = versi or {}
+    kunci = {d: f"ringkasan-ukur:{d}:{periode}:{skala[d]}:{versi[d].isoformat()}" for d in dokumen_ids if d in versi}
+    tersimpan = cache.get_many(list(kunci.values())) if kunci else {}
+    hitungan = {d: tersimpan[k] for d, k in kunci.items() if k in tersimpan}
+    kurang = [d for d in dokumen_ids if d not in hitungan]
+    if kurang:
+        baru = {d: jenis(skala[d]) for d in kurang}
+        for dokumen_id, realisasi, capaian, lengkap in (
+            HasilUkur.objects.filter(dokumen_id__in=kurang, periode=periode)
+            .order_by()
+            .values_list("dokumen_id", "realisasi", "capaian", "lengkap")
+        ):
+            nilai = _angka(capaian)
+            baru[dokumen_id].catat(nilai, kategori(nilai, skala[dokumen_id]), lengkap and realisasi is not None)
+        hitungan |= {d: r.hitungan for d, r in baru.items()}
+        cache.set_many({kunci[d]: baru[d].hitungan for d in kurang if d in kunci}, 24 * 3600)
+    return {d: jenis.dari_hitungan(skala[d], hitungan[d]) for d in dokumen_ids}
 
 
 def realisasi_per_identitas(dokumen_ids: Iterable[int], periode: str) -> dict[tuple[int, object], Decimal | None]:
@@ -310,6 +339,10 @@ def segarkan_indikator(indikator_ids: Iterable[int]) -> None:
         ids = per_dokumen[dokumen_id]
         HasilUkur.objects.filter(indikator_id__in=ids, periode__in=daftar_periode).delete()
         _ukur_dan_tulis([dokumen_id], daftar_periode, pk__in=ids)
+        # A new moment: what was kept of this document's rows (``ringkasan``) is read again.
+        UkurDokumen.objects.filter(dokumen_id=dokumen_id, periode__in=daftar_periode).update(
+            dihitung_pada=timezone.now()
+        )
 
 
 def lupakan_dokumen(dokumen_ids: Iterable[int]) -> None:

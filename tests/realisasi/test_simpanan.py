@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kinerja.cli import main
 from kinerja.iki.models import Variabel
+from kinerja.pengukuran import Ringkasan
 from kinerja.realisasi import simpanan
 from kinerja.realisasi.hitung import _hitung_dokumen, hitung_instansi, hitung_pemda
 from kinerja.realisasi.models import HasilUkur, NilaiVariabel, Target, UkurDokumen
@@ -66,6 +67,30 @@ def test_after_any_values_the_kept_rows_equal_the_fresh_computation(dokumen, nil
         for t, angka in enumerate(potong, 1):
             NilaiVariabel.objects.update_or_create(variabel=variabel, periode=f"TW{t}", defaults={"nilai": angka})
     sama(hitung_instansi(dokumen.instansi, 2025, periode), segar(dokumen, periode))
+
+
+def _ringkasan_segar(dok, periode) -> tuple:
+    r = Ringkasan("permendagri_86_2017")
+    for h in segar(dok, periode):
+        r.tambah(h)
+    return r.hitungan
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.one_of(st.none(), _angka), min_size=2, max_size=2), min_size=1, max_size=4))
+def test_the_kept_counts_of_a_kabupaten_follow_every_saved_value(dokumen, perubahan):  # noqa: F811
+    """The kabupaten's counts are kept per document under the moment its rows were computed: after
+    each saved value they equal the counts of a fresh computation."""
+    from kinerja.realisasi.hitung import ringkasan_pemda
+
+    pemda = dokumen.instansi.pemda
+    tepat = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode="tepat")
+    masuk = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode="masuk")
+    for nilai_tepat, nilai_masuk in perubahan:
+        assert ringkasan_pemda(pemda, 2025, "TW1")[dokumen.instansi_id].hitungan == _ringkasan_segar(dokumen, "TW1")
+        for variabel, angka in ((tepat, nilai_tepat), (masuk, nilai_masuk)):
+            NilaiVariabel.objects.update_or_create(variabel=variabel, periode="TW1", defaults={"nilai": angka})
+    assert ringkasan_pemda(pemda, 2025, "TW1")[dokumen.instansi_id].hitungan == _ringkasan_segar(dokumen, "TW1")
 
 
 def test_a_saved_value_and_a_target_refresh_what_they_touch(dokumen):  # noqa: F811

@@ -151,6 +151,8 @@ def test_pemda_results_are_kept_and_a_saved_value_shows_at_once(masuk, demo, dja
         assert teks(client.get(url, {"periode": periode})) == sebelum
     jumlah_hangat = len(hangat.captured_queries)
     assert jumlah_hangat <= jumlah_dingin - 4  # kept results read, nothing computed again
+    # Each kecamatan's counts are kept under the moment its rows were computed: no row read again.
+    assert not [q for q in hangat.captured_queries if "realisasi_hasilukur" in q["sql"]]
     a = demo.instansi[0]
     staf = Jabatan.objects.get(instansi=a, nama="Pengadministrasi Umum")
     pegawai = staf.pemegang().pengguna
@@ -158,11 +160,15 @@ def test_pemda_results_are_kept_and_a_saved_value_shows_at_once(masuk, demo, dja
     for kode, nilai in (("surat_diterima", 7), ("surat_didistribusikan_tepat", 6)):
         v = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode=kode)
         layanan.simpan_nilai(pegawai, v, periode, nilai)
-    sesudah = teks(client.get(url, {"periode": periode}))
+    # Saving refreshed the kept rows it touched: the page reads them, nothing is computed again,
+    # and only that kecamatan's rows are read again for its counts.
+    with django_assert_max_num_queries(15) as sesudah_simpan:
+        sesudah = teks(client.get(url, {"periode": periode}))
     assert "85,71% · Tinggi" in sesudah and "85,71% · Tinggi" not in sebelum
-    # Saving refreshed the kept rows it touched: the page reads them, nothing is computed again.
+    [baca] = [q["sql"] for q in sesudah_simpan.captured_queries if "realisasi_hasilukur" in q["sql"]]
+    assert f"IN ({dokumen.pk})" in baca
     with django_assert_max_num_queries(15) as lagi:
-        client.get(url, {"periode": periode})
+        assert teks(client.get(url, {"periode": periode})) == sesudah
     assert len(lagi.captured_queries) == jumlah_hangat
 
 
