@@ -232,3 +232,16 @@ def test_a_rebuild_inside_a_callers_transaction_stays_in_this_process(monkeypatc
     with transaction.atomic():
         assert simpanan.hitung_ulang([dokumen.pk], ["TAHUN"], proses=2) == 1
     assert HasilUkur.objects.filter(dokumen=dokumen, periode="TAHUN").exists()
+
+
+def test_the_planner_statistics_are_renewed_only_when_a_rebuild_outgrows_them(dokumen):  # noqa: F811
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("statistik perencana kueri hanya milik PostgreSQL")
+    hitung_instansi(dokumen.instansi, 2025, "TAHUN")
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {UkurDokumen._meta.db_table}")
+    ada = UkurDokumen.objects.count()
+    assert simpanan._perbarui_statistik(ada + 1000)  # more marks than the planner knows: analyzed
+    assert not simpanan._perbarui_statistik(ada)  # what it knows already: left to autovacuum
