@@ -165,12 +165,13 @@ def ukur_teragregasi(
     """
     baris = list(baris)
     realisasi: list[Hasil | None] = [None] * len(baris)
+    dilaporkan = [bool(indikator.dilaporkan(periode)) for indikator, _, _ in baris]
     kelompok: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for i, (indikator, agregat, _) in enumerate(baris):
         if not indikator.ekspresi.strip():
             realisasi[i] = Hasil(None, ALASAN_RUMUS_KOSONG)
             continue
-        if not indikator.dilaporkan(periode):
+        if not dilaporkan[i]:
             realisasi[i] = Hasil(
                 None, f"tidak dapat dihitung: indikator {indikator.periode_pelaporan} tidak dilaporkan pada periode ini"
             )
@@ -189,18 +190,17 @@ def ukur_teragregasi(
         for (i, nilai), angka in zip(daftar, rumus.evaluate_many(parsed, kolom)):
             realisasi[i] = Hasil(angka) if angka is not None else _alasan_orang(parsed, baris[i][0], nilai)
     hasil = []
-    for (indikator, _, lengkap), nilai_realisasi in zip(baris, realisasi):
+    for (indikator, _, lengkap), nilai_realisasi, dilaporkan_ in zip(baris, realisasi, dilaporkan):
         target = target_untuk_periode(indikator.targets, periode, lambda indikator=indikator: indikator.aditif)
         nilai_capaian = capaian(nilai_realisasi.nilai, target.nilai, indikator.polaritas, target_hi=target.nilai_hi)
-        dilaporkan = bool(indikator.dilaporkan(periode))
         hasil.append(
             Ukuran(
                 realisasi=nilai_realisasi,
                 target=target,
                 capaian=nilai_capaian,
                 kategori=kategori(nilai_capaian.nilai, skala) if skala is not None else "",
-                lengkap=lengkap or not dilaporkan,
-                dilaporkan=dilaporkan,
+                lengkap=lengkap or not dilaporkan_,
+                dilaporkan=dilaporkan_,
             )
         )
     return hasil
