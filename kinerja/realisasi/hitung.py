@@ -235,18 +235,22 @@ def _baca_variabel(
         return {}, {p.kode: {} for p in daftar_periode}
     where, params = _saring_sql(dokumen_ids, saring)
     kolom = ", ".join(_kolom_agregat(p) for p in daftar_periode)
+    sumber = f"""{Variabel._meta.db_table} v
+        JOIN {Indikator._meta.db_table} i ON i.id = v.indikator_id
+        JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id"""
+    nilai = f"{NilaiVariabel._meta.db_table} nv"
+    cocok = f"nv.variabel_id = v.id AND nv.nilai IS NOT NULL AND {_kondisi_dilaporkan()}"
+    if connection.vendor == "postgresql":
+        # Each variable's few values aggregated on their own (a LATERAL subquery over its index
+        # entries): a sixth cheaper than grouping the whole batch, which sorts it first.
+        dari = f"a.* FROM {sumber} CROSS JOIN LATERAL (SELECT {kolom} FROM {nilai} WHERE {cocok}) a WHERE {where}"
+    else:  # SQLite has no LATERAL
+        dari = f"{kolom} FROM {sumber} LEFT JOIN {nilai} ON {cocok} WHERE {where} GROUP BY v.id"
     sql = f"""
         SELECT v.id, v.indikator_id, v.kode, v.uraian, v.agregasi, v.nilai_tetap,
             CASE WHEN v.konstanta_id IS NOT NULL
                 THEN (SELECT k.nilai FROM {Konstanta._meta.db_table} k WHERE k.id = v.konstanta_id) END,
-            {kolom}
-        FROM {Variabel._meta.db_table} v
-        JOIN {Indikator._meta.db_table} i ON i.id = v.indikator_id
-        JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id
-        LEFT JOIN {NilaiVariabel._meta.db_table} nv
-            ON nv.variabel_id = v.id AND nv.nilai IS NOT NULL AND {_kondisi_dilaporkan()}
-        WHERE {where}
-        GROUP BY v.id
+            {dari}
     """
     ubah_nilai = _pengubah(NilaiVariabel, "nilai")
     ubah_tetap = _pengubah(Variabel, "nilai_tetap")
