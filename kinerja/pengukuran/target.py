@@ -20,8 +20,8 @@ counting from January, so the TW4 target is the annual one. For a period:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from kinerja import rumus
 from kinerja.rumus.pohon import Angka, Negasi
@@ -45,13 +45,13 @@ LABEL_TURUNAN = "target turunan"
 
 _LINEAR, _KONSTAN = "linear", "konstan"
 _TRIWULAN_SETAHUN = 4
-_KODE_TRIWULAN = tuple(f"TW{t}" for t in range(1, _TRIWULAN_SETAHUN + 1))
+_KODE_TRIWULAN = tuple(p for p in PERIODE_TARGET if p != "TAHUN")
 
 
-@dataclass(frozen=True)
-class TargetPeriode:
+class TargetPeriode(NamedTuple):
     """The target of one period: ``nilai`` (or lower bound), ``nilai_hi`` (upper bound of a range),
-    and whether it was derived pro rata from the annual target instead of set (``turunan``)."""
+    and whether it was derived pro rata from the annual target instead of set (``turunan``).
+    A named tuple: a national rebuild makes one per indicator and period."""
 
     nilai: Decimal | None = None
     nilai_hi: Decimal | None = None

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -110,9 +109,8 @@ def _dilaporkan(periode_pelaporan: str, kode: str) -> tuple[int, ...]:
     return tuple(t for t in Periode(kode).triwulan if t in laporan)
 
 
-@dataclass(frozen=True)
-class Ukuran:
-    """An indicator measured over a period."""
+class Ukuran(NamedTuple):
+    """An indicator measured over a period (a named tuple: a national rebuild makes 330,000)."""
 
     realisasi: Hasil
     target: TargetPeriode

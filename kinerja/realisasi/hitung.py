@@ -96,25 +96,8 @@ class _Baris:
     ukur: IndikatorUkur | None = None  # what the engine needs, built once for every period
 
 
-def _baca_indikator(dokumen_ids: Iterable[int], dengan_nama: bool = True, **saring) -> list[_Baris]:
-    """The indicators in catalogue order with their names, or (``dengan_nama=False``, for kept
-    results, which are read back with the catalogue's names and identity) only what the engine needs."""
-    if not dengan_nama:
-        from django.db import connection
-
-        # Plain SQL: a national rebuild reads 330,000 of these rows.
-        where, params = _saring_sql(list(dokumen_ids), saring)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""SELECT i.id, i.ekspresi, i.polaritas, i.periode_pelaporan, s.dokumen_id
-                FROM {Indikator._meta.db_table} i JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id
-                WHERE {where}""",
-                params,
-            )
-            return [
-                _Baris(i, "", ekspresi, "", polaritas, pelaporan, None, "", None, "", did, [])
-                for i, ekspresi, polaritas, pelaporan, did in cursor.fetchall()
-            ]
+def _baca_indikator(dokumen_ids: Iterable[int], **saring) -> list[_Baris]:
+    """The indicators in catalogue order with their names."""
     semua = Indikator.objects.filter(sasaran__dokumen_id__in=dokumen_ids, **saring)
     return [
         _Baris(i, nama, ekspresi, satuan, polaritas, pelaporan, sid, suraian, jid, jnama, did, [], identitas)
@@ -276,6 +259,11 @@ def _baca_variabel(
     return variabel, agregat
 
 
+def _angka_target(ubah, angka: list) -> tuple:
+    """(nilai, nilai_hi, baseline) of a raw target row, converted as the ORM would (``_pengubah``)."""
+    return tuple(None if a is None else ubah(a) for a in angka) if ubah else tuple(angka)
+
+
 def _baca_target(dokumen_ids: list[int], **saring) -> dict[int, dict[str, tuple]]:
     """{indikator id: {periode: (nilai, nilai_hi, baseline)}}, read in plain SQL (no model rows)."""
     from django.db import connection
@@ -293,10 +281,36 @@ def _baca_target(dokumen_ids: list[int], **saring) -> dict[int, dict[str, tuple]
             params,
         )
         for indikator_id, periode, *angka in cursor.fetchall():
-            if ubah:
-                angka = [None if a is None else ubah(a) for a in angka]
-            target[indikator_id][periode] = tuple(angka)
+            target[indikator_id][periode] = _angka_target(ubah, angka)
     return target
+
+
+def _baca_indikator_dan_target(dokumen_ids: list[int], **saring) -> tuple[list[_Baris], dict[int, dict[str, tuple]]]:
+    """For kept rows, which are read back with the catalogue's names and identity: only what the
+    engine needs of each indicator, and its targets as ``_baca_target`` gives them, in one plain
+    query (a national rebuild reads 330,000 indicators)."""
+    from django.db import connection
+
+    where, params = _saring_sql(dokumen_ids, saring)
+    ubah = _pengubah(Target, "nilai")
+    indikator: dict[int, _Baris] = {}
+    target: dict[int, dict[str, tuple]] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT i.id, i.ekspresi, i.polaritas, i.periode_pelaporan, s.dokumen_id,
+                t.periode, t.nilai, t.nilai_hi, t.baseline
+            FROM {Indikator._meta.db_table} i
+            JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id
+            LEFT JOIN {Target._meta.db_table} t ON t.indikator_id = i.id
+            WHERE {where}""",
+            params,
+        )
+        for i, ekspresi, polaritas, pelaporan, dokumen_id, periode, *angka in cursor.fetchall():
+            if i not in indikator:
+                indikator[i] = _Baris(i, "", ekspresi, "", polaritas, pelaporan, None, "", None, "", dokumen_id, [])
+            if periode is not None:
+                target[i][periode] = _angka_target(ubah, angka)
+    return list(indikator.values()), target
 
 
 def _target_per_indikator(target) -> dict[int, dict[str, tuple]]:
@@ -318,9 +332,11 @@ class _Bacaan:
 
 
 def _baca(dokumen_ids: list[int], daftar_periode: list[Periode], dengan_nama: bool = True, **saring) -> _Bacaan:
-    indikator = _baca_indikator(dokumen_ids, dengan_nama, **saring)
+    if dengan_nama:
+        indikator, target = _baca_indikator(dokumen_ids, **saring), _baca_target(dokumen_ids, **saring)
+    else:
+        indikator, target = _baca_indikator_dan_target(dokumen_ids, **saring)
     variabel, agregat = _baca_variabel(dokumen_ids, daftar_periode, **saring)
-    target = _baca_target(dokumen_ids, **saring)
     for baris in indikator:
         baris.variabel = variabel.get(baris.id, [])
         baris.ukur = IndikatorUkur(
