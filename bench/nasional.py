@@ -10,6 +10,7 @@ memory is the measurement's own, it times:
   (kinerja.realisasi.simpanan.hitung_ulang, batches of documents);
 - the floor: the database aggregating the same value rows per variable and returning them
   (what any computation must at least read);
+  both in turn, three times, the best of each kept;
 - the incremental refresh after one value change (a value saved, its kept rows fresh);
 - one kabupaten of 30 kecamatan: computed fresh, and read from the kept results;
 - the peak RSS of the measuring process and of the rebuild's worker processes;
@@ -37,6 +38,7 @@ TARGET_RASIO_LANTAI = 2
 TARGET_RSS_MB = 500
 TARGET_KABUPATEN_DETIK = 0.05
 TARGET_SEGAR_DETIK = 1
+PUTARAN = 3
 
 # Copied per kabupaten, parents first. Foreign keys into these tables are shifted with the copy;
 # foreign keys elsewhere (users, …) keep pointing at the seed's rows or become NULL.
@@ -187,23 +189,11 @@ def _rss_puncak_mb() -> float:
     return max(resource.getrusage(r).ru_maxrss for r in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 
 
-def ukur(tahun: int) -> int:
+def _lantai(tahun: int) -> tuple[float, int]:
+    """The floor: the database aggregates the year's value rows per variable and hands them over
+    (what any computation must at least read). Seconds, and the number of variables."""
     from django.db import connection
 
-    from kinerja.iki.models import DokumenIKI, Indikator
-    from kinerja.organisasi.models import Pemda
-    from kinerja.realisasi import simpanan
-    from kinerja.realisasi.hitung import _hitung_dokumen, hitung_pemda
-    from kinerja.realisasi.models import HasilUkur, NilaiVariabel, UkurDokumen
-    from kinerja.realisasi.periode import periode_hitung
-
-    dokumen_ids = list(
-        DokumenIKI.objects.filter(tahun=tahun, status=DokumenIKI.Status.DITETAPKAN).values_list("pk", flat=True)
-    )
-    jumlah_indikator = Indikator.objects.filter(sasaran__dokumen__in=dokumen_ids).count()
-    print(f"\ntahun {tahun}: {len(dokumen_ids):,} dokumen, {jumlah_indikator:,} indikator")
-
-    # The floor: the database aggregates the same value rows per variable and hands them over.
     mulai = time.perf_counter()
     with connection.cursor() as c:
         c.execute(
@@ -220,21 +210,45 @@ def ukur(tahun: int) -> int:
             """,
             [tahun],
         )
-        baris_lantai = 0
+        baris = 0
         while potong := c.fetchmany(20000):  # handed over and dropped: the floor holds no rows
-            baris_lantai += len(potong)
-    lantai = time.perf_counter() - mulai
-    print(f"lantai (agregat basis data, {baris_lantai:,} variabel): {lantai:.2f} s")
+            baris += len(potong)
+    return time.perf_counter() - mulai, baris
 
-    UkurDokumen.objects.filter(dokumen__tahun=tahun, periode="TAHUN").delete()
-    HasilUkur.objects.filter(dokumen__tahun=tahun, periode="TAHUN").delete()
-    mulai = time.perf_counter()
-    simpanan.hitung_ulang(dokumen_ids, ["TAHUN"])
-    penuh = time.perf_counter() - mulai
+
+def ukur(tahun: int) -> int:
+
+    from kinerja.iki.models import DokumenIKI, Indikator
+    from kinerja.organisasi.models import Pemda
+    from kinerja.realisasi import simpanan
+    from kinerja.realisasi.hitung import _hitung_dokumen, hitung_pemda
+    from kinerja.realisasi.models import HasilUkur, NilaiVariabel, UkurDokumen
+    from kinerja.realisasi.periode import periode_hitung
+
+    dokumen_ids = list(
+        DokumenIKI.objects.filter(tahun=tahun, status=DokumenIKI.Status.DITETAPKAN).values_list("pk", flat=True)
+    )
+    jumlah_indikator = Indikator.objects.filter(sasaran__dokumen__in=dokumen_ids).count()
+    print(f"\ntahun {tahun}: {len(dokumen_ids):,} dokumen, {jumlah_indikator:,} indikator")
+
+    # The floor and the full recompute, each measured PUTARAN times in turn and the best kept: one
+    # run's figure moves by a fifth with what the other left in PostgreSQL's buffers.
+    waktu_lantai, waktu_penuh = [], []
+    for putaran in range(1, PUTARAN + 1):
+        lantai, baris_lantai = _lantai(tahun)
+        waktu_lantai.append(lantai)
+        UkurDokumen.objects.filter(dokumen__tahun=tahun, periode="TAHUN").delete()
+        HasilUkur.objects.filter(dokumen__tahun=tahun, periode="TAHUN").delete()
+        mulai = time.perf_counter()
+        simpanan.hitung_ulang(dokumen_ids, ["TAHUN"])
+        waktu_penuh.append(time.perf_counter() - mulai)
+        print(f"putaran {putaran}: lantai {lantai:.2f} s, hitung ulang penuh {waktu_penuh[-1]:.2f} s", flush=True)
+    lantai, penuh = min(waktu_lantai), min(waktu_penuh)
+    print(f"lantai (agregat basis data, {baris_lantai:,} variabel): {lantai:.2f} s (terbaik dari {PUTARAN})")
     rasio = penuh / lantai
     status = "OK" if rasio <= TARGET_RASIO_LANTAI else "LAMBAT"
     print(
-        f"hitung ulang penuh (ukur + simpan {jumlah_indikator:,} indikator): {penuh:.2f} s, "
+        f"hitung ulang penuh (ukur + simpan {jumlah_indikator:,} indikator): {penuh:.2f} s (terbaik dari {PUTARAN}), "
         f"{rasio:.1f}× lantai [{status}: target ≤ {TARGET_RASIO_LANTAI}×]"
     )
 
