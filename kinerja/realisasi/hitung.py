@@ -134,9 +134,9 @@ def _triwulan_sql(triwulan) -> str:
 
 
 def _kondisi_dilaporkan() -> str:
-    """SQL condition: the value row ``nv`` is of a quarter in which its indicator ``i`` is reported,
-    built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan when unknown).
-    Part of the join, so that each period's columns only test the quarter."""
+    """SQL condition: the value row ``nv`` is of a quarter (TW1–TW4) in which its indicator ``i`` is
+    reported, built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan when
+    unknown). Part of the join, so that each period's columns only test the quarter."""
     bagian = []
     for pelaporan, dilaporkan in TRIWULAN_PELAPORAN.items():
         if pelaporan == "triwulanan":
@@ -144,9 +144,7 @@ def _kondisi_dilaporkan() -> str:
             pilih = f"i.periode_pelaporan NOT IN ({lain})"
         else:
             pilih = f"i.periode_pelaporan = '{pelaporan}'"
-        if set(dilaporkan) != {1, 2, 3, 4}:
-            pilih += f" AND nv.periode IN ({_triwulan_sql(dilaporkan)})"
-        bagian.append(f"({pilih})")
+        bagian.append(f"({pilih} AND nv.periode IN ({_triwulan_sql(dilaporkan)}))")
     return f"({' OR '.join(bagian)})"
 
 

@@ -247,3 +247,13 @@ def test_the_planner_statistics_are_renewed_only_when_a_rebuild_outgrows_them(do
     ada = UkurDokumen.objects.count()
     assert simpanan._perbarui_statistik(ada + 1000)  # more marks than the planner knows: analyzed
     assert not simpanan._perbarui_statistik(ada)  # what it knows already: left to autovacuum
+
+
+def test_a_value_row_of_no_quarter_counts_in_no_period(dokumen):  # noqa: F811
+    """Only TW1–TW4 rows are values (the entry path writes nothing else); a stray row of another
+    period code must not slip into a year's sum."""
+    sebelum = {p: segar(dokumen, p) for p in ("TAHUN", "S1", "TW2")}
+    variabel = Variabel.objects.get(indikator__sasaran__dokumen=dokumen, kode="tepat")
+    NilaiVariabel.objects.create(variabel=variabel, periode="S1", nilai=Decimal(1000))
+    for periode, hasil in sebelum.items():
+        sama(segar(dokumen, periode), hasil)
