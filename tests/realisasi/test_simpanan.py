@@ -257,3 +257,17 @@ def test_a_value_row_of_no_quarter_counts_in_no_period(dokumen):  # noqa: F811
     NilaiVariabel.objects.create(variabel=variabel, periode="S1", nilai=Decimal(1000))
     for periode, hasil in sebelum.items():
         sama(segar(dokumen, periode), hasil)
+
+
+def test_the_kept_tables_are_unlogged_on_postgresql():
+    """Derived rows, emptied together with their marks after a crash (migration 0007)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("UNLOGGED hanya milik PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, relpersistence FROM pg_class WHERE relname IN (%s, %s)",
+            [HasilUkur._meta.db_table, UkurDokumen._meta.db_table],
+        )
+        assert dict(cursor.fetchall()) == {HasilUkur._meta.db_table: "u", UkurDokumen._meta.db_table: "u"}
