@@ -34,6 +34,16 @@ def urut_pohon(jabatan_list):
     return hasil
 
 
+WARNA_TANPA_NILAI = "#9aa5b1"
+"""The colour of a capaian that cannot be rated."""
+
+
+def warna_capaian(capaian, skala) -> tuple[str, str]:
+    """(background, text colour) of a capaian under the scale's categories; grey without a capaian."""
+    latar = skala.predikat_untuk(capaian).warna if capaian is not None else WARNA_TANPA_NILAI
+    return latar, warna_teks(latar)
+
+
 def warna_teks(latar: str) -> str:
     """Black or white text, whichever reads better on the background colour (WCAG luminance)."""
     r, g, b = (int(latar[i : i + 2], 16) / 255 for i in (1, 3, 5))

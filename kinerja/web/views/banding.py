@@ -27,8 +27,8 @@ from kinerja.sel_aman import simpan_buku
 
 from .. import akses
 from ..ringkasan import rekap_isian_per_triwulan
-from ..umum import dokumen_berlaku_per_tahun, warna_teks
-from .dasbor import WARNA_TANPA_NILAI, pilih_periode, pilih_tahun, pilihan_periode_tampil
+from ..umum import dokumen_berlaku_per_tahun, warna_capaian
+from .dasbor import pilih_periode, pilih_tahun, pilihan_periode_tampil
 
 
 def kunci_nama(nama: str) -> str:
@@ -36,12 +36,15 @@ def kunci_nama(nama: str) -> str:
     return " ".join(re.sub(r"[^\w%]+", " ", nama.casefold()).split())
 
 
+_TANPA_NILAI = warna_capaian(None, None)
+
+
 @dataclass
 class BarisBanding:
     instansi: Instansi
     hasil: object | None  # HasilIndikator, None when the kecamatan has no such indicator
-    warna: str = WARNA_TANPA_NILAI
-    warna_teks: str = "#000000"
+    warna: str = _TANPA_NILAI[0]
+    warna_teks: str = _TANPA_NILAI[1]
 
     @property
     def capaian(self) -> Decimal | None:
@@ -78,9 +81,7 @@ def _data(request, pemda_id):
     for i in instansi_list:
         h = per_nama.get(kunci, {}).get(i.pk)
         b = BarisBanding(i, h)
-        if b.capaian is not None:
-            b.warna = skala.predikat_untuk(b.capaian).warna
-            b.warna_teks = warna_teks(b.warna)
+        b.warna, b.warna_teks = warna_capaian(b.capaian, skala)
         baris.append(b)
     baris.sort(key=lambda b: (b.hasil is None, b.capaian is None, -(b.capaian or 0), b.instansi.nama))
     dokumen_instansi = {berlaku[(i.pk, tahun)]: i for i in instansi_list if (i.pk, tahun) in berlaku}

@@ -18,8 +18,7 @@ from kinerja.realisasi.simpanan import baca_indikator
 
 from .. import akses
 from ..rumus_html import rumus_pecahan
-from ..umum import warna_teks
-from .dasbor import WARNA_TANPA_NILAI
+from ..umum import warna_capaian
 
 PERIODE = (*PERIODE_ISIAN, "TAHUN")
 TINGGI_GRAFIK = 120  # px of the tallest bar
@@ -57,7 +56,7 @@ def capaian_indikator(request, indikator_id):
     for periode in PERIODE:
         ini, lalu = hasil.get((True, periode)), hasil.get((False, periode))
         capaian = ini["capaian"] if ini else None
-        warna = skala.predikat_untuk(capaian).warna if capaian is not None else WARNA_TANPA_NILAI
+        warna, teks = warna_capaian(capaian, skala)
         baris.append(
             {
                 "periode": periode,
@@ -66,7 +65,7 @@ def capaian_indikator(request, indikator_id):
                 "lalu": lalu,
                 "kategori": skala.predikat_untuk(capaian).label if capaian is not None else "Tidak dapat dinilai",
                 "warna": warna,
-                "warna_teks": warna_teks(warna),
+                "warna_teks": teks,
                 "isian": isian.get(periode),
             }
         )

@@ -24,9 +24,7 @@ from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
 from .. import akses
 from ..ringkasan import matriks_isian, rekap_isian_banyak
 from ..tren import capaian_per_triwulan
-from ..umum import dokumen_berlaku_per_tahun, warna_teks
-
-WARNA_TANPA_NILAI = "#9aa5b1"
+from ..umum import WARNA_TANPA_NILAI, dokumen_berlaku_per_tahun, warna_capaian, warna_teks
 
 
 class Ringkasan(pengukuran.Ringkasan):
@@ -58,12 +56,6 @@ class Ringkasan(pengukuran.Ringkasan):
             for label in urutan
             if self.sebaran.get(label)
         ]
-
-
-def _warna_hasil(hasil, skala):
-    if hasil.capaian.nilai is None:
-        return WARNA_TANPA_NILAI
-    return skala.predikat_untuk(hasil.capaian.nilai).warna
 
 
 PILIHAN_PERIODE = ("TW1", "TW2", "TW3", "TW4", "SD_TW2", "SD_TW3", "S1", "S2", "TAHUN")
@@ -124,8 +116,8 @@ def dasbor_instansi(request, instansi_id):
         j["ringkasan"].tambah(h)
         s = j["sasaran"].setdefault(h.sasaran_id, {"uraian": h.sasaran, "ringkasan": Ringkasan(skala), "indikator": []})
         s["ringkasan"].tambah(h)
-        warna = _warna_hasil(h, skala)
-        s["indikator"].append({"hasil": h, "warna": warna, "warna_teks": warna_teks(warna)})
+        warna, teks = warna_capaian(h.capaian.nilai, skala)
+        s["indikator"].append({"hasil": h, "warna": warna, "warna_teks": teks})
     terlambat, belum_masuk = [], []
     for _, sel in matriks_isian(dokumen):
         terlambat += [s for s in sel if s.terlambat]

@@ -19,13 +19,13 @@ from kinerja.format import format_persen
 from kinerja.iki.models import Indikator, Sasaran
 from kinerja.laporan.pdf import ke_pdf
 from kinerja.organisasi.models import Jabatan
-from kinerja.pengukuran.skala import SKALA
+from kinerja.pengukuran.skala import SKALA, TIDAK_DAPAT_DINILAI
 from kinerja.realisasi.hitung import hitung_instansi
 
 from .. import akses
 from ..pohon_svg import Simpul, gambar_pohon
-from ..umum import warna_teks
-from .dasbor import WARNA_TANPA_NILAI, pilih_periode, pilihan_periode_tampil
+from ..umum import warna_capaian
+from .dasbor import pilih_periode, pilihan_periode_tampil
 
 TANDA_YATIM = "tidak mendukung indikator atasan"
 TANDA_TIDAK_DIDUKUNG = "belum didukung bawahan"
@@ -88,14 +88,16 @@ def susun_kaskade(dokumen) -> dict:
 def _hasil_per_indikator(dokumen, periode) -> dict:
     """{indikator id: (capaian text, colour, text colour)} for the period, from the one computation."""
     skala = SKALA[dokumen.instansi.pemda.skala_capaian]
-    warna = {}
+    hasil = {}
     for h in hitung_instansi(dokumen.instansi, dokumen.tahun, periode, dokumen=dokumen):
-        if h.capaian.nilai is None:
-            warna[h.indikator_id] = ("Tidak dapat dinilai", WARNA_TANPA_NILAI)
-        else:
-            predikat = skala.predikat_untuk(h.capaian.nilai)
-            warna[h.indikator_id] = (f"{format_persen(h.capaian.nilai)} · {predikat.label}", predikat.warna)
-    return {k: (teks, w, warna_teks(w)) for k, (teks, w) in warna.items()}
+        nilai = h.capaian.nilai
+        label = (
+            f"{format_persen(nilai)} · {skala.predikat_untuk(nilai).label}"
+            if nilai is not None
+            else TIDAK_DAPAT_DINILAI
+        )
+        hasil[h.indikator_id] = (label, *warna_capaian(nilai, skala))
+    return hasil
 
 
 def _tanda(ind) -> str:
@@ -103,7 +105,7 @@ def _tanda(ind) -> str:
 
 
 def _simpul(ind, anak, hasil) -> Simpul:
-    nilai, warna, teks = hasil.get(ind.pk, ("Tidak dapat dinilai", WARNA_TANPA_NILAI, "#000000"))
+    nilai, warna, teks = hasil.get(ind.pk) or (TIDAK_DAPAT_DINILAI, *warna_capaian(None, None))
     return Simpul(
         judul=ind.nama,
         keterangan=ind.jabatan.nama,
