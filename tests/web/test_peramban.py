@@ -3,6 +3,7 @@
 Each role logs in; a pejabat enters values (saved by htmx as they are typed), uploads evidence and
 submits; the superior returns the report with a reason, then verifies it; the Camat approves;
 another office's URLs answer 404; dashboard screenshots (desktop and phone) go to test-artifacts/.
+A value saved in the browser shows at once on the kecamatan and the kabupaten dashboards.
 """
 
 import re
@@ -159,6 +160,43 @@ def test_the_quarterly_cycle_in_the_browser(peramban, live_server, data, tmp_pat
     assert pemda.halaman.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     pemda.halaman.screenshot(path=str(artifact_dir / "dasbor-pemda-ponsel.png"), full_page=True)
     for orang in (pejabat, atasan, camat, ponsel, pemda):
+        orang.tutup()
+
+
+def test_a_value_saved_in_the_browser_shows_at_once_on_both_dashboards(peramban, live_server, data):
+    """Both dashboards read kept results (the kabupaten's counts kept per kecamatan in the cache):
+    a value saved in the browser must show on the next view of each, nothing waits for a rebuild."""
+    a, _ = data.instansi
+    hari_ini = timezone.localdate()
+    periode = f"TW{(hari_ini.month - 1) // 3 + 1}"  # the open quarter: nothing entered yet
+    dokumen = dokumen_berlaku(a, hari_ini.year)
+    staf = Jabatan.objects.get(instansi=a, nama="Pengadministrasi Umum")
+    variabel = {
+        v.kode: v
+        for v in Variabel.objects.filter(indikator__sasaran__dokumen=dokumen, indikator__sasaran__jabatan=staf)
+    }
+    kabupaten = Pengguna(peramban, live_server, "admin.pemda")
+    camat = Pengguna(peramban, live_server, f"camat.{KEC_A}")
+    url_kabupaten = f"/pemda/{a.pemda_id}/dasbor/?periode={periode}"
+    url_kecamatan = f"/instansi/{a.pk}/dasbor/?periode={periode}"
+    baris_a = kabupaten.halaman.locator("tr", has_text=a.nama)
+    for orang, url in ((kabupaten, url_kabupaten), (camat, url_kecamatan)):
+        orang.buka(url)  # read once, so that what is kept is what must change
+        orang.expect(orang.halaman.locator("main")).not_to_contain_text("85,71%")
+
+    pejabat = Pengguna(peramban, live_server, f"staf.umum.{KEC_A}")
+    pejabat.buka(f"/isian/{dokumen.pk}/{staf.pk}/{periode}/")
+    _isi(pejabat, variabel["surat_diterima"], "7")
+    _isi(pejabat, variabel["surat_didistribusikan_tepat"], "6")
+    pejabat.expect(pejabat.halaman.locator(f"#hasil-{variabel['surat_diterima'].indikator_id}")).to_contain_text(
+        "85,71 %"
+    )
+
+    kabupaten.buka(url_kabupaten)
+    kabupaten.expect(baris_a.first).to_contain_text("85,71% · Tinggi")
+    camat.buka(url_kecamatan)
+    camat.expect(camat.halaman.locator("main")).to_contain_text("85,71%")
+    for orang in (kabupaten, camat, pejabat):
         orang.tutup()
 
 
