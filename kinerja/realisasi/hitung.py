@@ -266,6 +266,8 @@ def _baca_target(dokumen_ids: list[int], **saring) -> dict[int, dict[str, tuple]
     """{indikator id: {periode: (nilai, nilai_hi, baseline)}}, read in plain SQL (no model rows)."""
     from django.db import connection
 
+    if not dokumen_ids:
+        return {}
     where, params = _saring_sql(dokumen_ids, saring)
     ubah = _pengubah(Target, "nilai")
     target: dict[int, dict[str, tuple]] = defaultdict(dict)
@@ -309,15 +311,6 @@ def _baca_indikator_dan_target(dokumen_ids: list[int], **saring) -> tuple[list[_
             if periode is not None:
                 target[i][periode] = _angka_target(ubah, angka)
     return list(indikator.values()), target
-
-
-def _target_per_indikator(target) -> dict[int, dict[str, tuple]]:
-    hasil: dict[int, dict[str, tuple]] = defaultdict(dict)
-    for indikator_id, periode, lo, hi, baseline in target.order_by().values_list(
-        "indikator_id", "periode", "nilai", "nilai_hi", "baseline"
-    ):
-        hasil[indikator_id][periode] = (lo, hi, baseline)
-    return hasil
 
 
 @dataclass
@@ -492,7 +485,7 @@ def hitung_objek(indikator: list[Indikator], nilai: dict[int, Decimal | None], p
     if len(per.triwulan) != 1:
         raise ValueError("hitung_objek menghitung satu triwulan saja")
     [triwulan] = per.triwulan
-    target = _target_per_indikator(Target.objects.filter(indikator_id__in=[i.pk for i in indikator]))
+    target = _baca_target(sorted({i.sasaran.dokumen_id for i in indikator}), pk__in=[i.pk for i in indikator])
     baris = []
     masukan = []
     for ind in indikator:

@@ -32,11 +32,11 @@ class Ringkasan(pengukuran.Ringkasan):
 
     @property
     def warna(self) -> str:
-        return self.predikat.warna if self.dinilai else WARNA_TANPA_NILAI
+        return warna_capaian(self.rata_rata, self.skala)[0]
 
     @property
     def warna_teks(self) -> str:
-        return warna_teks(self.warna)
+        return warna_capaian(self.rata_rata, self.skala)[1]
 
     @property
     def lebar_batang(self) -> int:
