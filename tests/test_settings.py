@@ -63,3 +63,16 @@ def test_gunicorn_workers_share_one_file_cache_per_database():
     ]
     assert all(h[0].endswith("FileBasedCache") and h[1].endswith("var/tembolok") for h in hasil)
     assert hasil[0][2] != hasil[1][2]
+
+
+def test_postgresql_connections_compile_no_query_with_jit():
+    """The batch reads of a rebuild crossed JIT's cost line and spent more compiling than they saved."""
+    hasil = subprocess.run(
+        [sys.executable, "-c", "import kinerja.settings as s; print(s.DATABASES['default']['OPTIONS']['options'])"],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("KINERJA_")}
+        | {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/contoh"},
+        timeout=60,
+    )
+    assert hasil.returncode == 0 and "-c jit=off" in hasil.stdout
