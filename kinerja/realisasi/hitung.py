@@ -135,17 +135,18 @@ def _triwulan_sql(triwulan) -> str:
 
 def _kondisi_dilaporkan() -> str:
     """SQL condition: the value row ``nv`` is of a quarter (TW1–TW4) in which its indicator ``i`` is
-    reported, built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan when
-    unknown). Part of the join, so that each period's columns only test the quarter."""
-    bagian = []
-    for pelaporan, dilaporkan in TRIWULAN_PELAPORAN.items():
-        if pelaporan == "triwulanan":
-            lain = ", ".join(f"'{p}'" for p in TRIWULAN_PELAPORAN if p != pelaporan)
-            pilih = f"i.periode_pelaporan NOT IN ({lain})"
-        else:
-            pilih = f"i.periode_pelaporan = '{pelaporan}'"
-        bagian.append(f"({pilih} AND nv.periode IN ({_triwulan_sql(dilaporkan)}))")
-    return f"({' OR '.join(bagian)})"
+    reported, built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan — every
+    quarter — when unknown). Part of the join, so that each period's columns only test the quarter."""
+    lain = {p: t for p, t in TRIWULAN_PELAPORAN.items() if p != "triwulanan"}
+    assert set(TRIWULAN_PELAPORAN["triwulanan"]) == {1, 2, 3, 4}, "triwulanan dilaporkan setiap triwulan"
+    pilihan = " OR ".join(
+        f"(i.periode_pelaporan = '{p}' AND nv.periode IN ({_triwulan_sql(t)}))" for p, t in lain.items()
+    )
+    bukan_lain = ", ".join(f"'{p}'" for p in lain)
+    return (
+        f"(nv.periode IN ({_triwulan_sql((1, 2, 3, 4))}) "
+        f"AND (i.periode_pelaporan NOT IN ({bukan_lain}) OR {pilihan}))"
+    )
 
 
 def _kolom_agregat(periode: Periode) -> str:
@@ -156,10 +157,24 @@ def _kolom_agregat(periode: Periode) -> str:
         nilai = "nv.nilai"
     else:
         nilai = f"CASE WHEN nv.periode IN ({_triwulan_sql(periode.triwulan)}) THEN nv.nilai END"
-    terakhir = ", ".join(f"MAX(CASE WHEN nv.periode = 'TW{t}' THEN nv.nilai END)" for t in reversed(periode.triwulan))
-    terakhir = f"COALESCE({terakhir})" if len(periode.triwulan) > 1 else terakhir
-    sql_cara = {"jumlah": f"SUM({nilai})", "rata_rata": f"SUM({nilai})", "maks": f"MAX({nilai})"}
-    sql_cara |= {"min": f"MIN({nilai})", "terakhir": terakhir}
+
+    def untuk(sql: str, *cara: str) -> str:
+        # Every aggregate named in the CASE below is computed for every row: FILTER spares a
+        # variable the aggregates of the other caras.
+        daftar = ", ".join(f"'{c}'" for c in cara)
+        return f"{sql} FILTER (WHERE v.agregasi IN ({daftar}))"
+
+    jumlah = untuk(f"SUM({nilai})", "jumlah", "rata_rata")
+    terakhir = [
+        untuk(f"MAX(CASE WHEN nv.periode = 'TW{t}' THEN nv.nilai END)", "terakhir") for t in reversed(periode.triwulan)
+    ]
+    sql_cara = {
+        "jumlah": jumlah,
+        "rata_rata": jumlah,
+        "maks": untuk(f"MAX({nilai})", "maks"),
+        "min": untuk(f"MIN({nilai})", "min"),
+        "terakhir": f"COALESCE({', '.join(terakhir)})" if len(terakhir) > 1 else terakhir[0],
+    }
     assert set(sql_cara) == set(AGREGASI), "setiap cara agregasi butuh SQL-nya"
     cabang = " ".join(f"WHEN '{cara}' THEN {sql}" for cara, sql in sql_cara.items())
     return f"COUNT({nilai}), CASE v.agregasi {cabang} END"
@@ -220,7 +235,8 @@ def _baca_variabel(
         JOIN {Indikator._meta.db_table} i ON i.id = v.indikator_id
         JOIN {_TABEL_SASARAN} s ON s.id = i.sasaran_id"""
     nilai = f"{NilaiVariabel._meta.db_table} nv"
-    cocok = f"nv.variabel_id = v.id AND nv.nilai IS NOT NULL AND {_kondisi_dilaporkan()}"
+    # (No "nilai IS NOT NULL": every aggregate leaves an empty value out by itself.)
+    cocok = f"nv.variabel_id = v.id AND {_kondisi_dilaporkan()}"
     if connection.vendor == "postgresql":
         # Each variable's few values aggregated on their own (a LATERAL subquery over its index
         # entries): a sixth cheaper than grouping the whole batch, which sorts it first.

@@ -160,6 +160,8 @@ def test_the_database_aggregates_every_cara_rhythm_and_fill_pattern_as_the_engin
                     if pola >> (t - 1) & 1:
                         angka = Decimal(acak.randint(-batas * 10**6, batas * 10**6)).scaleb(-6)
                         nilai_baru.append(NilaiVariabel(variabel=variabel, periode=f"TW{t}", nilai=angka))
+                    elif acak.random() < 0.5:  # a value entered, then emptied: its row stays, empty
+                        nilai_baru.append(NilaiVariabel(variabel=variabel, periode=f"TW{t}", nilai=None))
     NilaiVariabel.objects.bulk_create(nilai_baru)
     disimpan: dict[int, dict[int, Decimal]] = {}
     for vid, periode, angka in NilaiVariabel.objects.filter(variabel__indikator__sasaran__dokumen=draf).values_list(
