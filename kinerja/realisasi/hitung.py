@@ -144,8 +144,7 @@ def _kondisi_dilaporkan() -> str:
     )
     bukan_lain = ", ".join(f"'{p}'" for p in lain)
     return (
-        f"(nv.periode IN ({_triwulan_sql((1, 2, 3, 4))}) "
-        f"AND (i.periode_pelaporan NOT IN ({bukan_lain}) OR {pilihan}))"
+        f"(nv.periode IN ({_triwulan_sql((1, 2, 3, 4))}) AND (i.periode_pelaporan NOT IN ({bukan_lain}) OR {pilihan}))"
     )
 
 
