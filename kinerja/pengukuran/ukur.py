@@ -57,7 +57,7 @@ class IndikatorUkur:
     """What the engine needs to know of an indicator to measure it (plain attributes: a national
     recompute builds hundreds of thousands; additivity is worked out only when a period needs it)."""
 
-    __slots__ = ("ekspresi", "polaritas", "periode_pelaporan", "variabel", "targets", "_aditif")
+    __slots__ = ("ekspresi", "polaritas", "periode_pelaporan", "variabel", "targets", "_aditif", "_tetap")
 
     def __init__(
         self,
@@ -73,6 +73,7 @@ class IndikatorUkur:
         self.variabel = tuple(variabel)
         self.targets = targets if targets is not None else {}
         self._aditif: bool | None = None
+        self._tetap: dict[str, Decimal] | None = None
 
     def __repr__(self) -> str:
         return f"IndikatorUkur({self.ekspresi!r}, {self.polaritas!r}, {self.periode_pelaporan!r})"
@@ -80,6 +81,13 @@ class IndikatorUkur:
     @property
     def cara(self) -> dict[str, str]:
         return {v.kode: v.agregasi for v in self.variabel if v.tetap is None}
+
+    @property
+    def tetap(self) -> dict[str, Decimal]:
+        """{kode: value} of the variables with a fixed value or a Konstanta (usually none)."""
+        if self._tetap is None:
+            self._tetap = {v.kode: v.tetap for v in self.variabel if v.tetap is not None}
+        return self._tetap
 
     @property
     def aditif(self) -> bool:
@@ -174,9 +182,9 @@ def ukur_teragregasi(
                 None, f"tidak dapat dihitung: indikator {indikator.periode_pelaporan} tidak dilaporkan pada periode ini"
             )
             continue
-        nilai = dict(agregat)
-        nilai.update({v.kode: v.tetap for v in indikator.variabel if v.tetap is not None})
-        kelompok[indikator.ekspresi].append((i, nilai))
+        # Read only from here on: the caller's aggregates need no copy unless fixed values join them.
+        tetap = indikator.tetap
+        kelompok[indikator.ekspresi].append((i, {**agregat, **tetap} if tetap else agregat))
     for ekspresi, daftar in kelompok.items():
         try:
             parsed = rumus.parse(ekspresi)
@@ -192,13 +200,13 @@ def ukur_teragregasi(
         target = target_untuk_periode(indikator.targets, periode, lambda indikator=indikator: indikator.aditif)
         nilai_capaian = capaian(nilai_realisasi.nilai, target.nilai, indikator.polaritas, target_hi=target.nilai_hi)
         hasil.append(
-            Ukuran(
-                realisasi=nilai_realisasi,
-                target=target,
-                capaian=nilai_capaian,
-                kategori=kategori(nilai_capaian.nilai, skala) if skala is not None else "",
-                lengkap=lengkap or not dilaporkan_,
-                dilaporkan=dilaporkan_,
+            Ukuran(  # positional: a national rebuild makes 330,000
+                nilai_realisasi,
+                target,
+                nilai_capaian,
+                kategori(nilai_capaian.nilai, skala) if skala is not None else "",
+                lengkap or not dilaporkan_,
+                dilaporkan_,
             )
         )
     return hasil

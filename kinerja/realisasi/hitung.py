@@ -253,28 +253,30 @@ def _baca_variabel(
     ubah_konstanta = _pengubah(Konstanta, "nilai")
     variabel: dict[int, list] = defaultdict(list)
     agregat: dict[str, dict[int, tuple]] = {p.kode: {} for p in daftar_periode}
-    urutan = [(p.kode, 7 + 2 * j) for j, p in enumerate(daftar_periode)]
+    # Each period's (n, partial) columns, and the aggregates they go to.
+    urutan = [(agregat[p.kode], 7 + 2 * j) for j, p in enumerate(daftar_periode)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+        # Columns by position, no unpacking into names: a national rebuild reads 600,000 rows.
         while baris := cursor.fetchmany(5000):
             for b in baris:
-                vid, indikator_id, kode, uraian, cara, tetap, konstanta = b[:7]
-                if tetap is None and konstanta is not None:
-                    tetap = ubah_konstanta(konstanta) if ubah_konstanta else konstanta
-                elif tetap is not None and ubah_tetap:
+                tetap = b[5]
+                if tetap is None:
+                    if b[6] is not None:
+                        tetap = ubah_konstanta(b[6]) if ubah_konstanta else b[6]
+                elif ubah_tetap:
                     tetap = ubah_tetap(tetap)
-                variabel[indikator_id].append((vid, VariabelUkur(kode, uraian, cara, tetap)))
-                for kode_periode, j in urutan:
-                    n = b[j]
-                    if n:
-                        sebagian = b[j + 1]
-                        agregat[kode_periode][vid] = (n, ubah_nilai(sebagian) if ubah_nilai else sebagian)
+                vid = b[0]
+                variabel[b[1]].append((vid, VariabelUkur(b[2], b[3], b[4], tetap)))
+                for per_variabel, j in urutan:
+                    if b[j]:
+                        per_variabel[vid] = (b[j], ubah_nilai(b[j + 1])) if ubah_nilai else b[j : j + 2]
     return variabel, agregat
 
 
-def _angka_target(ubah, angka: list) -> tuple:
+def _angka_target(ubah, angka: tuple) -> tuple:
     """(nilai, nilai_hi, baseline) of a raw target row, converted as the ORM would (``_pengubah``)."""
-    return tuple(None if a is None else ubah(a) for a in angka) if ubah else tuple(angka)
+    return tuple(None if a is None else ubah(a) for a in angka) if ubah else angka
 
 
 def _baca_target(dokumen_ids: list[int], **saring) -> dict[int, dict[str, tuple]]:
@@ -295,8 +297,8 @@ def _baca_target(dokumen_ids: list[int], **saring) -> dict[int, dict[str, tuple]
             WHERE {where}""",
             params,
         )
-        for indikator_id, periode, *angka in cursor.fetchall():
-            target[indikator_id][periode] = _angka_target(ubah, angka)
+        for b in cursor.fetchall():
+            target[b[0]][b[1]] = _angka_target(ubah, b[2:])
     return target
 
 
@@ -308,8 +310,8 @@ def _baca_indikator_dan_target(dokumen_ids: list[int], **saring) -> tuple[list[_
 
     where, params = _saring_sql(dokumen_ids, saring)
     ubah = _pengubah(Target, "nilai")
-    indikator: dict[int, _Baris] = {}
-    target: dict[int, dict[str, tuple]] = defaultdict(dict)
+    indikator: list[_Baris] = []
+    target: dict[int, dict[str, tuple]] = {}  # every indicator has one, empty when it has no target
     with connection.cursor() as cursor:
         cursor.execute(
             f"""SELECT i.id, i.ekspresi, i.polaritas, i.periode_pelaporan, s.dokumen_id,
@@ -320,12 +322,14 @@ def _baca_indikator_dan_target(dokumen_ids: list[int], **saring) -> tuple[list[_
             WHERE {where}""",
             params,
         )
-        for i, ekspresi, polaritas, pelaporan, dokumen_id, periode, *angka in cursor.fetchall():
-            if i not in indikator:
-                indikator[i] = _Baris(i, "", ekspresi, "", polaritas, pelaporan, None, "", None, "", dokumen_id, [])
-            if periode is not None:
-                target[i][periode] = _angka_target(ubah, angka)
-    return list(indikator.values()), target
+        for b in cursor.fetchall():
+            milik = target.get(b[0])
+            if milik is None:
+                target[b[0]] = milik = {}
+                indikator.append(_Baris(b[0], "", b[1], "", b[2], b[3], None, "", None, "", b[4], []))
+            if b[5] is not None:
+                milik[b[5]] = _angka_target(ubah, b[6:])
+    return indikator, target
 
 
 @dataclass
@@ -349,7 +353,7 @@ def _baca(dokumen_ids: list[int], daftar_periode: list[Periode], dengan_nama: bo
             baris.ekspresi,
             baris.polaritas,
             baris.periode_pelaporan,
-            tuple(v for _, v in baris.variabel),
+            tuple([v for _, v in baris.variabel]),
             target.get(baris.id, {}),
         )
     return _Bacaan(indikator, target, agregat)
