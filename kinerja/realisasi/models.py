@@ -224,16 +224,21 @@ class HasilUkur(models.Model):
     same transaction. Numbers are kept as exact text (``str(Decimal)``): a realisasi may carry 28
     significant digits, and what is read back must equal what was computed, digit for digit.
 
-    Derived rows, rewritten in bulk by a rebuild: no foreign-key checks in the database and no
-    index beyond the two below (a national rebuild spent 2 s checking and indexing 330,000 rows
-    whose ids it had just read). Django still deletes them with their document or indicator.
+    Derived rows, rewritten in bulk by a rebuild, with one index: the key (document, period,
+    indicator), by which a document's rows are read and replaced and which keeps two readers from
+    keeping the same row twice. No foreign-key checks in the database (a national rebuild spent
+    2 s checking and indexing 330,000 rows whose ids it had just read). Django deletes the rows
+    with their document; an indicator of a kept (decreed) document cannot be deleted at all
+    (kinerja.iki.penguncian), so no row outlives its indicator and none is looked for by indicator
+    alone.
     """
 
+    pk = models.CompositePrimaryKey("dokumen", "periode", "indikator")
     dokumen = models.ForeignKey(
         DokumenIKI, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
     )
     indikator = models.ForeignKey(
-        Indikator, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+        Indikator, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False
     )
     periode = models.CharField(max_length=6)
     realisasi = models.CharField(max_length=80, null=True, blank=True)
@@ -251,8 +256,6 @@ class HasilUkur(models.Model):
     class Meta:
         verbose_name = "hasil pengukuran tersimpan"
         verbose_name_plural = "hasil pengukuran tersimpan"
-        constraints = [models.UniqueConstraint(fields=["indikator", "periode"], name="hasil_ukur_unik")]
-        indexes = [models.Index(fields=["dokumen", "periode"], name="hasil_ukur_dokumen_periode")]
 
     def __str__(self):
         return f"{self.indikator_id} {self.periode}: {self.capaian}"

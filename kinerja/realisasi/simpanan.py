@@ -337,7 +337,7 @@ def segarkan_indikator(indikator_ids: Iterable[int]) -> None:
         periode_per_dokumen.setdefault(dokumen_id, []).append(periode)
     for dokumen_id, daftar_periode in periode_per_dokumen.items():
         ids = per_dokumen[dokumen_id]
-        HasilUkur.objects.filter(indikator_id__in=ids, periode__in=daftar_periode).delete()
+        HasilUkur.objects.filter(dokumen_id=dokumen_id, periode__in=daftar_periode, indikator_id__in=ids).delete()
         _ukur_dan_tulis([dokumen_id], daftar_periode, pk__in=ids)
         # A new moment: what was kept of this document's rows (``ringkasan``) is read again.
         UkurDokumen.objects.filter(dokumen_id=dokumen_id, periode__in=daftar_periode).update(
@@ -381,7 +381,7 @@ def hitung_ulang(
     proses = min(proses, len(kelompok))
     # A second process would not see a caller's uncommitted rows; SQLite has one writer anyway.
     if proses > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
-        selesai_per_kelompok = _hitung_paralel(kelompok, daftar_periode, proses)
+        selesai_per_kelompok = _hitung_paralel(_kelompok_menyusut(ids, proses), daftar_periode, proses)
     else:
         selesai_per_kelompok = (_hitung_dan_simpan(potong, daftar_periode) for potong in kelompok)
     selesai = 0
@@ -392,6 +392,20 @@ def hitung_ulang(
     if connection.vendor == "postgresql" and len(ids) > UKURAN_KELOMPOK:
         _perbarui_statistik(len(ids) * len(daftar_periode))
     return len(ids)
+
+
+def _kelompok_menyusut(ids: list[int], proses: int) -> list[list[int]]:
+    """Batches for ``proses`` processes: UKURAN_KELOMPOK documents each, then smaller towards the
+    end (a share of what is left, down to a quarter of a batch), so that no process is left
+    working alone on a full last batch while the others wait."""
+    kelompok = []
+    terkecil = max(1, UKURAN_KELOMPOK // 4)
+    i = 0
+    while i < len(ids):
+        ukuran = min(UKURAN_KELOMPOK, max(terkecil, -(-(len(ids) - i) // (2 * proses))))
+        kelompok.append(ids[i : i + ukuran])
+        i += ukuran
+    return kelompok
 
 
 def _perbarui_statistik(tanda_ditulis: int) -> bool:
@@ -469,7 +483,8 @@ def baca_indikator(indikator, dokumen_lalu_id: int | None, daftar_periode: Itera
         if kurang:
             _simpan_baru(kurang, periode)
     baris = HasilUkur.objects.filter(periode__in=daftar_periode).filter(
-        Q(indikator=indikator) | Q(dokumen_id=dokumen_lalu_id or 0, indikator__identitas=indikator.identitas)
+        Q(dokumen_id=indikator.sasaran.dokumen_id, indikator=indikator)
+        | Q(dokumen_id=dokumen_lalu_id or 0, indikator__identitas=indikator.identitas)
     )
     return {
         (b.indikator_id == indikator.pk, b.periode): {

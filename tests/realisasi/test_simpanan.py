@@ -227,6 +227,27 @@ def test_a_rebuild_shared_by_processes_equals_a_fresh_computation(monkeypatch, b
             sama(kept, segar(dok, periode))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 3000), st.integers(2, 8), st.integers(1, 300))
+def test_the_shared_batches_cover_every_document_once_and_shrink_towards_the_end(jumlah, proses, ukuran):
+    """Batches shared by processes keep every document once, in order, none above UKURAN_KELOMPOK;
+    once fewer documents are left than the processes would share in two rounds of full batches,
+    each batch is at most a share of what is left (or a quarter batch), so that the processes
+    finish close together."""
+    import unittest.mock
+
+    with unittest.mock.patch.object(simpanan, "UKURAN_KELOMPOK", ukuran):
+        ids = list(range(jumlah))
+        kelompok = simpanan._kelompok_menyusut(ids, proses)
+    assert [d for potong in kelompok for d in potong] == ids
+    sisa = jumlah
+    for potong in kelompok:
+        assert 1 <= len(potong) <= ukuran
+        assert len(potong) <= max(ukuran // 4, 1, -(-sisa // (2 * proses)))
+        sisa -= len(potong)
+    assert [len(p) for p in kelompok] == sorted((len(p) for p in kelompok), reverse=True)
+
+
 def test_a_rebuild_inside_a_callers_transaction_stays_in_this_process(monkeypatch, dokumen):  # noqa: F811
     """Another process would not see the caller's uncommitted rows: the batches are kept in turn."""
     from django.db import transaction
