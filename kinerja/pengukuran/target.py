@@ -150,8 +150,10 @@ def target_untuk_periode(
 
 def tanpa_rencana_aksi(targets: Mapping[str, tuple]) -> bool:
     """Whether an indicator has an annual target but no quarterly one (no rencana aksi yet)."""
-    # Asked for every indicator of a national rebuild: map, not a generator.
-    return bool(targets.get("TAHUN")) and not any(map(targets.get, _KODE_TRIWULAN))
+    # Asked for every indicator of a national rebuild: an annual target alone answers at once.
+    if not targets.get("TAHUN"):
+        return False
+    return len(targets) == 1 or not any(map(targets.get, _KODE_TRIWULAN))
 
 
 def peringatan_target(targets: Mapping[str, tuple], aditif_: bool, polaritas: str = "positif") -> list[str]:

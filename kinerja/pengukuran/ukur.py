@@ -57,7 +57,7 @@ class IndikatorUkur:
     """What the engine needs to know of an indicator to measure it (plain attributes: a national
     recompute builds hundreds of thousands; additivity is worked out only when a period needs it)."""
 
-    __slots__ = ("ekspresi", "polaritas", "periode_pelaporan", "variabel", "targets", "_aditif", "_tetap")
+    __slots__ = ("ekspresi", "polaritas", "periode_pelaporan", "variabel", "targets", "_aditif")
 
     def __init__(
         self,
@@ -73,7 +73,6 @@ class IndikatorUkur:
         self.variabel = tuple(variabel)
         self.targets = targets if targets is not None else {}
         self._aditif: bool | None = None
-        self._tetap: dict[str, Decimal] | None = None
 
     def __repr__(self) -> str:
         return f"IndikatorUkur({self.ekspresi!r}, {self.polaritas!r}, {self.periode_pelaporan!r})"
@@ -81,13 +80,6 @@ class IndikatorUkur:
     @property
     def cara(self) -> dict[str, str]:
         return {v.kode: v.agregasi for v in self.variabel if v.tetap is None}
-
-    @property
-    def tetap(self) -> dict[str, Decimal]:
-        """{kode: value} of the variables with a fixed value or a Konstanta (usually none)."""
-        if self._tetap is None:
-            self._tetap = {v.kode: v.tetap for v in self.variabel if v.tetap is not None}
-        return self._tetap
 
     @property
     def aditif(self) -> bool:
@@ -164,8 +156,9 @@ def ukur_teragregasi(
 ) -> list[Ukuran]:
     """Measure rows whose variables are already aggregated over the period.
 
-    Each row is ``(indikator, {kode: aggregate or None}, lengkap)``; fixed values may be left out
-    of the aggregates (they are taken from the indicator). Rows come back in the same order.
+    Each row is ``(indikator, {kode: aggregate or None}, lengkap)``, the aggregates with the fixed
+    values among them, as ``agregat_indikator`` and ``agregat_dari_hitungan`` give them (read,
+    never changed). Rows come back in the same order.
     ``skala`` None: kategori is left empty (for kept results, where it follows from the capaian
     and the pemda's scale when read).
     """
@@ -182,9 +175,7 @@ def ukur_teragregasi(
                 None, f"tidak dapat dihitung: indikator {indikator.periode_pelaporan} tidak dilaporkan pada periode ini"
             )
             continue
-        # Read only from here on: the caller's aggregates need no copy unless fixed values join them.
-        tetap = indikator.tetap
-        kelompok[indikator.ekspresi].append((i, {**agregat, **tetap} if tetap else agregat))
+        kelompok[indikator.ekspresi].append((i, agregat))
     for ekspresi, daftar in kelompok.items():
         try:
             parsed = rumus.parse(ekspresi)
@@ -216,12 +207,14 @@ def agregat_indikator(
     indikator: IndikatorUkur, nilai: Mapping[str, Mapping[int, Decimal | None]], periode: Periode
 ) -> tuple[dict[str, Decimal | None], bool]:
     """The entered variables aggregated over the quarters of ``periode`` the indicator reports in,
-    and whether every one of those values is filled in. ``nilai[kode][triwulan]`` is a value."""
+    with the fixed ones as they are, and whether every entered value is filled in.
+    ``nilai[kode][triwulan]`` is a value."""
     dilaporkan = indikator.dilaporkan(periode)
     agregat: dict[str, Decimal | None] = {}
     lengkap = True
     for v in indikator.variabel:
         if v.tetap is not None:
+            agregat[v.kode] = v.tetap
             continue
         per_tw = nilai.get(v.kode, {})
         deret = [per_tw.get(t) for t in dilaporkan]
@@ -237,12 +230,13 @@ def agregat_dari_hitungan(
     ``(n, partial)`` over the quarters of ``periode`` the indicator reports in, where ``n`` is the
     number of filled values and ``partial`` their sum for ``rata_rata`` and the aggregate itself
     for every other cara (kinerja.realisasi.hitung builds that SQL from ``agregasi.AGREGASI``).
-    The mean is divided here, exactly as ``agregasi`` divides it."""
+    The mean is divided here, exactly as ``agregasi`` divides it; fixed variables come as they are."""
     jumlah_triwulan = len(indikator.dilaporkan(periode))
     agregat: dict[str, Decimal | None] = {}
     lengkap = True
     for v in indikator.variabel:
         if v.tetap is not None:
+            agregat[v.kode] = v.tetap
             continue
         n, sebagian = hitungan.get(v.kode, (0, None))
         # A variable has at most one value per quarter: all of them filled is n == the quarters.

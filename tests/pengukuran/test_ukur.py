@@ -66,3 +66,19 @@ def test_the_column_path_equals_one_indicator_at_a_time_exactly(baris, kode):
         satu = rumus.evaluate("tepat / usulan * 100", {"tepat": tepat, "usulan": usulan})
         assert u.realisasi.nilai == satu.nilai
         assert u.capaian.nilai == capaian(satu.nilai, 90).nilai
+
+
+def test_a_fixed_value_is_among_the_aggregates_from_values_and_from_the_database_alike():
+    from kinerja.pengukuran import agregat_dari_hitungan, agregat_indikator, ukur_teragregasi
+
+    per_pegawai = IndikatorUkur(
+        "surat / pegawai",
+        variabel=(VariabelUkur("surat", "Surat selesai"), VariabelUkur("pegawai", "Jumlah pegawai", tetap=Decimal(8))),
+        targets={"TAHUN": (Decimal(5), None)},
+    )
+    tahun = Periode.untuk_hitung("TAHUN")
+    dari_nilai = agregat_indikator(per_pegawai, {"surat": {t: Decimal(10) for t in (1, 2, 3, 4)}}, tahun)
+    dari_basis_data = agregat_dari_hitungan(per_pegawai, tahun, {"surat": (4, Decimal(40))})
+    assert dari_nilai == dari_basis_data == ({"surat": Decimal(40), "pegawai": Decimal(8)}, True)
+    [u] = ukur_teragregasi([(per_pegawai, *dari_basis_data)], tahun, None)
+    assert (u.realisasi.nilai, u.capaian.nilai) == (Decimal(5), Decimal(100))
