@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja.cli import main
-from kinerja.iki.models import Variabel
+from kinerja.iki.models import Indikator, Variabel
 from kinerja.pengukuran import Ringkasan
 from kinerja.realisasi import simpanan
 from kinerja.realisasi.hitung import _hitung_dokumen, hitung_instansi, hitung_pemda
@@ -294,3 +294,51 @@ def test_the_kept_tables_are_unlogged_on_postgresql():
             [HasilUkur._meta.db_table, UkurDokumen._meta.db_table],
         )
         assert dict(cursor.fetchall()) == {HasilUkur._meta.db_table: "u", UkurDokumen._meta.db_table: "u"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_0008_makes_the_kept_table_anew_keyed_by_document_and_drops_every_mark():
+    """Kept rows cannot be carried into a composite key: the table is made anew, empty, and the
+    marks go with the old rows so that nothing claims to be kept that is not. Backwards, the old
+    table comes back, UNLOGGED on PostgreSQL like the new one."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from tests.factories import katalog_kecil
+
+    sebelum = [("realisasi", "0007_hasil_ukur_unlogged")]
+    sesudah = [("realisasi", "0008_hasil_ukur_kunci_dokumen")]
+
+    def pindah(tujuan):
+        executor = MigrationExecutor(connection)
+        executor.migrate(tujuan)
+
+    def tanpa_log() -> bool:
+        if connection.vendor != "postgresql":
+            return True
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT relpersistence FROM pg_class WHERE relname = %s", [HasilUkur._meta.db_table])
+            return cursor.fetchone()[0] == "u"
+
+    dok = katalog_kecil("Kecamatan Migrasi").tetapkan()
+    indikator_id = Indikator.objects.filter(sasaran__dokumen=dok).values_list("pk", flat=True).first()
+    pindah(sebelum)
+    try:
+        assert tanpa_log()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {HasilUkur._meta.db_table} (dokumen_id, indikator_id, periode, realisasi_alasan,"
+                " capaian_alasan, target_turunan, lengkap, dilaporkan, tanpa_rencana_aksi)"
+                " VALUES (%s, %s, 'TAHUN', '', '', false, true, true, false)",
+                [dok.pk, indikator_id],
+            )
+        UkurDokumen.objects.create(dokumen=dok, periode="TAHUN")
+        pindah(sesudah)
+        assert not UkurDokumen.objects.exists() and not HasilUkur.objects.exists()
+        assert tanpa_log()
+        hitung_instansi(dok.instansi, 2025, "TAHUN")  # the next reader keeps it again
+        assert HasilUkur.objects.filter(dokumen=dok, periode="TAHUN").count() == 2
+        pindah(sebelum)
+        assert tanpa_log() and not UkurDokumen.objects.exists()
+    finally:
+        pindah(sesudah)
