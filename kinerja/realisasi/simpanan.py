@@ -103,7 +103,7 @@ def _tanpa_pengumpul_sampah():
             gc.enable()
 
 
-def _ukur_dan_tulis(dokumen_ids: list[int], daftar_periode: list[str], *, abaikan_bentrok=False, **saring) -> None:
+def _ukur_dan_tulis(dokumen_ids: list[int], daftar_periode: list[str], **saring) -> None:
     """Measure the documents' indicators (``saring`` narrows them) over the periods and write the rows."""
     from .hitung import baca_untuk_simpan, ukur_untuk_simpan
 
@@ -113,47 +113,71 @@ def _ukur_dan_tulis(dokumen_ids: list[int], daftar_periode: list[str], *, abaika
         # All rows first: the connection reads nothing else while a COPY is open.
         baris = [_baris_simpan(*h) for h in ukur_untuk_simpan(bacaan, periode)]
         del bacaan
-        _tulis(baris, abaikan_bentrok=abaikan_bentrok)
+        _tulis(baris)
 
 
-def _tulis(baris: Iterable[tuple], *, abaikan_bentrok: bool = False) -> None:
-    """Write kept rows without building a model object per row: COPY on PostgreSQL (after the old
-    rows were deleted), else one multi-row INSERT statement executed many times."""
+def _tulis(baris: Iterable[tuple]) -> None:
+    """Write kept rows without building a model object per row: COPY on PostgreSQL, else one
+    multi-row INSERT statement executed many times. Their marks are held by the caller (see
+    ``_hitung_dan_simpan``), so no other writer keeps the same rows meanwhile."""
     tabel = HasilUkur._meta.db_table
     kolom = ", ".join(_KOLOM_TULIS)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and not abaikan_bentrok:
+        if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {tabel} ({kolom}) FROM STDIN") as salin:
                 for b in baris:
                     salin.write_row(b)
             return
         tanda = ", ".join(["%s"] * len(_KOLOM_TULIS))
-        akhir = " ON CONFLICT DO NOTHING" if abaikan_bentrok else ""
-        cursor.executemany(f"INSERT INTO {tabel} ({kolom}) VALUES ({tanda}){akhir}", list(baris))
+        cursor.executemany(f"INSERT INTO {tabel} ({kolom}) VALUES ({tanda})", list(baris))
+
+
+# Who writes kept rows takes their marks first, in the same transaction, in (document, period)
+# order: a rebuild, a first reader and a saved value touching the same document then follow one
+# another instead of writing the same rows at once (a key violation, or rows computed from values
+# another transaction was still changing). Rows never exist without their mark.
 
 
 def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> int:
-    """Compute documents for periods (one read) and keep the results in place of the old ones."""
+    """Compute documents for periods (one read) and keep the results in place of the old ones; the
+    marks are taken first, inserted or their moment moved."""
+    sekarang = timezone.now()
     with transaction.atomic():
-        HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
-        UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
-        _ukur_dan_tulis(dokumen_ids, daftar_periode)
         UkurDokumen.objects.bulk_create(
-            UkurDokumen(dokumen_id=d, periode=p) for p in daftar_periode for d in dokumen_ids
+            [UkurDokumen(dokumen_id=d, periode=p, dihitung_pada=sekarang) for d in dokumen_ids for p in daftar_periode],
+            update_conflicts=True,
+            unique_fields=["dokumen", "periode"],
+            update_fields=["dihitung_pada"],
         )
+        HasilUkur.objects.filter(dokumen_id__in=dokumen_ids, periode__in=daftar_periode).delete()
+        _ukur_dan_tulis(dokumen_ids, daftar_periode)
     return len(dokumen_ids)
 
 
+def _klaim(dokumen_ids: list[int], periode: str, sekarang) -> list[int]:
+    """Insert the marks of documents not kept yet for ``periode``; the documents whose mark this
+    transaction inserted (one marked by another meanwhile is waited for, then left out)."""
+    tabel = UkurDokumen._meta.db_table
+    waktu = connection.ops.adapt_datetimefield_value(sekarang)
+    nilai = ", ".join(["(%s, %s, %s)"] * len(dokumen_ids))
+    params = [x for d in dokumen_ids for x in (d, periode, waktu)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {tabel} (dokumen_id, periode, dihitung_pada) VALUES {nilai} "
+            "ON CONFLICT (dokumen_id, periode) DO NOTHING RETURNING dokumen_id",
+            params,
+        )
+        return sorted(d for (d,) in cursor.fetchall())
+
+
 def _simpan_baru(dokumen_ids: list[int], periode: str):
-    """Compute and keep documents not kept yet; a concurrent reader keeping the same rows is harmless.
-    Returns the moment they are marked as computed."""
-    _ukur_dan_tulis(dokumen_ids, [periode], abaikan_bentrok=True)
-    # The mark last: rows without a mark are computed again, a mark without its rows never happens.
+    """Compute and keep documents not kept yet, each under the mark this reader inserts first (a
+    document another reader or a rebuild marked meanwhile is theirs). Returns the moment marked."""
     sekarang = timezone.now()
-    UkurDokumen.objects.bulk_create(
-        (UkurDokumen(dokumen_id=d, periode=periode, dihitung_pada=sekarang) for d in dokumen_ids),
-        ignore_conflicts=True,
-    )
+    with transaction.atomic():
+        milik = _klaim(sorted(dokumen_ids), periode, sekarang)
+        if milik:
+            _ukur_dan_tulis(milik, [periode])
     return sekarang
 
 
@@ -331,25 +355,30 @@ def segarkan_indikator(indikator_ids: Iterable[int]) -> None:
     ):
         per_dokumen.setdefault(dokumen_id, set()).add(indikator_id)
     periode_per_dokumen: dict[int, list[str]] = {}
-    for dokumen_id, periode in UkurDokumen.objects.filter(dokumen_id__in=per_dokumen).values_list(
-        "dokumen_id", "periode"
-    ):
-        periode_per_dokumen.setdefault(dokumen_id, []).append(periode)
-    for dokumen_id, daftar_periode in periode_per_dokumen.items():
-        ids = per_dokumen[dokumen_id]
-        HasilUkur.objects.filter(dokumen_id=dokumen_id, periode__in=daftar_periode, indikator_id__in=ids).delete()
-        _ukur_dan_tulis([dokumen_id], daftar_periode, pk__in=ids)
-        # A new moment: what was kept of this document's rows (``ringkasan``) is read again.
-        UkurDokumen.objects.filter(dokumen_id=dokumen_id, periode__in=daftar_periode).update(
-            dihitung_pada=timezone.now()
-        )
+    with transaction.atomic():
+        for dokumen_id, periode in (
+            UkurDokumen.objects.select_for_update()
+            .filter(dokumen_id__in=per_dokumen)
+            .order_by("dokumen_id", "periode")
+            .values_list("dokumen_id", "periode")
+        ):
+            periode_per_dokumen.setdefault(dokumen_id, []).append(periode)
+        for dokumen_id, daftar_periode in periode_per_dokumen.items():
+            ids = per_dokumen[dokumen_id]
+            HasilUkur.objects.filter(dokumen_id=dokumen_id, periode__in=daftar_periode, indikator_id__in=ids).delete()
+            _ukur_dan_tulis([dokumen_id], daftar_periode, pk__in=ids)
+            # A new moment: what was kept of this document's rows (``ringkasan``) is read again.
+            UkurDokumen.objects.filter(dokumen_id=dokumen_id, periode__in=daftar_periode).update(
+                dihitung_pada=timezone.now()
+            )
 
 
 def lupakan_dokumen(dokumen_ids: Iterable[int]) -> None:
     """Drop what is kept for these documents; the next reader computes them again."""
     dokumen_ids = list(dokumen_ids)
-    UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids).delete()
-    HasilUkur.objects.filter(dokumen_id__in=dokumen_ids).delete()
+    with transaction.atomic():
+        UkurDokumen.objects.filter(dokumen_id__in=dokumen_ids).delete()
+        HasilUkur.objects.filter(dokumen_id__in=dokumen_ids).delete()
 
 
 PERIODE_SIMPAN = ("TW1", "TW2", "TW3", "TW4", "S1", "S2", "SD_TW2", "SD_TW3", "TAHUN")

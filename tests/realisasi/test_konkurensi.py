@@ -119,3 +119,85 @@ def test_a_value_cannot_slip_in_after_the_report_is_submitted(kantor, tw, lambat
     nv = NilaiVariabel.objects.get()
     # Submission waited for the value: the report was submitted with 9 in it, not changed after.
     assert isian.status == "diajukan" and nv.nilai == 9 and nv.diisi_pada < isian.diajukan_pada
+
+
+def _dokumen_berisi(nama: str):
+    """A decreed document with values in three quarters."""
+    from decimal import Decimal
+
+    from kinerja.iki.models import Variabel
+    from tests.factories import katalog_kecil
+
+    dokumen = katalog_kecil(nama).tetapkan()
+    isi = Variabel.objects.filter(indikator__sasaran__dokumen=dokumen, nilai_tetap__isnull=True)
+    for n, variabel in enumerate(isi):
+        for t in (1, 2, 4):
+            NilaiVariabel.objects.create(variabel=variabel, periode=f"TW{t}", nilai=Decimal(n * 3 + t))
+    return dokumen
+
+
+def _tersimpan_sama_dengan_segar(dokumen, periode="TAHUN"):
+    from kinerja.realisasi import simpanan
+    from kinerja.realisasi.models import HasilUkur
+
+    from .test_simpanan import sama, segar
+
+    kept = simpanan.baca([dokumen.pk], periode, {dokumen.pk: "permendagri_86_2017"})[dokumen.pk]
+    assert len(kept) == HasilUkur.objects.filter(dokumen=dokumen, periode=periode).count() > 0
+    sama(kept, segar(dokumen, periode))
+
+
+def test_a_rebuild_waits_for_a_first_reader_keeping_the_same_document():
+    """The reader marks the document first and holds its transaction a moment; the rebuild's
+    batch must wait for it, then replace its rows, instead of failing on the key."""
+    from django.db import transaction
+
+    from kinerja.realisasi import simpanan
+
+    dokumen = _dokumen_berisi("Kecamatan Pembaca Dulu")
+    ditandai = threading.Event()
+
+    def pembaca():
+        with transaction.atomic():
+            simpanan._simpan_baru([dokumen.pk], "TAHUN")
+            ditandai.set()
+            time.sleep(0.5)
+
+    def pembangun():
+        assert ditandai.wait(10)
+        return simpanan.hitung_ulang([dokumen.pk], ["TAHUN"], proses=1)
+
+    (_, galat_pembaca), (jumlah, galat_pembangun) = bersamaan(pembaca, pembangun)
+    assert galat_pembaca is None and galat_pembangun is None and jumlah == 1
+    _tersimpan_sama_dengan_segar(dokumen)
+
+
+def test_a_first_reader_waits_for_a_rebuild_of_the_same_document_and_keeps_nothing_twice(monkeypatch):
+    """The rebuild holds its batch's marks a moment; the reader, who found nothing kept, waits for
+    them and then reads the rebuild's rows rather than writing its own beside them."""
+    from kinerja.realisasi import simpanan
+    from kinerja.realisasi.hitung import hitung_instansi
+
+    dokumen = _dokumen_berisi("Kecamatan Pembangun Dulu")
+    ditandai = threading.Event()
+    asli = simpanan._ukur_dan_tulis
+
+    def lambat(*args, **kwargs):
+        asli(*args, **kwargs)
+        if threading.current_thread().name == "pembangun":
+            ditandai.set()
+            time.sleep(0.5)
+
+    monkeypatch.setattr(simpanan, "_ukur_dan_tulis", lambat)
+
+    def pembangun():
+        threading.current_thread().name = "pembangun"
+        return simpanan.hitung_ulang([dokumen.pk], ["TAHUN"], proses=1)
+
+    def pembaca():
+        assert ditandai.wait(10)
+        return hitung_instansi(dokumen.instansi, 2025, "TAHUN")
+
+    (_, galat_pembangun), (hasil, galat_pembaca) = bersamaan(pembangun, pembaca)
+    assert galat_pembangun is None and galat_pembaca is None and hasil
+    _tersimpan_sama_dengan_segar(dokumen)
