@@ -134,8 +134,8 @@ def _tulis(baris: Iterable[tuple]) -> None:
 
 # Who writes kept rows takes their marks first, in the same transaction, in (document, period)
 # order: a rebuild, a first reader and a saved value touching the same document then follow one
-# another instead of writing the same rows at once (a key violation, or rows computed from values
-# another transaction was still changing). Rows never exist without their mark.
+# another instead of writing the same rows at once (a key violation, or one replacing rows another
+# is still writing). Rows never exist without their mark.
 
 
 def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> int:
@@ -144,7 +144,11 @@ def _hitung_dan_simpan(dokumen_ids: list[int], daftar_periode: list[str]) -> int
     sekarang = timezone.now()
     with transaction.atomic():
         UkurDokumen.objects.bulk_create(
-            [UkurDokumen(dokumen_id=d, periode=p, dihitung_pada=sekarang) for d in dokumen_ids for p in daftar_periode],
+            [
+                UkurDokumen(dokumen_id=d, periode=p, dihitung_pada=sekarang)
+                for d in sorted(dokumen_ids)
+                for p in sorted(daftar_periode)
+            ],
             update_conflicts=True,
             unique_fields=["dokumen", "periode"],
             update_fields=["dihitung_pada"],
