@@ -34,6 +34,31 @@ def _static_root_exists():
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _live_server_one_request_at_a_time_on_sqlite():
+    """On SQLite the live server shares the test's in-memory database, and so its one connection,
+    with every request thread: two requests at once (a page and the data its script fetches) would
+    use that connection together ("bad parameter or other API misuse"). There it serves one request
+    at a time, as Django's own non-threaded server does (closing each connection); on PostgreSQL
+    every request thread has a connection of its own."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+
+    class SatuPermintaan(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # Requests are served in the server thread, which holds the shared connection already.
+            super().__init__(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(LiveServerThread, "server_class", SatuPermintaan)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _cache_per_test_process(settings):
     """Tests never share the file cache of a real server (var/tembolok)."""
