@@ -245,6 +245,10 @@ def parse_pangkat(text: str) -> Pangkat:
         raise PangkatError("Pangkat kosong")
     lower = text.lower()
     golongan_found = {f"{_ROMAWI[g]}/{r}".lower() for g, r in _GOLONGAN.findall(lower)}
+    tidak_ada = sorted(g for g in golongan_found if g not in _PANGKAT_PER_GOLONGAN)
+    if tidak_ada:  # ruang e belongs to golongan IV only: "I/e" reads as a golongan but is none
+        daftar = ", ".join(f"{g.split('/')[0].upper()}/{g.split('/')[1]}" for g in tidak_ada)
+        raise PangkatError(f"Pangkat “{text.strip()}” memuat golongan yang tidak ada: {daftar}")
     if len(golongan_found) > 1:
         daftar = ", ".join(sorted(_PANGKAT_PER_GOLONGAN[g].golongan for g in golongan_found))
         raise PangkatError(f"Pangkat “{text.strip()}” memuat lebih dari satu golongan: {daftar}")

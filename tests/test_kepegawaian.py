@@ -300,6 +300,9 @@ def test_parse_pangkat_document_examples(text, pangkat):
             "golongan III/d, tetapi tertulis golongan IV/b",
         ),
         ("III/d IV/a", "Pangkat “III/d IV/a” memuat lebih dari satu golongan: III/d, IV/a"),
+        # Ruang e is golongan IV's only (found by the property test below: "1E").
+        ("1E", "Pangkat “1E” memuat golongan yang tidak ada: I/e"),
+        ("Penata, III/e", "Pangkat “Penata, III/e” memuat golongan yang tidak ada: III/e"),
     ],
 )
 def test_parse_pangkat_errors(text, message):
