@@ -137,15 +137,14 @@ def _kondisi_dilaporkan() -> str:
     """SQL condition: the value row ``nv`` is of a quarter (TW1–TW4) in which its indicator ``i`` is
     reported, built from kinerja.pengukuran's own rhythms (TRIWULAN_PELAPORAN, triwulanan — every
     quarter — when unknown). Part of the join, so that each period's columns only test the quarter."""
+    semua = TRIWULAN_PELAPORAN["triwulanan"]
     lain = {p: t for p, t in TRIWULAN_PELAPORAN.items() if p != "triwulanan"}
-    assert set(TRIWULAN_PELAPORAN["triwulanan"]) == {1, 2, 3, 4}, "triwulanan dilaporkan setiap triwulan"
+    assert set(semua) == {1, 2, 3, 4}, "triwulanan dilaporkan setiap triwulan"
     pilihan = " OR ".join(
         f"(i.periode_pelaporan = '{p}' AND nv.periode IN ({_triwulan_sql(t)}))" for p, t in lain.items()
     )
     bukan_lain = ", ".join(f"'{p}'" for p in lain)
-    return (
-        f"(nv.periode IN ({_triwulan_sql((1, 2, 3, 4))}) AND (i.periode_pelaporan NOT IN ({bukan_lain}) OR {pilihan}))"
-    )
+    return f"(nv.periode IN ({_triwulan_sql(semua)}) AND (i.periode_pelaporan NOT IN ({bukan_lain}) OR {pilihan}))"
 
 
 def _kolom_agregat(periode: Periode) -> str:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from kinerja import rumus
 from kinerja.iki.models import DokumenIKI
-from kinerja.pengukuran.skala import SKALA
+from kinerja.pengukuran.skala import SKALA, kategori
 from kinerja.realisasi.berlaku import dokumen_berlaku_banyak
 from kinerja.realisasi.models import BuktiDukung, IsianPeriode, RiwayatNilai
 from kinerja.realisasi.periode import PERIODE_ISIAN, periode_hitung
@@ -63,7 +63,7 @@ def capaian_indikator(request, indikator_id):
                 "label": periode_hitung(periode).label,
                 "ini": ini,
                 "lalu": lalu,
-                "kategori": skala.predikat_untuk(capaian).label if capaian is not None else "Tidak dapat dinilai",
+                "kategori": kategori(capaian, skala),
                 "warna": warna,
                 "warna_teks": teks,
                 "isian": isian.get(periode),

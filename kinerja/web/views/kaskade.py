@@ -19,7 +19,7 @@ from kinerja.format import format_persen
 from kinerja.iki.models import Indikator, Sasaran
 from kinerja.laporan.pdf import ke_pdf
 from kinerja.organisasi.models import Jabatan
-from kinerja.pengukuran.skala import SKALA, TIDAK_DAPAT_DINILAI
+from kinerja.pengukuran.skala import SKALA, TIDAK_DAPAT_DINILAI, kategori
 from kinerja.realisasi.hitung import hitung_instansi
 
 from .. import akses
@@ -91,12 +91,11 @@ def _hasil_per_indikator(dokumen, periode) -> dict:
     hasil = {}
     for h in hitung_instansi(dokumen.instansi, dokumen.tahun, periode, dokumen=dokumen):
         nilai = h.capaian.nilai
-        label = (
-            f"{format_persen(nilai)} · {skala.predikat_untuk(nilai).label}"
-            if nilai is not None
-            else TIDAK_DAPAT_DINILAI
+        label = kategori(nilai, skala)
+        hasil[h.indikator_id] = (
+            f"{format_persen(nilai)} · {label}" if nilai is not None else label,
+            *warna_capaian(nilai, skala),
         )
-        hasil[h.indikator_id] = (label, *warna_capaian(nilai, skala))
     return hasil
 
 
