@@ -217,7 +217,6 @@ def _lantai(tahun: int) -> tuple[float, int]:
 
 
 def ukur(tahun: int) -> int:
-
     from kinerja.iki.models import DokumenIKI, Indikator
     from kinerja.organisasi.models import Pemda
     from kinerja.realisasi import simpanan
@@ -249,7 +248,7 @@ def ukur(tahun: int) -> int:
     status = "OK" if rasio <= TARGET_RASIO_LANTAI else "LAMBAT"
     print(
         f"hitung ulang penuh (ukur + simpan {jumlah_indikator:,} indikator): {penuh:.2f} s (terbaik dari {PUTARAN}), "
-        f"{rasio:.1f}× lantai [{status}: target ≤ {TARGET_RASIO_LANTAI}×]"
+        f"{rasio:.2f}× lantai [{status}: target ≤ {TARGET_RASIO_LANTAI}×]"
     )
 
     # One value changes: its kept rows are refreshed in the same transaction.
